@@ -1,0 +1,307 @@
+"""Load, validate, anchor and cross-check a whole archive folder.
+
+One call, :func:`load_archive`, reads every file, collects *every* problem (not
+only the first) and returns the archive only when there are no errors. It never
+touches an engine: the MkDocs adapter and the command line both call it.
+"""
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from . import anchor as anchoring
+from . import schemacheck
+from .model import Archive, Article, Briefing, Claim, Entity, Figure, Relation, Source, Warning
+from .problems import Problem, did_you_mean
+from .seeds import SeedError, canonical_text
+from .yamlload import Positions, load_yaml
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class ArchiveConfig:
+    """Where an archive lives. Paths are absolute; messages name files relative to ``root``."""
+
+    root: Path
+    seeds_dir: Path
+    briefings_dir: Path
+    max_yaml_bytes: int = 1_048_576
+
+    @classmethod
+    def at(cls, root: Path | str, seeds_dir: str = "seeds", briefings_dir: str = "briefings",
+           max_yaml_bytes: int = 1_048_576) -> "ArchiveConfig":
+        """Resolve the plugin's relative settings against the folder of ``mkdocs.yml``."""
+        root = Path(root).resolve()
+        return cls(root, (root / seeds_dir).resolve(), (root / briefings_dir).resolve(), max_yaml_bytes)
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@dataclass
+class _Doc:
+    """One loaded YAML file with what is needed to point at its lines."""
+
+    id: str
+    path: str
+    data: dict
+    positions: Positions
+
+    def problem(self, where: tuple, message: str, severity: str = "error", key: bool = False) -> Problem:
+        line, col = self.positions.of_key(where) if key else self.positions.of_value(where)
+        return Problem(self.path, line, col, severity, message)  # type: ignore[arg-type]
+
+
+def load_archive(config: ArchiveConfig) -> tuple[Archive | None, list[Problem]]:
+    """Read and check the whole archive; return it (None when any error) and all problems."""
+    problems: list[Problem] = []
+    if not config.briefings_dir.is_dir():
+        problems.append(Problem(config.display(config.briefings_dir), 1, 1, "error",
+                                "the briefings folder does not exist; create it or fix `briefings_dir` in mkdocs.yml"))
+        return None, problems
+    if not config.seeds_dir.is_dir():
+        problems.append(Problem(config.display(config.seeds_dir), 1, 1, "error",
+                                "the seeds folder does not exist; create it or fix `seeds_dir` in mkdocs.yml"))
+        return None, problems
+
+    docs = {kind: _load_kind(config, kind, problems) for kind in schemacheck.KINDS}
+    sources = {d.id: _source(d) for d in docs["source"]}
+    entities = {d.id: _entity(d) for d in docs["entity"]}
+    seeds: dict[str, Article | None] = {}
+    briefings = [b for d in docs["briefing"] if (b := _briefing(d, config, seeds, problems)) is not None]
+
+    # Only files whose own shape was valid reach here; now check every id they name.
+    for d in docs["source"]:
+        for i, dep in enumerate(d.data.get("depends_on") or ()):
+            _ref(d, ("depends_on", i), dep, sources, "source", "briefings/sources", problems)
+            if dep == d.id:
+                problems.append(d.problem(("depends_on", i), f"source '{d.id}' depends on itself; remove it"))
+    claims_of = {d.id: {c["id"] for c in d.data.get("claims") or ()} for d in docs["briefing"]}
+    for d in docs["briefing"]:
+        if d.data.get("publisher") is not None:
+            _ref(d, ("publisher",), d.data["publisher"], sources, "source", "briefings/sources", problems)
+        for ci, raw in enumerate(d.data.get("claims") or ()):
+            claim_label = f"claim '{raw['id']}'"
+            for li, link in enumerate(raw["sources"]):
+                if isinstance(link, list):
+                    if li != len(raw["sources"]) - 1:
+                        problems.append(d.problem(("claims", ci, "sources", li),
+                                                  f"{claim_label}: only the last element of `sources` (the originators "
+                                                  "cited together) may be a list; move the list to the end of the chain"))
+                    for si, sid in enumerate(link):
+                        _ref(d, ("claims", ci, "sources", li, si), sid, sources, "source", "briefings/sources",
+                             problems, claim_label)
+                else:
+                    _ref(d, ("claims", ci, "sources", li), link, sources, "source", "briefings/sources",
+                         problems, claim_label)
+            for ei, eid in enumerate(raw.get("entities") or ()):
+                _ref(d, ("claims", ci, "entities", ei), eid, entities, "entity", "briefings/entities",
+                     problems, claim_label)
+            for ri, rel in enumerate(raw.get("relations") or ()):
+                ((kind, target),) = rel.items()
+                bid, cid = target.split("#", 1)
+                where = ("claims", ci, "relations", ri, kind)
+                if bid not in claims_of:
+                    problems.append(d.problem(where, f"{claim_label}: relation target briefing '{bid}' does not exist"
+                                                     f"{did_you_mean(bid, claims_of)}; name a file of briefings/ "
+                                                     "without .yml"))
+                elif cid not in claims_of[bid]:
+                    problems.append(d.problem(where, f"{claim_label}: briefing '{bid}' has no claim '{cid}'"
+                                                     f"{did_you_mean(cid, claims_of[bid])}; use one of its claim ids"))
+                elif bid == d.id and cid == raw["id"]:
+                    problems.append(d.problem(where, f"{claim_label} relates to itself; remove the relation"))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    briefings.sort(key=lambda b: b.id)
+    return Archive(tuple(briefings), dict(sorted(sources.items())), dict(sorted(entities.items()))), problems
+
+
+def _ref(doc: _Doc, where: tuple, ident: str, known: dict, kind: str, folder: str,
+         problems: list[Problem], label: str = "") -> None:
+    if ident not in known:
+        who = f"{label}: " if label else ""
+        problems.append(doc.problem(where, f"{who}unknown {kind} '{ident}'{did_you_mean(ident, known)}; "
+                                           f"use an existing id or create {folder}/{ident}.yml"))
+
+
+def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem]) -> list[_Doc]:
+    folder = {"briefing": config.briefings_dir, "source": config.briefings_dir / "sources",
+              "entity": config.briefings_dir / "entities"}[kind]
+    if not folder.is_dir():
+        return []
+    docs = []
+    for path in sorted(folder.iterdir()):
+        shown = config.display(path)
+        if path.name.startswith(".") or path.is_dir():
+            if path.is_dir() and kind == "briefing" and path.name not in ("sources", "entities"):
+                problems.append(Problem(shown, 1, 1, "warning", "this folder is not part of the archive and is "
+                                        "ignored; briefings go in briefings/, profiles in briefings/sources/ "
+                                        "and briefings/entities/"))
+            continue
+        if path.suffix != ".yml":
+            problems.append(Problem(shown, 1, 1, "warning" if path.suffix != ".yaml" else "error",
+                                    f"only .yml files are read here; rename it to {path.stem}.yml"
+                                    + ("" if path.suffix == ".yaml" else " or move it out of the archive")))
+            continue
+        if not ID_RE.match(path.stem):
+            problems.append(Problem(shown, 1, 1, "error",
+                                    f"file name '{path.stem}' is not a valid id; rename the file using only "
+                                    "lower-case letters a-z, digits and '-' (at most 64 characters)"))
+            continue
+        loaded, found = load_yaml(path.read_bytes(), shown, config.max_yaml_bytes)
+        problems.extend(found)
+        if loaded is None:
+            continue
+        schema_problems = schemacheck.check(kind, loaded.data, loaded.positions, shown)
+        if schema_problems:
+            problems.extend(schema_problems)
+            continue
+        doc = _Doc(path.stem, shown, loaded.data, loaded.positions)
+        problems.extend(_check_dates(doc))
+        docs.append(doc)
+    return docs
+
+
+def _check_dates(doc: _Doc) -> list[Problem]:
+    """Dates pass the schema's shape; here they must also exist on the calendar."""
+    out = []
+
+    def check(where: tuple, value: Any) -> None:
+        if value is None or isinstance(value, int):
+            return
+        year, month, day = DATE_RE.match(value).groups()
+        if month and not 1 <= int(month) <= 12:
+            out.append(doc.problem(where, f"`{where[-1]}` {value!r} has no month {month}; use a month from 01 to 12"))
+        elif day and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+            out.append(doc.problem(where, f"`{where[-1]}` {value!r} is not a day of the calendar; "
+                                          f"{calendar.month_name[int(month)]} {year} has "
+                                          f"{calendar.monthrange(int(year), int(month))[1]} days"))
+
+    check(("published",), doc.data.get("published"))
+    for ci, claim in enumerate(doc.data.get("claims") or ()):
+        check(("claims", ci, "date"), claim.get("date"))
+        for fi, fig in enumerate(claim.get("figures") or ()):
+            check(("claims", ci, "figures", fi, "period"), fig.get("period"))
+    return out
+
+
+def _date(value: Any) -> str | None:
+    return f"{value:04d}" if isinstance(value, int) else value
+
+
+def _source(d: _Doc) -> Source:
+    g = d.data.get
+    return Source(d.id, g("name"), g("kind"), g("reliability"), g("note"), g("party"), g("url"),
+                  tuple(g("depends_on") or ()))
+
+
+def _entity(d: _Doc) -> Entity:
+    g = d.data.get
+    return Entity(d.id, g("name"), g("kind"), tuple(g("aliases") or ()), g("note"))
+
+
+def _article(name: str, config: ArchiveConfig, seeds: dict[str, Article | None],
+             problem: Callable[[str], Problem], problems: list[Problem]) -> Article | None:
+    if name in seeds:
+        return seeds[name]
+    path = config.seeds_dir / name
+    article = None
+    if name in (".", "..") or not path.is_file():
+        near = did_you_mean(name, (p.name for p in config.seeds_dir.iterdir() if p.is_file()))
+        problems.append(problem(f"article '{name}' is not a file in {config.display(config.seeds_dir)}/{near}; "
+                                "put the article there or fix the file name"))
+    else:
+        raw = path.read_bytes()
+        try:
+            article = Article(name, canonical_text(raw), hashlib.sha256(raw).hexdigest())
+        except SeedError as exc:
+            problems.append(Problem(config.display(path), exc.line, exc.col, "error", str(exc)))
+    seeds[name] = article
+    return article
+
+
+def _briefing(d: _Doc, config: ArchiveConfig, seeds: dict[str, Article | None],
+              problems: list[Problem]) -> Briefing | None:
+    data = d.data
+    article = _article(data["article"], config, seeds, lambda m: d.problem(("article",), m), problems)
+    if article is None:
+        return None
+    expected = data.get("article_sha256")
+    if expected and expected.lower() != article.sha256:
+        problems.append(d.problem(("article_sha256",),
+                                  f"the article {article.file} changed since it was annotated (its SHA-256 is now "
+                                  f"{article.sha256}); re-check every quote, then update `article_sha256`"))
+        return None
+    folded = anchoring.FoldedText(article.text)
+    failed = False
+
+    def anchor(where: tuple, raw: dict, label: str) -> anchoring.Span | None:
+        nonlocal failed
+        result = anchoring.anchor(folded, raw["quote"], raw.get("prefix"), raw.get("suffix"))
+        if isinstance(result, anchoring.Anchored):
+            return result.span
+        failed = True
+        problems.append(d.problem(where + ("quote",), _anchor_message(result, label, raw, article, config)))
+        return None
+
+    claims, seen = [], {}
+    for ci, raw in enumerate(data.get("claims") or ()):
+        cid = raw["id"]
+        if cid in seen:
+            failed = True
+            problems.append(d.problem(("claims", ci, "id"), f"claim id '{cid}' is used twice in this briefing "
+                                                            f"(first at line {seen[cid]}); give each claim its own id"))
+            continue
+        seen[cid] = d.positions.of_value(("claims", ci, "id"))[0]
+        span = anchor(("claims", ci), raw, f"claim '{cid}'")
+        if span is None:
+            continue
+        claims.append(Claim(
+            id=cid, quote=raw["quote"], span=span,
+            chain=tuple(tuple(link) if isinstance(link, list) else (link,) for link in raw["sources"]),
+            credibility=raw["credibility"], note=raw.get("note"), prefix=raw.get("prefix"),
+            suffix=raw.get("suffix"), entities=tuple(raw.get("entities") or ()), date=_date(raw.get("date")),
+            relations=tuple(Relation(k, *v.split("#", 1)) for rel in raw.get("relations") or () for k, v in rel.items()),
+            figures=tuple(Figure(f["metric"], f["value"], f["unit"], f.get("qualifier", "exact"), _date(f.get("period")))
+                          for f in raw.get("figures") or ()),
+        ))
+    warnings = []
+    for wi, raw in enumerate(data.get("warnings") or ()):
+        span = anchor(("warnings", wi), raw, f"warning #{wi + 1}")
+        if span is not None:
+            warnings.append(Warning(raw["quote"], span, raw.get("note"), raw.get("prefix"), raw.get("suffix")))
+    if failed:
+        return None
+    return Briefing(d.id, data["title"], article, data["summary"], data.get("publisher"),
+                    _date(data.get("published")), tuple(data.get("tags") or ()), tuple(warnings), tuple(claims))
+
+
+def _anchor_message(result: object, label: str, raw: dict, article: Article, config: ArchiveConfig) -> str:
+    seed = config.display(config.seeds_dir / article.file)
+    if isinstance(result, anchoring.Empty):
+        return f"{label}: the quote is empty; copy the exact words of the article into `quote`"
+    if isinstance(result, anchoring.Ambiguous):
+        places = ", ".join("line %d col %d" % anchoring.line_col(article.text, s.start) for s in result.spans)
+        return (f"{label}: the quote occurs {len(result.spans)} times in {seed} ({places}); "
+                "add `prefix` (words just before) or `suffix` (words just after) to pick one")
+    assert isinstance(result, anchoring.NotFound)
+    if result.with_context:
+        return (f"{label}: the quote occurs in {seed}, but never with the given `prefix`/`suffix`; "
+                "fix them to the words just before/after the quote, or remove them")
+    if result.closest is None:
+        return f"{label}: the quote is not in {seed}; copy the exact words of the article"
+    closest = article.text[result.closest.start:result.closest.end]
+    if len(closest) > 160:
+        closest = closest[:157] + "..."
+    line, col = anchoring.line_col(article.text, result.closest.start)
+    return (f"{label}: the quote is not in {seed}; the closest passage (line {line} col {col}) is "
+            f"\"{' '.join(closest.split())}\"; copy the exact words of the article")

@@ -1,0 +1,52 @@
+"""Author text to safe HTML: escaping for plain text, sanitised Markdown for notes.
+
+Article text, titles and names are plain text and are only ever escaped. Notes and
+summaries are Markdown with raw HTML disabled (an author's ``<b>`` shows as text,
+never silently vanishes) and the result is passed through nh3 (Ammonia), which
+keeps a small set of tags and only http, https, mailto and in-site links.
+"""
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+import markdown
+import nh3
+
+_TAGS = {"p", "em", "strong", "a", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr"}
+_ATTRIBUTES = {"a": {"href", "title"}}
+_SCHEMES = {"http", "https", "mailto"}
+
+
+def esc(text: object) -> str:
+    """Escape plain text for HTML body and attribute values alike."""
+    return html.escape(str(text), quote=True)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+def render_markdown(text: str | None) -> str:
+    """Render a note or summary to sanitised HTML (empty string for no text)."""
+    if not text or not text.strip():
+        return ""
+    md = _markdown()
+    md.reset()
+    return nh3.clean(md.convert(text), tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+                     link_rel="noopener noreferrer")
+
+
+def plain_text(text: str | None, limit: int | None = None) -> str:
+    """Markdown reduced to one line of plain text, for tooltips and titles (not escaped)."""
+    if not text:
+        return ""
+    stripped = nh3.clean(render_markdown(text), tags=set())
+    flat = " ".join(html.unescape(stripped).split())
+    if limit and len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "\u2026"
+    return flat

@@ -1,0 +1,300 @@
+"""Render the archive into pages: ``{page path: markdown}``.
+
+Each page is Markdown whose body is mostly raw HTML built here: author text is
+escaped (or rendered by :mod:`markup` when it is Markdown), links are computed
+by :mod:`urls`, and headings get explicit ids that start with ``_`` so they can
+never collide with a claim's permalink. Titles go into front matter already
+HTML-escaped, because themes print the page title without escaping it.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+
+from . import urls
+from .credibility import CREDIBILITY, RELIABILITY, badge, badge_meaning
+from .highlight import Highlight, render_article
+from .links import ClaimRef, Links, build_links
+from .markup import esc, plain_text, render_markdown
+from .model import Archive, Briefing, Claim, Entity, Source
+from .seeds import blocks
+
+NOT_RECORDED = "not recorded"
+SOURCE_KINDS = {"government": "government", "military": "military", "intelligence": "intelligence service",
+                "state-media": "state media", "news-outlet": "news outlet", "officials": "officials",
+                "analyst": "analyst(s)", "unattributed": "unattributed", "other": "other"}
+
+
+def render_pages(archive: Archive, directory_urls: bool = True) -> dict[str, str]:
+    """Every generated page of the archive, keyed by its path in the docs tree."""
+    r = _Renderer(archive, build_links(archive), directory_urls)
+    pages = {"briefings/index.md": r.briefings_index(),
+             "sources/index.md": r.sources_index(),
+             "entities/index.md": r.entities_index()}
+    for b in archive.briefings:
+        pages[urls.briefing_page(b.id)] = r.briefing(b)
+    for s in archive.sources.values():
+        pages[urls.source_page(s.id)] = r.source(s)
+    for e in archive.entities.values():
+        pages[urls.entity_page(e.id)] = r.entity(e)
+    return pages
+
+
+def seed_files(archive: Archive) -> dict[str, bytes]:
+    """Each article as the archive holds it (UTF-8, LF, NFC, no BOM), at ``seeds/<file>``."""
+    return {urls.seed_file(b.article.file): b.article.text.encode("utf-8") for b in archive.briefings}
+
+
+def scales_markdown() -> str:
+    """The two Admiralty scales as tables, from the same tables the badges use."""
+    rows = ["| Grade | Source reliability |", "| --- | --- |"]
+    rows += [f"| {k} | {v} |" for k, v in RELIABILITY.items()]
+    rows += ["", "| Grade | Information credibility |", "| --- | --- |"]
+    rows += [f"| {k} | {v} |" for k, v in CREDIBILITY.items()]
+    return "\n".join(rows) + "\n"
+
+
+def _front_matter(title: str) -> str:
+    # JSON is valid YAML; the value is HTML-escaped because themes print titles raw.
+    return f"---\ntitle: {json.dumps(esc(title))}\n---\n\n"
+
+
+def _heading(level: int, text: str, ident: str) -> str:
+    return f"{'#' * level} {text} {{#{ident}}}\n\n"
+
+
+class _Renderer:
+    def __init__(self, archive: Archive, links: Links, directory_urls: bool) -> None:
+        self.archive = archive
+        self.links = links
+        self.directory_urls = directory_urls
+
+    # -- small pieces -------------------------------------------------------------------
+    def href(self, here: str, page: str, fragment: str | None = None) -> str:
+        return esc(urls.link(here, page, self.directory_urls, fragment))
+
+    def badge_html(self, claim: Claim, extra: str = "") -> str:
+        code = badge(claim, self.archive.sources)
+        return (f'<span class="bx-badge bx-rel-{code[0].lower()} bx-cred-{code[1:]}" '
+                f'title="{esc(badge_meaning(code) + extra)}">{code}</span>')
+
+    def source_link(self, here: str, sid: str) -> str:
+        s = self.archive.sources[sid]
+        return (f'<a href="{self.href(here, urls.source_page(sid))}" '
+                f'title="{esc(f"{s.name}: reliability {s.reliability}, {RELIABILITY[s.reliability]}")}">'
+                f'{esc(s.name)}</a>')
+
+    def entity_link(self, here: str, eid: str) -> str:
+        return f'<a href="{self.href(here, urls.entity_page(eid))}">{esc(self.archive.entities[eid].name)}</a>'
+
+    def claim_link(self, here: str, ref: ClaimRef, text: str | None = None) -> str:
+        label = esc(text) if text is not None else f"\u201c{esc(_excerpt(ref.claim.quote))}\u201d"
+        return f'<a href="{self.href(here, urls.briefing_page(ref.briefing.id), ref.claim.id)}">{label}</a>'
+
+    def chain_html(self, here: str, claim: Claim) -> str:
+        """The attribution chain with each role said in words: reporters, then originator(s)."""
+        parts = []
+        for i, link in enumerate(claim.chain):
+            role = "originator" if i == len(claim.chain) - 1 else "reporter"
+            names = " + ".join(self.source_link(here, sid) for sid in link)
+            parts.append(f'<span class="bx-chain-link bx-{role}">{names} <small>({role})</small></span>')
+        return '<span class="bx-chain">the article \u2190 ' + " \u2190 ".join(parts) + "</span>"
+
+    def chain_text(self, claim: Claim) -> str:
+        names = [" + ".join(self.archive.sources[s].name for s in link) for link in claim.chain]
+        return "the article \u2190 " + " \u2190 ".join(names)
+
+    # -- briefing ------------------------------------------------------------------------
+    def briefing(self, b: Briefing) -> str:
+        here = urls.briefing_page(b.id)
+        out = [_front_matter(b.title)]
+        out.append(f'<div class="bx-summary">{render_markdown(b.summary)}</div>\n\n')
+        out.append(self.briefing_meta(here, b))
+        if b.warnings:
+            items = "".join(
+                f'<li id="_warning-{i + 1}"><a href="#_warned-{i + 1}">\u201c{esc(w.quote.strip())}\u201d</a>'
+                f"{render_markdown(w.note)}</li>"
+                for i, w in enumerate(b.warnings))
+            out.append('<div class="admonition warning bx-warnings"><p class="admonition-title">'
+                       "The article\u2019s own cautions</p>"
+                       f"<ul>{items}</ul></div>\n\n")
+        out.append(_heading(2, "Article", "_article"))
+        highlights = [
+            Highlight(c.span.start, c.span.end, c.id,
+                      f"bx-claim bx-rel-{badge(c, self.archive.sources)[0].lower()}",
+                      after=self.claim_ref(c), order=i)
+            for i, c in enumerate(b.claims)
+        ] + [
+            Highlight(w.span.start, w.span.end, f"_warned-{i + 1}", "bx-warning",
+                      after=f'<a class="bx-ref bx-warning-ref" href="#_warning-{i + 1}" '
+                            f'title="{esc("The article warns: " + plain_text(w.note, 300))}">\u26a0</a>',
+                      order=1000 + i)
+            for i, w in enumerate(b.warnings)
+        ]
+        article_html = render_article(b.article.text, blocks(b.article.text), highlights)
+        out.append(f'<div class="bx-article" lang="en">\n{article_html}\n</div>\n\n')
+        out.append(_heading(2, f"Claims ({len(b.claims)})", "_claims"))
+        if not b.claims:
+            out.append("<p>No claims are annotated in this briefing yet.</p>\n\n")
+        for c in b.claims:
+            out.append(self.claim_entry(here, b, c))
+        return "".join(out)
+
+    def briefing_meta(self, here: str, b: Briefing) -> str:
+        publisher = self.source_link(here, b.publisher) if b.publisher else f"<em>publisher {NOT_RECORDED}</em>"
+        published = esc(b.published) if b.published else f"<em>date {NOT_RECORDED}</em>"
+        seed = f'<a href="{self.href(here, urls.seed_file(b.article.file))}">{esc(b.article.file)}</a>'
+        tags = ""
+        if b.tags:
+            tags = '<li>Tags: ' + " ".join(f'<span class="bx-tag">{esc(t)}</span>' for t in b.tags) + "</li>"
+        return ('<ul class="bx-meta">'
+                f"<li>Publisher: {publisher}</li><li>Published: {published}</li>"
+                f"<li>Article text: {seed}</li><li>{len(b.claims)} claims</li>{tags}</ul>\n\n")
+
+    def claim_ref(self, c: Claim) -> str:
+        code = badge(c, self.archive.sources)
+        tip = f"{badge_meaning(code)}. Chain: {self.chain_text(c)}."
+        if c.note:
+            tip += " " + plain_text(c.note, 400)
+        return f'<a class="bx-ref bx-rel-{code[0].lower()}" href="#_note-{esc(c.id)}" title="{esc(tip)}">{code}</a>'
+
+    def claim_entry(self, here: str, b: Briefing, c: Claim) -> str:
+        rows = [f"<dt>Rests on</dt><dd>{self.chain_html(here, c)}</dd>"]
+        if c.date:
+            rows.append(f"<dt>Date of the event</dt><dd>{esc(c.date)}</dd>")
+        if c.entities:
+            rows.append("<dt>Names</dt><dd>" + ", ".join(self.entity_link(here, e) for e in c.entities) + "</dd>")
+        if c.figures:
+            figs = "".join(f"<li>{esc(_figure_text(f))}</li>" for f in c.figures)
+            rows.append(f"<dt>Figures</dt><dd><ul>{figs}</ul></dd>")
+        rels = self.links.relations.get(f"{b.id}#{c.id}", [])
+        if rels:
+            items = "".join(
+                f"<li>{esc(label)} {self.claim_link(here, other)}"
+                f"{'' if other.briefing.id == b.id else ' in ' + self.briefing_link(here, other.briefing)}</li>"
+                for label, other in rels)
+            rows.append(f"<dt>Related claims</dt><dd><ul>{items}</ul></dd>")
+        return (f'<section class="bx-claim-note">\n'
+                f'<h3 id="_note-{esc(c.id)}">{self.badge_html(c)} <a href="#{esc(c.id)}" '
+                f'title="Show this quote in the article">\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
+                f'{render_markdown(c.note) or "<p><em>No note.</em></p>"}\n'
+                f'<dl class="bx-claim-facts">{"".join(rows)}</dl>\n'
+                f'<p class="bx-permalink">Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
+                "</section>\n\n")
+
+    def briefing_link(self, here: str, b: Briefing) -> str:
+        return f'<a href="{self.href(here, urls.briefing_page(b.id))}">{esc(b.title)}</a>'
+
+    # -- sources and entities -------------------------------------------------------------
+    def claims_by_briefing(self, here: str, refs: list[tuple[ClaimRef, str]]) -> str:
+        if not refs:
+            return "<p>No claim in the archive rests on it yet.</p>\n\n"
+        grouped: dict[str, list[tuple[ClaimRef, str]]] = defaultdict(list)
+        for ref, role in refs:
+            grouped[ref.briefing.id].append((ref, role))
+        out = []
+        for bid in sorted(grouped):
+            b = grouped[bid][0][0].briefing
+            items = "".join(
+                f"<li>{self.badge_html(ref.claim)} {self.claim_link(here, ref)}"
+                f"{f' <small>({esc(role)})</small>' if role else ''}</li>"
+                for ref, role in grouped[bid])
+            out.append(f"<h3>{self.briefing_link(here, b)}</h3>\n<ul class=\"bx-claim-list\">{items}</ul>\n")
+        return "\n".join(out) + "\n"
+
+    def source(self, s: Source) -> str:
+        here = urls.source_page(s.id)
+        refs = self.links.by_source.get(s.id, [])
+        facts = [
+            f"<dt>Reliability</dt><dd><span class=\"bx-badge bx-rel-{s.reliability.lower()}\" "
+            f"title=\"{esc(RELIABILITY[s.reliability])}\">{s.reliability}</span> {esc(RELIABILITY[s.reliability])}</dd>",
+            f"<dt>Kind</dt><dd>{esc(SOURCE_KINDS[s.kind])}</dd>",
+            f"<dt>Party to the conflict</dt><dd>{esc(s.party) if s.party else '<em>' + NOT_RECORDED + '</em>'}</dd>",
+        ]
+        if s.url:
+            facts.append(f'<dt>Address</dt><dd><a href="{esc(s.url)}" rel="noopener noreferrer">{esc(s.url)}</a></dd>')
+        if s.depends_on:
+            facts.append("<dt>Relays or shares with</dt><dd>"
+                         + ", ".join(self.source_link(here, d) for d in s.depends_on) + "</dd>")
+        dependants = [o.id for o in self.archive.sources.values() if s.id in o.depends_on]
+        if dependants:
+            facts.append("<dt>Relayed by</dt><dd>" + ", ".join(self.source_link(here, d) for d in dependants) + "</dd>")
+        published = self.links.publishes.get(s.id, [])
+        if published:
+            facts.append("<dt>Published</dt><dd>" + ", ".join(self.briefing_link(here, b) for b in published) + "</dd>")
+        counts = Counter(ref.claim.credibility for ref, _ in refs)
+        count_text = ", ".join(f"{counts[k]} \u00d7 {k} ({CREDIBILITY[k]})" for k in sorted(counts)) or "none"
+        return "".join([
+            _front_matter(s.name),
+            f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
+            _heading(2, "Assessment", "_assessment"),
+            f"<div class=\"bx-note\">{render_markdown(s.note)}</div>\n\n",
+            _heading(2, f"Claims that rest on it ({len(refs)})", "_claims"),
+            f"<p>By credibility: {count_text}.</p>\n\n",
+            self.claims_by_briefing(here, refs),
+        ])
+
+    def entity(self, e: Entity) -> str:
+        here = urls.entity_page(e.id)
+        refs = self.links.by_entity.get(e.id, [])
+        facts = [f"<dt>Kind</dt><dd>{esc(e.kind)}</dd>"]
+        if e.aliases:
+            facts.append("<dt>Also named</dt><dd>" + ", ".join(esc(a) for a in e.aliases) + "</dd>")
+        return "".join([
+            _front_matter(e.name),
+            f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
+            f"<div class=\"bx-note\">{render_markdown(e.note)}</div>\n\n" if e.note else "",
+            _heading(2, f"Claims that name it ({len(refs)})", "_claims"),
+            self.claims_by_briefing(here, [(ref, "") for ref in refs]),
+        ])
+
+    # -- indexes -------------------------------------------------------------------------
+    def briefings_index(self) -> str:
+        here = "briefings/index.md"
+        rows = "".join(
+            f"<tr><td>{self.briefing_link(here, b)}</td>"
+            f"<td>{esc(b.published) if b.published else '<em>' + NOT_RECORDED + '</em>'}</td>"
+            f"<td>{self.source_link(here, b.publisher) if b.publisher else '<em>' + NOT_RECORDED + '</em>'}</td>"
+            f"<td>{len(b.claims)}</td></tr>"
+            for b in self.archive.briefings)
+        return (_front_matter("Briefings")
+                + f"<p>{len(self.archive.briefings)} briefings: each is one article, annotated claim by claim.</p>\n\n"
+                + '<table class="bx-index"><thead><tr><th>Title</th><th>Published</th><th>Publisher</th>'
+                + f"<th>Claims</th></tr></thead><tbody>{rows}</tbody></table>\n")
+
+    def sources_index(self) -> str:
+        here = "sources/index.md"
+        rows = "".join(
+            f"<tr><td>{self.source_link(here, s.id)}</td><td>{esc(SOURCE_KINDS[s.kind])}</td>"
+            f"<td>{esc(s.party) if s.party else '<em>' + NOT_RECORDED + '</em>'}</td>"
+            f'<td><span class="bx-badge bx-rel-{s.reliability.lower()}" title="{esc(RELIABILITY[s.reliability])}">'
+            f"{s.reliability}</span></td><td>{len(self.links.by_source.get(s.id, []))}</td></tr>"
+            for s in self.archive.sources.values())
+        return (_front_matter("Sources")
+                + "<p>Every source a claim rests on, as reporter or originator, with its Admiralty reliability "
+                  "grade (A completely reliable \u2026 F cannot be judged).</p>\n\n"
+                + '<table class="bx-index"><thead><tr><th>Name</th><th>Kind</th><th>Party</th>'
+                + f"<th>Reliability</th><th>Claims</th></tr></thead><tbody>{rows}</tbody></table>\n")
+
+    def entities_index(self) -> str:
+        here = "entities/index.md"
+        rows = "".join(
+            f"<tr><td>{self.entity_link(here, e.id)}</td><td>{esc(e.kind)}</td>"
+            f"<td>{len(self.links.by_entity.get(e.id, []))}</td></tr>"
+            for e in sorted(self.archive.entities.values(), key=lambda e: (e.kind, e.name.lower())))
+        return (_front_matter("Entities")
+                + "<p>People, organisations, places, units and events named in the claims.</p>\n\n"
+                + '<table class="bx-index"><thead><tr><th>Name</th><th>Kind</th><th>Claims</th></tr></thead>'
+                + f"<tbody>{rows}</tbody></table>\n")
+
+
+def _excerpt(quote: str, limit: int = 90) -> str:
+    flat = " ".join(quote.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
+
+
+def _figure_text(f) -> str:
+    qualifier = {"exact": "", "about": "about ", "at-least": "at least ", "at-most": "at most "}[f.qualifier]
+    value = f"{f.value:,}" if isinstance(f.value, int) else f"{f.value:,g}"
+    period = f", period {f.period}" if f.period else ""
+    return f"{f.metric}: {qualifier}{value} {f.unit}{period}"

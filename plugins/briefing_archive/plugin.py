@@ -1,0 +1,93 @@
+"""MkDocs adapter: translates MkDocs events into calls of the engine-agnostic core.
+
+Validation runs in ``on_pre_build`` (before MkDocs cleans ``site_dir``, so a bad
+annotation leaves the last good site untouched), generated pages are added in
+``on_files``, and ``seeds/`` and ``briefings/`` are watched in ``on_serve``.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .loader import ArchiveConfig
+from .problems import ArchiveError, format_problems
+from .site import STYLESHEET, SiteOutput, build_site, fill_placeholders
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(base.Config):
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of the articles (plain UTF-8 text), relative to mkdocs.yml."""
+    briefings_dir = c.Type(str, default="briefings")
+    """Folder of the briefing YAML files, with `sources/` and `entities/` inside, relative to mkdocs.yml."""
+    max_yaml_bytes = c.Type(int, default=1_048_576)
+    """YAML files larger than this many bytes are refused."""
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def __init__(self) -> None:
+        self.output: SiteOutput | None = None
+        self.serving = False
+
+    def _archive_config(self, config) -> ArchiveConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        return ArchiveConfig.at(root, self.config.seeds_dir, self.config.briefings_dir, self.config.max_yaml_bytes)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        # Generated headings carry explicit `{#_id}` ids so they never collide with claim permalinks.
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    # Runs before every other plugin's pre_build, so nothing is done for an archive that fails.
+    @event_priority(100)
+    def on_pre_build(self, config) -> None:
+        try:
+            self.output = build_site(self._archive_config(config), config.use_directory_urls, strict=config.strict)
+        except ArchiveError as exc:
+            log.error("The briefing archive has %d problem(s):\n%s", len(exc.problems),
+                      format_problems(exc.problems))
+            if not self.serving or self.output is None:
+                raise PluginError(f"{len(exc.problems)} problem(s) in the briefing archive; nothing was written "
+                                  "(see the messages above)") from None
+            log.warning("Keeping the last valid archive in the preview until the problems are fixed.")
+            return
+        for problem in self.output.problems:
+            log.warning(problem.format())
+
+    # Late, so pages other plugins generate are already there and ours never replace a hand-written one.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config) -> Files:
+        assert self.output is not None
+        for path, markdown in self.output.pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} is written by hand, but the briefings plugin generates that page; "
+                                  "rename or remove docs/" + path)
+            inclusion = InclusionLevel.UNDEFINED if path.endswith("index.md") else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        for path, content in self.output.files.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        return fill_placeholders(markdown)
+
+    def on_serve(self, server, *, config, builder):
+        archive = self._archive_config(config)
+        for folder in (archive.seeds_dir, archive.briefings_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

@@ -1,0 +1,44 @@
+"""Problems found in an archive, in the one format editors and CI annotators parse.
+
+Every problem is `path:line:col: error|warning: what is wrong; how to fix it`, with
+`path` relative to the folder of `mkdocs.yml` and 1-based line and column.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one place of one file."""
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    message: str
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+
+class ArchiveError(Exception):
+    """Raised with every problem of an archive at once, so they can all be reported."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems))
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    return "\n".join(p.format() for p in problems)
+
+
+def did_you_mean(wrong: str, known: Iterable[str]) -> str:
+    """A ` (did you mean 'x'?)` suffix naming the closest known value, or ``""``."""
+    close = difflib.get_close_matches(wrong, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

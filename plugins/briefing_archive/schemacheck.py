@@ -1,0 +1,146 @@
+"""Validation against the shipped JSON Schemas, with messages written for authors.
+
+The schemas in ``schema/`` are the single definition of the format's shape: editors
+use them through the modeline, and the loader uses them here, so the two cannot
+drift. jsonschema reports every violation; each becomes a :class:`Problem` that
+points at the key or value concerned and says how to fix it.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .problems import Problem, did_you_mean
+from .yamlload import Positions
+
+KINDS = ("briefing", "source", "entity")
+
+_PATTERN_HINTS = {
+    "^[a-z0-9][a-z0-9-]{0,63}$": "an id uses only lower-case letters a-z, digits and '-', starts with a letter "
+                                 "or digit and has at most 64 characters (e.g. `uk-mod`)",
+    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "write a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01-30)",
+    "^[a-z0-9][a-z0-9-]{0,63}#[a-z0-9][a-z0-9-]{0,63}$": "write a relation target as <briefing-id>#<claim-id>",
+    "^https?://[^\\s]+$": "only http:// and https:// addresses are allowed",
+    "^[^/\\\\]+$": "give the bare file name of the article in seeds/, without folders",
+    "^[0-9a-fA-F]{64}$": "give the 64 hex digits of the seed file's SHA-256 (e.g. from `sha256sum`)",
+    "\\S": "write some text, or remove the key",
+}
+_JSON_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
+               "object": "a mapping of keys", "null": "null", "boolean": "true or false"}
+
+
+@lru_cache(maxsize=None)
+def schema_text(kind: str) -> str:
+    """The JSON Schema of one kind of file, as shipped (and published on the site)."""
+    return resources.files(__package__).joinpath(f"schema/{kind}.schema.json").read_text("utf-8")
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str) -> Draft202012Validator:
+    schema = json.loads(schema_text(kind))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def check(kind: str, data: Any, positions: Positions, path: str) -> list[Problem]:
+    """Every schema violation of one loaded document, as problems."""
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else "a single value"
+        return [Problem(path, 1, 1, "error",
+                        f"the file holds {what}, but a {kind} file must be a mapping of keys "
+                        f"(`key: value` lines); see the format contract")]
+    problems = []
+    for error in _validator(kind).iter_errors(data):
+        problems.extend(_explain(error, data, positions, path))
+    return problems
+
+
+def _label(data: Any, where: tuple) -> str:
+    """'claim 'x' key' style prefix naming what a message is about."""
+    parts = []
+    if len(where) >= 2 and where[0] in ("claims", "warnings") and isinstance(where[1], int):
+        item = data[where[0]][where[1]] if isinstance(data.get(where[0]), list) else None
+        if where[0] == "claims":
+            cid = item.get("id") if isinstance(item, dict) else None
+            parts.append(f"claim '{cid}'" if isinstance(cid, str) else f"claim #{where[1] + 1}")
+        else:
+            parts.append(f"warning #{where[1] + 1}")
+        where = where[2:]
+    keys = [k for k in where if isinstance(k, str)]
+    if keys:
+        parts.append(f"`{keys[-1]}`")
+    return " ".join(parts) if parts else "the file"
+
+
+def _explain(error: ValidationError, data: Any, positions: Positions, path: str) -> list[Problem]:
+    where = tuple(error.absolute_path)
+    label = _label(data, where)
+    kind = error.validator
+    value = error.instance
+
+    def at_value(message: str, sub: tuple = where) -> Problem:
+        line, col = positions.of_value(sub)
+        return Problem(path, line, col, "error", message)
+
+    if kind == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        out = []
+        for key in sorted(k for k in value if k not in error.schema.get("properties", {})):
+            line, col = positions.of_key(where + (key,))
+            hint = did_you_mean(key, known)
+            out.append(Problem(path, line, col, "error",
+                               f"unknown key '{key}' in {label}{hint}; the known keys are {', '.join(known)}"))
+        return out
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in value]
+        line, col = positions.of_key(where) if where else (1, 1)
+        return [Problem(path, line, col, "error", f"{label} lacks the required key '{k}'; add it") for k in missing]
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        names = " or ".join(_JSON_TYPES[t] for t in wanted if t != "null")
+        return [at_value(f"{label} must be {names}, not {_describe(value)}; fix the value")]
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        hint = did_you_mean(str(value), options)
+        return [at_value(f"{label} is {_describe(value)}, which is not allowed{hint}; use one of {', '.join(options)}")]
+    if kind == "pattern":
+        hint = _PATTERN_HINTS.get(error.validator_value, f"match the pattern {error.validator_value}")
+        return [at_value(f"{label} is {_describe(value)}, which is not valid; {hint}")]
+    if kind in ("minimum", "maximum"):
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        return [at_value(f"{label} is {value}, out of range; use a whole number from {low} to {high}")]
+    if kind == "minItems":
+        return [at_value(f"{label} is an empty list; give at least {error.validator_value} item, or remove the key")]
+    if kind == "uniqueItems":
+        seen, twice = set(), []
+        for item in value:
+            key = json.dumps(item, sort_keys=True)
+            if key in seen:
+                twice.append(item)
+            seen.add(key)
+        return [at_value(f"{label} lists {_describe(twice[0]) if twice else 'an item'} more than once; remove the repeat")]
+    if kind == "minLength":
+        return [at_value(f"{label} is empty; write some text, or remove the key")]
+    if kind in ("minProperties", "maxProperties"):
+        return [at_value(f"{label}: a relation is one `kind: <briefing-id>#<claim-id>` pair, with kind "
+                         "corroborates, contradicts or updates; write one pair per list item")]
+    return [at_value(f"{label}: {error.message}; see the format contract")]
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"

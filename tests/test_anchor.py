@@ -1,0 +1,409 @@
+"""Tests for briefing_archive.anchor: folding rules, result kinds and the round-trip property."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from briefing_archive.anchor import (
+    Ambiguous,
+    Anchored,
+    Empty,
+    FoldedText,
+    NotFound,
+    Span,
+    anchor,
+    fold,
+    line_col,
+)
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "003_264edea5e721573b.txt"
+
+
+def anchored_text(text: str, quote: str, **kw: str) -> str:
+    """Anchor and return the article's own characters, failing on any other result."""
+    res = anchor(FoldedText(text), quote, **kw)
+    assert isinstance(res, Anchored), res
+    return text[res.span.start : res.span.end]
+
+
+# --- fold -------------------------------------------------------------------
+
+
+def test_fold_rules() -> None:
+    assert fold("  a\u00a0\u202f\u2007\t\n b \n") == "a b"
+    assert fold("‘x’ ‚y‛ ′z` 'w'") == "'x' 'y' 'z' 'w'"
+    assert fold("“a” „b‟ ″c″ «d» \"e\"") == '"a" "b" "c" "d" "e"'
+    assert fold("a‐b‑c‒d–e—f―g−h-i") == "a-b-c-d-e-f-g-h-i"
+    assert fold("land - even") == fold("land -even") == fold("land—even") == "land-even"
+    assert fold("a \u2003—\n b") == "a-b"
+    # NFC, not NFKC: the ligature stays, the decomposed e-acute composes.
+    assert fold("e\u0301\ufb01") == "\u00e9\ufb01"
+    assert fold("") == fold(" \n\u00a0") == ""
+
+
+def test_folded_text_index_maps() -> None:
+    ft = FoldedText("a  \n b — c")
+    assert ft.folded == "a b-c"
+    assert list(ft.starts) == [0, 1, 5, 7, 9]
+    assert ft.orig_end(1) == 5  # the space covers the whole run "  \n "
+    assert ft.span(1, 4) == Span(5, 8)  # leading space trimmed
+    assert ft.span(1, 2) is None
+
+
+# --- anchor: examples -------------------------------------------------------
+
+
+def test_exact_match() -> None:
+    text = "The quick brown fox jumps over the lazy dog."
+    assert anchor(FoldedText(text), "brown fox") == Anchored(Span(10, 19))
+
+
+def test_curly_quote_in_text_straight_in_quote() -> None:
+    text = "He said “it’s fine” and left."
+    assert anchored_text(text, "\"it's fine\"") == "“it’s fine”"
+
+
+def test_straight_quote_in_text_curly_in_quote() -> None:
+    text = "He said \"it's fine\" and left."
+    assert anchored_text(text, "“it’s fine”") == "\"it's fine\""
+    assert anchored_text(text, "«it′s fine»") == "\"it's fine\""
+
+
+@pytest.mark.parametrize("quote", ["land—even", "land - even", "land -even", "land– even", "land-even"])
+@pytest.mark.parametrize("text_form", ["land—even", "land - even", "land\u00a0–\neven"])
+def test_dash_variants(quote: str, text_form: str) -> None:
+    text = f"capturing more {text_form} at the cost"
+    assert anchored_text(text, quote) == text_form
+
+
+def test_nbsp_and_line_breaks_in_quote() -> None:
+    text = "Russia made minor advances in January 2025."
+    assert anchored_text(text, "minor\u00a0advances\nin \u202f January") == "minor advances in January"
+
+
+def test_line_break_in_text() -> None:
+    text = "made minor\nadvances in"
+    assert anchored_text(text, "minor advances") == "minor\nadvances"
+
+
+def test_nfd_quote_nfc_text() -> None:
+    text = unicodedata.normalize("NFC", "Le café où l’on dîne.")
+    quote = unicodedata.normalize("NFD", "café où l'on dîne")
+    assert quote != unicodedata.normalize("NFC", quote)
+    assert anchored_text(text, quote) == "café où l’on dîne"
+
+
+def test_nfkc_is_not_applied() -> None:
+    text = "an \ufb01ne office"  # "ﬁne" with the fi ligature
+    res = anchor(FoldedText(text), "fine office")
+    assert isinstance(res, NotFound)
+
+
+def test_case_sensitive() -> None:
+    assert isinstance(anchor(FoldedText("Brown fox"), "brown fox"), NotFound)
+
+
+def test_trailing_newline_and_outer_white_space_in_quote() -> None:
+    text = "alpha beta gamma"
+    assert anchor(FoldedText(text), "  beta gamma\n") == Anchored(Span(6, 16))
+
+
+def test_span_excludes_surrounding_white_space() -> None:
+    text = "alpha \n beta \n gamma"
+    res = anchor(FoldedText(text), "\nbeta\n")
+    assert res == Anchored(Span(8, 12))
+
+
+def test_ambiguous_lists_all_places_in_order() -> None:
+    text = "the cat sat; the cat ran; the\ncat hid"
+    res = anchor(FoldedText(text), "the cat")
+    assert res == Ambiguous((Span(0, 7), Span(13, 20), Span(26, 33)))
+    assert [text[s.start : s.end] for s in res.spans] == ["the cat", "the cat", "the\ncat"]
+
+
+def test_overlapping_occurrences_count() -> None:
+    assert anchor(FoldedText("xaaay"), "aa") == Ambiguous((Span(1, 3), Span(2, 4)))
+
+
+def test_prefix_disambiguates() -> None:
+    text = "the cat sat; the cat ran; a cat hid"
+    ft = FoldedText(text)
+    assert anchor(ft, "cat", prefix="a") == Anchored(Span(28, 31))
+    assert anchor(ft, "cat", prefix="sat; the") == Anchored(Span(17, 20))
+    # White space between prefix and quote (and inside the prefix) is ignored,
+    # as is the absence of white space.
+    assert anchor(ft, "cat", prefix="sat;\n the ") == Anchored(Span(17, 20))
+    assert anchor(FoldedText("xcat ycat"), "cat", prefix="y ") == Anchored(Span(6, 9))
+    assert anchor(FoldedText("x cat y\u00a0\n cat"), "cat", prefix="y") == Anchored(Span(10, 13))
+
+
+def test_suffix_disambiguates() -> None:
+    text = "the cat sat; the cat ran; a cat hid"
+    ft = FoldedText(text)
+    assert anchor(ft, "the cat", suffix="ran") == Anchored(Span(13, 20))
+    assert anchor(ft, "cat", suffix="\n hid\n") == Anchored(Span(28, 31))
+
+
+def test_prefix_and_suffix_together() -> None:
+    text = "a cat sat. a cat ran. b cat ran."
+    ft = FoldedText(text)
+    assert anchor(ft, "cat", prefix="a", suffix="ran") == Anchored(Span(13, 16))
+    res = anchor(ft, "cat", suffix="ran")
+    assert res == Ambiguous((Span(13, 16), Span(24, 27)))
+
+
+def test_prefix_suffix_across_dash_and_quotes() -> None:
+    text = "more land—even at the cost; more land – even later"
+    ft = FoldedText(text)
+    assert anchored_text(text, "even", prefix="land -", suffix="at") == "even"
+    assert anchor(ft, "even", suffix="later") == Anchored(Span(text.rindex("even"), text.rindex("even") + 4))
+    assert anchor(FoldedText("“Yes,” he said. “Yes,” she said."), "Yes", suffix=",\" she") == Anchored(
+        Span(17, 20)
+    )
+
+
+def test_context_rules_out_every_occurrence() -> None:
+    text = "the cat sat; the cat ran"
+    res = anchor(FoldedText(text), "cat", prefix="a", suffix="hid")
+    assert isinstance(res, NotFound)
+    assert res.with_context is True
+    assert res.closest is not None and text[res.closest.start : res.closest.end] == "cat"
+
+
+def test_context_rules_out_unique_occurrence() -> None:
+    text = "the dog sat"
+    res = anchor(FoldedText(text), "dog", suffix="ran")
+    assert isinstance(res, NotFound) and res.with_context
+    assert res.closest == Span(4, 7)
+
+
+def test_context_closest_is_best_matching_occurrence() -> None:
+    text = "one cat sat. two cat ran. three cat hid."
+    res = anchor(FoldedText(text), "cat", prefix="twa")
+    assert isinstance(res, NotFound) and res.with_context
+    assert res.closest == Span(17, 20)
+    assert 0 < res.score < 100
+
+
+def test_not_found_reports_closest_passage() -> None:
+    text = "First line.\nThe quick brown fox jumps over the lazy dog.\nLast line."
+    res = anchor(FoldedText(text), "the quick brown fax jumps")
+    assert isinstance(res, NotFound)
+    assert res.with_context is False
+    assert res.closest is not None
+    assert text[res.closest.start : res.closest.end] == "The quick brown fox jumps"
+    assert 80 < res.score < 100
+
+
+def test_not_found_closest_is_trimmed_to_non_space() -> None:
+    text = "aaa   bbb\n\nzzz"
+    res = anchor(FoldedText(text), "bbc")
+    assert isinstance(res, NotFound) and res.closest is not None
+    got = text[res.closest.start : res.closest.end]
+    assert got and got == got.strip()
+    assert "bb" in got
+
+
+@pytest.mark.parametrize("quote", ["", "   ", "\n", "\u00a0\t\u202f\n"])
+def test_empty_quote(quote: str) -> None:
+    assert anchor(FoldedText("some text"), quote) == Empty()
+    assert anchor(FoldedText("some text"), quote, prefix="some") == Empty()
+
+
+def test_quote_longer_than_article() -> None:
+    text = "short text"
+    res = anchor(FoldedText(text), "this short text is much longer than the article")
+    assert isinstance(res, NotFound)
+    assert res.with_context is False
+    assert res.closest == Span(0, len(text))
+
+
+def test_empty_article() -> None:
+    for text in ("", " \n "):
+        assert anchor(FoldedText(text), "word") == NotFound(None, 0.0, False)
+
+
+def test_line_col() -> None:
+    text = "ab\ncd\n\nef"
+    assert line_col(text, 0) == (1, 1)
+    assert line_col(text, 1) == (1, 2)
+    assert line_col(text, 2) == (1, 3)  # the newline itself
+    assert line_col(text, 3) == (2, 1)
+    assert line_col(text, 6) == (3, 1)
+    assert line_col(text, 8) == (4, 2)
+    assert line_col(text, len(text)) == (4, 3)
+    assert line_col("é€😀x", 3) == (1, 4)  # code points, not bytes or UTF-16 units
+    with pytest.raises(ValueError):
+        line_col(text, len(text) + 1)
+    with pytest.raises(ValueError):
+        line_col(text, -1)
+
+
+# --- the real article -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, FoldedText]:
+    text = SEED.read_text(encoding="utf-8")
+    return text, FoldedText(text)
+
+
+def test_seed_dash_quote(seed: tuple[str, FoldedText]) -> None:
+    text, ft = seed
+    res = anchor(ft, "capturing more Ukrainian land - even at the cost")
+    assert isinstance(res, Anchored)
+    expected = "capturing more Ukrainian land—even at the cost"
+    assert text[res.span.start : res.span.end] == expected
+    assert res.span.start == text.index(expected)
+    assert line_col(text, res.span.start)[0] == 14
+
+
+def test_seed_straight_apostrophe(seed: tuple[str, FoldedText]) -> None:
+    text, ft = seed
+    res = anchor(ft, "Pyongyang's troops")
+    assert isinstance(res, Anchored)
+    assert text[res.span.start : res.span.end] == "Pyongyang’s troops"
+    assert line_col(text, res.span.start) == (11, text.split("\n")[10].index("Pyongyang’s") + 1)
+
+
+def test_seed_ambiguous_and_disambiguated(seed: tuple[str, FoldedText]) -> None:
+    text, ft = seed
+    res = anchor(ft, "Pyongyang's")
+    assert isinstance(res, Ambiguous) and len(res.spans) == 3
+    assert all(text[s.start : s.end] == "Pyongyang’s" for s in res.spans)
+    res2 = anchor(ft, "Pyongyang's", prefix="reliance on", suffix="military support.")
+    assert res2 == Anchored(res.spans[2])
+
+
+def test_seed_multiline_quote_and_curly_double_quotes(seed: tuple[str, FoldedText]) -> None:
+    text, ft = seed
+    quote = 'The MoD update added:\n"In January 2025,   Russia\'s territorial advances'
+    got = anchored_text(text, quote)
+    assert got == "The MoD update added:\n“In January 2025, Russia’s territorial advances"
+
+
+def test_seed_not_found(seed: tuple[str, FoldedText]) -> None:
+    text, ft = seed
+    res = anchor(ft, "capturing more Russian land even at the cost")
+    assert isinstance(res, NotFound) and not res.with_context
+    assert res.closest is not None
+    assert "Ukrainian land" in text[res.closest.start : res.closest.end]
+
+
+# --- property: every unique passage anchors back to itself -----------------
+
+WORDS = ["land", "even", "cost", "café", "naïve", "Kursk", "troops", "war", "it", "a", "Pyongyang", "2025"]
+PUNCT = [".", ",", ";", ":", "(", ")", "'", "’", "‘", '"', "“", "”", "«", "»", "-", "–", "—", "−"]
+SPACES = [" ", " ", " ", "  ", "\u00a0", "\u202f", "\u2007", "\t", "\n", " \n ", "\n\n"]
+
+SQ = "'‘’‚‛′`"
+DQ = '"“”„‟″«»'
+DASH = "-‐‑‒–—―−"
+WS_CHOICES = [" ", "\u00a0", "\u202f", "\u2007", "\u2003", "\t", "\n", "\r\n"]
+
+texts = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.sampled_from(PUNCT), st.sampled_from(SPACES)),
+    min_size=1,
+    max_size=40,
+).map(lambda toks: unicodedata.normalize("NFC", "".join(toks)))
+
+
+def occurrences(haystack: str, needle: str) -> list[int]:
+    """Overlapping occurrences, computed independently of the module."""
+    return [m.start() for m in re.finditer(f"(?={re.escape(needle)})", haystack)]
+
+
+def ws_run(data: st.DataObject, min_size: int) -> str:
+    return "".join(data.draw(st.lists(st.sampled_from(WS_CHOICES), min_size=min_size, max_size=3)))
+
+
+def variant(data: st.DataObject, passage: str) -> str:
+    """Rewrite ``passage`` into an equivalent form under the folding rules.
+
+    Quote marks and dashes are swapped within their class; each white-space
+    run becomes another non-empty run, or any run (possibly empty) when it
+    touches a dash; white space may be added around dashes and around the
+    whole quote; the result may be given in NFD.
+    """
+    tokens = re.findall(r"\s+|.", passage, flags=re.S)
+    out: list[str] = []
+    for k, tok in enumerate(tokens):
+        if tok.isspace():
+            near_dash = (k > 0 and tokens[k - 1] in DASH) or (k + 1 < len(tokens) and tokens[k + 1] in DASH)
+            out.append(ws_run(data, 0 if near_dash else 1))
+        elif tok in SQ:
+            out.append(data.draw(st.sampled_from(SQ)))
+        elif tok in DQ:
+            out.append(data.draw(st.sampled_from(DQ)))
+        elif tok in DASH:
+            out.append(ws_run(data, 0) + data.draw(st.sampled_from(DASH)) + ws_run(data, 0))
+        else:
+            out.append(tok)
+    quote = ws_run(data, 0) + "".join(out) + ws_run(data, 0)
+    if data.draw(st.booleans()):
+        quote = unicodedata.normalize("NFD", quote)
+    return quote
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(text=texts, data=st.data())
+def test_unique_passage_anchors_back_to_itself(text: str, data: st.DataObject) -> None:
+    # Passages start and end on a non-space character, so no boundary lies
+    # inside a white-space run.  Boundaries next to dashes need no further
+    # restriction: a passage ending in "-" before " x" folds to "...-",
+    # exactly the folded article's slice "...-" of "...-x" (the dropped
+    # space is outside the passage either way), and symmetrically at the
+    # start.  Uniqueness is judged on the folded article with overlapping
+    # occurrences counted, as anchor() counts them.
+    ft = FoldedText(text)
+    solid = [i for i, c in enumerate(text) if not c.isspace()]
+    assume(solid)
+    i = data.draw(st.sampled_from(solid), label="i")
+    ends = [j + 1 for j in solid if j >= i and len(occurrences(ft.folded, fold(text[i : j + 1]))) == 1]
+    assume(ends)
+    j = data.draw(st.sampled_from(ends), label="j")
+    passage = text[i:j]
+
+    quote = variant(data, passage)
+    assert fold(quote) == fold(passage)
+    assert anchor(ft, quote) == Anchored(Span(i, j))
+    # Unique passages also survive their own true context.
+    assert anchor(ft, quote, prefix=text[max(0, i - 5) : i], suffix=text[j : j + 5]) == Anchored(Span(i, j))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts, data=st.data())
+def test_every_passage_is_found_somewhere(text: str, data: st.DataObject) -> None:
+    # Without uniqueness the passage must still be among the results.
+    ft = FoldedText(text)
+    solid = [i for i, c in enumerate(text) if not c.isspace()]
+    assume(solid)
+    i = data.draw(st.sampled_from(solid))
+    j = data.draw(st.sampled_from([k + 1 for k in solid if k >= i]))
+    res = anchor(ft, variant(data, text[i:j]))
+    spans = res.spans if isinstance(res, Ambiguous) else (res.span,) if isinstance(res, Anchored) else ()
+    assert Span(i, j) in spans
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts, quote=st.text(min_size=0, max_size=30))
+def test_anchor_never_crashes_and_spans_are_trimmed(text: str, quote: str) -> None:
+    ft = FoldedText(text)
+    res = anchor(ft, quote)
+    spans: tuple[Span, ...] = ()
+    if isinstance(res, Anchored):
+        spans = (res.span,)
+    elif isinstance(res, Ambiguous):
+        spans = res.spans
+    elif isinstance(res, NotFound) and res.closest is not None:
+        spans = (res.closest,)
+        assert 0 <= res.score <= 100
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(text)
+        assert not text[s.start].isspace() and not text[s.end - 1].isspace()
