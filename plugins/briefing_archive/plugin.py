@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .loader import ArchiveConfig
-from .problems import ArchiveError, format_problems
+from .problems import ArchiveError
 from .site import STYLESHEET, SiteOutput, build_site, fill_placeholders
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -57,8 +57,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         try:
             self.output = build_site(self._archive_config(config), config.use_directory_urls, strict=config.strict)
         except ArchiveError as exc:
-            log.error("The briefing archive has %d problem(s):\n%s", len(exc.problems),
-                      format_problems(exc.problems))
+            for problem in exc.problems:
+                (log.error if problem.severity == "error" else log.warning)(problem.format())
             if not self.serving or self.output is None:
                 raise PluginError(f"{len(exc.problems)} problem(s) in the briefing archive; nothing was written "
                                   "(see the messages above)") from None
