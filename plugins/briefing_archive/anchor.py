@@ -247,7 +247,8 @@ def anchor(
         if not folded.strip(" "):
             return NotFound(None, 0.0, False)
         al = fuzz.partial_ratio_alignment(q, folded)
-        return NotFound(article.span(al.dest_start, al.dest_end), al.score, False)
+        start, end = _snap_to_words(folded, al.dest_start, al.dest_end)
+        return NotFound(article.span(start, end), al.score, False)
 
     kept = [
         i
@@ -266,6 +267,33 @@ def anchor(
         _context_score(folded, best, best + n, p, s),
         True,
     )
+
+
+def _snap_to_words(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Widen or narrow a fuzzy alignment to whole words, so the passage shown reads naturally.
+
+    An edge that cuts a word keeps the word when most of it is inside, else drops it.
+    """
+    def word_bounds(i: int) -> tuple[int, int]:
+        lo = i
+        while lo > 0 and not folded[lo - 1].isspace():
+            lo -= 1
+        hi = i
+        while hi < len(folded) and not folded[hi].isspace():
+            hi += 1
+        return lo, hi
+
+    if 0 < start < len(folded) and not folded[start - 1].isspace() and not folded[start].isspace():
+        lo, hi = word_bounds(start)
+        start = lo if (hi - start) * 2 >= (hi - lo) else hi
+    if 0 < end < len(folded) and not folded[end - 1].isspace() and not folded[end].isspace():
+        lo, hi = word_bounds(end - 1)
+        end = hi if (end - lo) * 2 >= (hi - lo) else lo
+    while start < end and folded[start].isspace():
+        start += 1
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else word_bounds(start)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

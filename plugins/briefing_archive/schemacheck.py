@@ -103,7 +103,9 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         names = " or ".join(_JSON_TYPES[t] for t in wanted if t != "null")
-        return [at_value(f"{label} must be {names}, not {_describe(value)}; fix the value")]
+        fix = ("put the value in quotes" if "string" in wanted and isinstance(value, (int, float, bool))
+               else "fix the value")
+        return [at_value(f"{label} must be {names}, not {_describe(value)}; {fix}")]
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
         hint = did_you_mean(str(value), options)

@@ -1,0 +1,137 @@
+"""Shared fixtures: small archives written into temp dirs, and real MkDocs builds of them."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+REPO = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+site_name: Test archive
+theme:
+  name: material
+  font: false
+markdown_extensions:
+  - attr_list
+  - admonition
+  - toc:
+      permalink: true
+plugins:
+  - search
+  - briefings
+"""
+
+SEED = """\
+Heading of the piece
+The ministry said that 40 drones were shot down over the region on Friday night.
+Officials said it twice, and officials said it twice, according to the agency.
+A line with <script>alert(1)</script> and *stars* and [a](javascript:x) & more.
+# not a markdown heading, just text
+"""
+
+BRIEFING = """\
+article: a.txt
+title: A test briefing
+summary: A *small* briefing.
+tags: [test]
+claims:
+  - id: drones
+    quote: 40 drones were shot down
+    sources: [agency, ministry]
+    credibility: 2
+    note: Probably true; see [the ministry](../../sources/ministry/).
+    entities: [region]
+    date: 2025-01
+    figures:
+      - metric: drones-downed
+        value: 40
+        unit: drones
+  - id: twice
+    quote: officials said it twice
+    suffix: ", according"
+    sources: [agency]
+    credibility: 3
+    relations:
+      - corroborates: a-test#drones
+"""
+
+SOURCES = {
+    "agency": "name: The Agency\nkind: news-outlet\nreliability: B\nnote: A wire service.\n",
+    "ministry": "name: The Ministry\nkind: government\nparty: Ruritania\nreliability: C\nnote: A party to the war.\n",
+}
+ENTITIES = {"region": "name: The Region\nkind: place\naliases: [the region]\n"}
+
+
+class Archive:
+    """A small archive in a temp dir that tests can change file by file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+    def remove(self, rel: str) -> None:
+        (self.root / rel).unlink()
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def build(self, strict: bool = False, site_dir: Path | None = None) -> Path:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        site = site_dir or self.site
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(site), strict=strict)
+        build(config)
+        return site
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    """A valid two-source, one-briefing archive with a hostile article line."""
+    a = Archive(tmp_path / "archive")
+    a.write("mkdocs.yml", MKDOCS_YML)
+    a.write("docs/index.md", "# Home\n\nWelcome.\n")
+    a.write("seeds/a.txt", SEED)
+    a.write("briefings/a-test.yml", BRIEFING)
+    for sid, text in SOURCES.items():
+        a.write(f"briefings/sources/{sid}.yml", text)
+    for eid, text in ENTITIES.items():
+        a.write(f"briefings/entities/{eid}.yml", text)
+    return a
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Archive:
+    """A copy of the repository's own archive (seeds, briefings, docs, mkdocs.yml)."""
+    root = tmp_path / "shipped"
+    root.mkdir()
+    for name in ("seeds", "briefings", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return Archive(root)
+
+
+@pytest.fixture
+def no_warnings(caplog: pytest.LogCaptureFixture):
+    """Fail the test if MkDocs or the plugin logs any warning or error it did not expect."""
+    caplog.set_level(logging.INFO)
+    yield caplog
+    bad = [r for r in caplog.records if r.levelno >= logging.WARNING and r.name.startswith(("mkdocs", "properdocs"))]
+    assert not bad, "unexpected warnings:\n" + "\n".join(r.getMessage() for r in bad)
