@@ -39,6 +39,17 @@ def format_problems(problems: Iterable[Problem]) -> str:
 
 
 def did_you_mean(wrong: str, known: Iterable[str]) -> str:
-    """A ` (did you mean 'x'?)` suffix naming the closest known value, or ``""``."""
-    close = difflib.get_close_matches(wrong, sorted(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    """A ` (did you mean 'x'?)` suffix naming the closest known value, or ``""``.
+
+    Tries a case-insensitive match, then difflib's similarity, then a shared
+    beginning of four or more characters (``newspaper`` -> ``news-outlet``).
+    """
+    options = sorted(known)
+    lowered = {o.lower(): o for o in options}
+    guess = lowered.get(wrong.lower())
+    if guess is None:
+        close = difflib.get_close_matches(wrong.lower(), list(lowered), n=1, cutoff=0.6)
+        guess = lowered[close[0]] if close else None
+    if guess is None and len(wrong) >= 4:
+        guess = next((o for o in options if o.lower().startswith(wrong[:4].lower())), None)
+    return f" (did you mean '{guess}'?)" if guess is not None and guess != wrong else ""
