@@ -142,7 +142,7 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem]) -> lis
     for path in sorted(folder.iterdir()):
         shown = config.display(path)
         if path.name.startswith(".") or path.is_dir():
-            if path.is_dir() and kind == "briefing" and path.name not in ("sources", "entities"):
+            if path.is_dir() and not (kind == "briefing" and path.name in ("sources", "entities")):
                 problems.append(Problem(shown, 1, 1, "warning", "this folder is not part of the archive and is "
                                         "ignored; briefings go in briefings/, profiles in briefings/sources/ "
                                         "and briefings/entities/"))
