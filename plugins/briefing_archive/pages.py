@@ -209,7 +209,7 @@ class _Renderer:
             f"<dt>Reliability</dt><dd><span class=\"bx-badge bx-rel-{s.reliability.lower()}\" "
             f"title=\"{esc(RELIABILITY[s.reliability])}\">{s.reliability}</span> {esc(RELIABILITY[s.reliability])}</dd>",
             f"<dt>Kind</dt><dd>{esc(SOURCE_KINDS[s.kind])}</dd>",
-            f"<dt>Party to the conflict</dt><dd>{esc(s.party) if s.party else '<em>' + NOT_RECORDED + '</em>'}</dd>",
+            f"<dt>Party to the conflict</dt><dd>{_or_not_recorded(s.party)}</dd>",
         ]
         if s.url:
             facts.append(f'<dt>Address</dt><dd><a href="{esc(s.url)}" rel="noopener noreferrer">{esc(s.url)}</a></dd>')
@@ -249,43 +249,41 @@ class _Renderer:
         ])
 
     # -- indexes -------------------------------------------------------------------------
+    def index_page(self, title: str, intro: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+        """An index page: a short introduction and one table (cells are HTML, already escaped)."""
+        head = "".join(f"<th>{h}</th>" for h in headers)
+        body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+        return (_front_matter(title) + f"<p>{intro}</p>\n\n"
+                + f'<table class="bx-index"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n')
+
     def briefings_index(self) -> str:
         here = "briefings/index.md"
-        rows = "".join(
-            f"<tr><td>{self.briefing_link(here, b)}</td>"
-            f"<td>{esc(b.published) if b.published else '<em>' + NOT_RECORDED + '</em>'}</td>"
-            f"<td>{self.source_link(here, b.publisher) if b.publisher else '<em>' + NOT_RECORDED + '</em>'}</td>"
-            f"<td>{len(b.claims)}</td></tr>"
-            for b in self.archive.briefings)
-        return (_front_matter("Briefings")
-                + f"<p>{len(self.archive.briefings)} briefings: each is one article, annotated claim by claim.</p>\n\n"
-                + '<table class="bx-index"><thead><tr><th>Title</th><th>Published</th><th>Publisher</th>'
-                + f"<th>Claims</th></tr></thead><tbody>{rows}</tbody></table>\n")
+        rows = [(self.briefing_link(here, b), _or_not_recorded(b.published),
+                 self.source_link(here, b.publisher) if b.publisher else _or_not_recorded(None), str(len(b.claims)))
+                for b in self.archive.briefings]
+        return self.index_page("Briefings", f"{len(rows)} briefings: each is one article, annotated claim by claim.",
+                               ("Title", "Published", "Publisher", "Claims"), rows)
 
     def sources_index(self) -> str:
         here = "sources/index.md"
-        rows = "".join(
-            f"<tr><td>{self.source_link(here, s.id)}</td><td>{esc(SOURCE_KINDS[s.kind])}</td>"
-            f"<td>{esc(s.party) if s.party else '<em>' + NOT_RECORDED + '</em>'}</td>"
-            f'<td><span class="bx-badge bx-rel-{s.reliability.lower()}" title="{esc(RELIABILITY[s.reliability])}">'
-            f"{s.reliability}</span></td><td>{len(self.links.by_source.get(s.id, []))}</td></tr>"
-            for s in self.archive.sources.values())
-        return (_front_matter("Sources")
-                + "<p>Every source a claim rests on, as reporter or originator, with its Admiralty reliability "
-                  "grade (A completely reliable \u2026 F cannot be judged).</p>\n\n"
-                + '<table class="bx-index"><thead><tr><th>Name</th><th>Kind</th><th>Party</th>'
-                + f"<th>Reliability</th><th>Claims</th></tr></thead><tbody>{rows}</tbody></table>\n")
+        rows = [(self.source_link(here, s.id), esc(SOURCE_KINDS[s.kind]), _or_not_recorded(s.party),
+                 f'<span class="bx-badge bx-rel-{s.reliability.lower()}" title="{esc(RELIABILITY[s.reliability])}">'
+                 f"{s.reliability}</span>", str(len(self.links.by_source.get(s.id, []))))
+                for s in self.archive.sources.values()]
+        return self.index_page("Sources", "Every source a claim rests on, as reporter or originator, with its "
+                               "Admiralty reliability grade (A completely reliable \u2026 F cannot be judged).",
+                               ("Name", "Kind", "Party", "Reliability", "Claims"), rows)
 
     def entities_index(self) -> str:
         here = "entities/index.md"
-        rows = "".join(
-            f"<tr><td>{self.entity_link(here, e.id)}</td><td>{esc(e.kind)}</td>"
-            f"<td>{len(self.links.by_entity.get(e.id, []))}</td></tr>"
-            for e in sorted(self.archive.entities.values(), key=lambda e: (e.kind, e.name.lower())))
-        return (_front_matter("Entities")
-                + "<p>People, organisations, places, units and events named in the claims.</p>\n\n"
-                + '<table class="bx-index"><thead><tr><th>Name</th><th>Kind</th><th>Claims</th></tr></thead>'
-                + f"<tbody>{rows}</tbody></table>\n")
+        rows = [(self.entity_link(here, e.id), esc(e.kind), str(len(self.links.by_entity.get(e.id, []))))
+                for e in sorted(self.archive.entities.values(), key=lambda e: (e.kind, e.name.lower()))]
+        return self.index_page("Entities", "People, organisations, places, units and events named in the claims.",
+                               ("Name", "Kind", "Claims"), rows)
+
+
+def _or_not_recorded(value: str | None) -> str:
+    return esc(value) if value else f"<em>{NOT_RECORDED}</em>"
 
 
 def _excerpt(quote: str, limit: int = 90) -> str:
