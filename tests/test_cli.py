@@ -25,7 +25,7 @@ def test_errors_exit_1_with_contract_format(archive) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert "briefings/sources/agency.yml:3:1: error: unknown key 'reliabilty' in the file (did you mean " \
-           "'reliability'?); the known keys are depends_on, kind, name, note, party, reliability, url" in lines
+           "'reliability'?); the known keys are depends_on, kind, name, note, party, reliability, rubric, url" in lines
     assert "Traceback" not in result.stderr
 
 

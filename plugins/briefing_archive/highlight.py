@@ -24,6 +24,8 @@ class Highlight:
     css_class: str           # classes of every piece
     after: str = ""          # HTML emitted right after the last piece (e.g. the link to the note)
     order: int = 0           # tie-break among highlights starting and ending at the same place
+    tag: str = "mark"        # element of every piece (``abbr`` for a marked term)
+    title: str = ""          # tooltip of every piece (plain text)
 
 
 def render_article(text: str, blocks: tuple[Block, ...], highlights: list[Highlight]) -> str:
@@ -56,7 +58,9 @@ def _render_block(text: str, block: Block, inside: list[tuple[int, Highlight]], 
         if h.element_id and i not in first_done:
             attr = f' id="{esc(h.element_id)}"'
             first_done.add(i)
-        parts.append(f'<mark class="{esc(h.css_class)}"{attr}>')
+        if h.title:
+            attr += f' title="{esc(h.title)}"'
+        parts.append(f'<{h.tag} class="{esc(h.css_class)}"{attr}>')
         stack.append(i)
 
     for pos in cuts:
@@ -67,7 +71,7 @@ def _render_block(text: str, block: Block, inside: list[tuple[int, Highlight]], 
             closed = stack[depth:]
             del stack[depth:]
             for i in reversed(closed):
-                parts.append("</mark>")
+                parts.append(f"</{highlights[i].tag}>")
                 if i in ending and highlights[i].end == pos:
                     parts.append(highlights[i].after)
             for i in closed:

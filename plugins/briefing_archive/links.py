@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from .model import Archive, Briefing, Claim
 
-INVERSE = {"corroborates": "corroborated by", "contradicts": "contradicted by", "updates": "updated by"}
+INVERSE = {"corroborates": "corroborated by", "echoes": "echoed by", "contradicts": "contradicted by",
+           "updates": "updated by"}
 
 
 @dataclass(frozen=True)

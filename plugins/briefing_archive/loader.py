@@ -9,12 +9,14 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from . import anchor as anchoring
 from . import schemacheck
+from .credibility import RUBRIC_BY_ID, shared_origins
+from .lexicon import load_lexicon
 from .model import Archive, Article, Briefing, Claim, Entity, Figure, Relation, Source, Warning
 from .problems import Problem, did_you_mean
 from .seeds import SeedError, canonical_text
@@ -32,13 +34,14 @@ class ArchiveConfig:
     seeds_dir: Path
     briefings_dir: Path
     max_yaml_bytes: int = 1_048_576
+    lexicon: str = "phia"   # a built-in lexicon's name, or a YAML file's path relative to root
 
     @classmethod
     def at(cls, root: Path | str, seeds_dir: str = "seeds", briefings_dir: str = "briefings",
-           max_yaml_bytes: int = 1_048_576) -> "ArchiveConfig":
+           max_yaml_bytes: int = 1_048_576, lexicon: str = "phia") -> "ArchiveConfig":
         """Resolve the plugin's relative settings against the folder of ``mkdocs.yml``."""
         root = Path(root).resolve()
-        return cls(root, (root / seeds_dir).resolve(), (root / briefings_dir).resolve(), max_yaml_bytes)
+        return cls(root, (root / seeds_dir).resolve(), (root / briefings_dir).resolve(), max_yaml_bytes, lexicon)
 
     def display(self, path: Path) -> str:
         try:
@@ -73,8 +76,16 @@ def load_archive(config: ArchiveConfig) -> tuple[Archive | None, list[Problem]]:
                                 "the seeds folder does not exist; create it or fix `seeds_dir` in mkdocs.yml"))
         return None, problems
 
+    lexicon, lexicon_problems = load_lexicon(config.lexicon, config.root, config.max_yaml_bytes)
+    problems.extend(lexicon_problems)
     docs = {kind: _load_kind(config, kind, problems) for kind in schemacheck.KINDS}
     sources = {d.id: _source(d) for d in docs["source"]}
+    for d in docs["source"]:
+        line = RUBRIC_BY_ID.get(d.data.get("rubric"))
+        if line is not None and line.letter != d.data["reliability"]:
+            problems.append(d.problem(("reliability",), f"source '{d.id}' is graded {d.data['reliability']}, but its "
+                                      f"rubric line '{line.id}' gives {line.letter}; use {line.letter}, or the rubric "
+                                      "line that fits the source", "warning"))
     entities = {d.id: _entity(d) for d in docs["entity"]}
     seeds: dict[str, Article | None] = {}
     briefings = [b for d in docs["briefing"] if (b := _briefing(d, config, seeds, problems)) is not None]
@@ -119,10 +130,55 @@ def load_archive(config: ArchiveConfig) -> tuple[Archive | None, list[Problem]]:
                                                      f"{did_you_mean(cid, claims_of[bid])}; use one of its claim ids"))
                 elif bid == d.id and cid == raw["id"]:
                     problems.append(d.problem(where, f"{claim_label} relates to itself; remove the relation"))
-    if any(p.severity == "error" for p in problems):
+    if any(p.severity == "error" for p in problems) or lexicon is None:
         return None, problems
+    if lexicon is not None:
+        found: dict[str, tuple] = {}
+        briefings = [replace(b, terms=found.setdefault(b.article.file, lexicon.find(b.article.text)))
+                     for b in briefings]
     briefings.sort(key=lambda b: b.id)
-    return Archive(tuple(briefings), dict(sorted(sources.items())), dict(sorted(entities.items()))), problems
+    archive = Archive(tuple(briefings), dict(sorted(sources.items())), dict(sorted(entities.items())), lexicon)
+    problems.extend(_corroboration_problems(archive, docs_by_id={d.id: d for d in docs["briefing"]}))
+    return archive, problems
+
+
+def _corroboration_problems(archive: Archive, docs_by_id: dict[str, "_Doc"]) -> list[Problem]:
+    """Circular reporting: corroboration between claims that are not independent, and 1s without any."""
+    claims = {(b.id, c.id): c for b in archive.briefings for c in b.claims}
+    independent_support: set[tuple[str, str]] = set()
+    out = []
+    for b in archive.briefings:
+        for c in b.claims:
+            for rel in c.relations:
+                if rel.kind != "corroborates":
+                    continue
+                other = claims[(rel.briefing, rel.claim)]
+                shared = shared_origins(c, other, archive.sources)
+                if not shared:
+                    independent_support |= {(b.id, c.id), (rel.briefing, rel.claim)}
+                    continue
+                names = ", ".join(archive.sources[s].name for s in sorted(shared))
+                where = _relation_path(docs_by_id[b.id], c.id, rel)
+                out.append(docs_by_id[b.id].problem(where, (
+                    f"claim '{c.id}' corroborates {rel.target}, but the two are not independent: both rest on "
+                    f"{names}; circular reporting is not corroboration: write `echoes` instead of `corroborates`"),
+                    "warning"))
+    for b in archive.briefings:
+        for c in b.claims:
+            if c.credibility == 1 and (b.id, c.id) not in independent_support:
+                doc = docs_by_id[b.id]
+                index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == c.id)
+                out.append(doc.problem(("claims", index, "credibility"), (
+                    f"claim '{c.id}' is graded 1 (confirmed by other sources) but no independent claim corroborates "
+                    "it; add a `corroborates` relation to or from an independent claim, or grade it 2"), "warning"))
+    return out
+
+
+def _relation_path(doc: "_Doc", claim_id: str, rel: Relation) -> tuple:
+    index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == claim_id)
+    r_index = next(i for i, raw in enumerate(doc.data["claims"][index].get("relations") or ())
+                   if raw.get(rel.kind) == rel.target)
+    return ("claims", index, "relations", r_index, rel.kind)
 
 
 def _ref(doc: _Doc, where: tuple, ident: str, known: dict, kind: str, folder: str,
@@ -201,7 +257,7 @@ def _date(value: Any) -> str | None:
 def _source(d: _Doc) -> Source:
     g = d.data.get
     return Source(d.id, g("name"), g("kind"), g("reliability"), g("note"), g("party"), g("url"),
-                  tuple(g("depends_on") or ()))
+                  tuple(g("depends_on") or ()), g("rubric"))
 
 
 def _entity(d: _Doc) -> Entity:

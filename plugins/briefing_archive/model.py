@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .anchor import Span
+from .lexicon import Lexicon, Occurrence
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Source:
     party: str | None = None
     url: str | None = None
     depends_on: tuple[str, ...] = ()
+    rubric: str | None = None     # the rubric line the grade follows
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class Figure:
 
 @dataclass(frozen=True)
 class Relation:
-    kind: str        # corroborates | contradicts | updates
+    kind: str        # corroborates | echoes | contradicts | updates
     briefing: str    # target briefing id
     claim: str       # target claim id
 
@@ -104,6 +106,7 @@ class Briefing:
     tags: tuple[str, ...] = ()
     warnings: tuple[Warning, ...] = ()
     claims: tuple[Claim, ...] = ()
+    terms: tuple[Occurrence, ...] = ()   # estimative terms and hedges found in the article
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class Archive:
     briefings: tuple[Briefing, ...]
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
+    lexicon: Lexicon | None = None
 
     def briefing(self, briefing_id: str) -> Briefing:
         return next(b for b in self.briefings if b.id == briefing_id)

@@ -12,8 +12,11 @@ import json
 from collections import Counter, defaultdict
 
 from . import urls
-from .credibility import CREDIBILITY, RELIABILITY, badge, badge_meaning
+from .credibility import (CREDIBILITY, CREDIBILITY_RUBRIC, RELIABILITY, RELIABILITY_ICON, RUBRIC, RUBRIC_BY_ID,
+                          badge, badge_meaning, shared_origins)
+from .guide import evidence_svg, hedged, reading_guide
 from .highlight import Highlight, render_article
+from .lexicon import Lexicon
 from .links import ClaimRef, Links, build_links
 from .markup import esc, plain_text, render_markdown
 from .model import Archive, Briefing, Claim, Entity, Source
@@ -48,10 +51,44 @@ def seed_files(archive: Archive) -> dict[str, bytes]:
 def scales_markdown() -> str:
     """The two Admiralty scales as tables, from the same tables the badges use."""
     rows = ["| Grade | Source reliability |", "| --- | --- |"]
-    rows += [f"| {k} | {v} |" for k, v in RELIABILITY.items()]
-    rows += ["", "| Grade | Information credibility |", "| --- | --- |"]
-    rows += [f"| {k} | {v} |" for k, v in CREDIBILITY.items()]
+    rows += [f"| {RELIABILITY_ICON[k]} **{k}** | {v} |" for k, v in RELIABILITY.items()]
+    rows += ["", "| Grade | Information credibility | What earns it in this archive |", "| --- | --- | --- |"]
+    rows += [f"| **{k}** | {v} | {CREDIBILITY_RUBRIC[k]} |" for k, v in CREDIBILITY.items()]
     return "\n".join(rows) + "\n"
+
+
+def rubric_markdown() -> str:
+    """The grading rubric: what earns each reliability letter, the same for every side."""
+    rows = ["| Line | Grade | Who | Why |", "| --- | --- | --- | --- |"]
+    rows += [f"| `{r.id}` | {RELIABILITY_ICON[r.letter]} **{r.letter}** | {r.who} | {r.why} |" for r in RUBRIC]
+    return "\n".join(rows) + "\n"
+
+
+def lexicon_markdown(lexicon: Lexicon | None) -> str:
+    """The estimative-language lexicon in use: its yardstick and its hedges."""
+    if lexicon is None:
+        return ""
+    rows = [f"The lexicon in use: **{esc(lexicon.name)}**.", "", "| Term | Probability | Forms matched |",
+            "| --- | --- | --- |"]
+    rows += [f"| {esc(t.label)} | {esc(t.meaning.split(': ', 1)[1])} | {', '.join(esc(f) for f in t.forms)} |"
+             for t in lexicon.estimates]
+    if lexicon.hedges:
+        rows += ["", f"Hedges ({esc(lexicon.hedges.meaning)}): "
+                 + ", ".join(f"*{esc(f)}*" for f in lexicon.hedges.forms) + "."]
+    return "\n".join(rows) + "\n"
+
+
+def badge_html(code: str, extra: str = "", href: str | None = None, css: str = "") -> str:
+    """The one badge of the site: shape + letter(+number) as text, colour, and both definitions as tooltip.
+
+    ``code`` is a claim badge (``B2``) or a bare reliability letter (``B``).
+    """
+    meaning = badge_meaning(code) if len(code) > 1 else f"{code}: source {RELIABILITY[code]}"
+    classes = f"bx-badge bx-rel-{code[0].lower()}" + (f" bx-cred-{code[1:]}" if len(code) > 1 else "") + css
+    inner = f'<span class="bx-icon" aria-hidden="true">{RELIABILITY_ICON[code[0]]}</span>{code}'
+    if href is not None:
+        return f'<a class="{classes}" href="{esc(href)}" title="{esc(meaning + extra)}">{inner}</a>'
+    return f'<abbr class="{classes}" title="{esc(meaning + extra)}">{inner}</abbr>'
 
 
 def _front_matter(title: str) -> str:
@@ -74,9 +111,7 @@ class _Renderer:
         return esc(urls.link(here, page, self.directory_urls, fragment))
 
     def badge_html(self, claim: Claim, extra: str = "") -> str:
-        code = badge(claim, self.archive.sources)
-        return (f'<span class="bx-badge bx-rel-{code[0].lower()} bx-cred-{code[1:]}" '
-                f'title="{esc(badge_meaning(code) + extra)}">{code}</span>')
+        return badge_html(badge(claim, self.archive.sources), extra)
 
     def source_link(self, here: str, sid: str) -> str:
         s = self.archive.sources[sid]
@@ -110,6 +145,7 @@ class _Renderer:
         out = [_front_matter(b.title)]
         out.append(f'<div class="bx-summary">{render_markdown(b.summary)}</div>\n\n')
         out.append(self.briefing_meta(here, b))
+        out.append(self.reading_guide(b))
         if b.warnings:
             items = "".join(
                 f'<li id="_warning-{i + 1}"><a href="#_warned-{i + 1}">\u201c{esc(w.quote.strip())}\u201d</a>'
@@ -130,6 +166,10 @@ class _Renderer:
                             f'title="{esc("The article warns: " + plain_text(w.note, 300))}">\u26a0</a>',
                       order=1000 + i)
             for i, w in enumerate(b.warnings)
+        ] + [
+            Highlight(t.start, t.end, "", f"bx-term bx-{t.term.kind}", order=2000 + i, tag="abbr",
+                      title=t.term.meaning)
+            for i, t in enumerate(b.terms)
         ]
         article_html = render_article(b.article.text, blocks(b.article.text), highlights)
         out.append(f'<div class="bx-article" lang="en">\n{article_html}\n</div>\n\n')
@@ -139,6 +179,26 @@ class _Renderer:
         for c in b.claims:
             out.append(self.claim_entry(here, b, c))
         return "".join(out)
+
+    def reading_guide(self, b: Briefing) -> str:
+        g = reading_guide(b, self.archive.sources)
+        n = g.claims
+        parties = "; ".join(f"{esc(p)}: {k}" for p, k in g.by_party) or "none"
+        items = [
+            f"<li><strong>{n}</strong> claims, graded as shown below.</li>",
+            f"<li>Originating with a party to the conflict: {parties}.</li>",
+            f"<li>Originating with unnamed officials: <strong>{g.unnamed_officials}</strong> of {n}.</li>",
+            f"<li>Resting on no named source at all (unattributed): <strong>{g.unattributed}</strong> of {n}.</li>",
+            f"<li>Hedged in the article's own words (a hedge or estimative term in the claim's sentence): "
+            f"<strong>{g.hedged}</strong> of {n}.</li>",
+            f"<li>The article's own cautions: <strong>{g.warnings}</strong>"
+            f"{' (below)' if g.warnings else ''}.</li>",
+        ]
+        legend = ", ".join(f"{badge_html(code)}&nbsp;\u00d7&nbsp;{k}" for code, k in g.badges)
+        profile = (f'<figure class="bx-profile-figure">{evidence_svg(g)}'
+                   f"<figcaption>Evidence profile: {legend or 'no claims'}</figcaption></figure>") if n else ""
+        return ('<div class="admonition info bx-guide"><p class="admonition-title">Reading guide</p>'
+                f'<ul>{"".join(items)}</ul>{profile}</div>\n\n')
 
     def briefing_meta(self, here: str, b: Briefing) -> str:
         publisher = self.source_link(here, b.publisher) if b.publisher else f"<em>publisher {NOT_RECORDED}</em>"
@@ -152,11 +212,10 @@ class _Renderer:
                 f"<li>Article text: {seed}</li><li>{len(b.claims)} claims</li>{tags}</ul>\n\n")
 
     def claim_ref(self, c: Claim) -> str:
-        code = badge(c, self.archive.sources)
-        tip = f"{badge_meaning(code)}. Chain: {self.chain_text(c)}."
+        tip = f". Chain: {self.chain_text(c)}."
         if c.note:
             tip += " " + plain_text(c.note, 400)
-        return f'<a class="bx-ref bx-rel-{code[0].lower()}" href="#_note-{esc(c.id)}" title="{esc(tip)}">{code}</a>'
+        return badge_html(badge(c, self.archive.sources), tip, href=f"#_note-{c.id}", css=" bx-ref")
 
     def claim_entry(self, here: str, b: Briefing, c: Claim) -> str:
         rows = [f"<dt>Rests on</dt><dd>{self.chain_html(here, c)}</dd>"]
@@ -171,9 +230,15 @@ class _Renderer:
         if rels:
             items = "".join(
                 f"<li>{esc(label)} {self.claim_link(here, other)}"
-                f"{'' if other.briefing.id == b.id else ' in ' + self.briefing_link(here, other.briefing)}</li>"
+                f"{'' if other.briefing.id == b.id else ' in ' + self.briefing_link(here, other.briefing)}"
+                f"{self.independence(c, other.claim, label)}</li>"
                 for label, other in rels)
             rows.append(f"<dt>Related claims</dt><dd><ul>{items}</ul></dd>")
+        found = hedged(c, b.article.text, b.terms)
+        if found:
+            rows.append("<dt>Hedged by the article</dt><dd>" + ", ".join(
+                f'<abbr class="bx-term bx-{t.term.kind}" title="{esc(t.term.meaning)}">{esc(t.text)}</abbr>'
+                for t in found) + "</dd>")
         return (f'<section class="bx-claim-note">\n'
                 f'<h3 id="_note-{esc(c.id)}">{self.badge_html(c)} <a href="#{esc(c.id)}" '
                 f'title="Show this quote in the article">\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
@@ -181,6 +246,18 @@ class _Renderer:
                 f'<dl class="bx-claim-facts">{"".join(rows)}</dl>\n'
                 f'<p class="bx-permalink">Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
                 "</section>\n\n")
+
+    def independence(self, a: Claim, other: Claim, label: str) -> str:
+        """For agreeing claims, whether the agreement is independent (circular reporting is not)."""
+        if not label.startswith(("corroborat", "echo")):
+            return ""
+        shared = shared_origins(a, other, self.archive.sources)
+        if shared:
+            names = ", ".join(esc(self.archive.sources[s].name) for s in sorted(shared))
+            return f' <span class="bx-dependent">(not independent: both rest on {names})</span>'
+        if label.startswith("echo"):
+            return ' <span class="bx-dependent">(not shown to be independent)</span>'
+        return ' <span class="bx-independent">(independent)</span>'
 
     def briefing_link(self, here: str, b: Briefing) -> str:
         return f'<a href="{self.href(here, urls.briefing_page(b.id))}">{esc(b.title)}</a>'
@@ -205,9 +282,13 @@ class _Renderer:
     def source(self, s: Source) -> str:
         here = urls.source_page(s.id)
         refs = self.links.by_source.get(s.id, [])
+        rubric = RUBRIC_BY_ID.get(s.rubric) if s.rubric else None
+        rubric_html = (f"<code>{esc(rubric.id)}</code>: {esc(rubric.who)} ({esc(rubric.why)})" if rubric
+                       else f"<em>{NOT_RECORDED}</em>")
         facts = [
-            f"<dt>Reliability</dt><dd><span class=\"bx-badge bx-rel-{s.reliability.lower()}\" "
-            f"title=\"{esc(RELIABILITY[s.reliability])}\">{s.reliability}</span> {esc(RELIABILITY[s.reliability])}</dd>",
+            f"<dt>Reliability</dt><dd>{badge_html(s.reliability)} {esc(RELIABILITY[s.reliability])}</dd>",
+            f'<dt>Rubric line</dt><dd>{rubric_html} <a href="{self.href(here, "methodology.md", "_rubric")}">'
+            "see the rubric</a></dd>",
             f"<dt>Kind</dt><dd>{esc(SOURCE_KINDS[s.kind])}</dd>",
             f"<dt>Party to the conflict</dt><dd>{_or_not_recorded(s.party)}</dd>",
         ]
@@ -254,7 +335,7 @@ class _Renderer:
         head = "".join(f"<th>{h}</th>" for h in headers)
         body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
         return (_front_matter(title) + f"<p>{intro}</p>\n\n"
-                + f'<table class="bx-index"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n')
+                + f'<table class="bx-index bx-sortable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n')
 
     def briefings_index(self) -> str:
         here = "briefings/index.md"
@@ -267,8 +348,7 @@ class _Renderer:
     def sources_index(self) -> str:
         here = "sources/index.md"
         rows = [(self.source_link(here, s.id), esc(SOURCE_KINDS[s.kind]), _or_not_recorded(s.party),
-                 f'<span class="bx-badge bx-rel-{s.reliability.lower()}" title="{esc(RELIABILITY[s.reliability])}">'
-                 f"{s.reliability}</span>", str(len(self.links.by_source.get(s.id, []))))
+                 badge_html(s.reliability), str(len(self.links.by_source.get(s.id, []))))
                 for s in self.archive.sources.values()]
         return self.index_page("Sources", "Every source a claim rests on, as reporter or originator, with its "
                                "Admiralty reliability grade (A completely reliable \u2026 F cannot be judged).",

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .loader import ArchiveConfig
 from .problems import ArchiveError
-from .site import STYLESHEET, SiteOutput, build_site, fill_placeholders
+from .site import SCRIPT, STYLESHEET, SiteOutput, build_site, fill_placeholders
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -29,6 +29,8 @@ class BriefingsConfig(base.Config):
     """Folder of the briefing YAML files, with `sources/` and `entities/` inside, relative to mkdocs.yml."""
     max_yaml_bytes = c.Type(int, default=1_048_576)
     """YAML files larger than this many bytes are refused."""
+    lexicon = c.Type(str, default="phia")
+    """Estimative-language lexicon: `phia` (UK PHIA yardstick), `icd203`, or a YAML file's path relative to mkdocs.yml."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -38,7 +40,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def _archive_config(self, config) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
-        return ArchiveConfig.at(root, self.config.seeds_dir, self.config.briefings_dir, self.config.max_yaml_bytes)
+        return ArchiveConfig.at(root, self.config.seeds_dir, self.config.briefings_dir, self.config.max_yaml_bytes,
+                                self.config.lexicon)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -49,6 +52,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.markdown_extensions.append("attr_list")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
         return config
 
     # Runs before every other plugin's pre_build, so nothing is done for an archive that fails.
@@ -80,10 +85,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for path, content in self.output.files.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
+        for path, markdown in self.output.default_pages.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=markdown))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        return fill_placeholders(markdown)
+        assert self.output is not None
+        return fill_placeholders(markdown, self.output.archive)
 
     def on_serve(self, server, *, config, builder):
         archive = self._archive_config(config)

@@ -18,7 +18,7 @@ from jsonschema.exceptions import ValidationError
 from .problems import Problem, did_you_mean
 from .yamlload import Positions
 
-KINDS = ("briefing", "source", "entity")
+KINDS = ("briefing", "source", "entity")  # the archive's file kinds; "lexicon" is checked too
 
 _PATTERN_HINTS = {
     "^[a-z0-9][a-z0-9-]{0,63}$": "an id uses only lower-case letters a-z, digits and '-', starts with a letter "
@@ -130,7 +130,7 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
         return [at_value(f"{label} is empty; write some text, or remove the key")]
     if kind in ("minProperties", "maxProperties"):
         return [at_value(f"{label}: a relation is one `kind: <briefing-id>#<claim-id>` pair, with kind "
-                         "corroborates, contradicts or updates; write one pair per list item")]
+                         "corroborates, echoes, contradicts or updates; write one pair per list item")]
     return [at_value(f"{label}: {error.message}; see the format contract")]
 
 

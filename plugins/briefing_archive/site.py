@@ -6,19 +6,27 @@ results to its engine; nothing here knows which engine that is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 from importlib import resources
 
 from .loader import ArchiveConfig, load_archive
 from .model import Archive
-from .pages import render_pages, scales_markdown, seed_files
+from .pages import lexicon_markdown, render_pages, rubric_markdown, scales_markdown, seed_files
 from .problems import ArchiveError, Problem
 from .schemacheck import KINDS, schema_text
 
-#: The stylesheet of the generated pages, published at this path of the site.
+#: The stylesheet and script of the generated pages, published at these paths of the site.
 STYLESHEET = "assets/briefings/briefings.css"
+SCRIPT = "assets/briefings/briefings.js"
 
-#: Placeholders a hand-written page may contain; the build fills them in.
-PLACEHOLDERS = {"<!-- briefings:scales -->": scales_markdown}
+#: Placeholders a hand-written page may contain; the build fills them in from the code's own tables.
+PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
+    "<!-- briefings:scales -->": lambda archive: scales_markdown(),
+    "<!-- briefings:rubric -->": lambda archive: rubric_markdown(),
+    "<!-- briefings:lexicon -->": lambda archive: lexicon_markdown(archive.lexicon),
+}
+#: Pages the archive needs; a hand-written page at the same path replaces the default.
+DEFAULT_PAGES = ("methodology.md",)
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,7 @@ class SiteOutput:
     pages: dict[str, str]        # docs-tree path -> Markdown
     files: dict[str, bytes]      # docs-tree path -> bytes (seeds, schemas)
     problems: tuple[Problem, ...]  # warnings only (errors raise)
+    default_pages: dict[str, str]  # docs-tree path -> Markdown, used where docs/ has no such page
 
 
 def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool = False) -> SiteOutput:
@@ -40,13 +49,16 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     files = seed_files(archive)
     for kind in KINDS:
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
-    files[STYLESHEET] = resources.files(__package__).joinpath("assets/briefings.css").read_bytes()
-    return SiteOutput(archive, render_pages(archive, directory_urls), files, tuple(problems))
+    for path in (STYLESHEET, SCRIPT):
+        files[path] = resources.files(__package__).joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()
+    defaults = {path: resources.files(__package__).joinpath(f"defaults/{path}").read_text("utf-8")
+                for path in DEFAULT_PAGES}
+    return SiteOutput(archive, render_pages(archive, directory_urls), files, tuple(problems), defaults)
 
 
-def fill_placeholders(markdown: str) -> str:
+def fill_placeholders(markdown: str, archive: Archive) -> str:
     """Replace the build's placeholders in a hand-written page."""
     for marker, render in PLACEHOLDERS.items():
         if marker in markdown:
-            markdown = markdown.replace(marker, render())
+            markdown = markdown.replace(marker, render(archive))
     return markdown

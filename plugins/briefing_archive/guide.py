@@ -1,0 +1,95 @@
+"""The reading guide of a briefing: what its claims rest on, in numbers, and its evidence profile.
+
+Everything here is derived from the annotations (and the lexicon's finds in the
+article), so the guide can never say more than the YAML does.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping
+
+from .credibility import badge, badge_meaning
+from .lexicon import Occurrence
+from .markup import esc
+from .model import Briefing, Claim, Source
+from .seeds import blocks
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)")
+
+
+@dataclass(frozen=True)
+class Guide:
+    claims: int
+    by_party: tuple[tuple[str, int], ...]      # party -> claims whose originators include a source of that party
+    unnamed_officials: int                     # claims originating with (unnamed) officials
+    unattributed: int                          # claims originating with no named source
+    hedged: int                                # claims whose sentence carries a hedge or estimative term
+    warnings: int
+    badges: tuple[tuple[str, int], ...]        # badge code -> claims, in scale order
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) of the article around ``[start, end)``, within its paragraph."""
+    for block in blocks(text):
+        if block.start <= start < block.end:
+            break
+    else:
+        return start, end
+    left = block.start
+    for m in _SENTENCE_END.finditer(text, block.start, start):
+        left = m.end()
+    right = block.end
+    m = _SENTENCE_END.search(text, max(end - 1, block.start), block.end)
+    if m:
+        right = m.end()
+    return left, max(right, end)
+
+
+def hedged(claim: Claim, text: str, terms: tuple[Occurrence, ...]) -> tuple[Occurrence, ...]:
+    """The hedges and estimative terms in the claim's own sentence: the article's own words of doubt."""
+    left, right = sentence_span(text, claim.span.start, claim.span.end)
+    return tuple(t for t in terms if left <= t.start and t.end <= right)
+
+
+def reading_guide(b: Briefing, sources: Mapping[str, Source]) -> Guide:
+    parties: Counter[str] = Counter()
+    for c in b.claims:
+        for party in sorted({sources[s].party for s in c.originators if sources[s].party}):
+            parties[party] += 1
+    codes = Counter(badge(c, sources) for c in b.claims)
+    return Guide(
+        claims=len(b.claims),
+        by_party=tuple(sorted(parties.items(), key=lambda kv: (-kv[1], kv[0]))),
+        unnamed_officials=sum(any(sources[s].kind == "officials" for s in c.originators) for c in b.claims),
+        unattributed=sum(any(sources[s].kind == "unattributed" for s in c.originators) for c in b.claims),
+        hedged=sum(bool(hedged(c, b.article.text, b.terms)) for c in b.claims),
+        warnings=len(b.warnings),
+        badges=tuple(sorted(codes.items(), key=lambda kv: (kv[0][0], int(kv[0][1:])))),
+    )
+
+
+def evidence_svg(guide: Guide) -> str:
+    """A stacked bar of the claims by badge, drawn at build time, with a text alternative inside."""
+    if not guide.claims:
+        return ""
+    width, height = 600, 34
+    alt = "Evidence profile: " + ", ".join(f"{n} claim{'s' if n > 1 else ''} graded {code}"
+                                           for code, n in guide.badges)
+    parts = [f'<svg class="bx-evidence" viewBox="0 0 {width} {height}" width="100%" role="img" '
+             f'aria-labelledby="_evidence-title" xmlns="http://www.w3.org/2000/svg">',
+             f'<title id="_evidence-title">{esc(alt)}</title>']
+    x = 0.0
+    for code, n in guide.badges:
+        w = width * n / guide.claims
+        parts.append(f'<g class="bx-seg bx-fill-{code[0].lower()}"><title>{esc(f"{n} × {badge_meaning(code)}")}'
+                     f'</title><rect x="{x:.2f}" y="0" width="{w:.2f}" height="{height}"/>')
+        if w >= 34:
+            parts.append(f'<text x="{x + w / 2:.2f}" y="{height / 2 + 5:.0f}" text-anchor="middle">{code}'
+                         f'{" ×" + str(n) if w >= 60 else ""}</text>')
+        parts.append("</g>")
+        x += w
+    parts.append("</svg>")
+    return "".join(parts)
+
