@@ -28,7 +28,7 @@ class Highlight:
     title: str = ""          # tooltip of every piece (plain text)
 
 
-def render_article(text: str, blocks: tuple[Block, ...], highlights: list[Highlight]) -> str:
+def render_article(text: str, blocks: tuple[Block, ...], highlights: list[Highlight], joiner: str = "\n") -> str:
     """HTML of the whole article: one ``<p>`` or ``<h3>`` per block, highlights nested inside."""
     ordered = sorted(highlights, key=lambda h: (h.start, -h.end, h.order))
     first_piece_done: set[int] = set()
@@ -39,7 +39,7 @@ def render_article(text: str, blocks: tuple[Block, ...], highlights: list[Highli
         tag = "h3" if block.kind == "h" else "p"
         cls = ' class="bx-article-heading"' if block.kind == "h" else ""
         out.append(f"<{tag}{cls}>{body}</{tag}>")
-    return "\n".join(out)
+    return joiner.join(out)
 
 
 def _render_block(text: str, block: Block, inside: list[tuple[int, Highlight]], first_done: set[int]) -> str:

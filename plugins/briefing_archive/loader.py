@@ -35,13 +35,15 @@ class ArchiveConfig:
     briefings_dir: Path
     max_yaml_bytes: int = 1_048_576
     lexicon: str = "phia"   # a built-in lexicon's name, or a YAML file's path relative to root
+    publish_text: str = "full"   # "full" article text, or "excerpts" (annotated passages only)
 
     @classmethod
     def at(cls, root: Path | str, seeds_dir: str = "seeds", briefings_dir: str = "briefings",
-           max_yaml_bytes: int = 1_048_576, lexicon: str = "phia") -> "ArchiveConfig":
+           max_yaml_bytes: int = 1_048_576, lexicon: str = "phia", publish_text: str = "full") -> "ArchiveConfig":
         """Resolve the plugin's relative settings against the folder of ``mkdocs.yml``."""
         root = Path(root).resolve()
-        return cls(root, (root / seeds_dir).resolve(), (root / briefings_dir).resolve(), max_yaml_bytes, lexicon)
+        return cls(root, (root / seeds_dir).resolve(), (root / briefings_dir).resolve(), max_yaml_bytes, lexicon,
+                   publish_text)
 
     def display(self, path: Path) -> str:
         try:

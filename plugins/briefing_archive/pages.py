@@ -18,9 +18,15 @@ from .guide import evidence_svg, hedged, reading_guide
 from .highlight import Highlight, render_article
 from .lexicon import Lexicon
 from .links import ClaimRef, Links, build_links
+from .entitylinks import EntityLinker
+from .exports import Addresses, claim_review, script_json
+from .guide import sentence_span
+from .ledger import build_ledger
 from .markup import esc, plain_text, render_markdown
 from .model import Archive, Briefing, Claim, Entity, Source
-from .seeds import blocks
+from .network import related_briefings
+from .seeds import Block, blocks
+from .views import FIGURES, RELATIONS, TAGS, TIMELINE, CrossArchiveViews, figure_value
 
 NOT_RECORDED = "not recorded"
 SOURCE_KINDS = {"government": "government", "military": "military", "intelligence": "intelligence service",
@@ -28,12 +34,17 @@ SOURCE_KINDS = {"government": "government", "military": "military", "intelligenc
                 "analyst": "analyst(s)", "unattributed": "unattributed", "other": "other"}
 
 
-def render_pages(archive: Archive, directory_urls: bool = True) -> dict[str, str]:
+def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool = False,
+                 addresses: Addresses | None = None) -> dict[str, str]:
     """Every generated page of the archive, keyed by its path in the docs tree."""
-    r = _Renderer(archive, build_links(archive), directory_urls)
+    r = _Renderer(archive, build_links(archive), directory_urls, excerpts,
+                  addresses or Addresses(None, directory_urls))
+    tag_index, tag_pages = r.tag_index()
     pages = {"briefings/index.md": r.briefings_index(),
              "sources/index.md": r.sources_index(),
-             "entities/index.md": r.entities_index()}
+             "entities/index.md": r.entities_index(),
+             FIGURES: r.ledger(), TIMELINE: r.timeline(), RELATIONS: r.relations_page(), TAGS: tag_index,
+             **tag_pages}
     for b in archive.briefings:
         pages[urls.briefing_page(b.id)] = r.briefing(b)
     for s in archive.sources.values():
@@ -100,11 +111,26 @@ def _heading(level: int, text: str, ident: str) -> str:
     return f"{'#' * level} {text} {{#{ident}}}\n\n"
 
 
-class _Renderer:
-    def __init__(self, archive: Archive, links: Links, directory_urls: bool) -> None:
+class _Renderer(CrossArchiveViews):
+    def __init__(self, archive: Archive, links: Links, directory_urls: bool, excerpts: bool,
+                 addresses: Addresses) -> None:
         self.archive = archive
         self.links = links
         self.directory_urls = directory_urls
+        self.excerpts = excerpts
+        self.addresses = addresses
+        self.linker = EntityLinker(archive.entities)
+        self.related = related_briefings(archive, links)
+        self.ledger_rows = {(r.briefing.id, r.claim.id, r.index): r for m in build_ledger(archive) for r in m.rows}
+
+    front_matter = staticmethod(lambda title: _front_matter(title))
+    heading = staticmethod(lambda level, text, ident: _heading(level, text, ident))
+
+    def note_html(self, here: str, text: str | None, skip: tuple[str, ...] = ()) -> str:
+        """A note rendered safely, with the first mention of each entity linked to its page."""
+        return self.linker.link(render_markdown(text), lambda eid: urls.link(here, urls.entity_page(eid),
+                                                                             self.directory_urls),
+                                frozenset(skip))
 
     # -- small pieces -------------------------------------------------------------------
     def href(self, here: str, page: str, fragment: str | None = None) -> str:
@@ -171,14 +197,35 @@ class _Renderer:
                       title=t.term.meaning)
             for i, t in enumerate(b.terms)
         ]
-        article_html = render_article(b.article.text, blocks(b.article.text), highlights)
+        if self.excerpts:
+            out.append("<p><em>Excerpts: this archive publishes only the annotated passages, each with its "
+                       "sentence, not the whole article.</em></p>\n\n")
+            article_html = render_article(b.article.text, _excerpt_blocks(b), highlights, joiner="\n<p>\u2026</p>\n")
+        else:
+            article_html = render_article(b.article.text, blocks(b.article.text), highlights)
         out.append(f'<div class="bx-article" lang="en">\n{article_html}\n</div>\n\n')
         out.append(_heading(2, f"Claims ({len(b.claims)})", "_claims"))
         if not b.claims:
             out.append("<p>No claims are annotated in this briefing yet.</p>\n\n")
         for c in b.claims:
             out.append(self.claim_entry(here, b, c))
+        out.append(self.related_section(here, b))
+        if b.claims:
+            out.append(f'<script type="application/ld+json">{script_json(claim_review(b, self.archive, self.addresses))}'
+                       "</script>\n")
         return "".join(out)
+
+    def related_section(self, here: str, b: Briefing) -> str:
+        related = self.related.get(b.id, ())
+        if not related:
+            return _heading(2, "Related briefings", "_related") + "<p>No other briefing shares an entity or a " \
+                "relation with this one yet.</p>\n\n"
+        items = "".join(
+            f"<li>{self.briefing_link(here, r.briefing)} <small>({r.relations} relation(s) between claims; "
+            f"{len(r.shared_entities)} shared entities"
+            + (": " + ", ".join(self.entity_link(here, e) for e in r.shared_entities) if r.shared_entities else "")
+            + ")</small></li>" for r in related)
+        return _heading(2, "Related briefings", "_related") + f"<ol>{items}</ol>\n\n"
 
     def reading_guide(self, b: Briefing) -> str:
         g = reading_guide(b, self.archive.sources)
@@ -203,10 +250,12 @@ class _Renderer:
     def briefing_meta(self, here: str, b: Briefing) -> str:
         publisher = self.source_link(here, b.publisher) if b.publisher else f"<em>publisher {NOT_RECORDED}</em>"
         published = esc(b.published) if b.published else f"<em>date {NOT_RECORDED}</em>"
-        seed = f'<a href="{self.href(here, urls.seed_file(b.article.file))}">{esc(b.article.file)}</a>'
+        seed = (f"{esc(b.article.file)} <em>(excerpts only)</em>" if self.excerpts else
+                f'<a href="{self.href(here, urls.seed_file(b.article.file))}">{esc(b.article.file)}</a>')
         tags = ""
         if b.tags:
-            tags = '<li>Tags: ' + " ".join(f'<span class="bx-tag">{esc(t)}</span>' for t in b.tags) + "</li>"
+            tags = '<li>Tags: ' + " ".join(f'<a class="bx-tag" href="{self.href(here, f"tags/{t}.md")}">{esc(t)}</a>'
+                                           for t in b.tags) + "</li>"
         return ('<ul class="bx-meta">'
                 f"<li>Publisher: {publisher}</li><li>Published: {published}</li>"
                 f"<li>Article text: {seed}</li><li>{len(b.claims)} claims</li>{tags}</ul>\n\n")
@@ -224,8 +273,10 @@ class _Renderer:
         if c.entities:
             rows.append("<dt>Names</dt><dd>" + ", ".join(self.entity_link(here, e) for e in c.entities) + "</dd>")
         if c.figures:
-            figs = "".join(f"<li>{esc(_figure_text(f))}</li>" for f in c.figures)
-            rows.append(f"<dt>Figures</dt><dd><ul>{figs}</ul></dd>")
+            figs = "".join(
+                f'<li><a href="{self.href(here, FIGURES, self.ledger_rows[(b.id, c.id, i)].anchor)}">'
+                f"{esc(_figure_text(f))}</a></li>" for i, f in enumerate(c.figures))
+            rows.append(f"<dt>Figures</dt><dd><ul>{figs}</ul> <small>(links lead to the figures ledger)</small></dd>")
         rels = self.links.relations.get(f"{b.id}#{c.id}", [])
         if rels:
             items = "".join(
@@ -242,7 +293,7 @@ class _Renderer:
         return (f'<section class="bx-claim-note">\n'
                 f'<h3 id="_note-{esc(c.id)}">{self.badge_html(c)} <a href="#{esc(c.id)}" '
                 f'title="Show this quote in the article">\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
-                f'{render_markdown(c.note) or "<p><em>No note.</em></p>"}\n'
+                f'{self.note_html(here, c.note) or "<p><em>No note.</em></p>"}\n'
                 f'<dl class="bx-claim-facts">{"".join(rows)}</dl>\n'
                 f'<p class="bx-permalink">Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
                 "</section>\n\n")
@@ -254,10 +305,10 @@ class _Renderer:
         shared = shared_origins(a, other, self.archive.sources)
         if shared:
             names = ", ".join(esc(self.archive.sources[s].name) for s in sorted(shared))
-            return f' <span class="bx-dependent">(not independent: both rest on {names})</span>'
+            return f' <span class="bx-dependent">\u2014 not independent: both rest on {names}</span>'
         if label.startswith("echo"):
-            return ' <span class="bx-dependent">(not shown to be independent)</span>'
-        return ' <span class="bx-independent">(independent)</span>'
+            return ' <span class="bx-dependent">\u2014 not shown to be independent</span>'
+        return ' <span class="bx-independent">\u2014 independent</span>'
 
     def briefing_link(self, here: str, b: Briefing) -> str:
         return f'<a href="{self.href(here, urls.briefing_page(b.id))}">{esc(b.title)}</a>'
@@ -309,7 +360,7 @@ class _Renderer:
             _front_matter(s.name),
             f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
             _heading(2, "Assessment", "_assessment"),
-            f"<div class=\"bx-note\">{render_markdown(s.note)}</div>\n\n",
+            f"<div class=\"bx-note\">{self.note_html(here, s.note)}</div>\n\n",
             _heading(2, f"Claims that rest on it ({len(refs)})", "_claims"),
             f"<p>By credibility: {count_text}.</p>\n\n",
             self.claims_by_briefing(here, refs),
@@ -321,12 +372,22 @@ class _Renderer:
         facts = [f"<dt>Kind</dt><dd>{esc(e.kind)}</dd>"]
         if e.aliases:
             facts.append("<dt>Also named</dt><dd>" + ", ".join(esc(a) for a in e.aliases) + "</dd>")
+        together = Counter(other for ref in refs for other in ref.claim.entities if other != e.id)
+        if together:
+            facts.append("<dt>Named with</dt><dd>" + ", ".join(
+                f"{self.entity_link(here, other)} ({n})"
+                for other, n in sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))) + "</dd>")
+        dated = sorted((ref for ref in refs if ref.claim.date), key=lambda r: (r.claim.date, r.briefing.id, r.claim.id))
+        by_date = "".join(f"<li><time>{esc(ref.claim.date)}</time> {self.badge_html(ref.claim)} "
+                          f"{self.claim_link(here, ref)}</li>" for ref in dated)
         return "".join([
             _front_matter(e.name),
             f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
-            f"<div class=\"bx-note\">{render_markdown(e.note)}</div>\n\n" if e.note else "",
-            _heading(2, f"Claims that name it ({len(refs)})", "_claims"),
+            f"<div class=\"bx-note\">{self.note_html(here, e.note, (e.id,))}</div>\n\n" if e.note else "",
+            _heading(2, f"Claims that name it, by briefing ({len(refs)})", "_claims"),
             self.claims_by_briefing(here, [(ref, "") for ref in refs]),
+            _heading(2, f"Dated claims, by date ({len(dated)})", "_by-date"),
+            f'<ul class="bx-timeline">{by_date}</ul>\n\n' if dated else "<p>None of its claims is dated.</p>\n\n",
         ])
 
     # -- indexes -------------------------------------------------------------------------
@@ -373,6 +434,23 @@ def _excerpt(quote: str, limit: int = 90) -> str:
 
 def _figure_text(f) -> str:
     qualifier = {"exact": "", "about": "about ", "at-least": "at least ", "at-most": "at most "}[f.qualifier]
-    value = f"{f.value:,}" if isinstance(f.value, int) else f"{f.value:,g}"
     period = f", period {f.period}" if f.period else ""
-    return f"{f.metric}: {qualifier}{value} {f.unit}{period}"
+    return f"{f.metric}: {qualifier}{figure_value(f)} {f.unit}{period}"
+
+
+def _excerpt_blocks(b: Briefing) -> tuple[Block, ...]:
+    """The sentences around every claim and warning, merged where they touch, in text order."""
+    spans = sorted(sentence_span(b.article.text, x.span.start, x.span.end) for x in (*b.claims, *b.warnings))
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    text = b.article.text
+    out = []
+    for start, end in merged:
+        while start < end and text[start].isspace():
+            start += 1
+        out.append(Block("p", start, end))
+    return tuple(out)

@@ -29,6 +29,8 @@ class BriefingsConfig(base.Config):
     """Folder of the briefing YAML files, with `sources/` and `entities/` inside, relative to mkdocs.yml."""
     max_yaml_bytes = c.Type(int, default=1_048_576)
     """YAML files larger than this many bytes are refused."""
+    publish_text = c.Choice(("full", "excerpts"), default="full")
+    """`full` publishes each article's text; `excerpts` only the annotated passages with their sentences."""
     lexicon = c.Type(str, default="phia")
     """Estimative-language lexicon: `phia` (UK PHIA yardstick), `icd203`, or a YAML file's path relative to mkdocs.yml."""
 
@@ -41,7 +43,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _archive_config(self, config) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         return ArchiveConfig.at(root, self.config.seeds_dir, self.config.briefings_dir, self.config.max_yaml_bytes,
-                                self.config.lexicon)
+                                self.config.lexicon, self.config.publish_text)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -60,7 +62,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(100)
     def on_pre_build(self, config) -> None:
         try:
-            self.output = build_site(self._archive_config(config), config.use_directory_urls, strict=config.strict)
+            self.output = build_site(self._archive_config(config), config.use_directory_urls, config.strict,
+                                     config.site_url, config.site_name)
         except ArchiveError as exc:
             for problem in exc.problems:
                 (log.error if problem.severity == "error" else log.warning)(problem.format())

@@ -41,4 +41,5 @@ def archive_config(root: Path | str) -> ArchiveConfig:
         if isinstance(entry, dict) and "briefings" in entry:
             options = entry["briefings"] or {}
     return ArchiveConfig.at(root, options.get("seeds_dir", "seeds"), options.get("briefings_dir", "briefings"),
-                            options.get("max_yaml_bytes", 1_048_576), options.get("lexicon", "phia"))
+                            options.get("max_yaml_bytes", 1_048_576), options.get("lexicon", "phia"),
+                            options.get("publish_text", "full"))

@@ -5,10 +5,14 @@ results to its engine; nothing here knows which engine that is.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Callable
 from importlib import resources
 
+from .exports import Addresses, archive_data, web_annotations
+from .feed import atom_feed
+from .history import last_changed
 from .loader import ArchiveConfig, load_archive
 from .model import Archive
 from .pages import lexicon_markdown, render_pages, rubric_markdown, scales_markdown, seed_files
@@ -38,7 +42,8 @@ class SiteOutput:
     default_pages: dict[str, str]  # docs-tree path -> Markdown, used where docs/ has no such page
 
 
-def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool = False) -> SiteOutput:
+def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool = False,
+               site_url: str | None = None, site_name: str = "Briefing archive") -> SiteOutput:
     """Load and check the archive, then render it; raise ArchiveError with every problem on failure.
 
     With ``strict``, warnings fail the build here too, before anything is written.
@@ -46,14 +51,25 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     archive, problems = load_archive(config)
     if archive is None or (strict and problems):
         raise ArchiveError(problems)
-    files = seed_files(archive)
-    for kind in KINDS:
+    excerpts = config.publish_text == "excerpts"
+    at = Addresses(site_url, directory_urls)
+    files = {} if excerpts else seed_files(archive)
+    for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
+    files["annotations.jsonld"] = _json(web_annotations(archive, at, excerpts))
+    files["archive.json"] = _json(archive_data(archive, at, excerpts))
+    changed = last_changed([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
+    files["feed.xml"] = atom_feed(archive, at, site_name,
+                                  {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings})
     for path in (STYLESHEET, SCRIPT):
         files[path] = resources.files(__package__).joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()
     defaults = {path: resources.files(__package__).joinpath(f"defaults/{path}").read_text("utf-8")
                 for path in DEFAULT_PAGES}
-    return SiteOutput(archive, render_pages(archive, directory_urls), files, tuple(problems), defaults)
+    return SiteOutput(archive, render_pages(archive, directory_urls, excerpts, at), files, tuple(problems), defaults)
+
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def fill_placeholders(markdown: str, archive: Archive) -> str:
