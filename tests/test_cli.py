@@ -53,3 +53,30 @@ def test_settings_come_from_mkdocs_yml(archive) -> None:
 def test_usage_errors_exit_2(tmp_path) -> None:
     assert run("check", str(tmp_path)).returncode == 2
     assert run("frobnicate").returncode == 2
+
+
+def test_pin_records_hashes_and_keeps_the_rest_of_the_file(archive) -> None:
+    import hashlib
+
+    path = archive.root / "briefings" / "a-test.yml"
+    before = path.read_text()
+    result = run("pin", str(archive.root))
+    assert result.returncode == 0, result.stdout + result.stderr
+    sha = hashlib.sha256((archive.root / "seeds" / "a.txt").read_bytes()).hexdigest()
+    assert path.read_text() == before.replace("article: a.txt\n", f"article: a.txt\narticle_sha256: {sha}\n")
+    assert run("check", str(archive.root)).returncode == 0
+    seed = archive.root / "seeds" / "a.txt"
+    seed.write_text(seed.read_text() + "A new closing line.\n")
+    checked = run("check", str(archive.root))
+    assert checked.returncode == 1 and "changed since it was pinned" in checked.stdout
+    assert "every quote still anchors" in checked.stdout
+    assert run("pin", str(archive.root)).returncode == 0 and run("check", str(archive.root)).returncode == 0
+
+
+def test_pin_refuses_a_broken_archive(archive) -> None:
+    archive.write("briefings/a-test.yml", archive.root.joinpath("briefings/a-test.yml").read_text()
+                  .replace("40 drones were shot down", "41 drones were shot down"))
+    before = archive.root.joinpath("briefings/a-test.yml").read_text()
+    result = run("pin", str(archive.root))
+    assert result.returncode == 1 and "nothing pinned" in result.stderr
+    assert archive.root.joinpath("briefings/a-test.yml").read_text() == before

@@ -57,7 +57,7 @@ CASES = [
     ("bad-file-id", write("briefings/Bad_Name.yml", BRIEFING), "briefings/Bad_Name.yml", 1, "is not a valid id"),
     ("missing-seed", replace("article: a.txt", "article: b.txt"), B, 1, "article 'b.txt' is not a file in seeds/ (did you mean 'a.txt'?)"),
     ("seed-in-folder", replace("article: a.txt", "article: ../a.txt"), B, 1, "without folders"),
-    ("seed-changed", replace("article: a.txt", "article: a.txt\narticle_sha256: '" + "0" * 64 + "'"), B, 2, "changed since it was annotated"),
+    ("seed-changed", replace("article: a.txt", "article: a.txt\narticle_sha256: '" + "0" * 64 + "'"), B, 2, "changed since it was pinned"),
     ("non-http-url", replace("note: A wire service.", "note: A wire service.\nurl: 'javascript:alert(1)'", "briefings/sources/agency.yml"),
      "briefings/sources/agency.yml", 5, "only http:// and https:// addresses are allowed"),
     ("duplicate-claim-id", replace("  - id: twice", "  - id: drones"), B, 17, "claim id 'drones' is used twice"),

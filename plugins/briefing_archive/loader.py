@@ -36,6 +36,7 @@ class ArchiveConfig:
     max_yaml_bytes: int = 1_048_576
     lexicon: str = "phia"   # a built-in lexicon's name, or a YAML file's path relative to root
     publish_text: str = "full"   # "full" article text, or "excerpts" (annotated passages only)
+    check_pins: bool = True      # False only while `briefings pin` records new hashes
 
     @classmethod
     def at(cls, root: Path | str, seeds_dir: str = "seeds", briefings_dir: str = "briefings",
@@ -294,13 +295,10 @@ def _briefing(d: _Doc, config: ArchiveConfig, seeds: dict[str, Article | None],
     if article is None:
         return None
     expected = data.get("article_sha256")
-    if expected and expected.lower() != article.sha256:
-        problems.append(d.problem(("article_sha256",),
-                                  f"the article {article.file} changed since it was annotated (its SHA-256 is now "
-                                  f"{article.sha256}); re-check every quote, then update `article_sha256`"))
-        return None
+    changed = bool(config.check_pins and expected and expected.lower() != article.sha256)
     folded = anchoring.FoldedText(article.text)
     failed = False
+    broken: list[str] = []
 
     def anchor(where: tuple, raw: dict, label: str) -> anchoring.Span | None:
         nonlocal failed
@@ -308,6 +306,7 @@ def _briefing(d: _Doc, config: ArchiveConfig, seeds: dict[str, Article | None],
         if isinstance(result, anchoring.Anchored):
             return result.span
         failed = True
+        broken.append(label)
         problems.append(d.problem(where + ("quote",), _anchor_message(result, label, raw, article, config)))
         return None
 
@@ -337,6 +336,15 @@ def _briefing(d: _Doc, config: ArchiveConfig, seeds: dict[str, Article | None],
         span = anchor(("warnings", wi), raw, f"warning #{wi + 1}")
         if span is not None:
             warnings.append(Warning(raw["quote"], span, raw.get("note"), raw.get("prefix"), raw.get("suffix")))
+    if changed:
+        # Never re-anchor silently against a changed article: say so, and which quotes broke.
+        lost = f"{len(broken)} quote(s) no longer anchor: {', '.join(broken)}" if broken else \
+            "every quote still anchors, but may now mean something else"
+        problems.append(d.problem(("article_sha256",), (
+            f"briefing '{d.id}': the article {config.display(config.seeds_dir / article.file)} changed since it "
+            f"was pinned (its SHA-256 is now {article.sha256}); {lost}; re-check the quotes, then run "
+            "`briefings pin` to record the new text")))
+        return None
     if failed:
         return None
     return Briefing(d.id, data["title"], article, data["summary"], data.get("publisher"),

@@ -5,6 +5,7 @@ escaping helpers used here.
 """
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 
 from . import urls
@@ -60,7 +61,8 @@ class CrossArchiveViews:
                        f"<ul>{items}</ul></div>")
         else:
             verdict = "<p>No two figures of this metric disagree.</p>"
-        return (f'<h2 id="_metric-{esc(m.metric)}">{esc(m.metric)}</h2>\n'
+        return (self.heading(2, m.metric, f"_metric-{m.metric}")  # metric ids are slugs: safe in Markdown
+                + 
                 '<table class="bx-ledger"><thead><tr><th>Value</th><th>Unit</th><th>Approximate</th>'
                 "<th>Period</th><th>Briefing</th><th>Rests on</th><th>Claim</th></tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table>\n{verdict}\n\n")
@@ -81,8 +83,9 @@ class CrossArchiveViews:
             items = "".join(
                 f"<li><time>{esc(ref.claim.date)}</time> {self.badge_html(ref.claim)} {self.claim_link(here, ref)}"
                 f" <small>in {self.briefing_link(here, ref.briefing)}</small></li>" for ref in g.entries)
-            suffix = " (month not given)" if len(g.key) == 4 else ""
-            out.append(f'<h3 id="_month-{esc(g.key)}">{esc(g.key)}{suffix}</h3>\n<ul class="bx-timeline">{items}</ul>\n\n')
+            label = (f"{g.key} (month not given)" if len(g.key) == 4
+                     else f"{calendar.month_name[int(g.key[5:7])]} {g.key[:4]}")
+            out.append(self.heading(3, label, f"_month-{g.key}") + f'<ul class="bx-timeline">{items}</ul>\n\n')
         dated, undated = briefings_by_published(self.archive)
         out.append(self.heading(2, "Briefings by publication date", "_published"))
         items = "".join(f"<li><time>{esc(b.published)}</time> {self.briefing_link(here, b)}</li>" for b in dated)

@@ -1,0 +1,137 @@
+"""Cross-archive views: figures ledger, timeline, relations network, related briefings, entities, tags."""
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from briefing_archive.entitylinks import EntityLinker
+from briefing_archive.ledger import build_ledger
+from briefing_archive.loader import ArchiveConfig, load_archive
+from briefing_archive.model import Entity
+from briefing_archive.timeline import claim_groups
+from conftest import REPO
+
+
+def text_of(path: Path) -> str:
+    html = path.read_text("utf-8")
+    html = html[html.index('<article class="md-content__inner'):html.index("</article>")]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+@pytest.fixture(scope="module")
+def shipped_archive():
+    archive, problems = load_archive(ArchiveConfig.at(REPO))
+    assert archive is not None, problems
+    return archive
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory) -> Path:
+    import shutil
+
+    from conftest import Archive
+
+    root = tmp_path_factory.mktemp("views")
+    for name in ("seeds", "briefings", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return Archive(root).build(strict=True)
+
+
+def test_ledger_puts_both_articles_figures_side_by_side(shipped_archive, shipped_site) -> None:
+    ledger = {m.metric: m for m in build_ledger(shipped_archive)}
+    for metric in ("dprk-troops-deployed", "dprk-casualties", "russian-territorial-gain", "drones-launched"):
+        assert metric in ledger, sorted(ledger)
+    casualties = ledger["dprk-casualties"]
+    assert len(casualties.rows) >= 2 and casualties.disagreements == ()  # about 4,000 and at most 4,000 overlap
+    text = text_of(shipped_site / "figures" / "index.html")
+    assert "No two figures of this metric disagree." in text and "disagrees" not in text
+    html = (shipped_site / "figures" / "index.html").read_text()
+    for m in ledger.values():
+        for row in m.rows:
+            assert f'id="{row.anchor}"' in html
+            page = (shipped_site / "briefings" / row.briefing.id / "index.html").read_text()
+            assert f"../../figures/#{row.anchor}" in page  # the claim links to its ledger row
+
+
+def test_ledger_flags_non_overlapping_figures(archive) -> None:
+    text = archive.root.joinpath("briefings/a-test.yml").read_text().replace(
+        "    relations:\n", "    date: 2025-01\n    figures:\n      - metric: drones-downed\n        value: 10\n"
+                           "        unit: drones\n        qualifier: about\n    relations:\n")
+    archive.write("briefings/a-test.yml", text)
+    site = archive.build()
+    page = text_of(site / "figures" / "index.html")
+    assert "These figures disagree" in page and "40 drones (A test briefing) and 10 drones" in page
+    assert page.count("disagrees") == 2
+
+
+def test_ledger_ranges_follow_the_contract() -> None:
+    from briefing_archive.ledger import Row
+    from briefing_archive.model import Figure
+
+    def rng(q: str, v: float = 100):
+        return Row(None, None, Figure("m", v, "u", q), 0, None).range
+
+    assert rng("exact") == (100, 100) and rng("about") == (80, 120)
+    assert rng("at-least")[0] == 100 and rng("at-least")[1] == float("inf") and rng("at-most") == (0, 100)
+
+
+def test_timeline_orders_partial_dates_first(shipped_archive, shipped_site) -> None:
+    keys = [g.key for g in claim_groups(shipped_archive)]
+    assert keys == sorted(keys) and keys.index("2024-11") < keys.index("2024-12") < keys.index("2025-01")
+    text = text_of(shipped_site / "timeline" / "index.html")
+    assert text.index("November 2024") < text.index("December 2024") < text.index("January 2025")
+    assert "Publication date not recorded" in text
+
+
+def test_timeline_rule_for_mixed_precision(archive) -> None:
+    base = archive.root.joinpath("briefings/a-test.yml").read_text()
+    archive.write("briefings/a-test.yml", base.replace("date: 2025-01", "date: 2025-01-05")
+                  .replace("    credibility: 3\n", "    credibility: 3\n    date: 2025-01\n"))
+    loaded, problems = load_archive(ArchiveConfig.at(archive.root))
+    (group,) = claim_groups(loaded)
+    assert [ref.claim.date for ref in group.entries] == ["2025-01", "2025-01-05"]
+
+
+def test_relations_network_is_an_svg_with_text(shipped_site) -> None:
+    html = (shipped_site / "relations" / "index.html").read_text()
+    svg = html[html.index('<svg class="bx-network"'):html.index("</svg>", html.index('<svg class="bx-network"'))]
+    assert 'role="img"' in svg and "<title" in svg and svg.count("<path") == 12
+    assert "<script" not in svg
+
+
+def test_related_briefings_are_ranked_and_bidirectional(shipped_site) -> None:
+    for bid, other in (("north-korean-troops-withdrawn-after-heavy-losses",
+                        "north-korean-units-pulled-back-as-russian-gains-slow"),
+                       ("north-korean-units-pulled-back-as-russian-gains-slow",
+                        "north-korean-troops-withdrawn-after-heavy-losses")):
+        html = (shipped_site / "briefings" / bid / "index.html").read_text()
+        related = html[html.index('id="_related"'):]
+        assert f'href="../{other}/"' in related and "relation(s) between claims" in related
+
+
+def test_entity_pages_group_and_relate(shipped_site) -> None:
+    text = text_of(shipped_site / "entities" / "kursk-oblast" / "index.html")
+    assert "Named with" in text and "by briefing" in text and "by date" in text
+
+
+def test_entity_names_are_linked_once_per_note_outside_links_and_code() -> None:
+    linker = EntityLinker({"kursk": Entity("kursk", "Kursk Oblast", "place", ("Kursk region",)),
+                           "ukr": Entity("ukr", "Ukraine", "place")})
+    html = ('<p>In the Kursk region, Ukraine and Kursk Oblast. <a href="x">Ukraine</a> '
+            "<code>Kursk Oblast</code> Ukrainian</p>")
+    out = linker.link(html, lambda eid: f"../{eid}/")
+    assert out.count('class="bx-entity"') == 2
+    assert '<a class="bx-entity" href="../kursk/">Kursk region</a>' in out
+    assert '<a class="bx-entity" href="../ukr/">Ukraine</a> and Kursk Oblast.' in out
+    assert '<a href="x">Ukraine</a>' in out and "<code>Kursk Oblast</code>" in out and " Ukrainian<" in out
+
+
+def test_tag_pages_list_briefings(shipped_site) -> None:
+    text = text_of(shipped_site / "tags" / "kursk" / "index.html")
+    assert "2 briefing(s) tagged kursk" in text
+    index = (shipped_site / "tags" / "index.html").read_text()
+    assert 'id="_tag-kursk"' in index
