@@ -159,3 +159,17 @@ def test_pinned_seed_edit_names_briefing_and_claim(shipped, caplog) -> None:
     assert ("briefing 'north-korean-units-pulled-back-as-russian-gains-slow': the article "
             "seeds/003_264edea5e721573b.txt changed since it was pinned") in messages
     assert "1 quote(s) no longer anchor: claim 'kursk-minor-advances-jan'" in messages
+
+
+@pytest.mark.parametrize("mode", ["full", "excerpts"])
+def test_every_view_builds_and_links_in_both_modes(archive, mode, no_warnings) -> None:
+    from test_build import check_links
+
+    archive.write("mkdocs.yml", archive.root.joinpath("mkdocs.yml").read_text().replace(
+        "  - briefings\n", f"  - briefings:\n      publish_text: {mode}\n"))
+    site = archive.build(strict=True)
+    for page in ("briefings", "sources", "entities", "figures", "timeline", "relations", "tags", "methodology"):
+        assert (site / page / "index.html").is_file(), page
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    assert check_links(site, pages) == []
+    assert (site / "seeds" / "a.txt").exists() == (mode == "full")

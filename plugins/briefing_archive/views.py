@@ -62,8 +62,7 @@ class CrossArchiveViews:
         else:
             verdict = "<p>No two figures of this metric disagree.</p>"
         return (self.heading(2, m.metric, f"_metric-{m.metric}")  # metric ids are slugs: safe in Markdown
-                + 
-                '<table class="bx-ledger"><thead><tr><th>Value</th><th>Unit</th><th>Approximate</th>'
+                + '<table class="bx-ledger"><thead><tr><th>Value</th><th>Unit</th><th>Approximate</th>'
                 "<th>Period</th><th>Briefing</th><th>Rests on</th><th>Claim</th></tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table>\n{verdict}\n\n")
 
