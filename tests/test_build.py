@@ -251,3 +251,17 @@ def test_properdocs_builds_strict(archive, tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert (tmp_path / "pd" / "briefings" / "a-test" / "index.html").is_file()
+
+
+def test_authoring_guide_has_the_generated_format_reference(shipped_site: Path) -> None:
+    from briefing_archive.schemacheck import schema_text
+
+    html = (shipped_site / "authoring" / "index.html").read_text("utf-8")
+    reference = html[html.index('id="_reference"'):]
+    for kind in ("briefing", "source", "entity"):
+        schema = json.loads(schema_text(kind))
+        for key in schema["properties"]:
+            assert f"<code>{key}</code>" in reference, (kind, key)
+    claim_keys = json.loads(schema_text("briefing"))["$defs"]["claim"]["properties"]
+    assert all(f"<code>{key}</code>" in reference for key in claim_keys)
+    assert "briefings:reference" not in html

@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from test_errors import CASES
+
 BRIEFINGS = str(Path(sys.executable).parent / "briefings")
 
 
@@ -80,3 +84,86 @@ def test_pin_refuses_a_broken_archive(archive) -> None:
     result = run("pin", str(archive.root))
     assert result.returncode == 1 and "nothing pinned" in result.stderr
     assert archive.root.joinpath("briefings/a-test.yml").read_text() == before
+
+
+def test_new_scaffolds_a_valid_briefing_whose_todo_quotes_anchor(shipped) -> None:
+    import re
+
+    seed = "seeds/003_264edea5e721573b.txt"
+    result = run("new", seed, "--id", "fresh", cwd=shipped.root)
+    assert result.returncode == 0, result.stderr
+    path = shipped.root / "briefings" / "fresh.yml"
+    text = path.read_text()
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert text.count("#  - id: claim-") == 26
+    assert run("check", str(shipped.root)).returncode == 0  # valid as written
+    filled = re.sub(r"(?m)^#(  - |    )", r"\1", text)     # uncomment every TODO claim
+    filled = filled.replace('"TODO: the briefing\'s title"', "Fresh").replace("TODO: why", "Why")
+    path.write_text(filled)
+    checked = run("check", str(shipped.root))
+    assert checked.returncode == 0, checked.stdout
+    assert "3 briefings, " + str(47 + 26) + " claims" in checked.stderr
+
+
+def test_new_default_id_and_never_overwrites(shipped) -> None:
+    seed = shipped.root / "seeds" / "Field_Report_2.txt"
+    seed.write_text("The agency said the bridge was closed.\n")
+    assert run("new", "seeds/Field_Report_2.txt", cwd=shipped.root).returncode == 0
+    target = shipped.root / "briefings" / "field-report-2.yml"
+    target.write_text("kept: as it was\n")
+    result = run("new", str(seed), "--root", str(shipped.root))
+    assert result.returncode == 1 and "already exists" in result.stderr
+    assert target.read_text() == "kept: as it was\n"
+
+
+def test_coverage_reports_each_briefing_and_enforces_min(shipped) -> None:
+    result = run("coverage", str(shipped.root))
+    assert result.returncode == 0
+    assert "north-korean-troops-withdrawn-after-heavy-losses: 10/10 attributed sentences covered" in result.stdout
+    assert "north-korean-units-pulled-back-as-russian-gains-slow: " in result.stdout
+    assert "not covered: seeds/003_264edea5e721573b.txt:" in result.stdout
+    assert run("coverage", "--min", "100", str(shipped.root)).returncode == 1
+    assert run("coverage", "--min", "50", str(shipped.root)).returncode == 0
+
+
+def test_coverage_lists_unused_profiles(archive) -> None:
+    archive.write("briefings/entities/nowhere.yml", "name: Nowhere\nkind: place\n")
+    assert "entities no claim names: nowhere" in run("coverage", str(archive.root)).stdout
+
+
+def test_output_is_plain_when_piped(archive) -> None:
+    archive.write("briefings/readme.txt", "x\n")
+    result = run("check", str(archive.root))
+    assert "\033[" not in result.stdout + result.stderr and "reading" not in result.stderr
+
+
+def test_shipped_archive_checks_clean() -> None:
+    from conftest import REPO
+
+    result = run("check", "--strict", str(REPO))
+    assert result.returncode == 0 and result.stdout == "", result.stdout
+
+
+@pytest.mark.parametrize("case, mutate, path, line, words", CASES, ids=[c[0] for c in CASES])
+def test_check_names_the_exact_line_of_each_error(case, mutate, path, line, words, archive, capsys) -> None:
+    from briefing_archive.cli import main
+
+    mutate(archive)
+    assert main(["check", str(archive.root)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert any(m.startswith(f"{path}:{line}:") and words in m for m in out), out
+
+
+def test_workflow_and_hook_definitions() -> None:
+    import yaml
+
+    from conftest import REPO
+
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text())
+    steps = [s.get("name", "") for s in workflow["jobs"]["build"]["steps"]]
+    assert {"Check the annotations", "Test", "Build the site (--strict)", "Upload the site"} <= set(steps)
+    commands = " ".join(s.get("run", "") for s in workflow["jobs"]["build"]["steps"])
+    assert "briefings check --strict" in commands and "make test" in commands and "make site" in commands
+    assert "actions/deploy-pages@v4" in str(workflow["jobs"]["deploy"]) and "main" in workflow["jobs"]["deploy"]["if"]
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    assert hook["id"] == "briefings-check" and hook["entry"].startswith("briefings check")

@@ -67,8 +67,14 @@ class _Doc:
         return Problem(self.path, line, col, severity, message)  # type: ignore[arg-type]
 
 
-def load_archive(config: ArchiveConfig) -> tuple[Archive | None, list[Problem]]:
-    """Read and check the whole archive; return it (None when any error) and all problems."""
+Progress = Callable[[int, int], None]
+
+
+def load_archive(config: ArchiveConfig, progress: Progress | None = None) -> tuple[Archive | None, list[Problem]]:
+    """Read and check the whole archive; return it (None when any error) and all problems.
+
+    ``progress(done, total)`` is called as YAML files are read, for long runs.
+    """
     problems: list[Problem] = []
     if not config.briefings_dir.is_dir():
         problems.append(Problem(config.display(config.briefings_dir), 1, 1, "error",
@@ -81,7 +87,8 @@ def load_archive(config: ArchiveConfig) -> tuple[Archive | None, list[Problem]]:
 
     lexicon, lexicon_problems = load_lexicon(config.lexicon, config.root, config.max_yaml_bytes)
     problems.extend(lexicon_problems)
-    docs = {kind: _load_kind(config, kind, problems) for kind in schemacheck.KINDS}
+    counter = _Counter(config, progress)
+    docs = {kind: _load_kind(config, kind, problems, counter) for kind in schemacheck.KINDS}
     sources = {d.id: _source(d) for d in docs["source"]}
     for d in docs["source"]:
         line = RUBRIC_BY_ID.get(d.data.get("rubric"))
@@ -192,9 +199,30 @@ def _ref(doc: _Doc, where: tuple, ident: str, known: dict, kind: str, folder: st
                                            f"use an existing id or create {folder}/{ident}.yml"))
 
 
-def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem]) -> list[_Doc]:
-    folder = {"briefing": config.briefings_dir, "source": config.briefings_dir / "sources",
-              "entity": config.briefings_dir / "entities"}[kind]
+def _folder(config: ArchiveConfig, kind: str) -> Path:
+    return {"briefing": config.briefings_dir, "source": config.briefings_dir / "sources",
+            "entity": config.briefings_dir / "entities"}[kind]
+
+
+class _Counter:
+    """Counts YAML files read, for a progress display; free when nobody listens."""
+
+    def __init__(self, config: ArchiveConfig, progress: Progress | None) -> None:
+        self.progress = progress
+        self.done = 0
+        self.total = 0
+        if progress is not None:
+            self.total = sum(1 for kind in schemacheck.KINDS if _folder(config, kind).is_dir()
+                             for p in _folder(config, kind).glob("*.yml"))
+
+    def tick(self) -> None:
+        if self.progress is not None:
+            self.done += 1
+            self.progress(self.done, self.total)
+
+
+def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter: _Counter) -> list[_Doc]:
+    folder = _folder(config, kind)
     if not folder.is_dir():
         return []
     docs = []
@@ -217,6 +245,7 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem]) -> lis
                                     "lower-case letters a-z, digits and '-' (at most 64 characters)"))
             continue
         loaded, found = load_yaml(path.read_bytes(), shown, config.max_yaml_bytes)
+        counter.tick()
         problems.extend(found)
         if loaded is None:
             continue

@@ -99,7 +99,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server, *, config, builder):
         archive = self._archive_config(config)
-        for folder in (archive.seeds_dir, archive.briefings_dir):
-            if folder.is_dir():
-                server.watch(str(folder))
+        lexicon = archive.root / archive.lexicon   # a custom lexicon file, when one is configured
+        for path in (archive.seeds_dir, archive.briefings_dir, lexicon):
+            if path.exists():
+                server.watch(str(path))
         return server

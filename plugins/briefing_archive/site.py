@@ -17,6 +17,7 @@ from .loader import ArchiveConfig, load_archive
 from .model import Archive
 from .pages import lexicon_markdown, render_pages, rubric_markdown, scales_markdown, seed_files
 from .problems import ArchiveError, Problem
+from .reference import reference_markdown
 from .schemacheck import KINDS, schema_text
 
 #: The stylesheet and script of the generated pages, published at these paths of the site.
@@ -28,6 +29,7 @@ PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
     "<!-- briefings:scales -->": lambda archive: scales_markdown(),
     "<!-- briefings:rubric -->": lambda archive: rubric_markdown(),
     "<!-- briefings:lexicon -->": lambda archive: lexicon_markdown(archive.lexicon),
+    "<!-- briefings:reference -->": lambda archive: reference_markdown(),
 }
 #: Pages the archive needs; a hand-written page at the same path replaces the default.
 DEFAULT_PAGES = ("methodology.md",)
