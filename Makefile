@@ -15,8 +15,13 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# Build into a temporary folder and swap it in only when the whole build succeeded, so no failure
+# of any kind (an annotation error, or a broken link MkDocs finds while rendering) leaves a
+# half-written site/ behind.
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	rm -rf .site.tmp
+	$(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }
+	rm -rf .site.old; if [ -d site ]; then mv site .site.old; fi; mv .site.tmp site; rm -rf .site.old
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_errors import CASES
+from bad_inputs.catalogue import CASES
 
 BRIEFINGS = str(Path(sys.executable).parent / "briefings")
 
@@ -144,8 +144,8 @@ def test_shipped_archive_checks_clean() -> None:
     assert result.returncode == 0 and result.stdout == "", result.stdout
 
 
-@pytest.mark.parametrize("case, mutate, path, line, words", CASES, ids=[c[0] for c in CASES])
-def test_check_names_the_exact_line_of_each_error(case, mutate, path, line, words, archive, capsys) -> None:
+@pytest.mark.parametrize("category, case, mutate, path, line, words", CASES, ids=[c[1] for c in CASES])
+def test_check_names_the_exact_line_of_each_error(category, case, mutate, path, line, words, archive, capsys) -> None:
     from briefing_archive.cli import main
 
     mutate(archive)

@@ -1,4 +1,5 @@
-"""One case per error kind of the format contract: its message, its line, and the last good site kept."""
+"""The catalogue of bad inputs (``bad_inputs/catalogue.py``): each case's message, file and line, and
+the last good site kept, in ``mkdocs build`` and ``--strict``."""
 from __future__ import annotations
 
 import hashlib
@@ -12,61 +13,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
+from bad_inputs.catalogue import CASES, LINE, B, replace
 from conftest import BRIEFING
-
-B = "briefings/a-test.yml"
-LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): (?P<msg>.+; .+)$")
-
-
-def replace(old: str, new: str, rel: str = B):
-    def mutate(archive) -> None:
-        path = archive.root / rel
-        text = path.read_text("utf-8")
-        assert old in text, old
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return mutate
-
-
-def write(rel: str, text: str | bytes):
-    return lambda archive: archive.write(rel, text)
-
-
-# (case id, mutation, file named, line named, words the message must contain)
-CASES = [
-    ("unknown-key", replace("    quote: 40 drones", "    quot: 40 drones"), B, 7, "unknown key 'quot' in claim 'drones' (did you mean 'quote'?)"),
-    ("duplicate-key", replace("title: A test briefing\n", "title: A test briefing\ntitle: Again\n"), B, 3, "duplicate key 'title' (first at line 2)"),
-    ("anchor-alias", replace("summary: A *small* briefing.", "summary: &s A small briefing.\nx: *s"), B, 3, "anchors (&name) and aliases"),
-    ("too-large", replace("  - briefings\n", "  - briefings:\n      max_yaml_bytes: 200\n", "mkdocs.yml"), B, 1, "over the limit of 200 bytes"),
-    ("impossible-month", replace("date: 2025-01", "date: 2025-13"), B, 12, "has no month 13"),
-    ("impossible-day", replace("date: 2025-01", "date: 2025-02-30"), B, 12, "February 2025 has 28 days"),
-    ("quote-not-found", replace("quote: 40 drones were shot down", "quote: 40 drones were shot dead"), B, 7,
-     "the quote is not in seeds/a.txt; the closest passage (line 2 col 24) is \"40 drones were shot down\""),
-    ("quote-ambiguous", replace("quote: officials said it twice\n    suffix: \", according\"", "quote: said it twice"), B, 18,
-     "occurs 2 times in seeds/a.txt (line 3 col 11, line 3 col 40)"),
-    ("unknown-source", replace("sources: [agency, ministry]", "sources: [agency, ministy]"), B, 8, "unknown source 'ministy' (did you mean 'ministry'?)"),
-    ("unknown-entity", replace("entities: [region]", "entities: [regoin]"), B, 11, "unknown entity 'regoin' (did you mean 'region'?)"),
-    ("unknown-publisher", replace("title: A test briefing", "title: A test briefing\npublisher: agncy"), B, 3, "unknown source 'agncy' (did you mean 'agency'?)"),
-    ("unknown-relation-claim", replace("corroborates: a-test#drones", "corroborates: a-test#drone"), B, 23, "briefing 'a-test' has no claim 'drone' (did you mean 'drones'?)"),
-    ("unknown-relation-briefing", replace("corroborates: a-test#drones", "corroborates: a-tset#drones"), B, 23, "relation target briefing 'a-tset' does not exist (did you mean 'a-test'?)"),
-    ("credibility-range", replace("credibility: 2", "credibility: 7"), B, 9, "claim 'drones' `credibility` is 7, out of range"),
-    ("credibility-string", replace("credibility: 2", "credibility: '2'"), B, 9, "`credibility` must be a whole number, not '2'"),
-    ("reliability-letter", replace("reliability: B", "reliability: G", "briefings/sources/agency.yml"), "briefings/sources/agency.yml", 3, "'G', which is not allowed"),
-    ("yaml-syntax", replace("tags: [test]", "tags: [test"), B, 5, "YAML syntax error"),
-    ("tab-indent", replace("    credibility: 3", "\tcredibility: 3"), B, 21, "indent with spaces, not tabs"),
-    ("missing-required", replace("    credibility: 3\n", ""), B, 17, "claim 'twice' lacks the required key 'credibility'"),
-    ("bad-file-id", write("briefings/Bad_Name.yml", BRIEFING), "briefings/Bad_Name.yml", 1, "is not a valid id"),
-    ("missing-seed", replace("article: a.txt", "article: b.txt"), B, 1, "article 'b.txt' is not a file in seeds/ (did you mean 'a.txt'?)"),
-    ("seed-in-folder", replace("article: a.txt", "article: ../a.txt"), B, 1, "without folders"),
-    ("seed-changed", replace("article: a.txt", "article: a.txt\narticle_sha256: '" + "0" * 64 + "'"), B, 2, "changed since it was pinned"),
-    ("non-http-url", replace("note: A wire service.", "note: A wire service.\nurl: 'javascript:alert(1)'", "briefings/sources/agency.yml"),
-     "briefings/sources/agency.yml", 5, "only http:// and https:// addresses are allowed"),
-    ("duplicate-claim-id", replace("  - id: twice", "  - id: drones"), B, 17, "claim id 'drones' is used twice"),
-    ("seed-not-utf8", write("seeds/a.txt", b"caf\xe9 40 drones were shot down\n"), "seeds/a.txt", 1, "not UTF-8"),
-    ("empty-yaml", write(B, ""), B, 1, "file is empty"),
-    ("list-at-top", write(B, "- a\n- b\n"), B, 1, "holds a list"),
-    ("bad-claim-id", replace("  - id: drones", "  - id: Drones Down"), B, 6, "an id uses only lower-case letters"),
-]
-
 
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory) -> Path:
@@ -89,9 +37,9 @@ def snapshot(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("case, mutate, path, line, words", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("category, case, mutate, path, line, words", CASES, ids=[c[1] for c in CASES])
 @pytest.mark.parametrize("strict", [False, True], ids=["build", "strict"])
-def test_error_kind(case, mutate, path, line, words, strict, archive, good_site, caplog) -> None:
+def test_error_kind(category, case, mutate, path, line, words, strict, archive, good_site, caplog) -> None:
     shutil.copytree(good_site, archive.site)
     before = snapshot(archive.site)
     mutate(archive)

@@ -87,12 +87,25 @@ def load_yaml(raw: bytes, display_path: str, max_bytes: int) -> tuple[Loaded | N
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         at_tab = bool(mark) and mark.index < len(text) and text[mark.index] == "\t"
-        return None, [problem(line, col, _syntax_message(exc, at_tab))]
+        message = _syntax_message(exc, at_tab)
+        unclosed = _unclosed_quote_line(text, line)
+        if unclosed is not None:
+            message += f"; is the quote opened on line {unclosed} unclosed?"
+        return None, [problem(line, col, message)]
     finally:
         loader.dispose()
     if problems:
         return None, problems
     return data, problems
+
+
+def _unclosed_quote_line(text: str, before: int) -> int | None:
+    """First line before ``before`` whose value opens a double quote it does not close, if any."""
+    for number, line in enumerate(text.splitlines()[:before - 1], start=1):
+        value = line.split(": ", 1)[1] if ": " in line else ""
+        if value.lstrip().startswith('"') and (value.replace('\\"', "").count('"') % 2 == 1):
+            return number
+    return None
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, at_tab: bool) -> str:

@@ -1,0 +1,112 @@
+"""The catalogue of bad inputs: one mutation of the fixture archive per case.
+
+Each case names its category, the file and line the message must point at, and
+words the message must contain. The fixture archive is ``conftest.archive``.
+"""
+from __future__ import annotations
+
+import re
+
+from conftest import BRIEFING, SEED
+
+B = "briefings/a-test.yml"
+LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): (?P<msg>.+; .+)$")
+
+
+def replace(old: str, new: str, rel: str = B):
+    def mutate(archive) -> None:
+        path = archive.root / rel
+        text = path.read_text("utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return mutate
+
+
+def write(rel: str, text: str | bytes):
+    return lambda archive: archive.write(rel, text)
+
+
+
+A = "briefings/sources/agency.yml"
+LONG_QUOTE = " ".join(SEED.split()) + " " + " ".join(SEED.split())
+
+# (category, case id, mutation, file named, line named, words the message must contain)
+CASES = [
+    # YAML syntax
+    ("yaml", "unclosed-flow", replace("tags: [test]", "tags: [test"), B, 5, "YAML syntax error"),
+    ("yaml", "unclosed-quote", replace("title: A test briefing", 'title: "A test briefing'), B, 19,
+     "is the quote opened on line 2 unclosed?"),
+    ("yaml", "mapping-in-value", replace("title: A test briefing", "title: A test: briefing"), B, 2, "mapping values are not allowed"),
+    ("yaml", "bad-indent", replace("    credibility: 2", "   credibility: 2"), B, 9, "YAML syntax error"),
+    ("yaml", "tab-indent", replace("    credibility: 3", "\tcredibility: 3"), B, 21, "indent with spaces, not tabs"),
+    ("yaml", "duplicate-key", replace("title: A test briefing\n", "title: A test briefing\ntitle: Again\n"), B, 3, "duplicate key 'title' (first at line 2)"),
+    ("yaml", "anchor-alias", replace("summary: A *small* briefing.", "summary: &s A small briefing.\nx: *s"), B, 3, "anchors (&name) and aliases"),
+    ("yaml", "deep-nesting", replace("summary: A *small* briefing.", "summary: " + "[" * 40 + "]" * 40), B, 3, "nested more than 32 levels"),
+    ("yaml", "too-large", replace("  - briefings\n", "  - briefings:\n      max_yaml_bytes: 200\n", "mkdocs.yml"), B, 1, "over the limit of 200 bytes"),
+    ("yaml", "python-tag", replace("summary: A *small* briefing.", "summary: !!python/object:os.system x"), B, 3, "is not allowed; remove it"),
+    # shape: empty files, lists, scalars
+    ("shape", "empty-yaml", write(B, ""), B, 1, "file is empty"),
+    ("shape", "comments-only", write(B, "# nothing yet\n"), B, 1, "file is empty"),
+    ("shape", "list-at-top", write(B, "- a\n- b\n"), B, 1, "holds a list"),
+    ("shape", "scalar-at-top", write(B, "just some words\n"), B, 1, "holds a single value"),
+    # keys
+    ("keys", "unknown-claim-key", replace("    quote: 40 drones", "    quot: 40 drones"), B, 7, "unknown key 'quot' in claim 'drones' (did you mean 'quote'?)"),
+    ("keys", "misspelt-top-key", replace("summary: A", "sumary: A"), B, 3, "unknown key 'sumary' in the file (did you mean 'summary'?)"),
+    ("keys", "misspelt-entity-key", replace("aliases: [the region]", "alias: [the region]", "briefings/entities/region.yml"), "briefings/entities/region.yml", 3, "(did you mean 'aliases'?)"),
+    ("keys", "missing-claim-key", replace("    credibility: 3\n", ""), B, 17, "claim 'twice' lacks the required key 'credibility'"),
+    ("keys", "missing-title", replace("title: A test briefing\n", ""), B, 1, "the file lacks the required key 'title'"),
+    ("keys", "missing-source-note", replace("note: A wire service.\n", "", A), A, 1, "lacks the required key 'note'"),
+    # types
+    ("types", "credibility-string", replace("credibility: 2", "credibility: '2'"), B, 9, "`credibility` must be a whole number, not '2'"),
+    ("types", "credibility-zero", replace("credibility: 2", "credibility: 0"), B, 9, "`credibility` is 0, out of range"),
+    ("types", "credibility-seven", replace("credibility: 2", "credibility: 7"), B, 9, "claim 'drones' `credibility` is 7, out of range"),
+    ("types", "title-list", replace("title: A test briefing", "title: [A, test]"), B, 2, "`title` must be text, not a list"),
+    ("types", "tags-string", replace("tags: [test]", "tags: test"), B, 4, "`tags` must be a list, not 'test'"),
+    ("types", "summary-number", replace("summary: A *small* briefing.", "summary: 42"), B, 3, "must be text, not the number 42; put the value in quotes"),
+    ("types", "figure-value-text", replace("value: 40", "value: forty"), B, 15, "must be a number, not 'forty'"),
+    ("types", "reliability-letter", replace("reliability: B", "reliability: G", A), A, 3, "'G', which is not allowed"),
+    ("types", "reliability-lowercase", replace("reliability: B", "reliability: b", A), A, 3, "'b', which is not allowed (did you mean 'B'?)"),
+    ("types", "entity-kind", replace("kind: place", "kind: city", "briefings/entities/region.yml"), "briefings/entities/region.yml", 2, "use one of person, organisation, place, unit, event"),
+    # ids
+    ("ids", "id-uppercase", replace("  - id: drones", "  - id: Drones"), B, 6, "an id uses only lower-case letters"),
+    ("ids", "id-spaces", replace("  - id: drones", "  - id: Drones Down"), B, 6, "an id uses only lower-case letters"),
+    ("ids", "id-unicode", replace("  - id: drones", "  - id: dr\u00f6nes"), B, 6, "an id uses only lower-case letters"),
+    ("ids", "id-too-long", replace("  - id: drones", "  - id: " + "d" * 65), B, 6, "at most 64 characters"),
+    ("ids", "file-name-id", write("briefings/Bad_Name.yml", BRIEFING), "briefings/Bad_Name.yml", 1, "is not a valid id"),
+    ("ids", "duplicate-claim-id", replace("  - id: twice", "  - id: drones"), B, 17, "claim id 'drones' is used twice"),
+    # dates
+    ("dates", "impossible-month", replace("date: 2025-01", "date: 2025-13"), B, 12, "has no month 13"),
+    ("dates", "impossible-day", replace("date: 2025-01", "date: 2025-02-30"), B, 12, "February 2025 has 28 days"),
+    ("dates", "malformed-date", replace("date: 2025-01", "date: 2025-1-5"), B, 12, "write a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+    # URLs
+    ("urls", "javascript-url", replace("note: A wire service.", "note: A wire service.\nurl: 'javascript:alert(1)'", A), A, 5, "only http:// and https:// addresses are allowed"),
+    ("urls", "data-url", replace("note: A wire service.", "note: A wire service.\nurl: 'data:text/html,x'", A), A, 5, "only http:// and https:// addresses are allowed"),
+    ("urls", "file-url", replace("note: A wire service.", "note: A wire service.\nurl: 'file:///etc/passwd'", A), A, 5, "only http:// and https:// addresses are allowed"),
+    # seeds named by a briefing
+    ("seeds", "missing-seed", replace("article: a.txt", "article: b.txt"), B, 1, "article 'b.txt' is not a file in seeds/ (did you mean 'a.txt'?)"),
+    ("seeds", "seed-in-subfolder", replace("article: a.txt", "article: sub/a.txt"), B, 1, "without folders"),
+    ("seeds", "seed-parent", replace("article: a.txt", "article: ../a.txt"), B, 1, "without folders"),
+    ("seeds", "seed-absolute", replace("article: a.txt", "article: /etc/passwd"), B, 1, "without folders"),
+    ("seeds", "seed-not-utf8", write("seeds/a.txt", b"caf\xe9 40 drones were shot down\n"), "seeds/a.txt", 1, "not UTF-8"),
+    ("seeds", "seed-empty", write("seeds/a.txt", ""), "seeds/a.txt", 1, "the article is empty"),
+    ("seeds", "seed-binary", write("seeds/a.txt", b"\x00\x01\x02PNG 40 drones were shot down"), "seeds/a.txt", 1, "looks like a binary file"),
+    ("seeds", "seed-changed", replace("article: a.txt", "article: a.txt\narticle_sha256: '" + "0" * 64 + "'"), B, 2, "changed since it was pinned"),
+    # quotes
+    ("quotes", "quote-not-found", replace("quote: 40 drones were shot down", "quote: 40 drones were shot dead"), B, 7,
+     "the quote is not in seeds/a.txt; the closest passage (line 2 col 24) is \"40 drones were shot down\""),
+    ("quotes", "quote-ambiguous", replace("quote: officials said it twice\n    suffix: \", according\"", "quote: said it twice"), B, 18,
+     "occurs 2 times in seeds/a.txt (line 3 col 11, line 3 col 40)"),
+    ("quotes", "quote-empty", replace("quote: 40 drones were shot down", 'quote: ""'), B, 7, "`quote` is empty"),
+    ("quotes", "quote-whitespace", replace("quote: 40 drones were shot down", 'quote: "   "'), B, 7, "write some text"),
+    ("quotes", "quote-longer-than-article", replace("quote: 40 drones were shot down", "quote: '" + LONG_QUOTE.replace("'", "''") + "'"), B, 7, "the quote is not in seeds/a.txt"),
+    ("quotes", "prefix-rules-out", replace("quote: 40 drones were shot down", "quote: 40 drones were shot down\n    prefix: nobody"), B, 7, "never with the given `prefix`/`suffix`"),
+    # references
+    ("references", "unknown-source", replace("sources: [agency, ministry]", "sources: [agency, ministy]"), B, 8, "unknown source 'ministy' (did you mean 'ministry'?)"),
+    ("references", "unknown-entity", replace("entities: [region]", "entities: [regoin]"), B, 11, "unknown entity 'regoin' (did you mean 'region'?)"),
+    ("references", "unknown-publisher", replace("title: A test briefing", "title: A test briefing\npublisher: agncy"), B, 3, "unknown source 'agncy' (did you mean 'agency'?)"),
+    ("references", "unknown-relation-claim", replace("corroborates: a-test#drones", "corroborates: a-test#drone"), B, 23, "briefing 'a-test' has no claim 'drone' (did you mean 'drones'?)"),
+    ("references", "unknown-relation-briefing", replace("corroborates: a-test#drones", "corroborates: a-tset#drones"), B, 23, "relation target briefing 'a-tset' does not exist (did you mean 'a-test'?)"),
+    ("references", "malformed-relation", replace("corroborates: a-test#drones", "corroborates: drones"), B, 23, "write a relation target as <briefing-id>#<claim-id>"),
+    ("references", "list-not-last", replace("sources: [agency, ministry]", "sources: [[agency, ministry], agency]"), B, 8, "only the last element of `sources`"),
+    ("references", "unknown-depends-on", replace("note: A wire service.", "note: A wire service.\ndepends_on: [ministri]", A), A, 5, "unknown source 'ministri' (did you mean 'ministry'?)"),
+]
