@@ -8,6 +8,7 @@ keeps a small set of tags and only http, https, mailto and in-site links.
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 
 import markdown
@@ -16,6 +17,8 @@ import nh3
 _TAGS = {"p", "em", "strong", "a", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr"}
 _ATTRIBUTES = {"a": {"href", "title"}}
 _SCHEMES = {"http", "https", "mailto"}
+_PLACEHOLDER = re.compile("\x02klzzwxh:\\d+\x03")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def esc(text: object) -> str:
@@ -37,7 +40,10 @@ def render_markdown(text: str | None) -> str:
         return ""
     md = _markdown()
     md.reset()
-    return nh3.clean(md.convert(text), tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+    # Python-Markdown can leave its internal placeholders (control characters) inside attribute values
+    # of malformed links; they are not text and would make the output invalid XML (the feed).
+    html_out = _CONTROL.sub("", _PLACEHOLDER.sub("", md.convert(text)))
+    return nh3.clean(html_out, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
                      link_rel="noopener noreferrer")
 
 

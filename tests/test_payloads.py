@@ -1,0 +1,152 @@
+"""Hostile input through every field: nothing becomes live markup anywhere in the built site."""
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'><svg onload=alert(3)></script><!--"
+MD_PAYLOAD = ("[a](javascript:alert(4)) [b](JaVaScRiPt:alert(5)) <javascript:alert(6)> [c][r] "
+              "![d](x\" onerror=\"alert(7)) [e](data:text/html,<script>alert(8)</script>) "
+              "<a href=\"javascript:alert(10)\">f</a> [g](jav&#x61;script:alert(11))\n\n[r]: javascript:alert(9)")
+
+
+def yq(text: str) -> str:
+    """A YAML double-quoted scalar."""
+    return json.dumps(text)
+
+
+SEED = (f"Heading {PAYLOAD}\nThe agency said {PAYLOAD} happened and then much more text followed here.\n"
+        f"{MD_PAYLOAD}\n# not a heading {PAYLOAD}\n")
+
+
+class LiveMarkup(HTMLParser):
+    """Collects anything in a page that could run: handlers, script URLs, unexpected scripts or images."""
+
+    URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            value = (value or "").strip().lower()
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            if name in self.URL_ATTRS and value.startswith(("javascript:", "data:", "vbscript:")):
+                self.found.append(f"<{tag} {name}={value[:30]}>")
+        if tag in ("img", "iframe", "object", "embed"):
+            self.found.append(f"<{tag}>")
+        if tag == "script":
+            self._script = dict(attrs)
+            self._script["__text"] = ""
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script["__text"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            script, self._script = self._script, None
+            if script.get("type") == "application/ld+json":
+                json.loads(script["__text"])          # inert data, and it must still be data
+                if "<" in script["__text"]:
+                    self.found.append("'<' inside JSON-LD")
+            elif script.get("src"):
+                if "//" in script["src"]:
+                    self.found.append(f"remote script {script['src']}")
+            elif "alert(" in script["__text"]:
+                self.found.append("inline script with the payload")
+
+
+def live_markup(html: str) -> list[str]:
+    parser = LiveMarkup()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    from conftest import MKDOCS_YML, Archive
+
+    a = Archive(tmp_path_factory.mktemp("hostile"))
+    a.write("mkdocs.yml", "site_url: https://example.test/\n" + MKDOCS_YML.replace(
+        "  - briefings\n", "  - briefings:\n      lexicon: lexicon.yml\n"))
+    a.write("docs/index.md", "# Home\n")
+    a.write("lexicon.yml", f"name: {yq(PAYLOAD)}\nterms:\n  - label: {yq(PAYLOAD)}\n    range: {yq(PAYLOAD)}\n"
+                           f"    forms: [happened]\nhedges:\n  meaning: {yq(PAYLOAD)}\n  forms: [said]\n")
+    a.write("seeds/a.txt", SEED)
+    a.write("briefings/a-test.yml", "\n".join([
+        "article: a.txt",
+        f"title: {yq(PAYLOAD)}",
+        f"summary: {yq(PAYLOAD + ' ' + MD_PAYLOAD)}",
+        "tags: [x]",
+        "warnings:",
+        f"  - quote: {yq('[a](javascript:alert(4))')}",
+        f"    note: {yq(PAYLOAD + ' ' + MD_PAYLOAD)}",
+        "claims:",
+        "  - id: evil",
+        f"    quote: {yq(PAYLOAD + ' happened')}",
+        "    prefix: The agency said",
+        "    sources: [agency, ministry]",
+        "    credibility: 2",
+        f"    note: {yq(PAYLOAD + ' ' + MD_PAYLOAD)}",
+        "    entities: [region]",
+        "    date: 2025-01",
+        "    figures:",
+        f"      - {{metric: m, value: 1, unit: {yq(PAYLOAD)}}}",
+        "  - id: other",
+        "    quote: much more text followed",
+        "    sources: [ministry]",
+        "    credibility: 3",
+        "    relations: [{echoes: a-test#evil}]",
+    ]) + "\n")
+    a.write("briefings/sources/agency.yml", f"name: {yq(PAYLOAD)}\nkind: news-outlet\nreliability: B\n"
+                                            f"party: {yq(PAYLOAD)}\nnote: {yq(MD_PAYLOAD)}\n"
+                                            "url: 'https://example.test/\"><script>alert(12)</script>'\n")
+    a.write("briefings/sources/ministry.yml", f"name: {yq('Ministry ' + PAYLOAD)}\nkind: government\n"
+                                              "reliability: C\nnote: n\n")
+    a.write("briefings/entities/region.yml", f"name: {yq(PAYLOAD)}\nkind: place\naliases: [{yq(PAYLOAD)}]\n"
+                                             f"note: {yq(MD_PAYLOAD)}\n")
+    return a.build(strict=True)
+
+
+def test_no_payload_is_live_in_any_page(hostile_site: Path) -> None:
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 10
+    found = {p.relative_to(hostile_site).as_posix(): live_markup(p.read_text("utf-8")) for p in pages}
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_payload_text_is_shown_as_text(hostile_site: Path) -> None:
+    html = (hostile_site / "briefings" / "a-test" / "index.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html          # in the article and the title
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in html   # the tab title, escaped before the theme
+    assert "# not a heading" in html
+
+
+def test_no_payload_is_live_in_the_search_index(hostile_site: Path) -> None:
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        # Material's search shows titles and text as HTML: they must be inert as HTML too.
+        assert live_markup(doc["title"]) == [] and live_markup(doc["text"]) == [], doc["location"]
+        assert "<script" not in doc["title"] + doc["text"]
+
+
+def test_no_payload_is_live_in_the_feed_and_data(hostile_site: Path) -> None:
+    root = ET.fromstring((hostile_site / "feed.xml").read_bytes())
+    for summary in root.iter("{http://www.w3.org/2005/Atom}summary"):
+        assert live_markup(summary.text or "") == []
+    for name in ("archive.json", "annotations.jsonld"):
+        json.loads((hostile_site / name).read_text("utf-8"))   # data, not markup; must stay valid JSON
+
+
+def test_unsafe_links_lose_their_target(hostile_site: Path) -> None:
+    html = (hostile_site / "sources" / "agency" / "index.html").read_text("utf-8")
+    assert "javascript:" not in html.lower().replace("javascript:alert(", "")  # only as escaped text
