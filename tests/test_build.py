@@ -265,3 +265,25 @@ def test_authoring_guide_has_the_generated_format_reference(shipped_site: Path) 
     claim_keys = json.loads(schema_text("briefing"))["$defs"]["claim"]["properties"]
     assert all(f"<code>{key}</code>" in reference for key in claim_keys)
     assert "briefings:reference" not in html
+
+
+def test_output_does_not_depend_on_hash_seed_or_file_order(archive, tmp_path) -> None:
+    """Two builds in separate processes with different PYTHONHASHSEED give byte-identical pages and exports."""
+    import os
+
+    archive.write("briefings/sources/zeta.yml", "name: Zeta\nkind: other\nreliability: F\nnote: n\n")
+    archive.write("briefings/entities/alpha.yml", "name: Alpha\nkind: place\n")
+    sites = []
+    for seed in ("1", "4242"):
+        out = tmp_path / f"site-{seed}"
+        result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)], cwd=archive.root,
+                                capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        sites.append(out)
+    ours = ("briefings", "sources", "entities", "figures", "timeline", "relations", "tags", "methodology", "schema")
+    files = sorted(p.relative_to(sites[0]) for p in sites[0].rglob("*")
+                   if p.is_file() and (p.parts[len(sites[0].parts)] in ours or p.name in (
+                       "annotations.jsonld", "archive.json", "feed.xml", "search_index.json")))
+    assert len(files) > 15
+    for rel in files:
+        assert (sites[0] / rel).read_bytes() == (sites[1] / rel).read_bytes(), rel

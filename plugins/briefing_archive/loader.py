@@ -244,7 +244,13 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counte
                                     f"file name '{path.stem}' is not a valid id; rename the file using only "
                                     "lower-case letters a-z, digits and '-' (at most 64 characters)"))
             continue
-        loaded, found = load_yaml(path.read_bytes(), shown, config.max_yaml_bytes)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(shown, 1, 1, "error", f"cannot read the file ({exc.strerror}); "
+                                    "check its permissions"))
+            continue
+        loaded, found = load_yaml(raw, shown, config.max_yaml_bytes)
         counter.tick()
         problems.extend(found)
         if loaded is None:
@@ -308,11 +314,14 @@ def _article(name: str, config: ArchiveConfig, seeds: dict[str, Article | None],
         problems.append(problem(f"article '{name}' is not a file in {config.display(config.seeds_dir)}/{near}; "
                                 "put the article there or fix the file name"))
     else:
-        raw = path.read_bytes()
         try:
+            raw = path.read_bytes()
             article = Article(name, canonical_text(raw), hashlib.sha256(raw).hexdigest())
         except SeedError as exc:
             problems.append(Problem(config.display(path), exc.line, exc.col, "error", str(exc)))
+        except OSError as exc:
+            problems.append(Problem(config.display(path), 1, 1, "error", f"cannot read the article "
+                                    f"({exc.strerror}); check its permissions"))
     seeds[name] = article
     return article
 

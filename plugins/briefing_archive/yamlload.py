@@ -83,6 +83,13 @@ def load_yaml(raw: bytes, display_path: str, max_bytes: int) -> tuple[Loaded | N
         data = _build(loader, problems, problem)
     except _Stop:
         return None, problems
+    except yaml.reader.ReaderError as exc:
+        position = min(exc.position, len(text))
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return None, [problem(line, col, f"the character U+{ord(char):04X} is not allowed in YAML; remove it "
+                                         "(control characters are not text)")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
