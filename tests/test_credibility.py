@@ -80,7 +80,7 @@ def test_every_claim_shows_its_badge_from_the_originator(site) -> None:
         html = (site / "briefings" / bid / "index.html").read_text("utf-8")
         for claim in data.get("claims") or []:
             code = expected_badge(claim)
-            assert re.search(rf'href="#_note-{claim["id"]}" title="{code}: source ', html), claim["id"]
+            assert re.search(rf'href="#_note-{claim["id"]}" data-n="\d+" title="{code}: source ', html), claim["id"]
 
 
 def test_methodology_lists_exactly_the_scales_the_code_uses(site) -> None:

@@ -1,6 +1,7 @@
 """Seeds with a byte-order mark, CRLF or CR line ends, or in NFD are read silently and anchored."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -21,7 +22,7 @@ def test_seed_variant_is_accepted_and_anchored(archive, variant, no_warnings) ->
                   .replace("quote: 40 drones were shot down", "quote: shot down over the region on Fr\u00e9day caf\u00e9"))
     site = archive.build(strict=True)
     html = (site / "briefings" / "a-test" / "index.html").read_text("utf-8")
-    assert '<mark class="bx-claim bx-rel-c" id="drones">shot down over the region on Fr\u00e9day caf\u00e9</mark>' in html
+    assert re.search('<mark class="bx-claim bx-rel-c" id="drones" title="[^"]*">shot down over the region on Fr\u00e9day caf\u00e9</mark>', html)
     published = (site / "seeds" / "a.txt").read_bytes()
     assert not published.startswith(b"\xef\xbb\xbf") and b"\r" not in published
     assert published.decode("utf-8") == unicodedata.normalize("NFC", text)

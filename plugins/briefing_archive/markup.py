@@ -56,3 +56,8 @@ def plain_text(text: str | None, limit: int | None = None) -> str:
     if limit and len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "\u2026"
     return flat
+
+
+def scroll_table(table_html: str) -> str:
+    """Wrap a table the way Material wraps Markdown tables, so a wide one scrolls instead of the page."""
+    return f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{table_html}</div></div>'

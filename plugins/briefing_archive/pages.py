@@ -22,7 +22,7 @@ from .entitylinks import EntityLinker
 from .exports import Addresses, claim_review, script_json
 from .guide import sentence_span
 from .ledger import build_ledger
-from .markup import esc, plain_text, render_markdown
+from .markup import esc, plain_text, render_markdown, scroll_table
 from .model import Archive, Briefing, Claim, Entity, Source
 from .network import related_briefings
 from .seeds import Block, blocks
@@ -95,11 +95,18 @@ def badge_html(code: str, extra: str = "", href: str | None = None, css: str = "
     ``code`` is a claim badge (``B2``) or a bare reliability letter (``B``).
     """
     meaning = badge_meaning(code) if len(code) > 1 else f"{code}: source {RELIABILITY[code]}"
-    classes = f"bx-badge bx-rel-{code[0].lower()}" + (f" bx-cred-{code[1:]}" if len(code) > 1 else "") + css
-    inner = f'<span class="bx-icon" aria-hidden="true">{RELIABILITY_ICON[code[0]]}</span>{code}'
+    classes = badge_classes(code) + css
     if href is not None:
-        return f'<a class="{classes}" href="{esc(href)}" title="{esc(meaning + extra)}">{inner}</a>'
-    return f'<abbr class="{classes}" title="{esc(meaning + extra)}">{inner}</abbr>'
+        return f'<a class="{classes}" href="{esc(href)}" title="{esc(meaning + extra)}">{badge_inner(code)}</a>'
+    return f'<abbr class="{classes}" title="{esc(meaning + extra)}">{badge_inner(code)}</abbr>'
+
+
+def badge_classes(code: str) -> str:
+    return f"bx-badge bx-rel-{code[0].lower()}" + (f" bx-cred-{code[1:]}" if len(code) > 1 else "")
+
+
+def badge_inner(code: str) -> str:
+    return f'<span class="bx-icon" aria-hidden="true">{RELIABILITY_ICON[code[0]]}</span>{code}'
 
 
 def _front_matter(title: str) -> str:
@@ -184,7 +191,7 @@ class _Renderer(CrossArchiveViews):
         highlights = [
             Highlight(c.span.start, c.span.end, c.id,
                       f"bx-claim bx-rel-{badge(c, self.archive.sources)[0].lower()}",
-                      after=self.claim_ref(c), order=i)
+                      after=self.claim_ref(c, i + 1), order=i, title=self.claim_tip(c))
             for i, c in enumerate(b.claims)
         ] + [
             Highlight(w.span.start, w.span.end, f"_warned-{i + 1}", "bx-warning",
@@ -207,8 +214,8 @@ class _Renderer(CrossArchiveViews):
         out.append(_heading(2, f"Claims ({len(b.claims)})", "_claims"))
         if not b.claims:
             out.append("<p>No claims are annotated in this briefing yet.</p>\n\n")
-        for c in b.claims:
-            out.append(self.claim_entry(here, b, c))
+        for number, c in enumerate(b.claims, start=1):
+            out.append(self.claim_entry(here, b, c, number))
         out.append(self.related_section(here, b))
         if b.claims:
             out.append(f'<script type="application/ld+json">{script_json(claim_review(b, self.archive, self.addresses))}'
@@ -260,13 +267,19 @@ class _Renderer(CrossArchiveViews):
                 f"<li>Publisher: {publisher}</li><li>Published: {published}</li>"
                 f"<li>Article text: {seed}</li><li>{len(b.claims)} claims</li>{tags}</ul>\n\n")
 
-    def claim_ref(self, c: Claim) -> str:
-        tip = f". Chain: {self.chain_text(c)}."
-        if c.note:
-            tip += " " + plain_text(c.note, 400)
-        return badge_html(badge(c, self.archive.sources), tip, href=f"#_note-{c.id}", css=" bx-ref")
+    def claim_tip(self, c: Claim) -> str:
+        """The tooltip of a claim: both grade definitions, the chain, and the note (plain text)."""
+        code = badge(c, self.archive.sources)
+        tip = f"{badge_meaning(code)}. Chain: {self.chain_text(c)}."
+        return tip + (" " + plain_text(c.note, 400) if c.note else "")
 
-    def claim_entry(self, here: str, b: Briefing, c: Claim) -> str:
+    def claim_ref(self, c: Claim, number: int) -> str:
+        """The badge after a quote: a link to the note, numbered for print (endnote [n])."""
+        code = badge(c, self.archive.sources)
+        return (f'<a class="{badge_classes(code)} bx-ref" href="#_note-{esc(c.id)}" data-n="{number}" '
+                f'title="{esc(self.claim_tip(c))}">{badge_inner(code)}</a>')
+
+    def claim_entry(self, here: str, b: Briefing, c: Claim, number: int) -> str:
         rows = [f"<dt>Rests on</dt><dd>{self.chain_html(here, c)}</dd>"]
         if c.date:
             rows.append(f"<dt>Date of the event</dt><dd>{esc(c.date)}</dd>")
@@ -291,7 +304,7 @@ class _Renderer(CrossArchiveViews):
                 f'<abbr class="bx-term bx-{t.term.kind}" title="{esc(t.term.meaning)}">{esc(t.text)}</abbr>'
                 for t in found) + "</dd>")
         return (f'<section class="bx-claim-note">\n'
-                f'<h3 id="_note-{esc(c.id)}">{self.badge_html(c)} <a href="#{esc(c.id)}" '
+                f'<h3 id="_note-{esc(c.id)}" data-n="{number}">{self.badge_html(c)} <a href="#{esc(c.id)}" '
                 f'title="Show this quote in the article">\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
                 f'{self.note_html(here, c.note) or "<p><em>No note.</em></p>"}\n'
                 f'<dl class="bx-claim-facts">{"".join(rows)}</dl>\n'
@@ -396,7 +409,8 @@ class _Renderer(CrossArchiveViews):
         head = "".join(f"<th>{h}</th>" for h in headers)
         body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
         return (_front_matter(title) + f"<p>{intro}</p>\n\n"
-                + f'<table class="bx-index bx-sortable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n')
+                + scroll_table(f'<table class="bx-index bx-sortable"><thead><tr>{head}</tr></thead>'
+                               f"<tbody>{body}</tbody></table>") + "\n")
 
     def briefings_index(self) -> str:
         here = "briefings/index.md"

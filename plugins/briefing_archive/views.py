@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from . import urls
 from .ledger import Metric, build_ledger
-from .markup import esc
+from .markup import esc, scroll_table
 from .network import network_svg, node_palette
 from .timeline import briefings_by_published, claim_groups
 
@@ -62,9 +62,9 @@ class CrossArchiveViews:
         else:
             verdict = "<p>No two figures of this metric disagree.</p>"
         return (self.heading(2, m.metric, f"_metric-{m.metric}")  # metric ids are slugs: safe in Markdown
-                + '<table class="bx-ledger"><thead><tr><th>Value</th><th>Unit</th><th>Approximate</th>'
-                "<th>Period</th><th>Briefing</th><th>Rests on</th><th>Claim</th></tr></thead>"
-                f"<tbody>{''.join(rows)}</tbody></table>\n{verdict}\n\n")
+                + scroll_table('<table class="bx-ledger"><thead><tr><th>Value</th><th>Unit</th><th>Approximate</th>'
+                               "<th>Period</th><th>Briefing</th><th>Rests on</th><th>Claim</th></tr></thead>"
+                               f"<tbody>{''.join(rows)}</tbody></table>") + f"\n{verdict}\n\n")
 
     # -- timeline ----------------------------------------------------------------------------
     def timeline(self) -> str:
@@ -123,8 +123,9 @@ class CrossArchiveViews:
             "dashed echoes, red contradicts, dotted updates). The table below lists the same relations."
             f'<ul class="bx-legend">{legend}</ul></figcaption></figure>\n\n' if svg else "<p>No relations yet.</p>\n\n",
             self.heading(2, f"All relations ({len(rows)})", "_all"),
-            '<table class="bx-index bx-sortable"><thead><tr><th>Claim</th><th>Relation</th><th>Other claim</th>'
-            f"<th>Independence</th></tr></thead><tbody>{''.join(rows)}</tbody></table>\n" if rows else "",
+            scroll_table('<table class="bx-index bx-sortable"><thead><tr><th>Claim</th><th>Relation</th>'
+                         f"<th>Other claim</th><th>Independence</th></tr></thead><tbody>{''.join(rows)}</tbody>"
+                         "</table>") + "\n" if rows else "",
         ])
 
     # -- tags --------------------------------------------------------------------------------
