@@ -73,7 +73,7 @@ def network_svg(archive: Archive, href: dict[str, str]) -> str:
     counts = Counter(kind for _, _, kind in edges)
     alt = (f"Relation network: {len(nodes)} claims of {len({b.id for b, _ in nodes})} briefings, "
            + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) + " relations")
-    out = [f'<svg class="bx-network" viewBox="0 0 {size} {size}" role="img" aria-labelledby="_network-title" '
+    out = [f'<svg class="bx-network" viewBox="0 0 {size} {size}" role="group" aria-labelledby="_network-title" '
            f'xmlns="http://www.w3.org/2000/svg"><title id="_network-title">{esc(alt)}</title>']
     for src, dst, kind in edges:
         x1, y1, _ = pos[src]

@@ -97,6 +97,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         assert self.output is not None
         return fill_placeholders(markdown, self.output.archive)
 
+    def on_post_page(self, output: str, *, page, config) -> str:
+        # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
+        return output.replace('data-md-component="search" role="dialog">',
+                              'data-md-component="search" role="dialog" aria-label="Search">', 1)
+
     def on_serve(self, server, *, config, builder):
         archive = self._archive_config(config)
         lexicon = archive.root / archive.lexicon   # a custom lexicon file, when one is configured

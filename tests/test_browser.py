@@ -1,0 +1,245 @@
+"""The reader's view in a real browser: Debian's Chromium driven by Playwright against the built site
+served on 127.0.0.1. Search, highlights, permalinks, navigation, accessibility (axe-core), phone width,
+dark mode, print, and no request to any other host. Screenshots go to tests/artifacts/screenshots/."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import REPO, Archive
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = REPO / "tests" / "artifacts"
+B000 = "north-korean-troops-withdrawn-after-heavy-losses"
+B003 = "north-korean-units-pulled-back-as-russian-gains-slow"
+PAGES = {"home": "", "briefing": f"briefings/{B003}/", "source": "sources/uk-mod/",
+         "entity": "entities/kursk-oblast/", "ledger": "figures/", "timeline": "timeline/",
+         "methodology": "methodology/", "relations": "relations/", "tags": "tags/", "sources": "sources/",
+         "briefings": "briefings/", "authoring": "authoring/"}
+AXE_PAGES = ("home", "briefing", "source", "entity", "ledger", "timeline", "methodology")
+
+if not Path(CHROMIUM).exists() or not AXE.exists():
+    pytest.fail("browser tests need Debian's chromium and axe-core: run `make test`, which installs both",
+                pytrace=False)
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("browser")
+    for name in ("seeds", "briefings", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    site = root / "site"
+    site.mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    url = f"http://127.0.0.1:{server.server_port}/"
+    os.environ["SITE_URL"] = url            # read by mkdocs.yml's !ENV, so the site's own links are local
+    try:
+        Archive(root).build(strict=True)
+    finally:
+        del os.environ["SITE_URL"]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """Everything a page asked for, failed at, or complained about."""
+
+    def __init__(self, page: Page) -> None:
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        page.on("response", lambda r: self.failed.append(f"{r.url} {r.status}") if r.status >= 400 else None)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+
+def open_page(browser, base_url: str, path: str, **context) -> tuple[Page, Watch]:
+    ctx = browser.new_context(**context)
+    page = ctx.new_page()
+    watch = Watch(page)
+    page.goto(base_url + path, wait_until="networkidle")
+    return page, watch
+
+
+def test_every_page_kind_loads_cleanly_and_stays_on_its_own_host(browser, base_url) -> None:
+    hosts = set()
+    for kind, path in PAGES.items():
+        page, watch = open_page(browser, base_url, path)
+        assert watch.errors == [], (kind, watch.errors)
+        assert watch.failed == [], (kind, watch.failed)
+        hosts |= {urlsplit(u).netloc for u in watch.requests if not u.startswith("data:")}
+        page.context.close()
+    assert hosts == {urlsplit(base_url).netloc}
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "request-hosts.json").write_text(json.dumps(sorted(hosts)))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violations(browser, base_url, scheme) -> None:
+    results = {}
+    for kind in AXE_PAGES:
+        page, _ = open_page(browser, base_url, PAGES[kind], color_scheme=scheme)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
+            "slate" if scheme == "dark" else "default")
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                              ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
+                              " target: v.nodes[0].target.join(' ')}))")
+        results[kind] = found
+        page.context.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{scheme}.json").write_text(json.dumps(results, indent=1))
+    serious = {k: [v for v in vs if v["impact"] in ("serious", "critical")] for k, vs in results.items()}
+    assert {k: v for k, v in serious.items() if v} == {}
+
+
+def test_phone_width_has_no_horizontal_scrolling(browser, base_url) -> None:
+    for kind in AXE_PAGES + ("relations", "sources"):
+        page, _ = open_page(browser, base_url, PAGES[kind], viewport={"width": 390, "height": 844})
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], (kind, widths)
+        page.context.close()
+
+
+def search(page: Page, query: str) -> list[str]:
+    box = page.locator("input[data-md-component='search-query']")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=20)   # Material searches on key events, as a reader types
+    page.wait_for_function("""() => {
+        const meta = document.querySelector('.md-search-result__meta');
+        return meta && /matching/i.test(meta.textContent);
+    }""")
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all(".md-search-result__item > a, .md-search-result__item a.md-search-result__link",
+                                     "els => els.map(e => e.getAttribute('href'))")
+
+
+def briefing_of(href: str) -> str | None:
+    m = re.search(r"briefings/([a-z0-9-]+)/", href)
+    return m.group(1) if m else None
+
+
+def test_search_finds_articles_sources_and_notes(browser, base_url) -> None:
+    note_only = "baseline"   # a word of a claim note in one briefing, in no article or other page
+    assert not any(note_only in p.read_text().lower() for p in (REPO / "seeds").glob("*.txt"))
+    assert [p.stem for p in (REPO / "briefings").rglob("*.yml") if note_only in p.read_text()] == [B000]
+    page, watch = open_page(browser, base_url, "")
+    found = {}
+    for query, expected in (("Myropillya", B003), ("TASS", B003), (note_only, B000)):
+        hrefs = search(page, query)
+        found[query] = hrefs[:5]
+        assert expected in [briefing_of(h) for h in hrefs[:5]], (query, hrefs[:5])
+    assert search(page, "zqxjvkw") == []
+    assert "No matching documents" in page.inner_text(".md-search-result__meta")
+    assert watch.errors == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "search.json").write_text(json.dumps(found, indent=1))
+
+
+def tooltip_text(page: Page) -> str:
+    page.wait_for_selector(".md-tooltip2--active", timeout=3000)
+    return page.inner_text(".md-tooltip2--active")
+
+
+def test_quote_shows_badge_and_note_on_hover_and_focus(browser, base_url) -> None:
+    page, _ = open_page(browser, base_url, PAGES["briefing"])
+    quote = page.locator("mark#withdrawal-due-to-losses")
+    quote.hover()
+    text = tooltip_text(page)
+    assert text.startswith("B2: source usually reliable; information probably true") and "MoD" in text
+    page.mouse.move(0, 0)
+    ref = page.locator("a.bx-ref[href='#_note-withdrawal-due-to-losses']")
+    ref.focus()
+    assert "B2" in tooltip_text(page)
+    assert ref.inner_text().endswith("B2")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#_note-withdrawal-due-to-losses'")
+    assert page.locator("#_note-withdrawal-due-to-losses").is_visible()
+    assert in_viewport(page, "#_note-withdrawal-due-to-losses")
+
+
+def in_viewport(page: Page, selector: str) -> bool:
+    return page.eval_on_selector(selector, """el => { const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0; }""")
+
+
+def test_claim_permalink_scrolls_to_the_quote(browser, base_url) -> None:
+    page, _ = open_page(browser, base_url, PAGES["briefing"] + "#casualties-as-many-as-4000")
+    assert in_viewport(page, "mark#casualties-as-many-as-4000")
+    assert page.evaluate("window.scrollY") > 300
+
+
+def test_source_page_leads_to_the_quote_and_back(browser, base_url) -> None:
+    page, _ = open_page(browser, base_url, PAGES["source"])
+    link = page.locator(f"a[href$='briefings/{B003}/#kursk-minor-advances-jan']").first
+    link.click()
+    page.wait_for_url(re.compile(rf"/briefings/{B003}/#kursk-minor-advances-jan$"))
+    assert in_viewport(page, "mark#kursk-minor-advances-jan")
+    assert "minor advances in January 2025" in page.inner_text("mark#kursk-minor-advances-jan")
+    back = page.locator("#_note-kursk-minor-advances-jan ~ dl a[href$='sources/uk-mod/']").first
+    back.click()
+    page.wait_for_url(re.compile(r"/sources/uk-mod/$"))
+
+
+def test_print_keeps_notes_as_numbered_endnotes(browser, base_url) -> None:
+    page, _ = open_page(browser, base_url, PAGES["briefing"])
+    page.emulate_media(media="print")
+    numbers = page.eval_on_selector_all("a.bx-ref[data-n]", """els => els.map(e => [e.getAttribute('href'),
+        getComputedStyle(e, '::after').content])""")
+    data = yaml.safe_load((REPO / "briefings" / f"{B003}.yml").read_text())
+    assert len(numbers) == len(data["claims"])
+    for href, after in numbers:
+        n = re.fullmatch(r'" \[(\d+)\]"', after)
+        assert n, after
+        heading = page.locator(href.replace("#", "#", 1))
+        assert heading.is_visible()
+        assert page.eval_on_selector(href, "e => getComputedStyle(e, '::before').content") == f'"[{n.group(1)}] "'
+
+
+@pytest.mark.parametrize("mode", ["light", "dark", "phone"])
+def test_screenshots(browser, base_url, mode) -> None:
+    out = ARTIFACTS / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    options = {"light": {"color_scheme": "light"}, "dark": {"color_scheme": "dark"},
+               "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True}}[mode]
+    for kind, path in PAGES.items():
+        page, _ = open_page(browser, base_url, path, **options)
+        target = out / f"{kind}-{mode}.png"
+        page.screenshot(path=str(target), full_page=False)
+        assert target.stat().st_size > 5000
+        page.context.close()
