@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing_archive.loader import ArchiveConfig, load_archive
+from briefing_archive.fragments import inline, split
 from briefing_archive.pages import render_pages
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -44,3 +45,11 @@ def test_titles_are_escaped_in_front_matter(archive) -> None:
                   "reliability: B\nnote: n\n")
     page = rendered(archive, True)["sources/agency.md"]
     assert page.startswith('---\ntitle: "&lt;b&gt;Agency&lt;/b&gt; &amp; &quot;co&quot;"\n---\n')
+
+
+def test_fragments_round_trip(archive) -> None:
+    """Splitting HTML blocks out of a page and putting them back gives the page unchanged."""
+    for path, markdown in rendered(archive, True).items():
+        marked, fragments = split(markdown)
+        assert inline(marked, fragments) == markdown, path
+        assert "<p" not in marked and "<div" not in marked

@@ -110,7 +110,7 @@ def test_related_briefings_are_ranked_and_bidirectional(shipped_site) -> None:
                         "north-korean-troops-withdrawn-after-heavy-losses")):
         html = (shipped_site / "briefings" / bid / "index.html").read_text()
         related = html[html.index('id="_related"'):]
-        assert f'href="../{other}/"' in related and "relation(s) between claims" in related
+        assert f'href="../../briefings/{other}/"' in related and "relation(s) between claims" in related
 
 
 def test_entity_pages_group_and_relate(shipped_site) -> None:

@@ -57,6 +57,8 @@ _CHAR_MAP: dict[int, str] = {
 # In str patterns ``\s`` matches exactly the code points for which
 # str.isspace() is true (tabs, line breaks, NBSP, U+202F, U+2007, ...).
 _WS_RUN = re.compile(r"\s+")
+_ANY_WS = re.compile(r"\s")
+_NEEDS_INDEX = re.compile(r"\s\s|-\s|\s-")
 
 
 def _fold_core(text: str, index: array | None) -> str:
@@ -117,8 +119,15 @@ class FoldedText:
 
     def __init__(self, text: str) -> None:
         self.text: str = text
-        self.starts: array = array("q")
-        self.folded: str = _fold_core(text, self.starts)
+        translated = text.translate(_CHAR_MAP)
+        if _NEEDS_INDEX.search(translated) is None:
+            # Fast path, the common case: every white-space run is one code point and touches no
+            # dash, so folding only turns each into a space and offsets map one to one.
+            self.starts: array | range = range(len(text))
+            self.folded: str = _ANY_WS.sub(" ", translated)
+        else:
+            self.starts = array("q")
+            self.folded = _fold_core(text, self.starts)
 
     def orig_start(self, k: int) -> int:
         """Original offset where folded character ``k`` begins."""

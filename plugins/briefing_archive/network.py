@@ -30,26 +30,36 @@ class Related:
         return len(self.shared_entities) + 2 * self.relations
 
 
-def related_briefings(archive: Archive, links: Links) -> dict[str, tuple[Related, ...]]:
+def related_briefings(archive: Archive, links: Links, limit: int = 10) -> dict[str, tuple[Related, ...]]:
+    """The ``limit`` most related briefings of each, by an inverted index (never all pairs)."""
     entities = {b.id: {e for c in b.claims for e in c.entities} for b in archive.briefings}
+    named_in: dict[str, list[str]] = {}
+    for bid, names in entities.items():
+        for e in names:
+            named_in.setdefault(e, []).append(bid)
     relation_counts: Counter[tuple[str, str]] = Counter()
     for b in archive.briefings:
         for c in b.claims:
             for rel in c.relations:
                 if rel.briefing != b.id:
                     relation_counts[tuple(sorted((b.id, rel.briefing)))] += 1
+    related_by: dict[str, Counter[str]] = {b.id: Counter() for b in archive.briefings}
+    for (a, b), n in relation_counts.items():
+        related_by[a][b] += 2 * n
+        related_by[b][a] += 2 * n
+    for names_bids in named_in.values():
+        if len(names_bids) > 1:
+            for a in names_bids:
+                counter = related_by[a]
+                for b in names_bids:
+                    if a != b:
+                        counter[b] += 1
     by_id = {b.id: b for b in archive.briefings}
     out: dict[str, tuple[Related, ...]] = {}
     for b in archive.briefings:
-        candidates = []
-        for other in archive.briefings:
-            if other.id == b.id:
-                continue
-            shared = tuple(sorted(entities[b.id] & entities[other.id]))
-            rels = relation_counts[tuple(sorted((b.id, other.id)))]
-            if shared or rels:
-                candidates.append(Related(by_id[other.id], shared, rels))
-        out[b.id] = tuple(sorted(candidates, key=lambda r: (-r.score, r.briefing.id)))
+        top = sorted(related_by[b.id].items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        out[b.id] = tuple(Related(by_id[o], tuple(sorted(entities[b.id] & entities[o])),
+                                  relation_counts[tuple(sorted((b.id, o)))]) for o, _ in top)
     return out
 
 

@@ -29,6 +29,7 @@ from .seeds import Block, blocks
 from .views import FIGURES, RELATIONS, TAGS, TIMELINE, CrossArchiveViews, figure_value
 
 NOT_RECORDED = "not recorded"
+COMPACT_AFTER = 60   # claim lists longer than this show badges only (see claims_by_briefing)
 SOURCE_KINDS = {"government": "government", "military": "military", "intelligence": "intelligence service",
                 "state-media": "state media", "news-outlet": "news outlet", "officials": "officials",
                 "analyst": "analyst(s)", "unattributed": "unattributed", "other": "other"}
@@ -109,9 +110,10 @@ def badge_inner(code: str) -> str:
     return f'<span class="bx-icon" aria-hidden="true">{RELIABILITY_ICON[code[0]]}</span>{code}'
 
 
-def _front_matter(title: str) -> str:
+def _front_matter(title: str, searchable: bool = True) -> str:
     # JSON is valid YAML; the value is HTML-escaped because themes print titles raw.
-    return f"---\ntitle: {json.dumps(esc(title))}\n---\n\n"
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {json.dumps(esc(title))}\n{search}---\n\n"
 
 
 def _heading(level: int, text: str, ident: str) -> str:
@@ -130,7 +132,7 @@ class _Renderer(CrossArchiveViews):
         self.related = related_briefings(archive, links)
         self.ledger_rows = {(r.briefing.id, r.claim.id, r.index): r for m in build_ledger(archive) for r in m.rows}
 
-    front_matter = staticmethod(lambda title: _front_matter(title))
+    front_matter = staticmethod(lambda title, searchable=True: _front_matter(title, searchable))
     heading = staticmethod(lambda level, text, ident: _heading(level, text, ident))
 
     def note_html(self, here: str, text: str | None, skip: tuple[str, ...] = ()) -> str:
@@ -148,9 +150,7 @@ class _Renderer(CrossArchiveViews):
 
     def source_link(self, here: str, sid: str) -> str:
         s = self.archive.sources[sid]
-        return (f'<a href="{self.href(here, urls.source_page(sid))}" '
-                f'title="{esc(f"{s.name}: reliability {s.reliability}, {RELIABILITY[s.reliability]}")}">'
-                f'{esc(s.name)}</a>')
+        return f'<a href="{self.href(here, urls.source_page(sid))}">{esc(s.name)}</a>'
 
     def entity_link(self, here: str, eid: str) -> str:
         return f'<a href="{self.href(here, urls.entity_page(eid))}">{esc(self.archive.entities[eid].name)}</a>'
@@ -232,7 +232,7 @@ class _Renderer(CrossArchiveViews):
             f"{len(r.shared_entities)} shared entities"
             + (": " + ", ".join(self.entity_link(here, e) for e in r.shared_entities) if r.shared_entities else "")
             + ")</small></li>" for r in related)
-        return _heading(2, "Related briefings", "_related") + f"<ol>{items}</ol>\n\n"
+        return _heading(2, "Related briefings", "_related") + f"<ol data-search-exclude>{items}</ol>\n\n"
 
     def reading_guide(self, b: Briefing) -> str:
         g = reading_guide(b, self.archive.sources)
@@ -251,7 +251,7 @@ class _Renderer(CrossArchiveViews):
         legend = ", ".join(f"{badge_html(code)}&nbsp;\u00d7&nbsp;{k}" for code, k in g.badges)
         profile = (f'<figure class="bx-profile-figure">{evidence_svg(g)}'
                    f"<figcaption>Evidence profile: {legend or 'no claims'}</figcaption></figure>") if n else ""
-        return ('<div class="admonition info bx-guide"><p class="admonition-title">Reading guide</p>'
+        return ('<div class="admonition info bx-guide" data-search-exclude><p class="admonition-title">Reading guide</p>'
                 f'<ul>{"".join(items)}</ul>{profile}</div>\n\n')
 
     def briefing_meta(self, here: str, b: Briefing) -> str:
@@ -263,7 +263,7 @@ class _Renderer(CrossArchiveViews):
         if b.tags:
             tags = '<li>Tags: ' + " ".join(f'<a class="bx-tag" href="{self.href(here, f"tags/{t}.md")}">{esc(t)}</a>'
                                            for t in b.tags) + "</li>"
-        return ('<ul class="bx-meta">'
+        return ('<ul class="bx-meta" data-search-exclude>'
                 f"<li>Publisher: {publisher}</li><li>Published: {published}</li>"
                 f"<li>Article text: {seed}</li><li>{len(b.claims)} claims</li>{tags}</ul>\n\n")
 
@@ -274,10 +274,15 @@ class _Renderer(CrossArchiveViews):
         return tip + (" " + plain_text(c.note, 400) if c.note else "")
 
     def claim_ref(self, c: Claim, number: int) -> str:
-        """The badge after a quote: a link to the note, numbered for print (endnote [n])."""
+        """The badge after a quote: a link to the note, numbered for print (endnote [n]).
+
+        Its tooltip (shown on keyboard focus) gives the grade and the chain; the quote's own
+        tooltip (on hover) adds the note, so the note's text is not repeated twice more.
+        """
         code = badge(c, self.archive.sources)
+        tip = f"{badge_meaning(code)}. Chain: {self.chain_text(c)}. Activate to read the note."
         return (f'<a class="{badge_classes(code)} bx-ref" href="#_note-{esc(c.id)}" data-n="{number}" '
-                f'title="{esc(self.claim_tip(c))}">{badge_inner(code)}</a>')
+                f'title="{esc(tip)}">{badge_inner(code)}</a>')
 
     def claim_entry(self, here: str, b: Briefing, c: Claim, number: int) -> str:
         rows = [f"<dt>Rests on</dt><dd>{self.chain_html(here, c)}</dd>"]
@@ -308,7 +313,7 @@ class _Renderer(CrossArchiveViews):
                 f'title="Show this quote in the article">\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
                 f'{self.note_html(here, c.note) or "<p><em>No note.</em></p>"}\n'
                 f'<dl class="bx-claim-facts">{"".join(rows)}</dl>\n'
-                f'<p class="bx-permalink">Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
+                f'<p class="bx-permalink" data-search-exclude>Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
                 "</section>\n\n")
 
     def independence(self, a: Claim, other: Claim, label: str) -> str:
@@ -328,19 +333,34 @@ class _Renderer(CrossArchiveViews):
 
     # -- sources and entities -------------------------------------------------------------
     def claims_by_briefing(self, here: str, refs: list[tuple[ClaimRef, str]]) -> str:
+        """Claims grouped by briefing: quotes in full for a short list, badges only for a long one.
+
+        Long lists (more than ``COMPACT_AFTER`` claims) show one line per briefing with a badge per
+        claim linking to its permalink, so a profile page stays small however large the archive.
+        """
         if not refs:
             return "<p>No claim in the archive rests on it yet.</p>\n\n"
         grouped: dict[str, list[tuple[ClaimRef, str]]] = defaultdict(list)
         for ref, role in refs:
             grouped[ref.briefing.id].append((ref, role))
         out = []
+        if len(refs) > COMPACT_AFTER:
+            for bid in sorted(grouped):
+                b = grouped[bid][0][0].briefing
+                badges = " ".join(
+                    badge_html(badge(ref.claim, self.archive.sources), f" ({role})" if role else "",
+                               href=urls.link(here, urls.briefing_page(bid), self.directory_urls, ref.claim.id))
+                    for ref, role in grouped[bid])
+                out.append(f"<li>{self.briefing_link(here, b)}: {badges}</li>")
+            return f'<ul class="bx-claim-list bx-compact" data-search-exclude>{"".join(out)}</ul>\n\n'
         for bid in sorted(grouped):
             b = grouped[bid][0][0].briefing
             items = "".join(
                 f"<li>{self.badge_html(ref.claim)} {self.claim_link(here, ref)}"
                 f"{f' <small>({esc(role)})</small>' if role else ''}</li>"
                 for ref, role in grouped[bid])
-            out.append(f"<h3>{self.briefing_link(here, b)}</h3>\n<ul class=\"bx-claim-list\">{items}</ul>\n")
+            out.append(f"<h3>{self.briefing_link(here, b)}</h3>\n<ul class=\"bx-claim-list\" data-search-exclude>"
+                       f"{items}</ul>\n")
         return "\n".join(out) + "\n"
 
     def source(self, s: Source) -> str:
@@ -391,8 +411,15 @@ class _Renderer(CrossArchiveViews):
                 f"{self.entity_link(here, other)} ({n})"
                 for other, n in sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))) + "</dd>")
         dated = sorted((ref for ref in refs if ref.claim.date), key=lambda r: (r.claim.date, r.briefing.id, r.claim.id))
-        by_date = "".join(f"<li><time>{esc(ref.claim.date)}</time> {self.badge_html(ref.claim)} "
-                          f"{self.claim_link(here, ref)}</li>" for ref in dated)
+        if len(dated) > COMPACT_AFTER:
+            by_date = "".join(
+                f"<li><time>{esc(ref.claim.date)}</time> " + badge_html(
+                    badge(ref.claim, self.archive.sources),
+                    href=urls.link(here, urls.briefing_page(ref.briefing.id), self.directory_urls, ref.claim.id))
+                + "</li>" for ref in dated)
+        else:
+            by_date = "".join(f"<li><time>{esc(ref.claim.date)}</time> {self.badge_html(ref.claim)} "
+                              f"{self.claim_link(here, ref)}</li>" for ref in dated)
         return "".join([
             _front_matter(e.name),
             f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
@@ -400,7 +427,8 @@ class _Renderer(CrossArchiveViews):
             _heading(2, f"Claims that name it, by briefing ({len(refs)})", "_claims"),
             self.claims_by_briefing(here, [(ref, "") for ref in refs]),
             _heading(2, f"Dated claims, by date ({len(dated)})", "_by-date"),
-            f'<ul class="bx-timeline">{by_date}</ul>\n\n' if dated else "<p>None of its claims is dated.</p>\n\n",
+            f'<ul class="bx-timeline" data-search-exclude>{by_date}</ul>\n\n' if dated
+            else "<p>None of its claims is dated.</p>\n\n",
         ])
 
     # -- indexes -------------------------------------------------------------------------

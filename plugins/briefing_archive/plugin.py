@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .fragments import fill as fill_fragments
 from .loader import ArchiveConfig
 from .problems import ArchiveError
 from .site import SCRIPT, STYLESHEET, SiteOutput, build_site, fill_placeholders
@@ -96,6 +97,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         assert self.output is not None
         return fill_placeholders(markdown, self.output.archive)
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        # Generated pages reach MkDocs with their HTML blocks as markers (fast to render); put them back.
+        assert self.output is not None
+        return fill_fragments(html, self.output.fragments.get(page.file.src_uri, ()))
 
     def on_post_page(self, output: str, *, page, config) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.

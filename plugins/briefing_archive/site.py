@@ -12,6 +12,7 @@ from importlib import resources
 
 from .exports import Addresses, archive_data, web_annotations
 from .feed import atom_feed
+from .fragments import split as split_fragments
 from .history import last_changed
 from .loader import ArchiveConfig, load_archive
 from .model import Archive
@@ -42,6 +43,7 @@ class SiteOutput:
     files: dict[str, bytes]      # docs-tree path -> bytes (seeds, schemas)
     problems: tuple[Problem, ...]  # warnings only (errors raise)
     default_pages: dict[str, str]  # docs-tree path -> Markdown, used where docs/ has no such page
+    fragments: dict[str, tuple[str, ...]]  # docs-tree path -> HTML blocks to put back after rendering
 
 
 def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool = False,
@@ -67,7 +69,10 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
         files[path] = resources.files(__package__).joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()
     defaults = {path: resources.files(__package__).joinpath(f"defaults/{path}").read_text("utf-8")
                 for path in DEFAULT_PAGES}
-    return SiteOutput(archive, render_pages(archive, directory_urls, excerpts, at), files, tuple(problems), defaults)
+    pages, fragments = {}, {}
+    for path, markdown in render_pages(archive, directory_urls, excerpts, at).items():
+        pages[path], fragments[path] = split_fragments(markdown)
+    return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments)
 
 
 def _json(data: object) -> bytes:

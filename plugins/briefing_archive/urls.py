@@ -6,9 +6,10 @@ will serve it (``briefings/x/`` with directory URLs, ``briefings/x.html`` withou
 """
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def page_url(page: str, directory_urls: bool) -> str:
     """Site-relative URL of a Markdown page path such as ``briefings/x.md``."""
     stem = page[:-3] if page.endswith(".md") else page
@@ -20,16 +21,20 @@ def page_url(page: str, directory_urls: bool) -> str:
 
 
 def link(from_page: str, to_page: str, directory_urls: bool, fragment: str | None = None) -> str:
-    """Relative href from one page (or file) to another, with an optional ``#fragment``."""
+    """Relative href from one page (or file) to another, with an optional ``#fragment``.
+
+    Goes up to the site root and down again (``../../sources/x/``): as correct as the shortest
+    path, and computed without path arithmetic, since it runs for every link of every page.
+    """
     if from_page == to_page and fragment:
         return f"#{fragment}"
-    src = page_url(from_page, directory_urls)
-    dst = page_url(to_page, directory_urls)
-    base = src.rstrip("/") if src.endswith("/") or not src else posixpath.dirname(src)
-    rel = posixpath.relpath(dst or ".", base or ".")
-    if (not dst or dst.endswith("/")) and not rel.endswith("/"):
-        rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{fragment}" if fragment else "")
+    href = _root_prefix(from_page, directory_urls) + page_url(to_page, directory_urls)
+    return (href or "./") + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=None)
+def _root_prefix(page: str, directory_urls: bool) -> str:
+    return "../" * page_url(page, directory_urls).count("/")
 
 
 def briefing_page(bid: str) -> str:

@@ -27,7 +27,7 @@ class CrossArchiveViews:
     def ledger(self) -> str:
         here = FIGURES
         metrics = build_ledger(self.archive)
-        out = [self.front_matter("Figures ledger"),
+        out = [self.front_matter("Figures ledger", searchable=False),
                "<p>Every number a claim states, by metric, side by side and sorted by date (undated figures "
                "last). Two figures of one metric, unit and period <strong>disagree</strong> when the ranges their "
                "qualifiers give do not overlap: exactly = [v, v], about = [0.8v, 1.2v], at least = [v, \u221e), "
@@ -69,7 +69,7 @@ class CrossArchiveViews:
     # -- timeline ----------------------------------------------------------------------------
     def timeline(self) -> str:
         here = TIMELINE
-        out = [self.front_matter("Timeline"),
+        out = [self.front_matter("Timeline", searchable=False),
                "<p>Every claim that says when its event happened, in order, grouped by month. Dates have three "
                "precisions (YYYY, YYYY-MM, YYYY-MM-DD); a partial date sorts <strong>before</strong> the full "
                "dates of its period (2025-01 comes before 2025-01-05), and a year-only date before that year's "
@@ -114,7 +114,7 @@ class CrossArchiveViews:
                          f"{self.briefing_link(here, b)}</li>" for b in self.archive.briefings
                          if any(f"{b.id}#{c.id}" in self.links.relations for c in b.claims))
         return "".join([
-            self.front_matter("Relations"),
+            self.front_matter("Relations", searchable=False),
             "<p>How the archive's claims relate across briefings: <em>corroborates</em> (independent "
             "confirmation), <em>echoes</em> (says the same, but not independently: circular reporting), "
             "<em>contradicts</em> and <em>updates</em>. Each relation is shown on both claims.</p>\n\n",
@@ -139,12 +139,12 @@ class CrossArchiveViews:
         for tag in sorted(tagged):
             page = f"tags/{tag}.md"
             briefings = "".join(f"<li>{self.briefing_link(page, b)}</li>" for b in tagged[tag])
-            pages[page] = (self.front_matter(f"Tag: {tag}")
+            pages[page] = (self.front_matter(f"Tag: {tag}", searchable=False)
                            + f"<p>{len(tagged[tag])} briefing(s) tagged <code>{esc(tag)}</code>.</p>\n\n"
                            + f"<ul>{briefings}</ul>\n")
             items.append(f'<li id="_tag-{esc(tag)}"><a href="{self.href(TAGS, page)}"><code>{esc(tag)}</code></a> '
                          f"({len(tagged[tag])}): "
                          + ", ".join(self.briefing_link(TAGS, b) for b in tagged[tag]) + "</li>")
-        index = (self.front_matter("Tags") + "<p>Every tag, with the briefings that carry it.</p>\n\n"
+        index = (self.front_matter("Tags", searchable=False) + "<p>Every tag, with the briefings that carry it.</p>\n\n"
                  + (f"<ul class=\"bx-tags\">{''.join(items)}</ul>\n" if items else "<p>No tags yet.</p>\n"))
         return index, pages

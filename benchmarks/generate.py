@@ -1,0 +1,143 @@
+"""Deterministic synthetic archives in the real format, for the benchmark.
+
+``generate(root, n)`` writes N briefings (about 870-word articles, 15 claims each with
+notes, chains, entities, figures and dates, relations across briefings), shared source and
+entity profiles, and the same text as a plain-Markdown baseline project without the plugin.
+The same N and seed always give byte-identical files.
+"""
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+WORDS = ("forces front line village region artillery drones officials statement report losses "
+         "troops advance defence ministry intelligence update sources operation units border "
+         "command positions supply attack strike civilians reserve brigade winter offensive "
+         "territory control agency analysts assessment estimate pressure logistics city river").split()
+VERBS = ("said", "reported", "stated", "claimed", "suggested", "noted", "added")
+KINDS = ("government", "military", "intelligence", "state-media", "news-outlet", "officials", "analyst", "other")
+RUBRIC = {"A": "independent-record", "B": "outlet-relaying", "C": "party-named", "D": "party-unnamed",
+          "E": "record-of-falsehood", "F": "unknown"}
+METRICS = ("troops-deployed", "casualties", "territory-gained", "drones-launched", "artillery-systems")
+UNITS = {"troops-deployed": "troops", "casualties": "people", "territory-gained": "sq km",
+         "drones-launched": "drones", "artillery-systems": "artillery systems"}
+CLAIMS_PER_BRIEFING = 15
+N_SOURCES = 40
+N_ENTITIES = 150
+
+MKDOCS_YML = """\
+site_name: Benchmark archive
+site_url: http://127.0.0.1:8000/
+theme:
+  name: material
+  font: false
+markdown_extensions:
+  - attr_list
+  - admonition
+  - toc:
+      permalink: true
+plugins:
+  - search
+{plugin}
+nav:
+  - Home: index.md
+{nav}
+"""
+
+
+def q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    body = " ".join(rng.choice(WORDS) for _ in range(words))
+    return body[0].upper() + body[1:] + "."
+
+
+def generate(root: Path, n: int, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    if root.exists():
+        shutil.rmtree(root)
+    plugin_root, plain_root = root / "plugin", root / "plain"
+    for sub in ("seeds", "briefings/sources", "briefings/entities", "docs"):
+        (plugin_root / sub).mkdir(parents=True)
+    (plain_root / "docs" / "articles").mkdir(parents=True)
+
+    sources = []
+    for i in range(N_SOURCES):
+        letter = "ABCDEF"[i % 6]
+        sid = f"source-{i:03d}"
+        sources.append(sid)
+        (plugin_root / "briefings" / "sources" / f"{sid}.yml").write_text(
+            f"name: {q(f'Source {i} {rng.choice(WORDS).title()} Agency')}\nkind: {KINDS[i % len(KINDS)]}\n"
+            f"party: {q(['Russia', 'Ukraine', 'United Kingdom', 'United States'][i % 4])}\n"
+            f"reliability: {letter}\nrubric: {RUBRIC[letter]}\n"
+            f"note: {q(sentence(rng, 25))}\n", encoding="utf-8")
+    entities = []
+    for i in range(N_ENTITIES):
+        eid = f"entity-{i:03d}"
+        entities.append(eid)
+        (plugin_root / "briefings" / "entities" / f"{eid}.yml").write_text(
+            f"name: {q(f'Place {i} {rng.choice(WORDS).title()}')}\nkind: place\n"
+            f"aliases: [{q(f'Region {i}')}]\nnote: {q(sentence(rng, 12))}\n", encoding="utf-8")
+
+    for b in range(n):
+        bid = f"briefing-{b:05d}"
+        paragraphs, claims, notes = [], [], []
+        for k in range(CLAIMS_PER_BRIEFING):
+            marker = f"sector {b}-{k}"
+            count = rng.randint(10, 9000)
+            src = rng.choice(sources)
+            quote = f"{count} units moved through {marker} near the {rng.choice(WORDS)} {rng.choice(WORDS)}"
+            filler = " ".join(sentence(rng, rng.randint(12, 20)) for _ in range(2))
+            paragraphs.append(f"{filler} According to the agency, officials {rng.choice(VERBS)} that {quote}. "
+                              f"{sentence(rng, 14)}")
+            if k % 5 == 4:
+                paragraphs.append(f"{rng.choice(WORDS).title()} and {rng.choice(WORDS)} update")
+            note = f"{sentence(rng, 30)} Place {rng.randrange(N_ENTITIES)} is named."
+            notes.append((f"claim-{k}", quote, note))
+            date = f"2024-{rng.randint(1, 12):02d}" + (f"-{rng.randint(1, 28):02d}" if k % 2 else "")
+            lines = [f"  - id: claim-{k}", f"    quote: {q(quote)}",
+                     f"    sources: [{rng.choice(sources)}, {src}]" if k % 3 else f"    sources: [{src}]",
+                     f"    credibility: {rng.randint(2, 6)}", f"    note: {q(note)}",
+                     f"    entities: [{', '.join(sorted(rng.sample(entities, 3)))}]", f"    date: {date}",
+                     "    figures:", f"      - metric: {METRICS[k % 5]}", f"        value: {count}",
+                     f"        unit: {UNITS[METRICS[k % 5]]}", f"        qualifier: {rng.choice(['exact', 'about'])}"]
+            if b > 0 and k < 2:
+                other = f"briefing-{rng.randrange(b):05d}#claim-{rng.randrange(CLAIMS_PER_BRIEFING)}"
+                lines += ["    relations:", f"      - {['echoes', 'contradicts', 'updates'][k % 3]}: {other}"]
+            claims.append("\n".join(lines))
+        text = "\n".join(paragraphs) + "\n"
+        seed_name = f"{b:05d}_synthetic.txt"
+        (plugin_root / "seeds" / seed_name).write_text(text, encoding="utf-8")
+        (plugin_root / "briefings" / f"{bid}.yml").write_text(
+            f"article: {seed_name}\ntitle: {q(f'Synthetic briefing {b}')}\npublisher: null\n"
+            f"published: 2025-{1 + b % 12:02d}-{1 + b % 28:02d}\nsummary: {q(sentence(rng, 40))}\n"
+            f"tags: [{['kursk', 'donetsk', 'sumy', 'drones'][b % 4]}]\nclaims:\n" + "\n".join(claims) + "\n",
+            encoding="utf-8")
+        # The plain baseline: the same article text and notes as a Markdown page, 15 quotes highlighted.
+        body = text
+        for cid, quote, _ in notes:
+            body = body.replace(quote, f'<mark id="{cid}">{quote}</mark>', 1)
+        md = [f"# Synthetic briefing {b}", ""] + [line + "\n" for line in body.splitlines()]
+        md += ["## Claims", ""] + [f"- **{cid}**: {note}" for cid, _, note in notes]
+        (plain_root / "docs" / "articles" / f"{bid}.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+
+    index = "# Benchmark\n\nSynthetic archive.\n"
+    (plugin_root / "docs" / "index.md").write_text(index, encoding="utf-8")
+    (plugin_root / "mkdocs.yml").write_text(MKDOCS_YML.format(
+        plugin="  - briefings", nav="  - Briefings: briefings/index.md\n  - Sources: sources/index.md\n"
+                                    "  - Entities: entities/index.md"), encoding="utf-8")
+    (plain_root / "docs" / "index.md").write_text(index + "\n" + "\n".join(
+        f"- [Synthetic briefing {b}](articles/briefing-{b:05d}.md)" for b in range(n)) + "\n", encoding="utf-8")
+    (plain_root / "mkdocs.yml").write_text(MKDOCS_YML.format(plugin="", nav="").replace(
+        "site_name: Benchmark archive", "site_name: Benchmark archive\nvalidation:\n  omitted_files: info"),
+        encoding="utf-8")
+
+
+if __name__ == "__main__":
+    import sys
+
+    generate(Path(sys.argv[1]), int(sys.argv[2]))

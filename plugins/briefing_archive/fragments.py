@@ -1,0 +1,47 @@
+"""Keep generated HTML out of the Markdown engine: it is already HTML, and parsing it again is slow.
+
+A generated page is front matter, Markdown headings (which the engine turns into the table
+of contents) and blocks of raw HTML. :func:`split` swaps each HTML block for a short
+marker; after the engine has rendered the page, :func:`fill` puts the HTML back. The
+result is the same page, but Python-Markdown's HTML-block parser never walks the
+thousands of tags of a large briefing. :func:`inline` gives the plain Markdown for
+engines that do not make the second call.
+"""
+from __future__ import annotations
+
+import re
+
+MARKER = "<!--bx:{}-->"
+_MARKER_RE = re.compile(r"<!--bx:(\d+)-->")
+
+
+def split(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """(Markdown with a marker per raw-HTML block, the blocks in order)."""
+    head = ""
+    if markdown.startswith("---\n"):
+        end = markdown.index("\n---\n", 4) + 5
+        while markdown.startswith("\n", end):
+            end += 1
+        head, markdown = markdown[:end], markdown[end:]
+    blocks = markdown.split("\n\n")
+    fragments: list[str] = []
+    out = []
+    for block in blocks:
+        if block.startswith("<"):
+            out.append(MARKER.format(len(fragments)))
+            fragments.append(block)
+        else:
+            out.append(block)
+    return head + "\n\n".join(out), tuple(fragments)
+
+
+def fill(html: str, fragments: tuple[str, ...]) -> str:
+    """Put the HTML blocks back where the engine left their markers."""
+    if not fragments:
+        return html
+    return _MARKER_RE.sub(lambda m: fragments[int(m.group(1))], html)
+
+
+def inline(markdown: str, fragments: tuple[str, ...]) -> str:
+    """The plain Markdown page, HTML blocks in place (for engines without a post-render hook)."""
+    return _MARKER_RE.sub(lambda m: fragments[int(m.group(1))], markdown)
