@@ -8,6 +8,7 @@ different periods.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -30,9 +31,19 @@ class Row:
 
     @property
     def range(self) -> tuple[float, float]:
-        v = float(self.figure.value)
-        return {"exact": (v, v), "about": (min(0.8 * v, 1.2 * v), max(0.8 * v, 1.2 * v)),
-                "at-least": (v, math.inf), "at-most": (min(0.0, v), v)}[self.figure.qualifier]
+        return figure_range(self.figure)
+
+
+def figure_range(f: Figure) -> tuple[float, float]:
+    """The range a figure's qualifier gives (the contract's rule)."""
+    v = float(f.value)
+    if f.qualifier == "exact":
+        return v, v
+    if f.qualifier == "about":
+        return min(0.8 * v, 1.2 * v), max(0.8 * v, 1.2 * v)
+    if f.qualifier == "at-least":
+        return v, math.inf
+    return min(0.0, v), v
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,13 @@ class Disagreement:
 class Metric:
     metric: str
     rows: tuple[Row, ...]
-    disagreements: tuple[Disagreement, ...]
+    disagreements: tuple[Disagreement, ...]   # up to MAX_LISTED pairs, for the page
+    disagreeing: frozenset[str]                # anchors of every row that disagrees with another
+    pairs: int                                 # how many pairs disagree in all
+
+
+MAX_LISTED = 20
+_cache: dict[int, tuple[Archive, tuple[Metric, ...]]] = {}
 
 
 def _date_key(date: str | None) -> tuple[int, str]:
@@ -55,6 +72,10 @@ def _date_key(date: str | None) -> tuple[int, str]:
 
 
 def build_ledger(archive: Archive) -> tuple[Metric, ...]:
+    """Every metric's rows and disagreements; computed once per archive (pages and exports share it)."""
+    cached = _cache.get(id(archive))
+    if cached is not None and cached[0] is archive:
+        return cached[1]
     rows: dict[str, list[Row]] = defaultdict(list)
     for b in archive.briefings:
         for c in b.claims:
@@ -63,11 +84,46 @@ def build_ledger(archive: Archive) -> tuple[Metric, ...]:
     metrics = []
     for metric in sorted(rows):
         ordered = sorted(rows[metric], key=lambda r: (_date_key(r.period), r.briefing.id, r.claim.id, r.index))
-        clashes = []
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                if (a.period is not None and a.period == b.period and a.figure.unit == b.figure.unit
-                        and not (a.range[0] <= b.range[1] and b.range[0] <= a.range[1])):
-                    clashes.append(Disagreement(a, b))
-        metrics.append(Metric(metric, tuple(ordered), tuple(clashes)))
-    return tuple(metrics)
+        groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
+        for r in ordered:
+            if r.period is not None:
+                groups[(r.figure.unit, r.period)].append(r)
+        listed: list[Disagreement] = []
+        disagreeing: set[str] = set()
+        pairs = 0
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            ranges = [r.range for r in group]
+            # A row disagrees when some other row's range ends below its start or starts above its end.
+            by_hi = sorted(range(len(group)), key=lambda i: ranges[i][1])
+            by_lo = sorted(range(len(group)), key=lambda i: -ranges[i][0])
+            for i, r in enumerate(group):
+                lowest_hi = ranges[by_hi[0] if by_hi[0] != i else by_hi[1]][1]
+                highest_lo = ranges[by_lo[0] if by_lo[0] != i else by_lo[1]][0]
+                if lowest_hi < ranges[i][0] or highest_lo > ranges[i][1]:
+                    disagreeing.add(r.anchor)
+            # Count disagreeing pairs in O(k log k): all pairs minus those whose ranges overlap.
+            order = sorted(range(len(group)), key=lambda i: ranges[i][0])
+            his: list[float] = []
+            overlapping = 0
+            for i in order:
+                lo = ranges[i][0]
+                overlapping += len(his) - bisect.bisect_left(his, lo)   # earlier rows still open at lo
+                bisect.insort(his, ranges[i][1])
+            pairs += len(group) * (len(group) - 1) // 2 - overlapping
+            flagged = [i for i, r in enumerate(group) if r.anchor in disagreeing]
+            for x, i in enumerate(flagged):
+                if len(listed) >= MAX_LISTED:
+                    break
+                for j in flagged[x + 1:]:
+                    (alo, ahi), (blo, bhi) = ranges[i], ranges[j]
+                    if not (alo <= bhi and blo <= ahi):
+                        listed.append(Disagreement(group[i], group[j]))
+                        if len(listed) >= MAX_LISTED:
+                            break
+        metrics.append(Metric(metric, tuple(ordered), tuple(listed), frozenset(disagreeing), pairs))
+    result = tuple(metrics)
+    _cache.clear()
+    _cache[id(archive)] = (archive, result)
+    return result

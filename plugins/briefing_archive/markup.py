@@ -21,9 +21,14 @@ _PLACEHOLDER = re.compile("\x02klzzwxh:\\d+\x03")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+@lru_cache(maxsize=65536)
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
 def esc(text: object) -> str:
-    """Escape plain text for HTML body and attribute values alike."""
-    return html.escape(str(text), quote=True)
+    """Escape plain text for HTML body and attribute values alike (names and titles repeat: cached)."""
+    return _esc(text if isinstance(text, str) else str(text))
 
 
 @lru_cache(maxsize=1)
@@ -34,10 +39,17 @@ def _markdown() -> markdown.Markdown:
     return md
 
 
+# Text with none of these is a single plain paragraph in Markdown: no need to run the engine.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&#|~!]|^\s*(?:[-+>]|\d+[.)])\s|\n\s*\n|^ {4}|https?://", re.M)
+
+
+@lru_cache(maxsize=4096)
 def render_markdown(text: str | None) -> str:
     """Render a note or summary to sanitised HTML (empty string for no text)."""
     if not text or not text.strip():
         return ""
+    if not _MARKDOWN_SYNTAX.search(text):
+        return f"<p>{html.escape(text.strip(), quote=False)}</p>"
     md = _markdown()
     md.reset()
     # Python-Markdown can leave its internal placeholders (control characters) inside attribute values

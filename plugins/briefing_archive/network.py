@@ -1,6 +1,7 @@
 """How briefings relate: ranked related briefings, and the relation network drawn as SVG.
 
-A related briefing scores one point per shared entity and two per relation
+A related briefing scores one point per shared entity (entities named in more than COMMON_ENTITY
+briefings do not count) and two per relation
 between their claims (either direction). The network is drawn at build time:
 briefings on a circle, one line per relation, coloured and dashed by kind, with a
 ``<title>`` on every element so it reads without JavaScript.
@@ -30,6 +31,11 @@ class Related:
         return len(self.shared_entities) + 2 * self.relations
 
 
+#: An entity named in more briefings than this says nothing about how two of them relate (like a
+#: stop word), and counting its pairs would grow with the square of the archive.
+COMMON_ENTITY = 50
+
+
 def related_briefings(archive: Archive, links: Links, limit: int = 10) -> dict[str, tuple[Related, ...]]:
     """The ``limit`` most related briefings of each, by an inverted index (never all pairs)."""
     entities = {b.id: {e for c in b.claims for e in c.entities} for b in archive.briefings}
@@ -48,7 +54,7 @@ def related_briefings(archive: Archive, links: Links, limit: int = 10) -> dict[s
         related_by[a][b] += 2 * n
         related_by[b][a] += 2 * n
     for names_bids in named_in.values():
-        if len(names_bids) > 1:
+        if 1 < len(names_bids) <= COMMON_ENTITY:
             for a in names_bids:
                 counter = related_by[a]
                 for b in names_bids:

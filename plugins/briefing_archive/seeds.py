@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -53,8 +54,9 @@ def canonical_text(raw: bytes) -> str:
     return text
 
 
+@lru_cache(maxsize=8)
 def blocks(text: str) -> tuple[Block, ...]:
-    """Split an article into paragraphs and headings by the contract's rules."""
+    """Split an article into paragraphs and headings by the contract's rules (cached: asked per claim)."""
     lines: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):

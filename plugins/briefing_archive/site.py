@@ -76,7 +76,8 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
 
 
 def _json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # Compact separators keep json on its C encoder (an indent makes it pure Python, 5x slower).
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def fill_placeholders(markdown: str, archive: Archive) -> str:

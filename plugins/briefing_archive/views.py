@@ -39,7 +39,7 @@ class CrossArchiveViews:
         return "".join(out)
 
     def metric_section(self, here: str, m: Metric) -> str:
-        clash_rows = {r.anchor for d in m.disagreements for r in (d.a, d.b)}
+        clash_rows = m.disagreeing
         rows = []
         for r in m.rows:
             flag = ' <strong class="bx-disagree">disagrees</strong>' if r.anchor in clash_rows else ""
@@ -57,8 +57,10 @@ class CrossArchiveViews:
                 f"<li>{esc(figure_value(d.a.figure))} {esc(d.a.figure.unit)} ({esc(d.a.briefing.title)}) and "
                 f"{esc(figure_value(d.b.figure))} {esc(d.b.figure.unit)} ({esc(d.b.briefing.title)}), period "
                 f"{esc(d.a.period)}</li>" for d in m.disagreements)
+            more = (f"<p>\u2026 and {m.pairs - len(m.disagreements)} more pairs (rows marked "
+                    "<em>disagrees</em>).</p>" if m.pairs > len(m.disagreements) else "")
             verdict = (f'<div class="admonition danger"><p class="admonition-title">These figures disagree</p>'
-                       f"<ul>{items}</ul></div>")
+                       f"<ul>{items}</ul>{more}</div>")
         else:
             verdict = "<p>No two figures of this metric disagree.</p>"
         return (self.heading(2, m.metric, f"_metric-{m.metric}")  # metric ids are slugs: safe in Markdown
