@@ -116,7 +116,10 @@ def archive_data(archive: Archive, at: Addresses, excerpts: bool) -> dict[str, A
 
 
 def claim_review(b: Briefing, archive: Archive, at: Addresses) -> dict[str, Any]:
-    """schema.org ClaimReview for each graded claim of one briefing (the Admiralty label as alternateName)."""
+    """schema.org ClaimReview for each graded claim of one briefing (the Admiralty label as alternateName).
+
+    Kept lean (it is in every briefing page): the quote, the grade, the originators, the permalink.
+    """
     reviews = []
     for c in b.claims:
         code = badge(c, archive.sources)
@@ -127,7 +130,8 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses) -> dict[str, Any]
             "itemReviewed": {"@type": "Claim", "author": [{"@type": "Organization", "name": archive.sources[s].name}
                                                           for s in c.originators]},
             "reviewRating": {"@type": "Rating", "ratingValue": 7 - c.credibility, "bestRating": 6, "worstRating": 1,
-                             "alternateName": code, "ratingExplanation": plain_text(c.note) or badge_meaning(code)},
+                             "alternateName": code, "ratingExplanation": plain_text(c.note, 160)
+                             or badge_meaning(code)},
         })
     return {"@context": "https://schema.org", "@graph": reviews}
 

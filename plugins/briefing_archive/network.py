@@ -34,6 +34,8 @@ class Related:
 #: An entity named in more briefings than this says nothing about how two of them relate (like a
 #: stop word), and counting its pairs would grow with the square of the archive.
 COMMON_ENTITY = 50
+#: Beyond this many claims a drawing is no longer legible; the relations table says it all.
+MAX_NODES = 300
 
 
 def related_briefings(archive: Archive, links: Links, limit: int = 10) -> dict[str, tuple[Related, ...]]:
@@ -78,7 +80,7 @@ def network_svg(archive: Archive, href: dict[str, str]) -> str:
              for rel in c.relations]
     involved = {e[0] for e in edges} | {e[1] for e in edges}
     nodes = [(b, c) for b in archive.briefings for c in b.claims if f"{b.id}#{c.id}" in involved]
-    if not nodes:
+    if not nodes or len(nodes) > MAX_NODES:
         return ""
     size, radius = 720, 190
     centre = size / 2

@@ -26,7 +26,7 @@ from .markup import esc, plain_text, render_markdown, scroll_table
 from .model import Archive, Briefing, Claim, Entity, Source
 from .network import related_briefings
 from .seeds import Block, blocks
-from .views import FIGURES, RELATIONS, TAGS, TIMELINE, CrossArchiveViews, figure_value
+from .views import FIGURES, RELATIONS, TAGS, TIMELINE, CrossArchiveViews, figure_value, ledger_layout
 
 NOT_RECORDED = "not recorded"
 COMPACT_AFTER = 60   # claim lists longer than this show badges only (see claims_by_briefing)
@@ -44,7 +44,7 @@ def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool =
     pages = {"briefings/index.md": r.briefings_index(),
              "sources/index.md": r.sources_index(),
              "entities/index.md": r.entities_index(),
-             FIGURES: r.ledger(), TIMELINE: r.timeline(), RELATIONS: r.relations_page(), TAGS: tag_index,
+             **r.ledger_pages(), **r.timeline_pages(), RELATIONS: r.relations_page(), TAGS: tag_index,
              **tag_pages}
     for b in archive.briefings:
         pages[urls.briefing_page(b.id)] = r.briefing(b)
@@ -102,6 +102,13 @@ def badge_html(code: str, extra: str = "", href: str | None = None, css: str = "
     return f'<abbr class="{classes}" title="{esc(meaning + extra)}">{badge_inner(code)}</abbr>'
 
 
+def compact_badge(code: str, href: str, role: str = "") -> str:
+    """A badge link for long lists: the grade as text and shape, no tooltip (the claim has it)."""
+    label = f"{code} ({role})" if role else code
+    return (f'<a class="bx-badge bx-rel-{code[0].lower()}" href="{esc(href)}" aria-label="{label}">'
+            f"{RELIABILITY_ICON[code[0]]}{code}</a>")
+
+
 def badge_classes(code: str) -> str:
     return f"bx-badge bx-rel-{code[0].lower()}" + (f" bx-cred-{code[1:]}" if len(code) > 1 else "")
 
@@ -129,8 +136,17 @@ class _Renderer(CrossArchiveViews):
         self.excerpts = excerpts
         self.addresses = addresses
         self.linker = EntityLinker(archive.entities)
+        self._chains: dict[tuple, str] = {}
         self.related = related_briefings(archive, links)
-        self.ledger_rows = {(r.briefing.id, r.claim.id, r.index): r for m in build_ledger(archive) for r in m.rows}
+        metrics = build_ledger(archive)
+        layout = ledger_layout(metrics)
+        self.ledger_rows = {(r.briefing.id, r.claim.id, r.index): (layout[m.metric], r)
+                            for m in metrics for r in m.rows}
+
+    def ledger_row(self, b: Briefing, c: Claim, i: int) -> tuple[str, str]:
+        """(ledger page, row anchor) of a claim's i-th figure."""
+        page, row = self.ledger_rows[(b.id, c.id, i)]
+        return page, row.anchor
 
     front_matter = staticmethod(lambda title, searchable=True: _front_matter(title, searchable))
     heading = staticmethod(lambda level, text, ident: _heading(level, text, ident))
@@ -160,7 +176,17 @@ class _Renderer(CrossArchiveViews):
         return f'<a href="{self.href(here, urls.briefing_page(ref.briefing.id), ref.claim.id)}">{label}</a>'
 
     def chain_html(self, here: str, claim: Claim) -> str:
-        """The attribution chain with each role said in words: reporters, then originator(s)."""
+        """The attribution chain with each role said in words: reporters, then originator(s).
+
+        Cached by chain and page depth: the same chains recur across thousands of claims.
+        """
+        key = (urls.link(here, "index.md", self.directory_urls), claim.chain)
+        cached = self._chains.get(key)
+        if cached is None:
+            cached = self._chains[key] = self._chain_html(here, claim)
+        return cached
+
+    def _chain_html(self, here: str, claim: Claim) -> str:
         parts = []
         for i, link in enumerate(claim.chain):
             role = "originator" if i == len(claim.chain) - 1 else "reporter"
@@ -268,10 +294,10 @@ class _Renderer(CrossArchiveViews):
                 f"<li>Article text: {seed}</li><li>{len(b.claims)} claims</li>{tags}</ul>\n\n")
 
     def claim_tip(self, c: Claim) -> str:
-        """The tooltip of a claim: both grade definitions, the chain, and the note (plain text)."""
+        """The tooltip of a quote: both grade definitions, the chain, and the start of the note."""
         code = badge(c, self.archive.sources)
         tip = f"{badge_meaning(code)}. Chain: {self.chain_text(c)}."
-        return tip + (" " + plain_text(c.note, 400) if c.note else "")
+        return tip + (" " + plain_text(c.note, 200) if c.note else "")
 
     def claim_ref(self, c: Claim, number: int) -> str:
         """The badge after a quote: a link to the note, numbered for print (endnote [n]).
@@ -292,9 +318,9 @@ class _Renderer(CrossArchiveViews):
             rows.append("<dt>Names</dt><dd>" + ", ".join(self.entity_link(here, e) for e in c.entities) + "</dd>")
         if c.figures:
             figs = "".join(
-                f'<li><a href="{self.href(here, FIGURES, self.ledger_rows[(b.id, c.id, i)].anchor)}">'
+                f'<li><a href="{self.href(here, *self.ledger_row(b, c, i))}">'
                 f"{esc(_figure_text(f))}</a></li>" for i, f in enumerate(c.figures))
-            rows.append(f"<dt>Figures</dt><dd><ul>{figs}</ul> <small>(links lead to the figures ledger)</small></dd>")
+            rows.append(f"<dt>Figures (ledger)</dt><dd><ul>{figs}</ul></dd>")
         rels = self.links.relations.get(f"{b.id}#{c.id}", [])
         if rels:
             items = "".join(
@@ -309,8 +335,8 @@ class _Renderer(CrossArchiveViews):
                 f'<abbr class="bx-term bx-{t.term.kind}" title="{esc(t.term.meaning)}">{esc(t.text)}</abbr>'
                 for t in found) + "</dd>")
         return (f'<section class="bx-claim-note">\n'
-                f'<h3 id="_note-{esc(c.id)}" data-n="{number}">{self.badge_html(c)} <a href="#{esc(c.id)}" '
-                f'title="Show this quote in the article">\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
+                f'<h3 id="_note-{esc(c.id)}" data-n="{number}">{self.badge_html(c)} <a href="#{esc(c.id)}">'
+                f'\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
                 f'{self.note_html(here, c.note) or "<p><em>No note.</em></p>"}\n'
                 f'<dl class="bx-claim-facts">{"".join(rows)}</dl>\n'
                 f'<p class="bx-permalink" data-search-exclude>Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
@@ -348,8 +374,9 @@ class _Renderer(CrossArchiveViews):
             for bid in sorted(grouped):
                 b = grouped[bid][0][0].briefing
                 badges = " ".join(
-                    badge_html(badge(ref.claim, self.archive.sources), f" ({role})" if role else "",
-                               href=urls.link(here, urls.briefing_page(bid), self.directory_urls, ref.claim.id))
+                    compact_badge(badge(ref.claim, self.archive.sources),
+                                  urls.link(here, urls.briefing_page(bid), self.directory_urls, ref.claim.id),
+                                  role)
                     for ref, role in grouped[bid])
                 out.append(f"<li>{self.briefing_link(here, b)}: {badges}</li>")
             return f'<ul class="bx-claim-list bx-compact" data-search-exclude>{"".join(out)}</ul>\n\n'
@@ -413,9 +440,9 @@ class _Renderer(CrossArchiveViews):
         dated = sorted((ref for ref in refs if ref.claim.date), key=lambda r: (r.claim.date, r.briefing.id, r.claim.id))
         if len(dated) > COMPACT_AFTER:
             by_date = "".join(
-                f"<li><time>{esc(ref.claim.date)}</time> " + badge_html(
+                f"<li><time>{esc(ref.claim.date)}</time> " + compact_badge(
                     badge(ref.claim, self.archive.sources),
-                    href=urls.link(here, urls.briefing_page(ref.briefing.id), self.directory_urls, ref.claim.id))
+                    urls.link(here, urls.briefing_page(ref.briefing.id), self.directory_urls, ref.claim.id))
                 + "</li>" for ref in dated)
         else:
             by_date = "".join(f"<li><time>{esc(ref.claim.date)}</time> {self.badge_html(ref.claim)} "

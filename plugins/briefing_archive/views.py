@@ -18,25 +18,51 @@ QUALIFIER = {"exact": "exactly", "about": "about", "at-least": "at least", "at-m
 FIGURES, TIMELINE, RELATIONS, TAGS = "figures/index.md", "timeline/index.md", "relations/index.md", "tags/index.md"
 
 
+PAGE_ROWS = 300   # beyond this many rows, the ledger and the timeline are split into pages
+
+
+def month_label(key: str) -> str:
+    return f"{key} (month not given)" if len(key) == 4 else f"{calendar.month_name[int(key[5:7])]} {key[:4]}"
+
+
 def figure_value(f) -> str:
     return f"{f.value:,}" if isinstance(f.value, int) else f"{f.value:,g}"
 
 
+def ledger_layout(metrics: tuple[Metric, ...]) -> dict[str, str]:
+    """Which page shows each metric: all on ``figures/`` while the ledger is short, else a page each."""
+    if sum(len(m.rows) for m in metrics) <= PAGE_ROWS:
+        return {m.metric: FIGURES for m in metrics}
+    return {m.metric: f"figures/{m.metric}.md" for m in metrics}
+
+
 class CrossArchiveViews:
     # -- figures ledger ----------------------------------------------------------------------
-    def ledger(self) -> str:
-        here = FIGURES
+    LEDGER_INTRO = ("<p>Every number a claim states, by metric, side by side and sorted by date (undated figures "
+                    "last). Two figures of one metric, unit and period <strong>disagree</strong> when the ranges "
+                    "their qualifiers give do not overlap: exactly = [v, v], about = [0.8v, 1.2v], at least = "
+                    "[v, \u221e), at most = [0, v]. Figures whose period is not known are listed but not "
+                    "compared.</p>\n\n")
+
+    def ledger_pages(self) -> dict[str, str]:
+        """The ledger: one page while short; beyond PAGE_ROWS rows, an index and a page per metric."""
         metrics = build_ledger(self.archive)
-        out = [self.front_matter("Figures ledger", searchable=False),
-               "<p>Every number a claim states, by metric, side by side and sorted by date (undated figures "
-               "last). Two figures of one metric, unit and period <strong>disagree</strong> when the ranges their "
-               "qualifiers give do not overlap: exactly = [v, v], about = [0.8v, 1.2v], at least = [v, \u221e), "
-               "at most = [0, v]. Figures whose period is not known are listed but not compared.</p>\n\n"]
+        layout = ledger_layout(metrics)
+        out = [self.front_matter("Figures ledger", searchable=False), self.LEDGER_INTRO]
         if not metrics:
             out.append("<p>No claim states a figure yet.</p>\n")
+        pages: dict[str, str] = {}
         for m in metrics:
-            out.append(self.metric_section(here, m))
-        return "".join(out)
+            page = layout[m.metric]
+            if page == FIGURES:
+                out.append(self.metric_section(FIGURES, m))
+            else:
+                out.append(f'<p><a href="{self.href(FIGURES, page)}">{esc(m.metric)}</a>: {len(m.rows)} figures, '
+                           f"{m.pairs} disagreeing pair(s).</p>\n\n")
+                pages[page] = (self.front_matter(f"Figures: {m.metric}", searchable=False) + self.LEDGER_INTRO
+                               + self.metric_section(page, m))
+        pages[FIGURES] = "".join(out)
+        return pages
 
     def metric_section(self, here: str, m: Metric) -> str:
         clash_rows = m.disagreeing
@@ -69,24 +95,40 @@ class CrossArchiveViews:
                                f"<tbody>{''.join(rows)}</tbody></table>") + f"\n{verdict}\n\n")
 
     # -- timeline ----------------------------------------------------------------------------
-    def timeline(self) -> str:
-        here = TIMELINE
+    def timeline_pages(self) -> dict[str, str]:
+        """The timeline: one page while short; beyond PAGE_ROWS dated claims, a page per month."""
+        groups = claim_groups(self.archive)
+        if sum(len(g.entries) for g in groups) <= PAGE_ROWS:
+            return {TIMELINE: self.timeline(groups, TIMELINE)}
+        pages = {}
+        months = []
+        for g in groups:
+            page = f"timeline/{g.key}.md"
+            pages[page] = self.timeline((g,), page, with_briefings=False)
+            months.append(f'<li><a href="{self.href(TIMELINE, page)}">{esc(month_label(g.key))}</a>: '
+                          f"{len(g.entries)} claims</li>")
+        pages[TIMELINE] = self.timeline((), TIMELINE, months="".join(months))
+        return pages
+
+    def timeline(self, groups, here: str, with_briefings: bool = True, months: str = "") -> str:
         out = [self.front_matter("Timeline", searchable=False),
                "<p>Every claim that says when its event happened, in order, grouped by month. Dates have three "
                "precisions (YYYY, YYYY-MM, YYYY-MM-DD); a partial date sorts <strong>before</strong> the full "
                "dates of its period (2025-01 comes before 2025-01-05), and a year-only date before that year's "
                "months. The dates are the articles' own; none is inferred.</p>\n\n",
                self.heading(2, "Claims by date", "_claims")]
-        groups = claim_groups(self.archive)
-        if not groups:
+        if months:
+            out.append(f'<ul class="bx-months">{months}</ul>\n\n')
+        elif not groups:
             out.append("<p>No claim is dated yet.</p>\n\n")
         for g in groups:
             items = "".join(
                 f"<li><time>{esc(ref.claim.date)}</time> {self.badge_html(ref.claim)} {self.claim_link(here, ref)}"
                 f" <small>in {self.briefing_link(here, ref.briefing)}</small></li>" for ref in g.entries)
-            label = (f"{g.key} (month not given)" if len(g.key) == 4
-                     else f"{calendar.month_name[int(g.key[5:7])]} {g.key[:4]}")
-            out.append(self.heading(3, label, f"_month-{g.key}") + f'<ul class="bx-timeline">{items}</ul>\n\n')
+            out.append(self.heading(3, month_label(g.key), f"_month-{g.key}")
+                       + f'<ul class="bx-timeline">{items}</ul>\n\n')
+        if not with_briefings:
+            return "".join(out)
         dated, undated = briefings_by_published(self.archive)
         out.append(self.heading(2, "Briefings by publication date", "_published"))
         items = "".join(f"<li><time>{esc(b.published)}</time> {self.briefing_link(here, b)}</li>" for b in dated)
