@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import multiprocessing
+import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
 
@@ -75,6 +78,12 @@ def load_archive(config: ArchiveConfig, progress: Progress | None = None) -> tup
 
     ``progress(done, total)`` is called as YAML files are read, for long runs.
     """
+    archive, problems = _load(config, progress)
+    # An article named by several briefings is read by each of them: report its problems once.
+    return archive, list(dict.fromkeys(problems))
+
+
+def _load(config: ArchiveConfig, progress: Progress | None) -> tuple[Archive | None, list[Problem]]:
     problems: list[Problem] = []
     if not config.briefings_dir.is_dir():
         problems.append(Problem(config.display(config.briefings_dir), 1, 1, "error",
@@ -88,7 +97,8 @@ def load_archive(config: ArchiveConfig, progress: Progress | None = None) -> tup
     lexicon, lexicon_problems = load_lexicon(config.lexicon, config.root, config.max_yaml_bytes)
     problems.extend(lexicon_problems)
     counter = _Counter(config, progress)
-    docs = {kind: _load_kind(config, kind, problems, counter) for kind in schemacheck.KINDS}
+    built: dict[str, Briefing | None] = {}
+    docs = {kind: _load_kind(config, kind, problems, counter, built) for kind in schemacheck.KINDS}
     sources = {d.id: _source(d) for d in docs["source"]}
     for d in docs["source"]:
         line = RUBRIC_BY_ID.get(d.data.get("rubric"))
@@ -97,8 +107,7 @@ def load_archive(config: ArchiveConfig, progress: Progress | None = None) -> tup
                                       f"rubric line '{line.id}' gives {line.letter}; use {line.letter}, or the rubric "
                                       "line that fits the source", "warning"))
     entities = {d.id: _entity(d) for d in docs["entity"]}
-    seeds: dict[str, Article | None] = {}
-    briefings = [b for d in docs["briefing"] if (b := _briefing(d, config, seeds, problems)) is not None]
+    briefings = [b for d in docs["briefing"] if (b := built.get(d.id)) is not None]
 
     # Only files whose own shape was valid reach here; now check every id they name.
     for d in docs["source"]:
@@ -142,10 +151,6 @@ def load_archive(config: ArchiveConfig, progress: Progress | None = None) -> tup
                     problems.append(d.problem(where, f"{claim_label} relates to itself; remove the relation"))
     if any(p.severity == "error" for p in problems) or lexicon is None:
         return None, problems
-    if lexicon is not None:
-        found: dict[str, tuple] = {}
-        briefings = [replace(b, terms=found.setdefault(b.article.file, lexicon.find(b.article.text)))
-                     for b in briefings]
     briefings.sort(key=lambda b: b.id)
     archive = Archive(tuple(briefings), dict(sorted(sources.items())), dict(sorted(entities.items())), lexicon)
     problems.extend(_corroboration_problems(archive, docs_by_id={d.id: d for d in docs["briefing"]}))
@@ -221,11 +226,15 @@ class _Counter:
             self.progress(self.done, self.total)
 
 
-def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter: _Counter) -> list[_Doc]:
+def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter: _Counter,
+               built: dict[str, Briefing | None]) -> list[_Doc]:
+    """Load every file of one kind; for briefings, also read their articles and anchor them
+    (``built``), all in worker processes when the archive is large."""
     folder = _folder(config, kind)
     if not folder.is_dir():
         return []
     docs = []
+    wanted: list[tuple[Path, str]] = []
     for path in sorted(folder.iterdir()):
         shown = config.display(path)
         if path.name.startswith(".") or path.is_dir():
@@ -244,25 +253,48 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counte
                                     f"file name '{path.stem}' is not a valid id; rename the file using only "
                                     "lower-case letters a-z, digits and '-' (at most 64 characters)"))
             continue
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(shown, 1, 1, "error", f"cannot read the file ({exc.strerror}); "
-                                    "check its permissions"))
-            continue
-        loaded, found = load_yaml(raw, shown, config.max_yaml_bytes)
+        wanted.append((path, shown))
+    jobs = [(path, shown, kind, config) for path, shown in wanted]
+    if len(jobs) >= PARALLEL_AFTER and (os.cpu_count() or 1) > 1:
+        # Parsing is the bulk of a large check and each file stands alone: use every core.
+        workers = min(os.cpu_count() or 1, 4)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_parse_file, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    else:
+        results = [_parse_file(job) for job in jobs]
+    for doc, found, briefing in results:
         counter.tick()
         problems.extend(found)
-        if loaded is None:
-            continue
-        schema_problems = schemacheck.check(kind, loaded.data, loaded.positions, shown)
-        if schema_problems:
-            problems.extend(schema_problems)
-            continue
-        doc = _Doc(path.stem, shown, loaded.data, loaded.positions)
-        problems.extend(_check_dates(doc))
-        docs.append(doc)
+        if doc is not None:
+            docs.append(doc)
+            built[doc.id] = briefing
     return docs
+
+
+PARALLEL_AFTER = 300   # files of one kind; below this a process pool costs more than it saves
+
+
+def _parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> tuple[_Doc | None, list[Problem], Briefing | None]:
+    """Read, parse and check one YAML file; a briefing is also anchored in its article.
+
+    Runs in a worker process for large archives, so it depends on nothing but its arguments.
+    """
+    path, shown, kind, config = job
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, 1, "error", f"cannot read the file ({exc.strerror}); "
+                                                    "check its permissions")], None
+    loaded, found = load_yaml(raw, shown, config.max_yaml_bytes)
+    if loaded is None:
+        return None, found, None
+    found = schemacheck.check(kind, loaded.data, loaded.positions, shown)
+    if found:
+        return None, found, None
+    doc = _Doc(path.stem, shown, loaded.data, loaded.positions)
+    found = _check_dates(doc)
+    briefing = _briefing(doc, config, {}, found) if kind == "briefing" and not found else None
+    return doc, found, briefing
 
 
 def _check_dates(doc: _Doc) -> list[Problem]:

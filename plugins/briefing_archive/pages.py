@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from . import urls
 from .credibility import (CREDIBILITY, CREDIBILITY_RUBRIC, RELIABILITY, RELIABILITY_ICON, RUBRIC, RUBRIC_BY_ID,
@@ -38,6 +39,7 @@ SOURCE_KINDS = {"government": "government", "military": "military", "intelligenc
 def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool = False,
                  addresses: Addresses | None = None) -> dict[str, str]:
     """Every generated page of the archive, keyed by its path in the docs tree."""
+    archive = with_terms(archive)
     r = _Renderer(archive, build_links(archive), directory_urls, excerpts,
                   addresses or Addresses(None, directory_urls))
     tag_index, tag_pages = r.tag_index()
@@ -53,6 +55,17 @@ def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool =
     for e in archive.entities.values():
         pages[urls.entity_page(e.id)] = r.entity(e)
     return pages
+
+
+def with_terms(archive: Archive) -> Archive:
+    """The archive with each article's estimative terms and hedges found (a rendering concern:
+    ``briefings check`` never needs them)."""
+    if archive.lexicon is None or any(b.terms for b in archive.briefings):
+        return archive
+    found: dict[str, tuple] = {}
+    briefings = tuple(replace(b, terms=found.setdefault(b.article.file, archive.lexicon.find(b.article.text)))
+                      for b in archive.briefings)
+    return replace(archive, briefings=briefings)
 
 
 def seed_files(archive: Archive) -> dict[str, bytes]:

@@ -20,6 +20,8 @@ from .problems import Problem
 Path = tuple  # a path into the document: keys and list indexes, e.g. ("claims", 0, "quote")
 
 MAX_DEPTH = 32
+# First characters with which a plain scalar may resolve to null, bool, int or float (YAML 1.2 core).
+_NOT_PLAIN_STRING = frozenset("0123456789+-.~nNtTfF")
 _CORE_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -174,8 +176,18 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
         frame[2] = _NO_KEY
         return True
 
+    scalar_event = yaml.ScalarEvent
     while loader.check_event():
         event = loader.get_event()
+        if event.__class__ is scalar_event and event.anchor is None:
+            # The common case first: an untagged scalar; plain ones that cannot be a number, bool
+            # or null under the core schema are strings without asking the resolver.
+            value = event.value
+            if event.tag is None and (event.style or (value and value[0] not in _NOT_PLAIN_STRING)):
+                attach(value, event)
+            else:
+                attach(_scalar(loader, event, problems, problem, where), event)
+            continue
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
