@@ -1,10 +1,10 @@
 """How briefings relate: ranked related briefings, and the relation network drawn as SVG.
 
-A related briefing scores one point per shared entity (entities named in more than COMMON_ENTITY
-briefings do not count) and two per relation
-between their claims (either direction). The network is drawn at build time:
-briefings on a circle, one line per relation, coloured and dashed by kind, with a
-``<title>`` on every element so it reads without JavaScript.
+A related briefing scores one point per shared entity (entities named in more than
+COMMON_ENTITY briefings do not count) and two per relation between their claims (either
+direction). The network is drawn at build time: the claims that have relations on a circle,
+one chord per relation, coloured and dashed by kind, with a ``<title>`` on every element so it
+reads without JavaScript; beyond MAX_NODES claims only the table is shown.
 """
 from __future__ import annotations
 

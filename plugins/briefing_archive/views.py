@@ -165,7 +165,9 @@ class CrossArchiveViews:
             f'<figure class="bx-network-figure">{svg}<figcaption>Claims that have relations (dots, one colour per '
             "briefing; each leads to its claim) and the relations between them (lines: solid corroborates, "
             "dashed echoes, red contradicts, dotted updates). The table below lists the same relations."
-            f'<ul class="bx-legend">{legend}</ul></figcaption></figure>\n\n' if svg else "<p>No relations yet.</p>\n\n",
+            f'<ul class="bx-legend">{legend}</ul></figcaption></figure>\n\n' if svg else
+            (f"<p>{len(rows)} relations: too many claims to draw legibly; the table lists them all.</p>\n\n"
+             if rows else "<p>No relations yet.</p>\n\n"),
             self.heading(2, f"All relations ({len(rows)})", "_all"),
             scroll_table('<table class="bx-index bx-sortable"><thead><tr><th>Claim</th><th>Relation</th>'
                          f"<th>Other claim</th><th>Independence</th></tr></thead><tbody>{''.join(rows)}</tbody>"
