@@ -7,6 +7,7 @@ touches an engine: the MkDocs adapter and the command line both call it.
 from __future__ import annotations
 
 import calendar
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -78,7 +79,15 @@ def load_archive(config: ArchiveConfig, progress: Progress | None = None) -> tup
 
     ``progress(done, total)`` is called as YAML files are read, for long runs.
     """
-    archive, problems = _load(config, progress)
+    # Loading allocates millions of small objects that all stay alive: the cyclic garbage collector
+    # would only re-scan them again and again (superlinear at thousands of briefings), so pause it.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        archive, problems = _load(config, progress)
+    finally:
+        if enabled:
+            gc.enable()
     # An article named by several briefings is read by each of them: report its problems once.
     return archive, list(dict.fromkeys(problems))
 
@@ -254,7 +263,16 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counte
                                     "lower-case letters a-z, digits and '-' (at most 64 characters)"))
             continue
         wanted.append((path, shown))
-    jobs = [(path, shown, kind, config) for path, shown in wanted]
+    # A long-running process (mkdocs serve) re-checks only files whose bytes (or whose article) changed.
+    cached: dict[int, tuple] = {}
+    keys = []
+    for i, (path, shown) in enumerate(wanted):
+        key = (kind, str(path), config, _digest(path))
+        keys.append(key)
+        hit = _CACHE.get(key)
+        if hit is not None and (hit[3] is None or _digest(hit[3]) == hit[4]):
+            cached[i] = hit[:3]
+    jobs = [(path, shown, kind, config) for i, (path, shown) in enumerate(wanted) if i not in cached]
     if len(jobs) >= PARALLEL_AFTER and (os.cpu_count() or 1) > 1:
         # Parsing is the bulk of a large check and each file stands alone: use every core.
         workers = min(os.cpu_count() or 1, 4)
@@ -262,6 +280,15 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counte
             results = list(pool.map(_parse_file, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
     else:
         results = [_parse_file(job) for job in jobs]
+    fresh = iter(results)
+    results = [cached[i] if i in cached else next(fresh) for i in range(len(wanted))]
+    next_cache = {k: v for k, v in _CACHE.items() if k[0] != kind}
+    for key, (doc, found, briefing) in zip(keys, results):
+        if not found:
+            seed = config.seeds_dir / briefing.article.file if briefing is not None else None
+            next_cache[key] = (doc, found, briefing, seed, _digest(seed) if seed else None)
+    _CACHE.clear()
+    _CACHE.update(next_cache)
     for doc, found, briefing in results:
         counter.tick()
         problems.extend(found)
@@ -272,6 +299,14 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counte
 
 
 PARALLEL_AFTER = 300   # files of one kind; below this a process pool costs more than it saves
+_CACHE: dict[tuple, tuple] = {}   # last run's results by (kind, path, config, bytes digest)
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return None
 
 
 def _parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> tuple[_Doc | None, list[Problem], Briefing | None]:

@@ -101,7 +101,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         # Generated pages reach MkDocs with their HTML blocks as markers (fast to render); put them back.
         assert self.output is not None
-        return fill_fragments(html, self.output.fragments.get(page.file.src_uri, ()))
+        # Popped, not read, in a one-off build: each page's HTML is needed once, and holding it all
+        # doubles the memory. The live preview keeps them, to serve the last valid archive again.
+        fragments = self.output.fragments
+        found = fragments.get(page.file.src_uri, ()) if self.serving else fragments.pop(page.file.src_uri, ())
+        return fill_fragments(html, found)
 
     def on_post_page(self, output: str, *, page, config) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
