@@ -110,11 +110,15 @@ def main() -> None:
     if not args.no_write:
         machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
                    f"{platform.platform()}")
-        (HERE / "RESULTS.md").write_text(
+        results = HERE / "RESULTS.md"
+        # The hand-written analysis (from "## Analysis" on) survives a new run.
+        old = results.read_text("utf-8") if results.exists() else ""
+        analysis = old[old.index("## Analysis"):] if "## Analysis" in old else ""
+        results.write_text(
             "# Benchmark results\n\n"
             f"Measured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}); all figures from one run.\n\n"
             + text + "\n\n" + "\n".join(f"- {line}" for line in notes) + "\n\n"
-            "Raw figures:\n\n```json\n" + json.dumps(rows, indent=1) + "\n```\n", encoding="utf-8")
+            "Raw figures:\n\n```json\n" + json.dumps(rows, indent=1) + "\n```\n\n" + analysis, encoding="utf-8")
 
 
 if __name__ == "__main__":
