@@ -243,3 +243,40 @@ def test_screenshots(browser, base_url, mode) -> None:
         page.screenshot(path=str(target), full_page=False)
         assert target.stat().st_size > 5000
         page.context.close()
+
+
+def test_pagefind_search_fetches_only_what_a_query_needs(browser, tmp_path) -> None:
+    """The optional Pagefind backend, in the header: results for a two-word query, and its bytes."""
+    root = tmp_path / "pf"
+    for name in ("seeds", "briefings", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    (root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text().replace("  - search\n", "").replace(
+        "      briefings_dir: briefings\n", "      briefings_dir: briefings\n      search: pagefind\n"))
+    site = root / "site"
+    site.mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    url = f"http://127.0.0.1:{server.server_port}/"
+    os.environ["SITE_URL"] = url
+    try:
+        Archive(root).build(strict=True)
+    finally:
+        del os.environ["SITE_URL"]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page, watch = open_page(browser, url, "")
+        fetched: dict[str, int] = {}
+        page.on("response", lambda r: fetched.__setitem__(r.url, len(r.body())) if r.ok else None)
+        box = page.locator("#bx-pagefind-search input")
+        box.click()
+        box.press_sequentially("Myropillya bomb", delay=20)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        links = [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
+        assert any(f"/briefings/{B003}/" in (h or "") for h in links[:5]), links
+        assert watch.errors == [] and {urlsplit(u).netloc for u in fetched} == {urlsplit(url).netloc}
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / "pagefind-query.json").write_text(json.dumps(
+            {"query": "Myropillya bomb", "bytes": sum(fetched.values()), "requests": len(fetched)}))
+        page.context.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -15,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import pagefind_search
 from .fragments import fill as fill_fragments
 from .loader import ArchiveConfig
 from .problems import ArchiveError
@@ -32,6 +34,9 @@ class BriefingsConfig(base.Config):
     """YAML files larger than this many bytes are refused."""
     publish_text = c.Choice(("full", "excerpts"), default="full")
     """`full` publishes each article's text; `excerpts` only the annotated passages with their sentences."""
+    search = c.Choice(("material", "pagefind"), default="material")
+    """`material` (Material's search, the default) or `pagefind` for large archives: a reader fetches
+    only what a query needs. With `pagefind`, remove `search` from `plugins:`."""
     lexicon = c.Type(str, default="phia")
     """Estimative-language lexicon: `phia` (UK PHIA yardstick), `icd203`, or a YAML file's path relative to mkdocs.yml."""
 
@@ -50,6 +55,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        if self.config.search == "pagefind" and any(name.endswith("search") for name in config.plugins):
+            raise PluginError("briefings: `search: pagefind` replaces Material's search; remove `- search` "
+                              "from `plugins:` in mkdocs.yml")
         # Generated headings carry explicit `{#_id}` ids so they never collide with claim permalinks.
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
@@ -108,9 +116,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return fill_fragments(html, found)
 
     def on_post_page(self, output: str, *, page, config) -> str:
+        if self.config.search == "pagefind":
+            searchable = not (page.meta.get("search") or {}).get("exclude")
+            base_path = urlsplit(config.site_url or "/").path or "/"
+            return pagefind_search.prepare_page(output, "../" * page.url.count("/"), searchable, base_path)
         # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
         return output.replace('data-md-component="search" role="dialog">',
                               'data-md-component="search" role="dialog" aria-label="Search">', 1)
+
+    # Last, so every other plugin has written its files before the site is indexed.
+    @event_priority(-100)
+    def on_post_build(self, *, config) -> None:
+        if self.config.search == "pagefind":
+            failure = pagefind_search.build_index(Path(config.site_dir))
+            if failure:
+                raise PluginError(f"briefings: Pagefind could not index the site: {failure}")
 
     def on_serve(self, server, *, config, builder):
         archive = self._archive_config(config)

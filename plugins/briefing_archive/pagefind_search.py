@@ -1,0 +1,45 @@
+"""The Pagefind search backend, for archives too large for a search index fetched whole.
+
+Pagefind (``pagefind[extended]`` on PyPI ships its binary, so nothing downloads) indexes
+the built site into small fragments and a reader's browser fetches only those a query
+needs. Pages say what to index with ``data-pagefind-body``; parts excluded from search
+(``data-search-exclude``) become ``data-pagefind-ignore``; the search box goes where
+Material's own would be, in the header.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BOX = ('<div class="md-header__option bx-pagefind" data-pagefind-ignore>'
+       '<div id="bx-pagefind-search" role="search" aria-label="Search"></div></div>')
+
+
+def prepare_page(html: str, root: str, searchable: bool, base_path: str = "/") -> str:
+    """Mark a built page for Pagefind and give it the search box; ``root`` is the relative path
+    from the page to the site root (``../../``), ``base_path`` the site's path on its host."""
+    if searchable:
+        html = html.replace('<article class="md-content__inner md-typeset">',
+                            '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
+    html = html.replace(" data-search-exclude", " data-search-exclude data-pagefind-ignore")
+    inner = html.find('class="md-header__inner')
+    end = html.find("</nav>", inner)
+    if inner != -1 and end != -1:
+        html = html[:end] + BOX + html[end:]
+    head = (f'<link rel="stylesheet" href="{root}pagefind/pagefind-ui.css">'
+            f'<script src="{root}pagefind/pagefind-ui.js"></script>'
+            '<script>addEventListener("DOMContentLoaded",function(){new PagefindUI({element:'
+            f'"#bx-pagefind-search",baseUrl:{json.dumps(base_path)},showSubResults:true,showImages:false,'
+            'resetStyles:false})})</script>')
+    return html.replace("</head>", head + "</head>", 1)
+
+
+def build_index(site_dir: Path) -> str | None:
+    """Index the built site; None on success, else what Pagefind said."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        return (result.stderr or result.stdout).strip()[-2000:]
+    return None
