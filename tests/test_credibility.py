@@ -70,7 +70,7 @@ def test_reading_guide_matches_the_yaml(site, bid) -> None:
     badges = Counter(expected_badge(c) for c in claims)
     shown = dict((code, int(n)) for code, n in re.findall(r"([A-F][1-6])\xa0×\xa0(\d+)", text))
     assert shown == dict(badges)
-    svg = (site / "briefings" / bid / "index.html").read_text("utf-8")
+    svg = unescape((site / "briefings" / bid / "index.html").read_text("utf-8"))
     for code, n in badges.items():
         assert f"<title>{n} × {code}:" in svg  # one bar segment per badge, with its text alternative
 
@@ -135,13 +135,13 @@ def test_circular_corroboration_warns_and_fails_strict(archive, caplog) -> None:
     assert any(w.startswith("briefings/a-test.yml:23:23: warning: claim 'twice' corroborates a-test#drones, but "
                             "the two are not independent: both rest on The Ministry") for w in warnings), warnings
     site = archive.build(strict=False)
-    html = (site / "briefings" / "a-test" / "index.html").read_text()
+    html = unescape((site / "briefings" / "a-test" / "index.html").read_text())
     assert "\u2014 not independent: both rest on The Ministry<" in html
 
 
 def test_independent_corroboration_is_accepted(archive, no_warnings) -> None:
     site = archive.build(strict=True)  # agency (twice) and ministry (drones) share nothing
-    assert "\u2014 independent<" in (site / "briefings" / "a-test" / "index.html").read_text()
+    assert "\u2014 independent<" in unescape((site / "briefings" / "a-test" / "index.html").read_text())
 
 
 def test_grade_1_needs_an_independent_corroboration(archive, caplog) -> None:

@@ -4,6 +4,7 @@ Regenerate after an intended change with ``UPDATE_GOLDEN=1 make test`` and revie
 """
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -51,5 +52,7 @@ def test_fragments_round_trip(archive) -> None:
     """Splitting HTML blocks out of a page and putting them back gives the page unchanged."""
     for path, markdown in rendered(archive, True).items():
         marked, fragments = split(markdown)
-        assert inline(marked, fragments) == markdown, path
+        # blocks come back with non-ASCII characters as character references: the same HTML
+        assert html.unescape(inline(marked, fragments)) == html.unescape(markdown), path
+        assert all(f.isascii() for f in fragments)
         assert "<p" not in marked and "<div" not in marked

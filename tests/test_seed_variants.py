@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape
 
 import pytest
 
@@ -21,7 +22,7 @@ def test_seed_variant_is_accepted_and_anchored(archive, variant, no_warnings) ->
     archive.write("briefings/a-test.yml", archive.root.joinpath("briefings/a-test.yml").read_text()
                   .replace("quote: 40 drones were shot down", "quote: shot down over the region on Fr\u00e9day caf\u00e9"))
     site = archive.build(strict=True)
-    html = (site / "briefings" / "a-test" / "index.html").read_text("utf-8")
+    html = unescape((site / "briefings" / "a-test" / "index.html").read_text("utf-8"))
     assert re.search('<mark class="bx-claim bx-rel-c" id="drones" title="[^"]*">shot down over the region on Fr\u00e9day caf\u00e9</mark>', html)
     published = (site / "seeds" / "a.txt").read_bytes()
     assert not published.startswith(b"\xef\xbb\xbf") and b"\r" not in published

@@ -29,7 +29,9 @@ def split(markdown: str) -> tuple[str, tuple[str, ...]]:
     for block in blocks:
         if block.startswith("<"):
             out.append(MARKER.format(len(fragments)))
-            fragments.append(block)
+            # As ASCII with character references: a str holding one non-ASCII character takes 2-4
+            # bytes for every character, and a large archive holds hundreds of MB of these blocks.
+            fragments.append(block if block.isascii() else block.encode("ascii", "xmlcharrefreplace").decode("ascii"))
         else:
             out.append(block)
     return head + "\n\n".join(out), tuple(fragments)
@@ -43,5 +45,6 @@ def fill(html: str, fragments: tuple[str, ...]) -> str:
 
 
 def inline(markdown: str, fragments: tuple[str, ...]) -> str:
-    """The plain Markdown page, HTML blocks in place (for engines without a post-render hook)."""
+    """The plain Markdown page, HTML blocks in place (for engines without a post-render hook;
+    non-ASCII characters of the blocks come back as character references, which HTML reads alike)."""
     return _MARKER_RE.sub(lambda m: fragments[int(m.group(1))], markdown)

@@ -41,6 +41,7 @@ class ArchiveConfig:
     lexicon: str = "phia"   # a built-in lexicon's name, or a YAML file's path relative to root
     publish_text: str = "full"   # "full" article text, or "excerpts" (annotated passages only)
     check_pins: bool = True      # False only while `briefings pin` records new hashes
+    reuse: bool = False          # keep each file's result for the next load (a long-running preview)
 
     @classmethod
     def at(cls, root: Path | str, seeds_dir: str = "seeds", briefings_dir: str = "briefings",
@@ -267,9 +268,9 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counte
     cached: dict[int, tuple] = {}
     keys = []
     for i, (path, shown) in enumerate(wanted):
-        key = (kind, str(path), config, _digest(path))
+        key = (kind, str(path), config, _digest(path)) if config.reuse else None
         keys.append(key)
-        hit = _CACHE.get(key)
+        hit = _CACHE.get(key) if config.reuse else None
         if hit is not None and (hit[3] is None or _digest(hit[3]) == hit[4]):
             cached[i] = hit[:3]
     jobs = [(path, shown, kind, config) for i, (path, shown) in enumerate(wanted) if i not in cached]
@@ -284,11 +285,12 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counte
     results = [cached[i] if i in cached else next(fresh) for i in range(len(wanted))]
     next_cache = {k: v for k, v in _CACHE.items() if k[0] != kind}
     for key, (doc, found, briefing) in zip(keys, results):
-        if not found:
+        if not found and config.reuse:
             seed = config.seeds_dir / briefing.article.file if briefing is not None else None
             next_cache[key] = (doc, found, briefing, seed, _digest(seed) if seed else None)
-    _CACHE.clear()
-    _CACHE.update(next_cache)
+    if config.reuse:
+        _CACHE.clear()
+        _CACHE.update(next_cache)
     for doc, found, briefing in results:
         counter.tick()
         problems.extend(found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import replace
+from typing import Iterator
 
 from . import urls
 from .credibility import (CREDIBILITY, CREDIBILITY_RUBRIC, RELIABILITY, RELIABILITY_ICON, RUBRIC, RUBRIC_BY_ID,
@@ -39,22 +40,27 @@ SOURCE_KINDS = {"government": "government", "military": "military", "intelligenc
 def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool = False,
                  addresses: Addresses | None = None) -> dict[str, str]:
     """Every generated page of the archive, keyed by its path in the docs tree."""
+    return dict(iter_pages(archive, directory_urls, excerpts, addresses))
+
+
+def iter_pages(archive: Archive, directory_urls: bool = True, excerpts: bool = False,
+               addresses: Addresses | None = None) -> Iterator[tuple[str, str]]:
+    """The pages one at a time, so a caller that transforms each need not hold them all."""
     archive = with_terms(archive)
     r = _Renderer(archive, build_links(archive), directory_urls, excerpts,
                   addresses or Addresses(None, directory_urls))
     tag_index, tag_pages = r.tag_index()
-    pages = {"briefings/index.md": r.briefings_index(),
-             "sources/index.md": r.sources_index(),
-             "entities/index.md": r.entities_index(),
-             **r.ledger_pages(), **r.timeline_pages(), RELATIONS: r.relations_page(), TAGS: tag_index,
-             **tag_pages}
+    yield from {"briefings/index.md": r.briefings_index(),
+                "sources/index.md": r.sources_index(),
+                "entities/index.md": r.entities_index(),
+                **r.ledger_pages(), **r.timeline_pages(), RELATIONS: r.relations_page(), TAGS: tag_index,
+                **tag_pages}.items()
     for b in archive.briefings:
-        pages[urls.briefing_page(b.id)] = r.briefing(b)
+        yield urls.briefing_page(b.id), r.briefing(b)
     for s in archive.sources.values():
-        pages[urls.source_page(s.id)] = r.source(s)
+        yield urls.source_page(s.id), r.source(s)
     for e in archive.entities.values():
-        pages[urls.entity_page(e.id)] = r.entity(e)
-    return pages
+        yield urls.entity_page(e.id), r.entity(e)
 
 
 def with_terms(archive: Archive) -> Archive:

@@ -7,6 +7,7 @@ annotation leaves the last good site untouched), generated pages are added in
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -48,8 +49,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def _archive_config(self, config) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
-        return ArchiveConfig.at(root, self.config.seeds_dir, self.config.briefings_dir, self.config.max_yaml_bytes,
-                                self.config.lexicon, self.config.publish_text)
+        archive = ArchiveConfig.at(root, self.config.seeds_dir, self.config.briefings_dir,
+                                   self.config.max_yaml_bytes, self.config.lexicon, self.config.publish_text)
+        return replace(archive, reuse=self.serving)   # the preview re-reads only the files that changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -116,6 +118,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return fill_fragments(html, found)
 
     def on_post_page(self, output: str, *, page, config) -> str:
+        if page.file.src_uri in self.output.pages and not self.serving:
+            # MkDocs keeps every page's Markdown and HTML until the build ends; ours are written by
+            # now and nothing reads them again, so let them go (peak memory falls with the archive).
+            page.markdown = page.content = None
         if self.config.search == "pagefind":
             searchable = not (page.meta.get("search") or {}).get("exclude")
             base_path = urlsplit(config.site_url or "/").path or "/"

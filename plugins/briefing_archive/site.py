@@ -16,7 +16,7 @@ from .fragments import split as split_fragments
 from .history import last_changed
 from .loader import ArchiveConfig, load_archive
 from .model import Archive
-from .pages import lexicon_markdown, render_pages, rubric_markdown, scales_markdown, seed_files
+from .pages import iter_pages, lexicon_markdown, rubric_markdown, scales_markdown, seed_files
 from .problems import ArchiveError, Problem
 from .reference import reference_markdown
 from .schemacheck import KINDS, schema_text
@@ -70,14 +70,15 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     defaults = {path: resources.files(__package__).joinpath(f"defaults/{path}").read_text("utf-8")
                 for path in DEFAULT_PAGES}
     pages, fragments = {}, {}
-    for path, markdown in render_pages(archive, directory_urls, excerpts, at).items():
+    for path, markdown in iter_pages(archive, directory_urls, excerpts, at):
         pages[path], fragments[path] = split_fragments(markdown)
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments)
 
 
 def _json(data: object) -> bytes:
-    # Compact separators keep json on its C encoder (an indent makes it pure Python, 5x slower).
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    # Compact separators keep json on its C encoder (an indent makes it pure Python, 5x slower);
+    # ASCII output keeps the string at one byte a character (tens of MB for a large archive).
+    return (json.dumps(data, separators=(",", ":")) + "\n").encode("ascii")
 
 
 def fill_placeholders(markdown: str, archive: Archive) -> str:
