@@ -117,15 +117,25 @@ def archive(tmp_path: Path) -> Archive:
     return a
 
 
-@pytest.fixture
-def shipped(tmp_path: Path) -> Archive:
-    """A copy of the repository's own archive (seeds, briefings, docs, mkdocs.yml)."""
-    root = tmp_path / "shipped"
-    root.mkdir()
+def copy_shipped(root: Path) -> Archive:
+    """A copy of the repository's own archive (seeds, briefings, docs, mkdocs.yml) at ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
     for name in ("seeds", "briefings", "docs"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return Archive(root)
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Archive:
+    """A copy of the shipped archive that a test may change."""
+    return copy_shipped(tmp_path / "shipped")
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    """The shipped archive built once with --strict, for the tests that only read the result."""
+    return copy_shipped(tmp_path_factory.mktemp("shipped") / "archive").build(strict=True)
 
 
 @pytest.fixture

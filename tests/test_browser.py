@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -16,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import REPO, Archive
+from conftest import REPO, Archive, copy_shipped
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -45,10 +44,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser")
-    for name in ("seeds", "briefings", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_shipped(tmp_path_factory.mktemp("browser") / "archive").root
     site = root / "site"
     site.mkdir()
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
@@ -247,9 +243,7 @@ def test_screenshots(browser, base_url, mode) -> None:
 
 def test_pagefind_search_fetches_only_what_a_query_needs(browser, tmp_path) -> None:
     """The optional Pagefind backend, in the header: results for a two-word query, and its bytes."""
-    root = tmp_path / "pf"
-    for name in ("seeds", "briefings", "docs"):
-        shutil.copytree(REPO / name, root / name)
+    root = copy_shipped(tmp_path / "pf").root
     (root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text().replace("  - search\n", "").replace(
         "      briefings_dir: briefings\n", "      briefings_dir: briefings\n      search: pagefind\n"))
     site = root / "site"

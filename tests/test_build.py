@@ -84,19 +84,6 @@ def generated_pages(site: Path) -> list[Path]:
 
 # -- the shipped archive ------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory) -> Path:
-    import shutil
-
-    from conftest import Archive
-
-    root = tmp_path_factory.mktemp("shipped")
-    for name in ("seeds", "briefings", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return Archive(root).build(strict=True)
-
-
 def _shipped_briefings() -> dict[str, dict]:
     return {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in sorted((REPO / "briefings").glob("*.yml"))}
 

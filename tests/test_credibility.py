@@ -35,19 +35,6 @@ def expected_badge(claim: dict) -> str:
     return f"{letter}{claim['credibility']}"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    import shutil
-
-    from conftest import Archive
-
-    root = tmp_path_factory.mktemp("cred")
-    for name in ("seeds", "briefings", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return Archive(root).build(strict=True)
-
-
 def guide_text(site: Path, bid: str) -> str:
     html = (site / "briefings" / bid / "index.html").read_text("utf-8")
     block = html[html.index('class="admonition info bx-guide"'):]
@@ -55,10 +42,10 @@ def guide_text(site: Path, bid: str) -> str:
 
 
 @pytest.mark.parametrize("bid", sorted(BRIEFINGS))
-def test_reading_guide_matches_the_yaml(site, bid) -> None:
+def test_reading_guide_matches_the_yaml(shipped_site, bid) -> None:
     data = BRIEFINGS[bid]
     claims = data.get("claims") or []
-    text = guide_text(site, bid)
+    text = guide_text(shipped_site, bid)
     parties = Counter(p for c in claims for p in {SOURCES[s].get("party") for s in originators(c)} if p)
     for party, n in parties.items():
         assert f"{party}: {n}" in text
@@ -70,21 +57,21 @@ def test_reading_guide_matches_the_yaml(site, bid) -> None:
     badges = Counter(expected_badge(c) for c in claims)
     shown = dict((code, int(n)) for code, n in re.findall(r"([A-F][1-6])\xa0×\xa0(\d+)", text))
     assert shown == dict(badges)
-    svg = unescape((site / "briefings" / bid / "index.html").read_text("utf-8"))
+    svg = unescape((shipped_site / "briefings" / bid / "index.html").read_text("utf-8"))
     for code, n in badges.items():
         assert f"<title>{n} × {code}:" in svg  # one bar segment per badge, with its text alternative
 
 
-def test_every_claim_shows_its_badge_from_the_originator(site) -> None:
+def test_every_claim_shows_its_badge_from_the_originator(shipped_site) -> None:
     for bid, data in BRIEFINGS.items():
-        html = (site / "briefings" / bid / "index.html").read_text("utf-8")
+        html = (shipped_site / "briefings" / bid / "index.html").read_text("utf-8")
         for claim in data.get("claims") or []:
             code = expected_badge(claim)
             assert re.search(rf'href="#_note-{claim["id"]}" data-n="\d+" title="{code}: source ', html), claim["id"]
 
 
-def test_methodology_lists_exactly_the_scales_the_code_uses(site) -> None:
-    html = (site / "methodology" / "index.html").read_text("utf-8")
+def test_methodology_lists_exactly_the_scales_the_code_uses(shipped_site) -> None:
+    html = (shipped_site / "methodology" / "index.html").read_text("utf-8")
     scales = html[html.index('id="_scales"'):html.index('id="_rubric"')]
     cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", scales)]
     shown_rel = {c[-1]: cells[i + 1] for i, c in enumerate(cells) if re.fullmatch(r"\S [A-F]", c)}
@@ -97,17 +84,17 @@ def test_methodology_lists_exactly_the_scales_the_code_uses(site) -> None:
     assert "55-75 %" in html and "&gt;= 95 %" in html  # the yardstick of the lexicon in use
 
 
-def test_every_shipped_source_follows_a_rubric_line(site) -> None:
+def test_every_shipped_source_follows_a_rubric_line(shipped_site) -> None:
     letters = {line.id: line.letter for line in RUBRIC}
     for sid, data in SOURCES.items():
         assert letters[data["rubric"]] == data["reliability"], sid
-        html = (site / "sources" / sid / "index.html").read_text("utf-8")
+        html = (shipped_site / "sources" / sid / "index.html").read_text("utf-8")
         assert f"<code>{data['rubric']}</code>" in html
 
 
-def test_source_pages_list_every_claim_that_rests_on_them(site) -> None:
+def test_source_pages_list_every_claim_that_rests_on_them(shipped_site) -> None:
     for sid in SOURCES:
-        html = (site / "sources" / sid / "index.html").read_text("utf-8")
+        html = (shipped_site / "sources" / sid / "index.html").read_text("utf-8")
         expected = {(bid, c["id"]) for bid, d in BRIEFINGS.items() for c in d.get("claims") or []
                     if sid in [s for link in c["sources"] for s in (link if isinstance(link, list) else [link])]}
         listed = set(re.findall(r'href="\.\./\.\./briefings/([^/]+)/#([^"]+)"', html))
@@ -134,14 +121,14 @@ def test_circular_corroboration_warns_and_fails_strict(archive, caplog) -> None:
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any(w.startswith("briefings/a-test.yml:23:23: warning: claim 'twice' corroborates a-test#drones, but "
                             "the two are not independent: both rest on The Ministry") for w in warnings), warnings
-    site = archive.build(strict=False)
-    html = unescape((site / "briefings" / "a-test" / "index.html").read_text())
+    shipped_site = archive.build(strict=False)
+    html = unescape((shipped_site / "briefings" / "a-test" / "index.html").read_text())
     assert "\u2014 not independent: both rest on The Ministry<" in html
 
 
 def test_independent_corroboration_is_accepted(archive, no_warnings) -> None:
-    site = archive.build(strict=True)  # agency (twice) and ministry (drones) share nothing
-    assert "\u2014 independent<" in unescape((site / "briefings" / "a-test" / "index.html").read_text())
+    shipped_site = archive.build(strict=True)  # agency (twice) and ministry (drones) share nothing
+    assert "\u2014 independent<" in unescape((shipped_site / "briefings" / "a-test" / "index.html").read_text())
 
 
 def test_grade_1_needs_an_independent_corroboration(archive, caplog) -> None:

@@ -16,19 +16,6 @@ from conftest import REPO
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory) -> Path:
-    import shutil
-
-    from conftest import Archive
-
-    root = tmp_path_factory.mktemp("exports")
-    for name in ("seeds", "briefings", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return Archive(root).build(strict=True)
-
-
 def briefing_counts() -> int:
     import yaml
 

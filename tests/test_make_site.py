@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bad_inputs.catalogue import CASES
-from conftest import REPO, Archive
+from conftest import REPO, Archive, copy_shipped
 
 
 def snapshot(site: Path) -> dict[str, str]:
@@ -22,11 +22,8 @@ def snapshot(site: Path) -> dict[str, str]:
 @pytest.fixture
 def project(tmp_path: Path) -> Archive:
     """A copy of this project (not its .venv, which is linked) where `make site` can run."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("seeds", "briefings", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("Makefile", "mkdocs.yml", "requirements.txt", "pyproject.toml"):
+    root = copy_shipped(tmp_path / "project").root
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy2(REPO / name, root / name)
     (root / ".venv").symlink_to(REPO / ".venv")
     return Archive(root)

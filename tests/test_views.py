@@ -28,19 +28,6 @@ def shipped_archive():
     return archive
 
 
-@pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory) -> Path:
-    import shutil
-
-    from conftest import Archive
-
-    root = tmp_path_factory.mktemp("views")
-    for name in ("seeds", "briefings", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return Archive(root).build(strict=True)
-
-
 def test_ledger_puts_both_articles_figures_side_by_side(shipped_archive, shipped_site) -> None:
     ledger = {m.metric: m for m in build_ledger(shipped_archive)}
     for metric in ("dprk-troops-deployed", "dprk-casualties", "russian-territorial-gain", "drones-launched"):
