@@ -118,10 +118,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return fill_fragments(html, found)
 
     def on_post_page(self, output: str, *, page, config) -> str:
-        if page.file.src_uri in self.output.pages and not self.serving:
-            # MkDocs keeps every page's Markdown and HTML until the build ends; ours are written by
-            # now and nothing reads them again, so let them go (peak memory falls with the archive).
-            page.markdown = page.content = None
         if self.config.search == "pagefind":
             searchable = not (page.meta.get("search") or {}).get("exclude")
             base_path = urlsplit(config.site_url or "/").path or "/"
