@@ -15,11 +15,14 @@ def test_serve_keeps_last_valid_archive(archive, caplog) -> None:
     config = load_config(str(archive.root / "mkdocs.yml"))
     plugin = config.plugins["briefings"]
     plugin.on_startup(command="serve", dirty=False)
-    plugin.on_pre_build(config=config)
-    good = plugin.output
-    archive.write("briefings/a-test.yml", "title: [broken\n")
-    plugin.on_pre_build(config=config)  # logs, does not raise
-    assert plugin.output is good
+    try:
+        plugin.on_pre_build(config=config)
+        good = plugin.output
+        archive.write("briefings/a-test.yml", "title: [broken\n")
+        plugin.on_pre_build(config=config)  # logs, does not raise
+        assert plugin.output is good
+    finally:
+        plugin.on_shutdown()   # as MkDocs does when the command ends
     assert any("briefings/a-test.yml:2:1: error: YAML syntax error" in r.getMessage() for r in caplog.records)
 
 

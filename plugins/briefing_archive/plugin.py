@@ -56,6 +56,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        # MkDocs keeps plugins that have on_startup for the whole process: start the next one clean.
+        self.serving, self.output = False, None
+
     def on_config(self, config):
         if self.config.search == "pagefind" and any(name.endswith("search") for name in config.plugins):
             raise PluginError("briefings: `search: pagefind` replaces Material's search; remove `- search` "
@@ -72,13 +76,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Runs before every other plugin's pre_build, so nothing is done for an archive that fails.
     @event_priority(100)
     def on_pre_build(self, config) -> None:
+        archive = self._archive_config(config)
         try:
-            self.output = build_site(self._archive_config(config), config.use_directory_urls, config.strict,
+            self.output = build_site(archive, config.use_directory_urls, config.strict,
                                      config.site_url, config.site_name)
         except ArchiveError as exc:
             for problem in exc.problems:
                 (log.error if problem.severity == "error" else log.warning)(problem.format())
-            if not self.serving or self.output is None:
+            if not self.serving or self.output is None or self.output.root != archive.root:
                 raise PluginError(f"{len(exc.problems)} problem(s) in the briefing archive; nothing was written "
                                   "(see the messages above)") from None
             log.warning("Keeping the last valid archive in the preview until the problems are fixed.")

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 from importlib import resources
+from pathlib import Path
 
 from .exports import Addresses, archive_data, web_annotations
 from .feed import atom_feed
@@ -44,6 +45,7 @@ class SiteOutput:
     problems: tuple[Problem, ...]  # warnings only (errors raise)
     default_pages: dict[str, str]  # docs-tree path -> Markdown, used where docs/ has no such page
     fragments: dict[str, tuple[str, ...]]  # docs-tree path -> HTML blocks to put back after rendering
+    root: Path                             # the archive folder this output was built from
 
 
 def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool = False,
@@ -72,7 +74,7 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     pages, fragments = {}, {}
     for path, markdown in iter_pages(archive, directory_urls, excerpts, at):
         pages[path], fragments[path] = split_fragments(markdown)
-    return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments)
+    return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root)
 
 
 def _json(data: object) -> bytes:
