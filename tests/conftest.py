@@ -105,9 +105,14 @@ class Archive:
 @pytest.fixture
 def archive(tmp_path: Path) -> Archive:
     """A valid two-source, one-briefing archive with a hostile article line."""
-    a = Archive(tmp_path / "archive")
-    a.write("mkdocs.yml", MKDOCS_YML)
-    a.write("docs/index.md", "# Home\n\nWelcome.\n")
+    return write_fixture(Archive(tmp_path / "archive"))
+
+
+def write_fixture(a: Archive, site_config: bool = True) -> Archive:
+    """Write the fixture archive's seed and YAML files (and, with ``site_config``, mkdocs.yml and docs)."""
+    if site_config:
+        a.write("mkdocs.yml", MKDOCS_YML)
+        a.write("docs/index.md", "# Home\n\nWelcome.\n")
     a.write("seeds/a.txt", SEED)
     a.write("briefings/a-test.yml", BRIEFING)
     for sid, text in SOURCES.items():

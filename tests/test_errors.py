@@ -14,22 +14,12 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from bad_inputs.catalogue import CASES, LINE, B, replace
-from conftest import BRIEFING
 
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory) -> Path:
-    from conftest import Archive, BRIEFING as _b, ENTITIES, MKDOCS_YML, SEED, SOURCES  # noqa: F401
+    from conftest import Archive, write_fixture
 
-    a = Archive(tmp_path_factory.mktemp("good"))
-    a.write("mkdocs.yml", MKDOCS_YML)
-    a.write("docs/index.md", "# Home\n")
-    a.write("seeds/a.txt", SEED)
-    a.write(B, BRIEFING)
-    for sid, text in SOURCES.items():
-        a.write(f"briefings/sources/{sid}.yml", text)
-    for eid, text in ENTITIES.items():
-        a.write(f"briefings/entities/{eid}.yml", text)
-    return a.build()
+    return write_fixture(Archive(tmp_path_factory.mktemp("good"))).build()
 
 
 def snapshot(site: Path) -> dict[str, str]:

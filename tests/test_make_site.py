@@ -44,16 +44,11 @@ def first_case_of_each_category():
 
 def fixture_into(project: Archive) -> None:
     """Replace the shipped content by the small fixture archive, which the catalogue mutates."""
-    from conftest import BRIEFING, ENTITIES, SEED, SOURCES
+    from conftest import write_fixture
 
     for name in ("seeds", "briefings"):
         shutil.rmtree(project.root / name)
-    project.write("seeds/a.txt", SEED)
-    project.write("briefings/a-test.yml", BRIEFING)
-    for sid, text in SOURCES.items():
-        project.write(f"briefings/sources/{sid}.yml", text)
-    for eid, text in ENTITIES.items():
-        project.write(f"briefings/entities/{eid}.yml", text)
+    write_fixture(project, site_config=False)
 
 
 @pytest.mark.parametrize("category, case, mutate, path, line, words", first_case_of_each_category(),

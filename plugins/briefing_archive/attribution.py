@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .seeds import blocks
+from .seeds import SENTENCE_END, blocks
 
 CUES = re.compile(
     r"(?<![\w-])(?:said|says|say|according to|reported|reports|reportedly|stated|states|claimed|claims|claim|"
@@ -18,7 +18,6 @@ CUES = re.compile(
     r"citing|cited|allegedly|accused|announced|added|indicate|indicates|quoted)(?![\w-])"
     r"|[\"\u201c\u201d\u00ab\u00bb]",
     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
         if block.kind != "p":
             continue
         start = block.start
-        for m in _SENTENCE_END.finditer(text, block.start, block.end):
+        for m in SENTENCE_END.finditer(text, block.start, block.end):
             out.append(_trim(text, start, m.end()))
             start = m.end()
         if text[start:block.end].strip():

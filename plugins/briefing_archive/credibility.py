@@ -110,8 +110,3 @@ def originator_closure(source_ids: Iterable[str], sources: Mapping[str, Source])
         seen.add(sid)
         todo.extend(sources[sid].depends_on)
     return frozenset(seen)
-
-
-def independent(a: Claim, b: Claim, sources: Mapping[str, Source]) -> bool:
-    """True when the two claims' originators share no source, directly or through ``depends_on``."""
-    return not shared_origins(a, b, sources)

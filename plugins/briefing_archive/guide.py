@@ -5,7 +5,6 @@ article), so the guide can never say more than the YAML does.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping
@@ -14,9 +13,8 @@ from .credibility import badge, badge_meaning
 from .lexicon import Occurrence
 from .markup import esc
 from .model import Briefing, Claim, Source
-from .seeds import blocks
+from .seeds import SENTENCE_END, blocks
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -38,10 +36,10 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     else:
         return start, end
     left = block.start
-    for m in _SENTENCE_END.finditer(text, block.start, start):
+    for m in SENTENCE_END.finditer(text, block.start, start):
         left = m.end()
     right = block.end
-    m = _SENTENCE_END.search(text, max(end - 1, block.start), block.end)
+    m = SENTENCE_END.search(text, max(end - 1, block.start), block.end)
     if m:
         right = m.end()
     return left, max(right, end)

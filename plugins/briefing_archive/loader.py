@@ -67,8 +67,8 @@ class _Doc:
     data: dict
     positions: Positions
 
-    def problem(self, where: tuple, message: str, severity: str = "error", key: bool = False) -> Problem:
-        line, col = self.positions.of_key(where) if key else self.positions.of_value(where)
+    def problem(self, where: tuple, message: str, severity: str = "error") -> Problem:
+        line, col = self.positions.of_value(where)
         return Problem(self.path, line, col, severity, message)  # type: ignore[arg-type]
 
 

@@ -115,6 +115,3 @@ class Archive:
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     lexicon: Lexicon | None = None
-
-    def briefing(self, briefing_id: str) -> Briefing:
-        return next(b for b in self.briefings if b.id == briefing_id)

@@ -28,7 +28,7 @@ from .markup import esc, plain_text, render_markdown, scroll_table
 from .model import Archive, Briefing, Claim, Entity, Source
 from .network import related_briefings
 from .seeds import Block, blocks
-from .views import FIGURES, RELATIONS, TAGS, TIMELINE, CrossArchiveViews, figure_value, ledger_layout
+from .views import RELATIONS, TAGS, CrossArchiveViews, figure_value, ledger_layout
 
 NOT_RECORDED = "not recorded"
 COMPACT_AFTER = 60   # claim lists longer than this show badges only (see claims_by_briefing)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+#: Where a sentence ends: . ! or ? (and any closing quote or bracket) before white space or the end.
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s|$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CLOSING = ("\"", "'", "\u201d", "\u2019", "\u00bb", "\u203a")
 _NO_HEADING_END = (".", ",", ";", ":") + _CLOSING
