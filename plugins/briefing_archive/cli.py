@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import TextIO
 
 from .coverage import coverage, unused
+from .ids import RESERVED, is_id
 from .loader import ArchiveConfig, load_archive
 from .problems import Problem
 from .scaffold import default_id, scaffold
 from .settings import archive_config
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 class Console:
@@ -111,8 +111,9 @@ def run_new(config: ArchiveConfig, args, console: Console) -> int:
                      "copy the article there first (briefings name a file of that folder)")
         return 2
     ident = args.id or default_id(seed)
-    if not ID_RE.match(ident):
-        console.note(f"briefings: error: '{ident}' is not a valid id; use lower-case letters, digits and '-'")
+    if not is_id(ident) or ident in RESERVED:
+        console.note(f"briefings: error: {ident!r} is not a valid briefing id; use lower-case letters, digits and "
+                     "'-' (at most 64 characters; 'index' is reserved)")
         return 2
     target = config.briefings_dir / f"{ident}.yml"
     if target.exists():

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import schemacheck
+from .paths import outside_folder
 from .problems import Problem
 from .yamlload import load_yaml
 
@@ -82,6 +83,11 @@ def load_lexicon(spec: str, root: Path, max_bytes: int) -> tuple[Lexicon | None,
             return None, [Problem("mkdocs.yml", 1, 1, "error",
                                   f"lexicon '{spec}' is neither a built-in lexicon ({', '.join(BUILTIN)}) nor a "
                                   "file; set the plugin's `lexicon` to one of those or to a YAML file's path")]
+        outside = outside_folder(root / spec, root)
+        if outside:
+            return None, [Problem("mkdocs.yml", 1, 1, "error",
+                                  f"lexicon '{spec}' leads to {outside}, outside the archive's folder; only files "
+                                  "of the archive are read: copy the lexicon into the archive")]
         raw = path.read_bytes()
     loaded, problems = load_yaml(raw, shown, max_bytes)
     if loaded is None:

@@ -20,14 +20,17 @@ from typing import Any, Callable
 from . import anchor as anchoring
 from . import schemacheck
 from .credibility import RUBRIC_BY_ID, shared_origins
+from .ids import RESERVED, is_id
 from .lexicon import load_lexicon
+from .markup import nesting_problem
+from .paths import outside_folder
 from .model import Archive, Article, Briefing, Claim, Entity, Figure, Relation, Source, Warning
 from .problems import Problem, did_you_mean
 from .seeds import SeedError, canonical_text
 from .yamlload import Positions, load_yaml
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+MAX_SEED_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -40,16 +43,18 @@ class ArchiveConfig:
     max_yaml_bytes: int = 1_048_576
     lexicon: str = "phia"   # a built-in lexicon's name, or a YAML file's path relative to root
     publish_text: str = "full"   # "full" article text, or "excerpts" (annotated passages only)
+    max_seed_bytes: int = MAX_SEED_BYTES
     check_pins: bool = True      # False only while `briefings pin` records new hashes
     reuse: bool = False          # keep each file's result for the next load (a long-running preview)
 
     @classmethod
     def at(cls, root: Path | str, seeds_dir: str = "seeds", briefings_dir: str = "briefings",
-           max_yaml_bytes: int = 1_048_576, lexicon: str = "phia", publish_text: str = "full") -> "ArchiveConfig":
+           max_yaml_bytes: int = 1_048_576, lexicon: str = "phia", publish_text: str = "full",
+           max_seed_bytes: int = MAX_SEED_BYTES) -> "ArchiveConfig":
         """Resolve the plugin's relative settings against the folder of ``mkdocs.yml``."""
         root = Path(root).resolve()
         return cls(root, (root / seeds_dir).resolve(), (root / briefings_dir).resolve(), max_yaml_bytes, lexicon,
-                   publish_text)
+                   publish_text, max_seed_bytes)
 
     def display(self, path: Path) -> str:
         try:
@@ -258,10 +263,20 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counte
                                     f"only .yml files are read here; rename it to {path.stem}.yml"
                                     + ("" if path.suffix == ".yaml" else " or move it out of the archive")))
             continue
-        if not ID_RE.match(path.stem):
+        if not is_id(path.stem):
             problems.append(Problem(shown, 1, 1, "error",
                                     f"file name '{path.stem}' is not a valid id; rename the file using only "
                                     "lower-case letters a-z, digits and '-' (at most 64 characters)"))
+            continue
+        if path.stem in RESERVED:
+            problems.append(Problem(shown, 1, 1, "error", f"'{path.stem}' is reserved for the site's {kind} index "
+                                    f"page; rename the file (e.g. {path.stem}-1.yml)"))
+            continue
+        outside = outside_folder(path, folder)
+        if outside:
+            problems.append(Problem(shown, 1, 1, "error", f"this file is a link to {outside}, outside "
+                                    f"{config.display(folder)}/; only files of the archive are read: replace the "
+                                    "link by the file itself"))
             continue
         wanted.append((path, shown))
     # A long-running process (mkdocs serve) re-checks only files whose bytes (or whose article) changed.
@@ -296,7 +311,8 @@ def _load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counte
         problems.extend(found)
         if doc is not None:
             docs.append(doc)
-            built[doc.id] = briefing
+            if kind == "briefing":   # ids of different kinds may coincide: a source never replaces a briefing
+                built[doc.id] = briefing
     return docs
 
 
@@ -329,9 +345,46 @@ def _parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> tuple[_Doc | None,
     if found:
         return None, found, None
     doc = _Doc(path.stem, shown, loaded.data, loaded.positions)
-    found = _check_dates(doc)
+    found = _check_values(kind, doc)
     briefing = _briefing(doc, config, {}, found) if kind == "briefing" and not found else None
     return doc, found, briefing
+
+
+#: The Markdown fields of each kind of file, as paths with ``*`` for every item of a list.
+MARKDOWN_FIELDS = {"briefing": (("summary",), ("claims", "*", "note"), ("warnings", "*", "note")),
+                   "source": (("note",),), "entity": (("note",),)}
+
+
+def _values(data: Any, pattern: tuple) -> list[tuple[tuple, Any]]:
+    """Every (path, value) of ``data`` that ``pattern`` names (``*``: each item of a list)."""
+    found: list[tuple[tuple, Any]] = [((), data)]
+    for step in pattern:
+        nxt = []
+        for where, value in found:
+            if step == "*":
+                nxt += [(where + (i,), v) for i, v in enumerate(value)] if isinstance(value, list) else []
+            elif isinstance(value, dict) and value.get(step) is not None:
+                nxt.append((where + (step,), value[step]))
+        found = nxt
+    return found
+
+
+def _check_values(kind: str, doc: _Doc) -> list[Problem]:
+    """What the schema's shapes cannot say: real dates, ids the site map keeps, Markdown that renders."""
+    out = _check_dates(doc) if kind == "briefing" else []
+    if kind == "briefing":
+        for where, value in _values(doc.data, ("tags", "*")) + _values(doc.data, ("claims", "*", "figures", "*",
+                                                                                  "metric")):
+            if value in RESERVED:
+                what = "tag" if where[0] == "tags" else "metric"
+                out.append(doc.problem(where, f"'{value}' is reserved for the site's {what} index page; "
+                                              f"use another {what} id"))
+    for pattern in MARKDOWN_FIELDS.get(kind, ()):
+        for where, value in _values(doc.data, pattern):
+            why = nesting_problem(value) if isinstance(value, str) else None
+            if why is not None:
+                out.append(doc.problem(where, f"`{where[-1]}`: {why}"))
+    return out
 
 
 def _check_dates(doc: _Doc) -> list[Problem]:
@@ -341,8 +394,14 @@ def _check_dates(doc: _Doc) -> list[Problem]:
     def check(where: tuple, value: Any) -> None:
         if value is None or isinstance(value, int):
             return
-        year, month, day = DATE_RE.match(value).groups()
-        if month and not 1 <= int(month) <= 12:
+        shape = DATE_RE.fullmatch(value)
+        if shape is None:   # the schema has refused it already
+            return
+        year, month, day = shape.groups()
+        if int(year) == 0:
+            out.append(doc.problem(where, f"`{where[-1]}` {value!r} is in the year 0, which no calendar has; "
+                                          "use the year from 0001 on that the article gives"))
+        elif month and not 1 <= int(month) <= 12:
             out.append(doc.problem(where, f"`{where[-1]}` {value!r} has no month {month}; use a month from 01 to 12"))
         elif day and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
             out.append(doc.problem(where, f"`{where[-1]}` {value!r} is not a day of the calendar; "
@@ -361,15 +420,20 @@ def _date(value: Any) -> str | None:
     return f"{value:04d}" if isinstance(value, int) else value
 
 
+def _line(value: Any) -> Any:
+    """A one-line field without the line break a YAML ``>`` block adds (the schema allows only that one)."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def _source(d: _Doc) -> Source:
     g = d.data.get
-    return Source(d.id, g("name"), g("kind"), g("reliability"), g("note"), g("party"), g("url"),
+    return Source(d.id, _line(g("name")), g("kind"), g("reliability"), g("note"), _line(g("party")), g("url"),
                   tuple(g("depends_on") or ()), g("rubric"))
 
 
 def _entity(d: _Doc) -> Entity:
     g = d.data.get
-    return Entity(d.id, g("name"), g("kind"), tuple(g("aliases") or ()), g("note"))
+    return Entity(d.id, _line(g("name")), g("kind"), tuple(_line(a) for a in g("aliases") or ()), g("note"))
 
 
 def _article(name: str, config: ArchiveConfig, seeds: dict[str, Article | None],
@@ -378,10 +442,19 @@ def _article(name: str, config: ArchiveConfig, seeds: dict[str, Article | None],
         return seeds[name]
     path = config.seeds_dir / name
     article = None
+    outside = outside_folder(path, config.seeds_dir) if path.is_file() else None
     if name in (".", "..") or not path.is_file():
         near = did_you_mean(name, (p.name for p in config.seeds_dir.iterdir() if p.is_file()))
         problems.append(problem(f"article '{name}' is not a file in {config.display(config.seeds_dir)}/{near}; "
                                 "put the article there or fix the file name"))
+    elif outside:
+        problems.append(Problem(config.display(path), 1, 1, "error", f"the article is a link to {outside}, outside "
+                                f"{config.display(config.seeds_dir)}/; only files of the archive are read: put "
+                                "the article's text itself in the file"))
+    elif path.stat().st_size > config.max_seed_bytes:
+        problems.append(Problem(config.display(path), 1, 1, "error", f"the article is {path.stat().st_size} bytes, "
+                                f"over the limit of {config.max_seed_bytes} bytes; split it into several articles "
+                                "or raise the plugin's `max_seed_bytes` setting"))
     else:
         try:
             raw = path.read_bytes()
@@ -435,7 +508,8 @@ def _briefing(d: _Doc, config: ArchiveConfig, seeds: dict[str, Article | None],
             credibility=raw["credibility"], note=raw.get("note"), prefix=raw.get("prefix"),
             suffix=raw.get("suffix"), entities=tuple(raw.get("entities") or ()), date=_date(raw.get("date")),
             relations=tuple(Relation(k, *v.split("#", 1)) for rel in raw.get("relations") or () for k, v in rel.items()),
-            figures=tuple(Figure(f["metric"], f["value"], f["unit"], f.get("qualifier", "exact"), _date(f.get("period")))
+            figures=tuple(Figure(f["metric"], f["value"], _line(f["unit"]), f.get("qualifier", "exact"),
+                                 _date(f.get("period")))
                           for f in raw.get("figures") or ()),
         ))
     warnings = []
@@ -454,8 +528,11 @@ def _briefing(d: _Doc, config: ArchiveConfig, seeds: dict[str, Article | None],
         return None
     if failed:
         return None
-    return Briefing(d.id, data["title"], article, data["summary"], data.get("publisher"),
+    return Briefing(d.id, _line(data["title"]), article, data["summary"], data.get("publisher"),
                     _date(data.get("published")), tuple(data.get("tags") or ()), tuple(warnings), tuple(claims))
+
+
+MAX_PLACES = 10   # places an ambiguous quote's message lists (each costs a scan of the text)
 
 
 def _anchor_message(result: object, label: str, raw: dict, article: Article, config: ArchiveConfig) -> str:
@@ -463,7 +540,10 @@ def _anchor_message(result: object, label: str, raw: dict, article: Article, con
     if isinstance(result, anchoring.Empty):
         return f"{label}: the quote is empty; copy the exact words of the article into `quote`"
     if isinstance(result, anchoring.Ambiguous):
-        places = ", ".join("line %d col %d" % anchoring.line_col(article.text, s.start) for s in result.spans)
+        shown = result.spans[:MAX_PLACES]
+        places = ", ".join("line %d col %d" % anchoring.line_col(article.text, s.start) for s in shown)
+        if len(result.spans) > len(shown):
+            places += f", and {len(result.spans) - len(shown)} more"
         return (f"{label}: the quote occurs {len(result.spans)} times in {seed} ({places}); "
                 "add `prefix` (words just before) or `suffix` (words just after) to pick one")
     assert isinstance(result, anchoring.NotFound)

@@ -1,29 +1,35 @@
 """Author text to safe HTML: escaping for plain text, sanitised Markdown for notes.
 
 Article text, titles and names are plain text and are only ever escaped. Notes and
-summaries are Markdown with raw HTML disabled (an author's ``<b>`` shows as text,
-never silently vanishes) and the result is passed through nh3 (Ammonia), which
-keeps a small set of tags and only http, https, mailto and in-site links.
+summaries are CommonMark (markdown-it-py, whose parser is linear in its input and caps
+nesting, so no note can make a build slow or overflow the stack) with raw HTML and
+images disabled (an author's ``<b>`` or ``![x](y)`` shows as text, never silently
+vanishes), and the result is passed through nh3 (Ammonia), which keeps a small set of
+tags and only http, https, mailto and in-site links. Every piece of author text keeps
+its bidirectional controls to itself (:func:`characters.isolate_bidi`).
 """
 from __future__ import annotations
 
 import html
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import markdown
 import nh3
+
+from .characters import isolate_bidi
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _TAGS = {"p", "em", "strong", "a", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr"}
 _ATTRIBUTES = {"a": {"href", "title"}}
 _SCHEMES = {"http", "https", "mailto"}
-_PLACEHOLDER = re.compile("\x02klzzwxh:\\d+\x03")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @lru_cache(maxsize=65536)
 def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(isolate_bidi(text), quote=True)
 
 
 def esc(text: object) -> str:
@@ -31,16 +37,42 @@ def esc(text: object) -> str:
     return _esc(text if isinstance(text, str) else str(text))
 
 
+#: Block nesting the Markdown renderer allows (markdown-it's ``maxNesting``). A note that would reach
+#: it is refused by :func:`nesting_problem` when the archive is loaded, since the renderer would
+#: otherwise skip what lies deeper.
+MAX_NESTING = 20
+
+
 @lru_cache(maxsize=1)
-def _markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    return md
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).disable("image")
 
 
 # Text with none of these is a single plain paragraph in Markdown: no need to run the engine.
-_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&#|~!]|^\s*(?:[-+>]|\d+[.)])\s|\n\s*\n|^ {4}|https?://", re.M)
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&#|~!]|^\s*(?:[-+>=]|\d+[.)])|\n|https?://", re.M)
+_CONTAINER_LINE = re.compile(r"^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)
+
+
+def nesting_problem(text: str) -> str | None:
+    """Why a Markdown text nests too deeply to render in full, or None.
+
+    Lists and quotes inside each other are the only way to nest blocks, so text with no line that
+    starts one is skipped without parsing (the common case).
+    """
+    if not _CONTAINER_LINE.search(text):
+        return None
+    deepest = max((t.level for t in _markdown().parse(text) if t.nesting == 1), default=0)
+    if deepest < MAX_NESTING - 1:
+        return None
+    return (f"the Markdown nests lists or quotes inside each other too deeply (the limit is {MAX_NESTING} levels, "
+            "and each list counts two); flatten it")
+
+
+def _escape_text(text: str) -> str:
+    # markdown-it's own escaping of text (& < > "), so both paths of render_markdown agree.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 @lru_cache(maxsize=4096)
@@ -48,13 +80,10 @@ def render_markdown(text: str | None) -> str:
     """Render a note or summary to sanitised HTML (empty string for no text)."""
     if not text or not text.strip():
         return ""
-    if not _MARKDOWN_SYNTAX.search(text):
-        return f"<p>{html.escape(text.strip(), quote=False)}</p>"
-    md = _markdown()
-    md.reset()
-    # Python-Markdown can leave its internal placeholders (control characters) inside attribute values
-    # of malformed links; they are not text and would make the output invalid XML (the feed).
-    html_out = _CONTROL.sub("", _PLACEHOLDER.sub("", md.convert(text)))
+    text = isolate_bidi(text)
+    if not _MARKDOWN_SYNTAX.search(text.strip()):
+        return f"<p>{_escape_text(text.strip())}</p>"
+    html_out = _markdown().render(text).rstrip("\n")
     return nh3.clean(html_out, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
                      link_rel="noopener noreferrer")
 
@@ -64,7 +93,7 @@ def plain_text(text: str | None, limit: int | None = None) -> str:
     if not text:
         return ""
     stripped = nh3.clean(render_markdown(text), tags=set())
-    flat = " ".join(html.unescape(stripped).split())
+    flat = isolate_bidi(" ".join(html.unescape(stripped).split()))
     if limit and len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "\u2026"
     return flat

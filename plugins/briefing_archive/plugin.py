@@ -33,6 +33,8 @@ class BriefingsConfig(base.Config):
     """Folder of the briefing YAML files, with `sources/` and `entities/` inside, relative to mkdocs.yml."""
     max_yaml_bytes = c.Type(int, default=1_048_576)
     """YAML files larger than this many bytes are refused."""
+    max_seed_bytes = c.Type(int, default=4 * 1024 * 1024)
+    """Articles (seeds) larger than this many bytes are refused."""
     publish_text = c.Choice(("full", "excerpts"), default="full")
     """`full` publishes each article's text; `excerpts` only the annotated passages with their sentences."""
     search = c.Choice(("material", "pagefind"), default="material")
@@ -50,7 +52,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _archive_config(self, config) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         archive = ArchiveConfig.at(root, self.config.seeds_dir, self.config.briefings_dir,
-                                   self.config.max_yaml_bytes, self.config.lexicon, self.config.publish_text)
+                                   self.config.max_yaml_bytes, self.config.lexicon, self.config.publish_text,
+                                   self.config.max_seed_bytes)
         return replace(archive, reuse=self.serving)   # the preview re-reads only the files that changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

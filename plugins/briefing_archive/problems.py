@@ -6,8 +6,11 @@ Every problem is `path:line:col: error|warning: what is wrong; how to fix it`, w
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Iterable, Literal
+
+from .characters import BIDI_CONTROLS, NOT_TEXT
 
 Severity = Literal["error", "warning"]
 
@@ -23,7 +26,16 @@ class Problem:
     message: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """The one line editors and CI annotators parse (characters that would break or reorder the
+        line, such as a line break inside a quoted bad value, are written as escapes)."""
+        return _one_line(f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}")
+
+
+_UNSHOWABLE = re.compile(f"[\t\n{BIDI_CONTROLS}]|{NOT_TEXT.pattern}")
+
+
+def _one_line(text: str) -> str:
+    return _UNSHOWABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class ArchiveError(Exception):

@@ -16,17 +16,24 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from .characters import BIDI, describe
 from .problems import Problem, did_you_mean
 from .yamlload import Positions
 
 KINDS = ("briefing", "source", "entity")  # the archive's file kinds; "lexicon" is checked too
 
+_BIDI_CLASS = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
+#: The pattern of a one-line field (``$defs/line``): its message is chosen by what is wrong with the value.
+LINE_PATTERN = f"^(?=.*\\S)[^\\n\\r{_BIDI_CLASS}]+\\n?$"
 _PATTERN_HINTS = {
     "^[a-z0-9][a-z0-9-]{0,63}$": "an id uses only lower-case letters a-z, digits and '-', starts with a letter "
                                  "or digit and has at most 64 characters (e.g. `uk-mod`)",
+    f"^(?!\\.)[^\\n\\r{_BIDI_CLASS}]+\\.txt$": "an article is a plain-text file: name a .txt file of seeds/ "
+                                               "(not a hidden file; no line breaks or direction controls in the name)",
+    f"^https?://[^\\s{_BIDI_CLASS}]+$": "only http:// and https:// addresses are allowed, without spaces or "
+                                       "invisible direction controls",
     "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "write a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01-30)",
     "^[a-z0-9][a-z0-9-]{0,63}#[a-z0-9][a-z0-9-]{0,63}$": "write a relation target as <briefing-id>#<claim-id>",
-    "^https?://[^\\s]+$": "only http:// and https:// addresses are allowed",
     "^[^/\\\\]+$": "give the bare file name of the article in seeds/, without folders",
     "^[0-9a-fA-F]{64}$": "give the 64 hex digits of the seed file's SHA-256 (e.g. from `sha256sum`)",
     "\\S": "write some text, or remove the key",
@@ -41,19 +48,38 @@ def schema_text(kind: str) -> str:
     return resources.files(__package__).joinpath(f"schema/{kind}.schema.json").read_text("utf-8")
 
 
+def python_dialect(node: Any) -> Any:
+    """The schema with each pattern's final ``$`` written ``\\Z``.
+
+    Schemas follow ECMA-262 regular expressions (editors read them), where ``$`` matches only at the
+    very end; Python's ``$`` also matches before a final line break, so ``"drones\\n"`` would pass as
+    an id. The validators here get the Python spelling of the same rule.
+    """
+    if isinstance(node, dict):
+        return {k: (v[:-1] + "\\Z" if k == "pattern" and isinstance(v, str) and v.endswith("$")
+                    and not v.endswith("\\$") else python_dialect(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [python_dialect(v) for v in node]
+    return node
+
+
+def _schema(kind: str) -> dict:
+    return python_dialect(json.loads(schema_text(kind)))
+
+
 @lru_cache(maxsize=None)
 def _fast(kind: str) -> Callable[[Any], Any]:
     """A compiled validator for the common case of a valid file (fastjsonschema stops at the first
     error, so on any error jsonschema runs to report them all). Our schemas use only keywords that
     draft 7 shares with 2020-12, so they compile as draft 7."""
-    schema = json.loads(schema_text(kind))
+    schema = _schema(kind)
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     return fastjsonschema.compile(schema)
 
 
 @lru_cache(maxsize=None)
 def _validator(kind: str) -> Draft202012Validator:
-    schema = json.loads(schema_text(kind))
+    schema = _schema(kind)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
 
@@ -127,10 +153,19 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
         hint = did_you_mean(str(value), options)
         return [at_value(f"{label} is {_describe(value)}, which is not allowed{hint}; use one of {', '.join(options)}")]
     if kind == "pattern":
-        hint = _PATTERN_HINTS.get(error.validator_value, f"match the pattern {error.validator_value}")
+        pattern = error.validator_value
+        if pattern.endswith("\\Z"):
+            pattern = pattern[:-2] + "$"   # the schema's own (ECMA-262) spelling, see python_dialect
+        if pattern == LINE_PATTERN:
+            return [at_value(_line_message(label, value))]
+        hint = _PATTERN_HINTS.get(pattern, f"match the pattern {pattern}")
+        if isinstance(value, str) and value.endswith("\n") and pattern.startswith("^"):
+            hint += "; remove the line break at its end"
         return [at_value(f"{label} is {_describe(value)}, which is not valid; {hint}")]
     if kind in ("minimum", "maximum"):
         low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        if error.schema.get("type") == "number":
+            return [at_value(f"{label} is {value:g}, out of range; use a number from {low:g} to {high:g}")]
         return [at_value(f"{label} is {value}, out of range; use a whole number from {low} to {high}")]
     if kind == "minItems":
         return [at_value(f"{label} is an empty list; give at least {error.validator_value} item, or remove the key")]
@@ -148,6 +183,17 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
         return [at_value(f"{label}: a relation is one `kind: <briefing-id>#<claim-id>` pair, with kind "
                          "corroborates, echoes, contradicts or updates; write one pair per list item")]
     return [at_value(f"{label}: {error.message}; see the format contract")]
+
+
+def _line_message(label: str, value: str) -> str:
+    """Why a one-line field is refused: a line break, a direction control, or no text at all."""
+    bidi = BIDI.search(value)
+    if bidi is not None:
+        return (f"{label} contains the invisible direction control {describe(bidi.group())}, which would make the "
+                "text around it show in another order than it is written; remove it")
+    if value.strip() and ("\n" in value.strip() or "\r" in value):
+        return f"{label} is on several lines, but it is one line of text; join its lines into one"
+    return f"{label} is {_describe(value)}, which has no text; write some text, or remove the key"
 
 
 def _describe(value: Any) -> str:

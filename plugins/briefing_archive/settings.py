@@ -42,4 +42,4 @@ def archive_config(root: Path | str) -> ArchiveConfig:
             options = entry["briefings"] or {}
     return ArchiveConfig.at(root, options.get("seeds_dir", "seeds"), options.get("briefings_dir", "briefings"),
                             options.get("max_yaml_bytes", 1_048_576), options.get("lexicon", "phia"),
-                            options.get("publish_text", "full"))
+                            options.get("publish_text", "full"), options.get("max_seed_bytes", 4 * 1024 * 1024))

@@ -10,11 +10,13 @@ instead of keeping the last, and cap nesting without recursion.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import yaml
 from yamlcore import CCoreLoader
 
+from .characters import describe, not_text
 from .problems import Problem
 
 Path = tuple  # a path into the document: keys and list indexes, e.g. ("claims", 0, "quote")
@@ -176,6 +178,20 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
         frame[2] = _NO_KEY
         return True
 
+    def checked(value: object, event) -> object:
+        """Refuse what YAML escapes let into a value but is not text, or not a real number."""
+        if isinstance(value, str):
+            bad = not_text(value)
+            if bad is not None:
+                line, col = where(event)
+                problems.append(problem(line, col, f"the value contains the character {describe(bad)}, which is "
+                                                   "not text (a control character, a non-character or a lone "
+                                                   "surrogate); remove it, or the escape that writes it"))
+        elif isinstance(value, float) and not math.isfinite(value):
+            line, col = where(event)
+            problems.append(problem(line, col, f"'{event.value}' is not a finite number; write the number itself"))
+        return value
+
     scalar_event = yaml.ScalarEvent
     while loader.check_event():
         event = loader.get_event()
@@ -184,9 +200,9 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
             # or null under the core schema are strings without asking the resolver.
             value = event.value
             if event.tag is None and (event.style or (value and value[0] not in _NOT_PLAIN_STRING)):
-                attach(value, event)
+                attach(checked(value, event), event)
             else:
-                attach(_scalar(loader, event, problems, problem, where), event)
+                attach(checked(_scalar(loader, event, problems, problem, where), event), event)
             continue
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
@@ -204,7 +220,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
                                                "write the value out in full"))
             raise _Stop
         if isinstance(event, yaml.ScalarEvent):
-            attach(_scalar(loader, event, problems, problem, where), event)
+            attach(checked(_scalar(loader, event, problems, problem, where), event), event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             _check_tag(event, "tag:yaml.org,2002:map" if isinstance(event, yaml.MappingStartEvent)
                        else "tag:yaml.org,2002:seq", problems, problem, where)
