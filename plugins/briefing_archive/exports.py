@@ -28,7 +28,7 @@ class Addresses:
         return self.base + urls.page_url(page, self.directory_urls) + (f"#{fragment}" if fragment else "")
 
     def file(self, path: str) -> str:
-        return self.base + path
+        return self.base + urls.page_url(path, self.directory_urls)
 
 
 def chain_data(claim: Claim, sources: Mapping[str, Source]) -> list[dict[str, Any]]:

@@ -27,14 +27,29 @@ _ATTRIBUTES = {"a": {"href", "title"}}
 _SCHEMES = {"http", "https", "mailto"}
 
 
+#: Attributes that keep an element out of the search index, for Material's search and for Pagefind alike
+#: (set on the element when it is written, never added to built pages by replacing text).
+SEARCH_EXCLUDE = "data-search-exclude data-pagefind-ignore"
+
+
 @lru_cache(maxsize=65536)
 def _esc(text: str) -> str:
-    return html.escape(isolate_bidi(text), quote=True)
+    return html.escape(isolate_bidi(text), quote=True).replace("\n", "&#10;")
 
 
 def esc(text: object) -> str:
-    """Escape plain text for HTML body and attribute values alike (names and titles repeat: cached)."""
+    """Escape plain text for HTML body and attribute values alike (names and titles repeat: cached).
+
+    A line break becomes ``&#10;``, which HTML reads alike: generated HTML reaches a Markdown engine
+    inside HTML blocks, which a blank line would end, so author text never writes a line break.
+    """
     return _esc(text if isinstance(text, str) else str(text))
+
+
+def one_line(html_text: str) -> str:
+    """HTML with its line breaks written ``&#10;`` (the same HTML: text, attribute values and ``pre``
+    content read a reference as the character), so no Markdown engine can see a blank line in it."""
+    return html_text.replace("\n", "&#10;")
 
 
 #: Block nesting the Markdown renderer allows (markdown-it's ``maxNesting``). A note that would reach
@@ -84,8 +99,8 @@ def render_markdown(text: str | None) -> str:
     if not _MARKDOWN_SYNTAX.search(text.strip()):
         return f"<p>{_escape_text(text.strip())}</p>"
     html_out = _markdown().render(text).rstrip("\n")
-    return nh3.clean(html_out, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
-                     link_rel="noopener noreferrer")
+    return one_line(nh3.clean(html_out, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+                              link_rel="noopener noreferrer"))
 
 
 def plain_text(text: str | None, limit: int | None = None) -> str:

@@ -3,8 +3,10 @@
 Pagefind (``pagefind[extended]`` on PyPI ships its binary, so nothing downloads) indexes
 the built site into small fragments and a reader's browser fetches only those a query
 needs. Pages say what to index with ``data-pagefind-body``; parts excluded from search
-(``data-search-exclude``) become ``data-pagefind-ignore``; the search box goes where
-Material's own would be, in the header.
+carry ``data-pagefind-ignore`` from the core (:data:`markup.SEARCH_EXCLUDE`); the search box goes
+where Material's own would be, in the header. Only the theme's own elements are touched here: the
+first ``<article class="md-content__inner md-typeset">``, ``</nav>`` after the header and
+``</head>`` come before any content, and author text, always escaped, can never spell them.
 """
 from __future__ import annotations
 
@@ -23,7 +25,6 @@ def prepare_page(html: str, root: str, searchable: bool, base_path: str = "/") -
     if searchable:
         html = html.replace('<article class="md-content__inner md-typeset">',
                             '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
-    html = html.replace(" data-search-exclude", " data-search-exclude data-pagefind-ignore")
     inner = html.find('class="md-header__inner')
     end = html.find("</nav>", inner)
     if inner != -1 and end != -1:

@@ -24,7 +24,7 @@ from .entitylinks import EntityLinker
 from .exports import Addresses, claim_review, script_json
 from .guide import sentence_span
 from .ledger import build_ledger
-from .markup import esc, plain_text, render_markdown, scroll_table
+from .markup import SEARCH_EXCLUDE, esc, plain_text, render_markdown, scroll_table
 from .model import Archive, Briefing, Claim, Entity, Source
 from .network import related_briefings
 from .seeds import Block, blocks
@@ -79,34 +79,49 @@ def seed_files(archive: Archive) -> dict[str, bytes]:
     return {urls.seed_file(b.article.file): b.article.text.encode("utf-8") for b in archive.briefings}
 
 
+def html_table(headers: tuple[str, ...], rows: list[tuple[str, ...]], css: str = "") -> str:
+    """A table as one line of HTML (cells are HTML, already escaped), wrapped to scroll like Material's.
+
+    Generated tables are HTML, never Markdown: a ``|`` or ``[x](y)`` in a cell stays text.
+    """
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    cls = f' class="{css}"' if css else ""
+    return scroll_table(f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+# The three tables below fill placeholders of hand-written pages: each is an HTML block between blank
+# lines, so the page's Markdown engine passes it through as it is.
+
 def scales_markdown() -> str:
     """The two Admiralty scales as tables, from the same tables the badges use."""
-    rows = ["| Grade | Source reliability |", "| --- | --- |"]
-    rows += [f"| {RELIABILITY_ICON[k]} **{k}** | {v} |" for k, v in RELIABILITY.items()]
-    rows += ["", "| Grade | Information credibility | What earns it in this archive |", "| --- | --- | --- |"]
-    rows += [f"| **{k}** | {v} | {CREDIBILITY_RUBRIC[k]} |" for k, v in CREDIBILITY.items()]
-    return "\n".join(rows) + "\n"
+    reliability = html_table(("Grade", "Source reliability"),
+                             [(f"{RELIABILITY_ICON[k]} <strong>{k}</strong>", v) for k, v in RELIABILITY.items()])
+    credibility = html_table(("Grade", "Information credibility", "What earns it in this archive"),
+                             [(f"<strong>{k}</strong>", v, CREDIBILITY_RUBRIC[k]) for k, v in CREDIBILITY.items()])
+    return f"\n\n{reliability}\n\n{credibility}\n\n"
 
 
 def rubric_markdown() -> str:
     """The grading rubric: what earns each reliability letter, the same for every side."""
-    rows = ["| Line | Grade | Who | Why |", "| --- | --- | --- | --- |"]
-    rows += [f"| `{r.id}` | {RELIABILITY_ICON[r.letter]} **{r.letter}** | {r.who} | {r.why} |" for r in RUBRIC]
-    return "\n".join(rows) + "\n"
+    rows = [(f"<code>{r.id}</code>", f"{RELIABILITY_ICON[r.letter]} <strong>{r.letter}</strong>", esc(r.who),
+             esc(r.why)) for r in RUBRIC]
+    return f"\n\n{html_table(('Line', 'Grade', 'Who', 'Why'), rows)}\n\n"
 
 
 def lexicon_markdown(lexicon: Lexicon | None) -> str:
-    """The estimative-language lexicon in use: its yardstick and its hedges."""
+    """The estimative-language lexicon in use: its yardstick and its hedges (text from a lexicon file is
+    author text, so it is escaped like any other)."""
     if lexicon is None:
         return ""
-    rows = [f"The lexicon in use: **{esc(lexicon.name)}**.", "", "| Term | Probability | Forms matched |",
-            "| --- | --- | --- |"]
-    rows += [f"| {esc(t.label)} | {esc(t.meaning.split(': ', 1)[1])} | {', '.join(esc(f) for f in t.forms)} |"
-             for t in lexicon.estimates]
+    rows = [(esc(t.label), esc(t.meaning.split(": ", 1)[1]), ", ".join(esc(f) for f in t.forms))
+            for t in lexicon.estimates]
+    out = [f"<p>The lexicon in use: <strong>{esc(lexicon.name)}</strong>.</p>",
+           html_table(("Term", "Probability", "Forms matched"), rows)]
     if lexicon.hedges:
-        rows += ["", f"Hedges ({esc(lexicon.hedges.meaning)}): "
-                 + ", ".join(f"*{esc(f)}*" for f in lexicon.hedges.forms) + "."]
-    return "\n".join(rows) + "\n"
+        out.append(f"<p>Hedges ({esc(lexicon.hedges.meaning)}): "
+                   + ", ".join(f"<em>{esc(f)}</em>" for f in lexicon.hedges.forms) + ".</p>")
+    return "\n\n" + "\n\n".join(out) + "\n\n"
 
 
 def badge_html(code: str, extra: str = "", href: str | None = None, css: str = "") -> str:
@@ -277,7 +292,7 @@ class _Renderer(CrossArchiveViews):
             f"{len(r.shared_entities)} shared entities"
             + (": " + ", ".join(self.entity_link(here, e) for e in r.shared_entities) if r.shared_entities else "")
             + ")</small></li>" for r in related)
-        return _heading(2, "Related briefings", "_related") + f"<ol data-search-exclude>{items}</ol>\n\n"
+        return _heading(2, "Related briefings", "_related") + f"<ol {SEARCH_EXCLUDE}>{items}</ol>\n\n"
 
     def reading_guide(self, b: Briefing) -> str:
         g = reading_guide(b, self.archive.sources)
@@ -296,7 +311,7 @@ class _Renderer(CrossArchiveViews):
         legend = ", ".join(f"{badge_html(code)}&nbsp;\u00d7&nbsp;{k}" for code, k in g.badges)
         profile = (f'<figure class="bx-profile-figure">{evidence_svg(g)}'
                    f"<figcaption>Evidence profile: {legend or 'no claims'}</figcaption></figure>") if n else ""
-        return ('<div class="admonition info bx-guide" data-search-exclude><p class="admonition-title">Reading guide</p>'
+        return (f'<div class="admonition info bx-guide" {SEARCH_EXCLUDE}><p class="admonition-title">Reading guide</p>'
                 f'<ul>{"".join(items)}</ul>{profile}</div>\n\n')
 
     def briefing_meta(self, here: str, b: Briefing) -> str:
@@ -308,7 +323,7 @@ class _Renderer(CrossArchiveViews):
         if b.tags:
             tags = '<li>Tags: ' + " ".join(f'<a class="bx-tag" href="{self.href(here, f"tags/{t}.md")}">{esc(t)}</a>'
                                            for t in b.tags) + "</li>"
-        return ('<ul class="bx-meta" data-search-exclude>'
+        return (f'<ul class="bx-meta" {SEARCH_EXCLUDE}>'
                 f"<li>Publisher: {publisher}</li><li>Published: {published}</li>"
                 f"<li>Article text: {seed}</li><li>{len(b.claims)} claims</li>{tags}</ul>\n\n")
 
@@ -358,7 +373,7 @@ class _Renderer(CrossArchiveViews):
                 f'\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
                 f'{self.note_html(here, c.note) or "<p><em>No note.</em></p>"}\n'
                 f'<dl class="bx-claim-facts">{"".join(rows)}</dl>\n'
-                f'<p class="bx-permalink" data-search-exclude>Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
+                f'<p class="bx-permalink" {SEARCH_EXCLUDE}>Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
                 "</section>\n\n")
 
     def independence(self, a: Claim, other: Claim, label: str) -> str:
@@ -398,14 +413,14 @@ class _Renderer(CrossArchiveViews):
                                   role)
                     for ref, role in grouped[bid])
                 out.append(f"<li>{self.briefing_link(here, b)}: {badges}</li>")
-            return f'<ul class="bx-claim-list bx-compact" data-search-exclude>{"".join(out)}</ul>\n\n'
+            return f'<ul class="bx-claim-list bx-compact" {SEARCH_EXCLUDE}>{"".join(out)}</ul>\n\n'
         for bid in sorted(grouped):
             b = grouped[bid][0][0].briefing
             items = "".join(
                 f"<li>{self.badge_html(ref.claim)} {self.claim_link(here, ref)}"
                 f"{f' <small>({esc(role)})</small>' if role else ''}</li>"
                 for ref, role in grouped[bid])
-            out.append(f"<h3>{self.briefing_link(here, b)}</h3>\n<ul class=\"bx-claim-list\" data-search-exclude>"
+            out.append(f"<h3>{self.briefing_link(here, b)}</h3>\n<ul class=\"bx-claim-list\" {SEARCH_EXCLUDE}>"
                        f"{items}</ul>\n")
         return "\n".join(out) + "\n"
 
@@ -473,18 +488,14 @@ class _Renderer(CrossArchiveViews):
             _heading(2, f"Claims that name it, by briefing ({len(refs)})", "_claims"),
             self.claims_by_briefing(here, [(ref, "") for ref in refs]),
             _heading(2, f"Dated claims, by date ({len(dated)})", "_by-date"),
-            f'<ul class="bx-timeline" data-search-exclude>{by_date}</ul>\n\n' if dated
+            f'<ul class="bx-timeline" {SEARCH_EXCLUDE}>{by_date}</ul>\n\n' if dated
             else "<p>None of its claims is dated.</p>\n\n",
         ])
 
     # -- indexes -------------------------------------------------------------------------
     def index_page(self, title: str, intro: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
         """An index page: a short introduction and one table (cells are HTML, already escaped)."""
-        head = "".join(f"<th>{h}</th>" for h in headers)
-        body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-        return (_front_matter(title) + f"<p>{intro}</p>\n\n"
-                + scroll_table(f'<table class="bx-index bx-sortable"><thead><tr>{head}</tr></thead>'
-                               f"<tbody>{body}</tbody></table>") + "\n")
+        return _front_matter(title) + f"<p>{intro}</p>\n\n" + html_table(headers, rows, "bx-index bx-sortable") + "\n"
 
     def briefings_index(self) -> str:
         here = "briefings/index.md"

@@ -3,21 +3,26 @@
 Generated pages link to one another from raw HTML, which no engine rewrites, so
 the core computes each link relative to the page it sits on, the way the site
 will serve it (``briefings/x/`` with directory URLs, ``briefings/x.html`` without).
+Every URL is percent-encoded: ids are slugs, but an article's file name may hold
+``#``, ``?``, ``%`` or spaces, which would otherwise end or change the link.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from urllib.parse import quote
 
 
 @lru_cache(maxsize=65536)
 def page_url(page: str, directory_urls: bool) -> str:
-    """Site-relative URL of a Markdown page path such as ``briefings/x.md``."""
+    """Site-relative URL (percent-encoded) of a Markdown page path such as ``briefings/x.md``."""
     stem = page[:-3] if page.endswith(".md") else page
     if not directory_urls:
-        return stem + ".html" if page.endswith(".md") else page
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/" if page.endswith(".md") else page
+        url = stem + ".html" if page.endswith(".md") else page
+    elif stem == "index" or stem.endswith("/index"):
+        url = stem[: -len("index")]
+    else:
+        url = stem + "/" if page.endswith(".md") else page
+    return quote(url, safe="/")
 
 
 def link(from_page: str, to_page: str, directory_urls: bool, fragment: str | None = None) -> str:
