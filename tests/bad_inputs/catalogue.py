@@ -26,8 +26,32 @@ def write(rel: str, text: str | bytes):
     return lambda archive: archive.write(rel, text)
 
 
+def link(rel: str, target: str, secret: str = "repositoryformatversion = 0\n"):
+    """Replace ``rel`` by a symbolic link to ``target`` (relative to the link), written with ``secret``."""
+    def mutate(archive) -> None:
+        path = archive.root / rel
+        real = (path.parent / target).resolve()
+        real.parent.mkdir(parents=True, exist_ok=True)
+        real.write_text(secret, encoding="utf-8")
+        if path.exists() or path.is_symlink():
+            path.unlink()
+        path.symlink_to(target)
+    return mutate
+
+
+def both(*mutations):
+    def mutate(archive) -> None:
+        for m in mutations:
+            m(archive)
+    return mutate
+
+
 
 A = "briefings/sources/agency.yml"
+E = "briefings/entities/region.yml"
+MINISTRY = "briefings/sources/ministry.yml"
+ATTR_LIST = "[UK MOD](https://www.gov.uk/){: autofocus tabindex=0 onfocus=alert(document.domain) }"
+DEEP_LIST = "\n".join("  " + "  " * i + "- x" for i in range(300))
 LONG_QUOTE = " ".join(SEED.split()) + " " + " ".join(SEED.split())
 
 # (category, case id, mutation, file named, line named, words the message must contain)
@@ -109,4 +133,48 @@ CASES = [
     ("references", "malformed-relation", replace("corroborates: a-test#drones", "corroborates: drones"), B, 23, "write a relation target as <briefing-id>#<claim-id>"),
     ("references", "list-not-last", replace("sources: [agency, ministry]", "sources: [[agency, ministry], agency]"), B, 8, "only the last element of `sources`"),
     ("references", "unknown-depends-on", replace("note: A wire service.", "note: A wire service.\ndepends_on: [ministri]", A), A, 5, "unknown source 'ministri' (did you mean 'ministry'?)"),
+    # one-line fields: a line break would end the generated HTML around them (issue 11)
+    ("lines", "name-block-with-blank-line", replace("name: The Agency", f"name: |\n  The Agency\n\n  {ATTR_LIST}", A), A, 1, "`name` is on several lines, but it is one line of text"),
+    ("lines", "title-two-lines", replace("title: A test briefing", 'title: "A test\\nbriefing"'), B, 2, "`title` is on several lines"),
+    ("lines", "party-block", replace("party: Ruritania", "party: |\n  Ruritania\n\n  <b onclick=x>", MINISTRY), MINISTRY, 3, "`party` is on several lines"),
+    ("lines", "alias-two-lines", replace("aliases: [the region]", 'aliases: ["the\\n\\nregion"]', E), E, 3, "`aliases` is on several lines"),
+    ("lines", "unit-two-lines", replace("unit: drones", 'unit: "drones\\n\\n    indented code"'), B, 16, "`unit` is on several lines"),
+    ("lines", "title-blank", replace("title: A test briefing", 'title: "\\n"'), B, 2, "which has no text"),
+    # characters that are not text, written with YAML escapes
+    ("characters", "control-in-title", replace("title: A test briefing", 'title: "A test\\x01 briefing"'), B, 2, "U+0001, which is not text"),
+    ("characters", "nonchar-in-note", replace("    note: Probably true; see [the ministry](../../sources/ministry/).", '    note: "Probably \\uFFFE true"'), B, 10, "U+FFFE, which is not text"),
+    ("characters", "form-feed-in-summary", replace("summary: A *small* briefing.", 'summary: "A \\x0c small briefing."'), B, 3, "U+000C, which is not text"),
+    ("characters", "nul-in-quote", replace("quote: 40 drones were shot down", 'quote: "40 drones\\0 were shot down"'), B, 7, "U+0000, which is not text"),
+    ("characters", "bidi-in-title", replace("title: A test briefing", 'title: "Drones \\u202e04 devomer"'), B, 2, "direction control U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("characters", "bidi-in-source-name", replace("name: The Agency", 'name: "The \\u2067Agency"', A), A, 1, "direction control U+2067"),
+    ("characters", "bidi-in-url", replace("note: A wire service.", 'note: A wire service.\nurl: "https://example.test/\\u202eevil"', A), A, 5, "without spaces or invisible direction controls"),
+    ("characters", "key-with-control", replace("title: A test briefing", '"ti\\x01tle": A test briefing'), B, 2, "U+0001, which is not text"),
+    # numbers
+    ("numbers", "nan", replace("value: 40", "value: .nan"), B, 15, "'.nan' is not a finite number"),
+    ("numbers", "inf", replace("value: 40", "value: -.inf"), B, 15, "'-.inf' is not a finite number"),
+    ("numbers", "huge", replace("value: 40", "value: 1e300"), B, 15, "out of range; use a number from -1e+15 to 1e+15"),
+    # dates
+    ("dates", "year-zero-published", replace("title: A test briefing", "title: A test briefing\npublished: '0000-01-01'"), B, 3, "the year 0, which no calendar has"),
+    ("dates", "year-zero-claim", replace("date: 2025-01", "date: 0000-05"), B, 12, "the year 0"),
+    ("dates", "date-trailing-newline", replace("date: 2025-01", 'date: "2025-01\\n"'), B, 12, "remove the line break at its end"),
+    # Markdown that would nest beyond the renderer's limit
+    ("markdown", "summary-list-300-deep", replace("summary: A *small* briefing.", "summary: |\n" + DEEP_LIST), B, 3, "nests lists or quotes inside each other too deeply"),
+    ("markdown", "note-quote-300-deep", replace("    note: Probably true; see [the ministry](../../sources/ministry/).", "    note: '" + "> " * 300 + "x'"), B, 10, "too deeply"),
+    ("markdown", "source-note-deep", replace("note: A wire service.", "note: |\n" + DEEP_LIST, A), A, 4, "too deeply"),
+    # ids must be the whole value, and not a page the site map needs
+    ("ids", "claim-id-trailing-newline", replace("  - id: drones", '  - id: "drones\\n"'), B, 6, "remove the line break at its end"),
+    ("ids", "tag-trailing-newline", replace("tags: [test]", 'tags: ["test\\n"]'), B, 4, "remove the line break at its end"),
+    ("ids", "metric-trailing-newline", replace("metric: drones-downed", 'metric: "drones-downed\\n"'), B, 14, "remove the line break at its end"),
+    ("ids", "briefing-named-index", write("briefings/index.yml", BRIEFING), "briefings/index.yml", 1, "'index' is reserved for the site's briefing index page"),
+    ("ids", "source-named-index", write("briefings/sources/index.yml", "name: I\nkind: other\nreliability: F\nnote: n\n"), "briefings/sources/index.yml", 1, "'index' is reserved"),
+    ("ids", "entity-named-index", write("briefings/entities/index.yml", "name: I\nkind: place\n"), "briefings/entities/index.yml", 1, "'index' is reserved"),
+    ("ids", "tag-named-index", replace("tags: [test]", "tags: [index]"), B, 4, "'index' is reserved for the site's tag index page"),
+    ("ids", "metric-named-index", replace("metric: drones-downed", "metric: index"), B, 14, "'index' is reserved for the site's metric index page"),
+    # only .txt files of seeds/ are articles, and only files inside the archive are read
+    ("seeds", "seed-html", both(write("seeds/evil.html", "<script>alert(1)</script> 40 drones were shot down\n"), replace("article: a.txt", "article: evil.html")), B, 1, "an article is a plain-text file"),
+    ("seeds", "seed-markdown", both(write("seeds/evil.md", "<b onclick=x>40 drones were shot down</b>\n"), replace("article: a.txt", "article: evil.md")), B, 1, "an article is a plain-text file"),
+    ("seeds", "seed-hidden", both(write("seeds/.a.txt", SEED), replace("article: a.txt", "article: .a.txt")), B, 1, "not a hidden file"),
+    ("seeds", "seed-link-outside", both(link("seeds/cfg.txt", "../.git/config"), replace("article: a.txt", "article: cfg.txt")), "seeds/cfg.txt", 1, "the article is a link to"),
+    ("seeds", "seed-too-large", replace("  - briefings\n", "  - briefings:\n      max_seed_bytes: 50\n", "mkdocs.yml"), "seeds/a.txt", 1, "over the limit of 50 bytes"),
+    ("seeds", "yaml-link-outside", link(A, "../../../outside/agency.yml", "name: Secret\nkind: other\nreliability: F\nnote: n\n"), A, 1, "this file is a link to"),
 ]
