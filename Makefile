@@ -15,13 +15,15 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# Build into a temporary folder and swap it in only when the whole build succeeded, so no failure
-# of any kind (an annotation error, or a broken link MkDocs finds while rendering) leaves a
-# half-written site/ behind.
+# scripts/build_site.py runs `mkdocs build --strict` into a temporary folder (.site.tmp.<pid>) and
+# swaps it in only when the whole build succeeded, so no failure (an annotation error, a broken link
+# MkDocs finds while rendering, a swap step that fails) leaves a missing, half-written or nested
+# site/: every rename is checked, a failed step puts the last good site/ back and exits non-zero.
+# It holds a lock (.site.lock) for the build and the swap, so a second `make site` says it is
+# waiting and runs after the first (it gives up after SITE_LOCK_TIMEOUT seconds, default 1800).
+# A site/ that is a file, a symbolic link or a mount point is refused with a clear message.
 site: $(STAMP)
-	rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }
-	rm -rf .site.old; if [ -d site ]; then mv site .site.old; fi; mv .site.tmp site; rm -rf .site.old
+	$(BIN)/python scripts/build_site.py --mkdocs $(BIN)/mkdocs
 
 # Browser tests need Debian's Chromium (never a browser download) and axe-core from npm.
 BROWSER_DEPS := node_modules/axe-core/axe.min.js
