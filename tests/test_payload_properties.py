@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing_archive.characters import BIDI
@@ -204,6 +204,8 @@ def test_one_line_fields_refuse_line_breaks(payload: str) -> None:
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(payload_st)
+@example("Note \n\n```\ncode\n\n[UK MOD](https://www.gov.uk/){: autofocus tabindex=0 onfocus=xpwn() }\n```\n end")
+@example("Note\n\n    indented\n\n<xpwn onclick=xpwn()>\n\n{: #xpwnid } end")
 def test_no_payload_is_live_in_a_real_build(payload: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "archive"

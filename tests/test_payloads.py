@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -154,3 +158,83 @@ def test_no_payload_is_live_in_the_feed_and_data(hostile_site: Path) -> None:
 def test_unsafe_links_lose_their_target(hostile_site: Path) -> None:
     html = (hostile_site / "sources" / "agency" / "index.html").read_text("utf-8")
     assert "javascript:" not in html.lower().replace("javascript:alert(", "")  # only as escaped text
+
+
+# -- the other classes of the red-team's findings (issue 11), each on a real build ------------------
+
+def test_ids_of_different_kinds_may_coincide(archive, no_warnings) -> None:
+    """An outlet is often a source and an entity: each kind keeps its own page and references."""
+    archive.write("briefings/sources/region.yml", "name: Region Radio\nkind: news-outlet\nreliability: C\nnote: n\n")
+    archive.write("briefings/entities/agency.yml", "name: The Agency as an organisation\nkind: organisation\n")
+    archive.write("briefings/region.yml", "article: a.txt\ntitle: The region briefing\nsummary: s\nclaims:\n"
+                                          "  - id: again\n    quote: A line with\n    sources: [region]\n"
+                                          "    credibility: 3\n    entities: [agency]\n"
+                                          "    relations: [{echoes: a-test#drones}]\n")
+    site = archive.build(strict=True)
+    assert "The region briefing" in (site / "briefings" / "region" / "index.html").read_text()
+    assert "Region Radio" in (site / "sources" / "region" / "index.html").read_text()
+    assert "The Region" in (site / "entities" / "region" / "index.html").read_text()
+    assert "The Agency as an organisation" in (site / "entities" / "agency" / "index.html").read_text()
+    drones = (site / "briefings" / "a-test" / "index.html").read_text()
+    assert 'href="../../briefings/region/#again"' in drones      # the relation seen from its target
+
+
+def test_entity_names_never_link_inside_a_character_reference(archive) -> None:
+    archive.write("briefings/entities/gt.yml", "name: gt\nkind: place\naliases: [amp, quot]\n")
+    archive.write("briefings/a-test.yml", archive.root.joinpath("briefings/a-test.yml").read_text().replace(
+        "note: Probably true;", 'note: "5 &gt; 4 & 3 < \\"gt\\" and amp;"\n    x-note: Probably true;').replace(
+        "    x-note: Probably true; see [the ministry](../../sources/ministry/).\n", ""))
+    html = (archive.build(strict=True) / "briefings" / "a-test" / "index.html").read_text()
+    note = html[html.index('id="_note-drones"'):]
+    note = note[:note.index("</section>")]
+    assert "&amp;<a" not in note and "&<a" not in note
+    assert '5 &gt; 4 &amp; 3 &lt; &quot;' in note   # a Markdown entity reference reads as its character
+    assert '<a class="bx-entity" href="../../entities/gt/">gt</a>' in note
+
+
+def test_pagefind_markers_never_rewrite_article_text(archive) -> None:
+    from test_pagefind import use_pagefind
+
+    use_pagefind(archive)
+    archive.write("seeds/a.txt", archive.root.joinpath("seeds/a.txt").read_text()
+                  + "The agency wrote data-search-exclude and data-pagefind-body in its report.\n")
+    html = (archive.build(strict=True) / "briefings" / "a-test" / "index.html").read_text()
+    assert "The agency wrote data-search-exclude and data-pagefind-body in its report." in html
+    assert html.count("data-pagefind-body") == 2    # the theme's article element, and the article text
+
+
+def test_seed_links_are_percent_encoded(archive) -> None:
+    name = "a #1?x=%20 & b.txt"
+    archive.root.joinpath("seeds/a.txt").rename(archive.root / "seeds" / name)
+    archive.write("briefings/a-test.yml", archive.root.joinpath("briefings/a-test.yml").read_text().replace(
+        "article: a.txt", f"article: {json.dumps(name)}"))
+    site = archive.build(strict=True)
+    html = (site / "briefings" / "a-test" / "index.html").read_text()
+    assert 'href="../../seeds/a%20%231%3Fx%3D%2520%20%26%20b.txt"' in html
+    assert (site / "seeds" / name).is_file()
+    data = json.loads((site / "annotations.jsonld").read_text())
+    assert data["first"]["items"][0]["target"]["source"].endswith("seeds/a%20%231%3Fx%3D%2520%20%26%20b.txt")
+
+
+def test_direction_controls_in_prose_stay_inside_it(archive) -> None:
+    archive.write("briefings/a-test.yml", archive.root.joinpath("briefings/a-test.yml").read_text().replace(
+        "note: Probably true;", 'note: "Drones \\u202e04 devomer"\n    x: Probably true;').replace(
+        "    x: Probably true; see [the ministry](../../sources/ministry/).\n", ""))
+    html = unescape((archive.build(strict=True) / "briefings" / "a-test" / "index.html").read_text())
+    assert "Drones \u202e04 devomer\u202c</p>" in html            # closed before the note's paragraph ends
+    tooltip = re.search(r'<mark class="bx-claim[^"]*" id="drones" title="([^"]*)"', html).group(1)
+    assert tooltip.endswith("Drones \u202e04 devomer\u202c")     # and in the quote's tooltip
+
+
+def test_links_inside_seeds_are_followed_but_not_out_of_it(archive) -> None:
+    (archive.root / "seeds" / "b.txt").symlink_to("a.txt")
+    archive.write("briefings/b-test.yml", "article: b.txt\ntitle: B\nsummary: s\nclaims: []\n")
+    site = archive.build(strict=True)
+    assert (site / "seeds" / "b.txt").read_text() == (archive.root / "seeds" / "a.txt").read_text()
+
+
+def test_new_refuses_an_id_with_a_line_break(archive) -> None:
+    result = subprocess.run([str(Path(sys.executable).parent / "briefings"), "new", "seeds/a.txt", "--id", "evil\n",
+                             "--root", str(archive.root)], capture_output=True, text=True, cwd=archive.root)
+    assert result.returncode == 2 and "'evil\\n' is not a valid briefing id" in result.stderr
+    assert sorted(p.name for p in (archive.root / "briefings").glob("*.yml")) == ["a-test.yml"]

@@ -86,8 +86,8 @@ def nesting_problem(text: str) -> str | None:
 
 
 def _escape_text(text: str) -> str:
-    # markdown-it's own escaping of text (& < > "), so both paths of render_markdown agree.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    # Text escaped as nh3 writes it (& < >), so both paths of render_markdown give the same HTML.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @lru_cache(maxsize=4096)
