@@ -41,7 +41,8 @@ chromium:
 test: $(STAMP) $(BROWSER_DEPS) chromium
 	$(BIN)/python -m pytest -q
 
-# Benchmark: N = 100, 1000, 2000 briefings (BENCH_ARGS=--large adds 5000); writes benchmarks/RESULTS.md.
+# Benchmark: N = 100, 1000, 2000 briefings (BENCH_ARGS=--large adds 5000), then one briefing by article size
+# and the closest-passage search (BENCH_ARGS=--render-only runs only that); writes benchmarks/RESULTS.md.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 

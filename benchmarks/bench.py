@@ -5,6 +5,11 @@ the full strict build (what `make site` runs), the plain baseline (the same arti
 notes as Markdown pages, same MkDocs + Material config, no plugin), and the core alone (load,
 validate, anchor, link, render, in-process). Peak RSS comes from /usr/bin/time (%M). Prints one
 table and writes benchmarks/RESULTS.md.
+
+A second section (``--render-only`` runs it alone) times the two costs an author controls
+within one briefing: rendering a briefing whose article is 0.25, 1 and 4 MB, and the
+closest-passage search for long quotes that are not in the article. It uses the core API in-process (no MkDocs)
+and rewrites only its own part of RESULTS.md (between the ``article-bench`` markers).
 """
 from __future__ import annotations
 
@@ -23,7 +28,20 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 sys.path.insert(0, str(HERE))
-from generate import generate  # noqa: E402
+if not os.environ.get("PYTHONPATH"):
+    sys.path.insert(1, str(HERE.parent / "plugins"))   # this checkout's plugin (unless PYTHONPATH names one)
+from generate import generate, long_article, mistype  # noqa: E402
+
+from briefing_archive.anchor import FoldedText, NotFound, Span, anchor  # noqa: E402
+from briefing_archive.lexicon import load_lexicon  # noqa: E402
+from briefing_archive.model import Archive, Article, Briefing, Claim, Source, Warning  # noqa: E402
+from briefing_archive.pages import iter_pages, with_terms  # noqa: E402
+
+ARTICLE_MB = (0.25, 1.0, 4.0)
+CLAIMS_PER_ARTICLE = 300
+QUOTES = ((10_000, 100_000), (20_000, 1_000_000))    # (quote characters, article characters)
+QUOTE_KINDS = ("mistyped", "foreign")
+MARK_START, MARK_END = "<!-- article-bench:start -->", "<!-- article-bench:end -->"
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
@@ -85,13 +103,118 @@ def table(rows: list[dict]) -> str:
     return "\n".join([head, rule, *body])
 
 
+def article_archive(size: int) -> Archive:
+    """A one-briefing archive (model objects, no files) whose article is about ``size`` characters."""
+    text, spans = long_article(size, CLAIMS_PER_ARTICLE)
+    lexicon, problems = load_lexicon("phia", HERE, 1 << 20)
+    assert lexicon is not None, problems
+    sources = {"agency": Source("agency", "Agency", "news-outlet", "B", "An agency."),
+               "ministry": Source("ministry", "Ministry", "government", "C", "A ministry.", party="Ukraine")}
+    claims = tuple(Claim(f"claim-{i}", text[a:b], Span(a, b), (("agency",), ("ministry",)) if i % 2 else
+                         (("ministry",),), 2 + i % 4, note=f"Note {i}.") for i, (a, b) in enumerate(spans))
+    # a few cautions, each over the second half of a claim's quote and the words after it (crossing it)
+    ends = [text.rfind(" ", b, min(b + 30, len(text))) for _, b in spans[::50]]
+    warnings = tuple(Warning(text[(a + b) // 2:e], Span((a + b) // 2, e), "Careful.")
+                     for (a, b), e in zip(spans[::50], ends) if e > b)
+    briefing = Briefing("long", "A long article", Article("long.txt", text, "0" * 64), "Summary.",
+                        warnings=warnings, claims=claims)
+    return Archive((briefing,), sources, {}, lexicon)
+
+
+def render_seconds(size: int) -> dict:
+    """Seconds to render every page of a one-briefing archive whose article is ``size`` characters."""
+    archive = article_archive(size)
+    start = time.perf_counter()
+    pages = dict(iter_pages(archive))
+    seconds = time.perf_counter() - start
+    terms = len(with_terms(archive).briefings[0].terms)
+    return {"mb": size / 1e6, "claims": len(archive.briefings[0].claims), "terms": terms, "render_s": seconds,
+            "s_per_mb": seconds / (size / 1e6), "page_mb": len(pages["briefings/long.md"]) / 1e6}
+
+
+def closest_seconds(quote_chars: int, article_chars: int, kind: str) -> dict:
+    """Seconds of the closest-passage search for a quote of ``quote_chars`` that is not in the article:
+    ``mistyped`` (a passage from the article's middle with one letter in ten changed) or ``foreign``
+    (a passage of another article: nothing to find, the costliest case for an exhaustive search)."""
+    text, _ = long_article(article_chars, CLAIMS_PER_ARTICLE)
+    start = text.index(" ", (len(text) - quote_chars) // 2) + 1
+    end = text.rindex(" ", start, start + quote_chars)
+    if kind == "mistyped":
+        quote = mistype(text[start:end], every=10)
+    else:
+        other, _ = long_article(quote_chars + 1000, CLAIMS_PER_ARTICLE, seed=99)
+        quote = other[:other.rindex(" ", 0, quote_chars)]
+    folded = FoldedText(text)
+    began = time.perf_counter()
+    result = anchor(folded, quote)
+    seconds = time.perf_counter() - began
+    assert isinstance(result, NotFound) and result.closest is not None, result
+    overlap = max(0, min(end, result.closest.end) - max(start, result.closest.start)) / (end - start)
+    return {"quote_kb": quote_chars / 1e3, "article_kb": article_chars / 1e3, "kind": kind, "closest_s": seconds,
+            "overlap": overlap if kind == "mistyped" else None, "score": result.score}
+
+
+def article_section(sizes: tuple[float, ...] = ARTICLE_MB) -> tuple[str, list[dict], list[dict]]:
+    """Measure rendering by article size and the closest-passage search; Markdown of both tables."""
+    renders = []
+    for mb in sizes:
+        print(f"rendering a {mb:g} MB article ...", file=sys.stderr, flush=True)
+        renders.append(render_seconds(int(mb * 1e6)))
+    quotes = []
+    for quote_chars, article_chars in QUOTES:
+        for kind in QUOTE_KINDS:
+            print(f"closest passage: {kind} {quote_chars // 1000} KB quote, {article_chars // 1000} KB article ...",
+                  file=sys.stderr, flush=True)
+            quotes.append(closest_seconds(quote_chars, article_chars, kind))
+    lines = ["| article MB | claims | terms found | render s | s per MB | page MB |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {r['mb']:g} | {r['claims']} | {r['terms']} | {r['render_s']:.2f} | {r['s_per_mb']:.2f} | "
+              f"{r['page_mb']:.1f} |" for r in renders]
+    by_mb = {r["mb"]: r for r in renders}
+    if 1.0 in by_mb and 4.0 in by_mb:
+        lines += ["", f"time(4 MB)/time(1 MB): {by_mb[4.0]['render_s'] / by_mb[1.0]['render_s']:.2f}"]
+    lines += ["", "| quote | quote KB | article KB | closest-passage s | share of the true passage shown | score |",
+              "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {q['kind']} | {q['quote_kb']:g} | {q['article_kb']:g} | {q['closest_s']:.3f} | "
+              f"{'-' if q['overlap'] is None else format(q['overlap'], '.0%')} | {q['score']:.1f} |" for q in quotes]
+    return "\n".join(lines), renders, quotes
+
+
+def write_article_section(results: Path, text: str) -> None:
+    """Replace the measured part of the "Article size and closest passage" section, keeping the rest."""
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    block = (f"{MARK_START}\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}): one briefing, "
+             f"{CLAIMS_PER_ARTICLE} claims, every page of its archive rendered by `pages.iter_pages`; then "
+             "`anchor.anchor`'s closest passage for a quote that is not in the article: a passage from the "
+             "article's middle with one letter in ten changed (mistyped), or a passage of another article "
+             "(foreign).\n\n"
+             f"{text}\n{MARK_END}")
+    old = results.read_text("utf-8") if results.exists() else ""
+    if MARK_START in old and MARK_END in old:
+        new = old[:old.index(MARK_START)] + block + old[old.index(MARK_END) + len(MARK_END):]
+    else:
+        new = old.rstrip("\n") + "\n\n## Article size and closest passage\n\n" + block + "\n"
+    results.write_text(new, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,1000,2000", help="comma-separated N (default 100,1000,2000)")
     parser.add_argument("--large", action="store_true", help="add N = 5000")
     parser.add_argument("--work", default=str(HERE / ".work"), help="where archives and sites are built")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite benchmarks/RESULTS.md")
+    parser.add_argument("--render-only", action="store_true",
+                        help="only time rendering by article size and the closest-passage search")
+    parser.add_argument("--article-mb", default=",".join(f"{mb:g}" for mb in ARTICLE_MB),
+                        help="comma-separated article sizes in MB for that section (default 0.25,1,4)")
     args = parser.parse_args()
+    article_sizes = tuple(float(s) for s in args.article_mb.split(","))
+    if args.render_only:
+        text, _, _ = article_section(article_sizes)
+        print(text)
+        if not args.no_write:
+            write_article_section(HERE / "RESULTS.md", text)
+        return
     sizes = [int(s) for s in args.sizes.split(",")] + ([5000] if args.large else [])
     work = Path(args.work)
     rows = []
@@ -119,6 +242,10 @@ def main() -> None:
             f"Measured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}); all figures from one run.\n\n"
             + text + "\n\n" + "\n".join(f"- {line}" for line in notes) + "\n\n"
             "Raw figures:\n\n```json\n" + json.dumps(rows, indent=1) + "\n```\n\n" + analysis, encoding="utf-8")
+    article_text, _, _ = article_section(article_sizes)
+    print(article_text)
+    if not args.no_write:
+        write_article_section(HERE / "RESULTS.md", article_text)
 
 
 if __name__ == "__main__":

@@ -137,6 +137,72 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
         encoding="utf-8")
 
 
+#: Estimative terms and hedges of the PHIA lexicon, woven into the long articles below.
+TERMS = ("likely", "highly likely", "reportedly", "probably", "may", "could", "unlikely", "according to",
+         "almost certainly", "is believed", "a realistic possibility")
+
+
+def vocabulary(rng: random.Random, size: int = 3000) -> list[str]:
+    """Pseudo-words from syllables: a vocabulary wide enough that word trigrams rarely repeat by chance."""
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "ai", "ou")]
+    words = {"".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))) for _ in range(size * 2)}
+    chosen = sorted(words)[:size]
+    rng.shuffle(chosen)   # so the most frequent words are not all alike
+    return chosen
+
+
+def long_article(size: int, claims: int = 300, seed: int = 7) -> tuple[str, list[tuple[int, int]]]:
+    """A synthetic article of about ``size`` characters and the spans of ``claims`` quotes spread through it.
+
+    Paragraphs of 1-5 sentences (as in news copy), a short heading every eight paragraphs, an
+    estimative term or hedge in half of the sentences, words drawn with a Zipf-like skew (as in prose).
+    The same arguments always give the same text.
+    """
+    rng = random.Random(seed)
+    words = vocabulary(rng)
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    parts: list[str] = []
+    sentences: list[tuple[int, int]] = []    # (start, end) of each sentence, to place claims in
+    length = paragraph = 0
+    while length < size:
+        if paragraph % 8 == 7:
+            heading = " ".join(rng.choices(words, weights, k=rng.randint(2, 6))).capitalize()
+            parts.append(heading + "\n")
+            length += len(heading) + 1
+        body: list[str] = []
+        for _ in range(rng.randint(1, 5)):
+            chosen = rng.choices(words, weights, k=rng.randint(8, 24))
+            if rng.random() < 0.5:
+                chosen.insert(rng.randrange(len(chosen)), rng.choice(TERMS))
+            sentence = " ".join(chosen).capitalize() + rng.choice(".....?!")
+            start = length + sum(len(s) + 1 for s in body)
+            sentences.append((start, start + len(sentence)))
+            body.append(sentence)
+        line = " ".join(body) + "\n"
+        parts.append(line)
+        length += len(line)
+        paragraph += 1
+    text = "".join(parts)
+    step = max(1, len(sentences) // claims)
+    spans = []
+    for start, end in sentences[step // 2::step][:claims]:
+        # a quote of the sentence's middle words, cut at word boundaries
+        left = text.index(" ", start, end) + 1 if " " in text[start:end] else start
+        right = text.rindex(" ", left, end) if " " in text[left:end] else end
+        spans.append((left, right) if left < right else (start, end))
+    return text, spans
+
+
+def mistype(passage: str, every: int = 40, seed: int = 3) -> str:
+    """The passage with one letter changed about every ``every`` characters, as a careless copy would be."""
+    rng = random.Random(seed)
+    chars = list(passage)
+    for i in range(rng.randrange(every), len(chars), every):
+        if chars[i].isalpha():
+            chars[i] = "x" if chars[i] != "x" else "y"
+    return "".join(chars)
+
+
 if __name__ == "__main__":
     import sys
 

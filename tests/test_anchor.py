@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from pathlib import Path
@@ -10,7 +11,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from briefing_archive import anchor as anchor_module
 from briefing_archive.anchor import (
+    FULL_SEARCH_MAX,
     Ambiguous,
     Anchored,
     Empty,
@@ -243,6 +246,97 @@ def test_line_col() -> None:
         line_col(text, len(text) + 1)
     with pytest.raises(ValueError):
         line_col(text, -1)
+
+
+
+# --- long quotes: the closest passage from candidate places, not the whole article ------------
+
+def generated_article(paragraphs: int, seed: int = 5) -> str:
+    """Prose-like text from a few thousand pseudo-words drawn with a skew, as words are in prose."""
+    rng = random.Random(seed)
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "ai", "ou")]
+    words = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))) for _ in range(6000)})
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    return "\n".join(
+        " ".join(" ".join(rng.choices(words, weights, k=rng.randint(8, 24))).capitalize() + "."
+                 for _ in range(rng.randint(1, 5)))
+        for _ in range(paragraphs)) + "\n"
+
+
+def mistyped(passage: str, every: int, seed: int = 3) -> str:
+    rng = random.Random(seed)
+    chars = list(passage)
+    for i in range(rng.randrange(every), len(chars), every):
+        if chars[i].isalpha():
+            chars[i] = "x" if chars[i] != "x" else "y"
+    return "".join(chars)
+
+
+@pytest.fixture(scope="module")
+def big_article() -> tuple[str, FoldedText]:
+    text = generated_article(3000)   # about 1 MB
+    return text, FoldedText(text)
+
+
+def passage_at(text: str, middle: float, length: int) -> tuple[int, int]:
+    start = text.index(" ", int(len(text) * middle)) + 1
+    return start, text.rindex(" ", start, start + length)
+
+
+def overlap(span: Span, start: int, end: int) -> float:
+    return max(0, min(end, span.end) - max(start, span.start)) / (end - start)
+
+
+@pytest.mark.parametrize(("middle", "length", "every"), [(0.5, 10_000, 40), (0.2, 20_000, 10), (0.9, 2_000, 6),
+                                                        (0.6, FULL_SEARCH_MAX + 1, 15)])
+def test_long_mistyped_quote_finds_its_passage(big_article, middle: float, length: int, every: int) -> None:
+    text, ft = big_article
+    start, end = passage_at(text, middle, length)
+    res = anchor(ft, mistyped(text[start:end], every))
+    assert isinstance(res, NotFound) and not res.with_context and res.closest is not None
+    assert overlap(res.closest, start, end) > 0.95
+    assert res.closest.end - res.closest.start < 1.1 * (end - start)
+    shown = text[res.closest.start:res.closest.end]
+    assert shown == shown.strip() and text[res.closest.start - 1].isspace()   # whole words
+    assert 100 - 200 / every < res.score < 100
+
+
+def test_long_quote_with_words_dropped_and_added(big_article) -> None:
+    """A copy that lost a sentence and gained a few words still points at the whole passage."""
+    text, ft = big_article
+    start, end = passage_at(text, 0.4, 8_000)
+    passage = text[start:end]
+    cut = passage.index(". ", 3000) + 2
+    quote = passage[:cut] + passage[passage.index(". ", cut) + 2:].replace(" ", " indeed so ", 3)
+    res = anchor(ft, quote)
+    assert isinstance(res, NotFound) and res.closest is not None
+    assert overlap(res.closest, start, end) > 0.9
+
+
+def test_long_quote_sharing_no_word_points_somewhere_sensible(big_article) -> None:
+    text, ft = big_article
+    res = anchor(ft, " ".join(["zzyzx qwv"] * 300))
+    assert isinstance(res, NotFound) and res.closest is not None
+    shown = text[res.closest.start:res.closest.end]
+    assert shown and shown == shown.strip() and 0 <= res.score < 50
+
+
+def test_long_quote_longer_than_the_article() -> None:
+    text = generated_article(3)
+    res = anchor(FoldedText(text), mistyped(text * 3, 30))
+    assert isinstance(res, NotFound) and res.closest is not None
+    assert res.closest.start < 20 and res.closest.end > len(text.rstrip()) - 20
+
+
+def test_votes_do_not_depend_on_how_the_article_is_split(big_article, monkeypatch) -> None:
+    """The article is split into words a megabyte at a time; n-grams across a split still vote once."""
+    text, ft = big_article
+    start, end = passage_at(text, 0.5, 3_000)
+    q = fold(mistyped(text[start:end], 25))
+    whole = {n: sorted(anchor_module._votes(ft.folded, q, n)) for n in (1, 3)}
+    monkeypatch.setattr(anchor_module, "_CHUNK", 997)
+    assert {n: sorted(anchor_module._votes(ft.folded, q, n)) for n in (1, 3)} == whole
+    assert whole[3]
 
 
 # --- the real article -------------------------------------------------------

@@ -7,8 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bad_inputs.catalogue import CASES
+from briefing_archive.anchor import Span
+from briefing_archive.attribution import attributed_sentences
+from briefing_archive.coverage import _overlapped
 
 BRIEFINGS = str(Path(sys.executable).parent / "briefings")
 
@@ -124,6 +129,18 @@ def test_coverage_reports_each_briefing_and_enforces_min(shipped) -> None:
     assert "not covered: seeds/003_264edea5e721573b.txt:" in result.stdout
     assert run("coverage", "--min", "100", str(shipped.root)).returncode == 1
     assert run("coverage", "--min", "50", str(shipped.root)).returncode == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["He said so. ", "Plain words. ", "\u201cQuoted.\u201d ", "\n", "x"]),
+                     max_size=25).map("".join), data=st.data())
+def test_coverage_sweep_matches_checking_every_claim(text: str, data: st.DataObject) -> None:
+    """The sweep over sentences gives what checking every sentence against every span gave."""
+    offset = st.integers(0, len(text))
+    spans = [Span(a, b) for a, b in data.draw(st.lists(st.tuples(offset, offset), max_size=8))]
+    sentences = attributed_sentences(text)
+    expected = [any(x.start < s.end and x.end > s.start for x in spans) for s in sentences]
+    assert _overlapped(sentences, spans) == expected
 
 
 def test_coverage_lists_unused_profiles(archive) -> None:

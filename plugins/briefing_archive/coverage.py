@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .anchor import Span
 from .attribution import Sentence, attributed_sentences
 from .model import Archive, Briefing
 
@@ -23,11 +24,27 @@ def coverage(archive: Archive) -> tuple[Coverage, ...]:
     out = []
     for b in archive.briefings:
         covered, uncovered = [], []
-        for s in attributed_sentences(b.article.text):
-            hit = any(x.span.start < s.end and x.span.end > s.start for x in (*b.claims, *b.warnings))
+        sentences = attributed_sentences(b.article.text)
+        for s, hit in zip(sentences, _overlapped(sentences, [x.span for x in (*b.claims, *b.warnings)])):
             (covered if hit else uncovered).append(s)
         out.append(Coverage(b, tuple(covered), tuple(uncovered)))
     return tuple(out)
+
+
+def _overlapped(sentences: tuple[Sentence, ...], spans: list[Span]) -> list[bool]:
+    """For each sentence (in text order), whether some span overlaps it: one sweep, not sentences x spans.
+
+    A span overlaps a sentence when it starts before the sentence ends and ends after it starts;
+    so it is enough to know the furthest end among the spans that start before the sentence ends.
+    """
+    spans = sorted(spans, key=lambda x: x.start)
+    hits, k, furthest = [], 0, -1
+    for s in sentences:
+        while k < len(spans) and spans[k].start < s.end:
+            furthest = max(furthest, spans[k].end)
+            k += 1
+        hits.append(furthest > s.start)
+    return hits
 
 
 def unused(archive: Archive) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -8,7 +8,9 @@ after its last piece comes a small link, the badge, that leads to its note.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Iterator
 
 from .markup import esc
 from .seeds import Block
@@ -29,12 +31,15 @@ class Highlight:
 
 
 def render_article(text: str, blocks: tuple[Block, ...], highlights: list[Highlight], joiner: str = "\n") -> str:
-    """HTML of the whole article: one ``<p>`` or ``<h3>`` per block, highlights nested inside."""
+    """HTML of the whole article: one ``<p>`` or ``<h3>`` per block, highlights nested inside.
+
+    Linear in the article and the highlights (plus sorting): each block gets its highlights from
+    one sweep, and each piece of a block is cut once. Empty or reversed highlights never show.
+    """
     ordered = sorted(highlights, key=lambda h: (h.start, -h.end, h.order))
     first_piece_done: set[int] = set()
     out = []
-    for block in blocks:
-        inside = [(i, h) for i, h in enumerate(ordered) if h.start < block.end and h.end > block.start]
+    for block, inside in zip(blocks, _overlapping(blocks, ordered)):
         body = _render_block(text, block, inside, first_piece_done)
         tag = "h3" if block.kind == "h" else "p"
         cls = ' class="bx-article-heading"' if block.kind == "h" else ""
@@ -42,14 +47,41 @@ def render_article(text: str, blocks: tuple[Block, ...], highlights: list[Highli
     return joiner.join(out)
 
 
+def _overlapping(blocks: tuple[Block, ...], ordered: list[Highlight]) -> Iterator[list[tuple[int, Highlight]]]:
+    """For each block, the highlights that overlap it (with their rank in ``ordered``), in rank order.
+
+    Blocks come in text order (paragraphs, or merged excerpts), so one sweep serves them all: a
+    highlight joins when the blocks reach its start and leaves once they have passed its end.
+    """
+    shown = [(i, h) for i, h in enumerate(ordered) if h.start < h.end]
+    if any(a.start > b.start or a.end > b.end for a, b in zip(blocks, blocks[1:])):
+        for block in blocks:   # blocks out of text order: no sweep, check each highlight
+            yield [(i, h) for i, h in shown if h.start < block.end and h.end > block.start]
+        return
+    active: list[tuple[int, Highlight]] = []
+    arrived = 0
+    for block in blocks:
+        first = arrived
+        while arrived < len(shown) and shown[arrived][1].start < block.end:
+            arrived += 1
+        active = [(i, h) for i, h in (*active, *shown[first:arrived]) if h.end > block.start]
+        yield active
+
+
 def _render_block(text: str, block: Block, inside: list[tuple[int, Highlight]], first_done: set[int]) -> str:
     if not inside:
         return esc(text[block.start:block.end])
-    clip = {i: (max(h.start, block.start), min(h.end, block.end)) for i, h in inside}
-    cuts = sorted({block.start, block.end, *(c for pair in clip.values() for c in pair)})
-    by_rank = {i: rank for rank, (i, _) in enumerate(inside)}
     highlights = dict(inside)
+    opening: dict[int, list[int]] = defaultdict(list)   # cut -> highlights whose piece opens there, by rank
+    ending: dict[int, set[int]] = defaultdict(set)      # cut -> highlights whose piece closes there
+    for i, h in inside:
+        start, end = max(h.start, block.start), min(h.end, block.end)
+        if start < end:   # (always, unless the block is empty)
+            opening[start].append(i)
+            ending[end].add(i)
+    cuts = sorted({block.start, block.end, *opening, *ending})
     stack: list[int] = []
+    depth_of: dict[int, int] = {}                      # highlight -> its place in the stack
     parts: list[str] = []
 
     def open_(i: int) -> None:
@@ -61,25 +93,25 @@ def _render_block(text: str, block: Block, inside: list[tuple[int, Highlight]], 
         if h.title:
             attr += f' title="{esc(h.title)}"'
         parts.append(f'<{h.tag} class="{esc(h.css_class)}"{attr}>')
+        depth_of[i] = len(stack)
         stack.append(i)
 
-    for pos in cuts:
-        ending = [i for i in stack if clip[i][1] == pos]
-        if ending:
+    for k, pos in enumerate(cuts):
+        ends = ending.get(pos)
+        if ends:
             # Close down to the deepest ending highlight, then reopen the survivors.
-            depth = min(stack.index(i) for i in ending)
+            depth = min(depth_of[i] for i in ends)
             closed = stack[depth:]
             del stack[depth:]
             for i in reversed(closed):
                 parts.append(f"</{highlights[i].tag}>")
-                if i in ending and highlights[i].end == pos:
+                if i in ends and highlights[i].end == pos:
                     parts.append(highlights[i].after)
             for i in closed:
-                if i not in ending:
+                if i not in ends:
                     open_(i)
-        for i in sorted((i for i, _ in inside if clip[i][0] == pos and clip[i][1] > pos), key=by_rank.get):
+        for i in opening.get(pos, ()):
             open_(i)
-        following = next((c for c in cuts if c > pos), None)
-        if following is not None:
-            parts.append(esc(text[pos:following]))
+        if k + 1 < len(cuts):
+            parts.append(esc(text[pos:cuts[k + 1]]))
     return "".join(parts)
