@@ -223,6 +223,10 @@ def _suffix_at(folded: str, end: int) -> int:
     return end + 1 if folded.startswith(" ", end) else end
 
 
+#: Characters of a prefix or suffix compared with each occurrence's surroundings, for the message only.
+CONTEXT_SCORED = 128
+
+
 def _context_score(folded: str, start: int, end: int, prefix: str, suffix: str) -> float:
     """How much an occurrence's surroundings resemble the wanted prefix/suffix (0..100)."""
     scores: list[float] = []
@@ -274,6 +278,9 @@ def anchor(
     if kept:
         return Ambiguous(tuple(Span(article.starts[i], article.starts[i + n - 1] + 1) for i in kept))
 
+    # Only the words nearest the quote decide which occurrence the message points at: a long prefix or
+    # suffix scored against each of thousands of occurrences would cost their product.
+    p, s = p[-CONTEXT_SCORED:], s[:CONTEXT_SCORED]
     best = max(starts, key=lambda i: _context_score(folded, i, i + n, p, s))
     return NotFound(
         Span(article.starts[best], article.starts[best + n - 1] + 1),

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
-from .markup import esc
+from .markup import esc, esc_article
 from .seeds import Block
 
 
@@ -70,7 +70,7 @@ def _overlapping(blocks: tuple[Block, ...], ordered: list[Highlight]) -> Iterato
 
 def _render_block(text: str, block: Block, inside: list[tuple[int, Highlight]], first_done: set[int]) -> str:
     if not inside:
-        return esc(text[block.start:block.end])
+        return esc_article(text[block.start:block.end])
     highlights = dict(inside)
     opening: dict[int, list[int]] = defaultdict(list)   # cut -> highlights whose piece opens there, by rank
     ending: dict[int, set[int]] = defaultdict(set)      # cut -> highlights whose piece closes there
@@ -113,5 +113,5 @@ def _render_block(text: str, block: Block, inside: list[tuple[int, Highlight]], 
         for i in opening.get(pos, ()):
             open_(i)
         if k + 1 < len(cuts):
-            parts.append(esc(text[pos:cuts[k + 1]]))
+            parts.append(esc_article(text[pos:cuts[k + 1]]))
     return "".join(parts)

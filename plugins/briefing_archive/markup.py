@@ -46,6 +46,13 @@ def esc(text: object) -> str:
     return _esc(text if isinstance(text, str) else str(text))
 
 
+def esc_article(text: str) -> str:
+    """Escape a piece of article text: like :func:`esc`, but direction controls are left as the article
+    has them (a legitimate embedding may cross a highlight). Each paragraph is its own element, which
+    ends whatever the text opened, and the site's own marks inside it are isolated by the stylesheet."""
+    return html.escape(text, quote=False).replace("\n", "&#10;")
+
+
 def one_line(html_text: str) -> str:
     """HTML with its line breaks written ``&#10;`` (the same HTML: text, attribute values and ``pre``
     content read a reference as the character), so no Markdown engine can see a blank line in it."""
