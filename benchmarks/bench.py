@@ -32,10 +32,11 @@ if not os.environ.get("PYTHONPATH"):
     sys.path.insert(1, str(HERE.parent / "plugins"))   # this checkout's plugin (unless PYTHONPATH names one)
 from generate import generate, long_article, mistype  # noqa: E402
 
-from briefing_archive.anchor import FoldedText, NotFound, Span, anchor  # noqa: E402
-from briefing_archive.lexicon import load_lexicon  # noqa: E402
-from briefing_archive.model import Archive, Article, Briefing, Claim, Source, Warning  # noqa: E402
-from briefing_archive.pages import iter_pages, with_terms  # noqa: E402
+from briefing_archive.load.anchor import FoldedText, NotFound, anchor  # noqa: E402
+from briefing_archive.load.lexicon import load_lexicon  # noqa: E402
+from briefing_archive.core.model import Archive, Article, Briefing, Caution, Claim, Source, Span  # noqa: E402
+from briefing_archive.derive.terms import with_terms  # noqa: E402
+from briefing_archive.render.pages import render_pages  # noqa: E402
 
 ARTICLE_MB = (0.25, 1.0, 4.0)
 CLAIMS_PER_ARTICLE = 300
@@ -56,7 +57,7 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def core_seconds(root: Path) -> float:
-    code = ("import time, sys; from briefing_archive.loader import ArchiveConfig; "
+    code = ("import time, sys; from briefing_archive.core.config import ArchiveConfig; "
             "from briefing_archive.site import build_site; t = time.perf_counter(); "
             f"build_site(ArchiveConfig.at({str(root)!r}), True, True, 'http://127.0.0.1:8000/'); "
             "print(time.perf_counter() - t)")
@@ -114,7 +115,7 @@ def article_archive(size: int) -> Archive:
                          (("ministry",),), 2 + i % 4, note=f"Note {i}.") for i, (a, b) in enumerate(spans))
     # a few cautions, each over the second half of a claim's quote and the words after it (crossing it)
     ends = [text.rfind(" ", b, min(b + 30, len(text))) for _, b in spans[::50]]
-    warnings = tuple(Warning(text[(a + b) // 2:e], Span((a + b) // 2, e), "Careful.")
+    warnings = tuple(Caution(text[(a + b) // 2:e], Span((a + b) // 2, e), "Careful.")
                      for (a, b), e in zip(spans[::50], ends) if e > b)
     briefing = Briefing("long", "A long article", Article("long.txt", text, "0" * 64), "Summary.",
                         warnings=warnings, claims=claims)
@@ -125,7 +126,7 @@ def render_seconds(size: int) -> dict:
     """Seconds to render every page of a one-briefing archive whose article is ``size`` characters."""
     archive = article_archive(size)
     start = time.perf_counter()
-    pages = dict(iter_pages(archive))
+    pages = render_pages(archive)
     seconds = time.perf_counter() - start
     terms = len(with_terms(archive).briefings[0].terms)
     return {"mb": size / 1e6, "claims": len(archive.briefings[0].claims), "terms": terms, "render_s": seconds,
@@ -184,7 +185,7 @@ def write_article_section(results: Path, text: str) -> None:
     """Replace the measured part of the "Article size and closest passage" section, keeping the rest."""
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     block = (f"{MARK_START}\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}): one briefing, "
-             f"{CLAIMS_PER_ARTICLE} claims, every page of its archive rendered by `pages.iter_pages`; then "
+             f"{CLAIMS_PER_ARTICLE} claims, every page of its archive rendered by `render.pages.render_pages`; then "
              "`anchor.anchor`'s closest passage for a quote that is not in the article: a passage from the "
              "article's middle with one letter in ten changed (mistyped), or a passage of another article "
              "(foreign).\n\n"

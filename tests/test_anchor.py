@@ -1,4 +1,4 @@
-"""Tests for briefing_archive.anchor: folding rules, result kinds and the round-trip property."""
+"""Tests for briefing_archive.load.anchor: folding rules, result kinds and the round-trip property."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from briefing_archive import anchor as anchor_module
+from briefing_archive.load import closest as closest_module
 from briefing_archive.anchor import (
     FULL_SEARCH_MAX,
     Ambiguous,
@@ -333,9 +333,9 @@ def test_votes_do_not_depend_on_how_the_article_is_split(big_article, monkeypatc
     text, ft = big_article
     start, end = passage_at(text, 0.5, 3_000)
     q = fold(mistyped(text[start:end], 25))
-    whole = {n: sorted(anchor_module._votes(ft.folded, q, n)) for n in (1, 3)}
-    monkeypatch.setattr(anchor_module, "_CHUNK", 997)
-    assert {n: sorted(anchor_module._votes(ft.folded, q, n)) for n in (1, 3)} == whole
+    whole = {n: sorted(closest_module._votes(ft.folded, q, n)) for n in (1, 3)}
+    monkeypatch.setattr(closest_module, "_CHUNK", 997)
+    assert {n: sorted(closest_module._votes(ft.folded, q, n)) for n in (1, 3)} == whole
     assert whole[3]
 
 

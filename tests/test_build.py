@@ -240,7 +240,7 @@ def test_properdocs_builds_strict(archive, tmp_path) -> None:
 
 
 def test_authoring_guide_has_the_generated_format_reference(shipped_site: Path) -> None:
-    from briefing_archive.schemacheck import schema_text
+    from briefing_archive.core.schemas import schema_text
 
     html = (shipped_site / "authoring" / "index.html").read_text("utf-8")
     reference = html[html.index('id="_reference"'):]

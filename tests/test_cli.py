@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bad_inputs.catalogue import CASES
-from briefing_archive.anchor import Span
-from briefing_archive.attribution import attributed_sentences
-from briefing_archive.coverage import _overlapped
+from briefing_archive.core.model import Span
+from briefing_archive.derive.attribution import attributed_sentences
+from briefing_archive.derive.coverage import _overlapped
 
 BRIEFINGS = str(Path(sys.executable).parent / "briefings")
 
@@ -163,7 +163,7 @@ def test_shipped_archive_checks_clean() -> None:
 
 @pytest.mark.parametrize("category, case, mutate, path, line, words", CASES, ids=[c[1] for c in CASES])
 def test_check_names_the_exact_line_of_each_error(category, case, mutate, path, line, words, archive, capsys) -> None:
-    from briefing_archive.cli import main
+    from briefing_archive.cli.main import main
 
     mutate(archive)
     assert main(["check", str(archive.root)]) == 1

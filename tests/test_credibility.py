@@ -11,7 +11,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from briefing_archive.credibility import CREDIBILITY, RELIABILITY, RUBRIC
+from briefing_archive.core.credibility import CREDIBILITY, RELIABILITY, RUBRIC
 from conftest import REPO
 
 ORDER = "ABCDEF"

@@ -15,9 +15,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_archive.loader import ArchiveConfig, load_archive
-from briefing_archive.pages import render_pages
-from briefing_archive.yamlload import load_yaml
+from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.load.archive import load_archive
+from briefing_archive.render.pages import render_pages
+from briefing_archive.load.yamlfile import load_yaml
 from conftest import BRIEFING, ENTITIES, SEED, SOURCES
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "200"))  # about 10 s in all

@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_archive.highlight import Highlight, render_article
-from briefing_archive.markup import esc
-from briefing_archive.seeds import Block, blocks
+from briefing_archive.render.highlight import Highlight, render_article
+from briefing_archive.render.markup import esc
+from briefing_archive.core.text import Block, blocks
 
 
 class _Nesting(HTMLParser):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_archive.lexicon import load_lexicon
+from briefing_archive.load.lexicon import load_lexicon
 
 ROOT = Path(".")
 

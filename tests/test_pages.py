@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing_archive.loader import ArchiveConfig, load_archive
-from briefing_archive.fragments import inline, split
-from briefing_archive.pages import render_pages
+from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.load.archive import load_archive
+from briefing_archive.render.fragments import inline, split
+from briefing_archive.render.pages import render_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 

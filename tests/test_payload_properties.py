@@ -22,11 +22,12 @@ import markdown
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from briefing_archive.characters import BIDI
-from briefing_archive.fragments import fill, inline, split
-from briefing_archive.loader import ArchiveConfig, load_archive
-from briefing_archive.pages import iter_pages
-from briefing_archive.site import fill_placeholders
+from briefing_archive.core.characters import BIDI
+from briefing_archive.render.fragments import fill, inline, split
+from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.load.archive import load_archive
+from briefing_archive.render.pages import render_pages
+from briefing_archive.render.placeholders import fill_placeholders
 from conftest import MKDOCS_YML, Archive
 
 TOKEN = "xpwn"          # in every element and attribute a payload writes
@@ -144,7 +145,7 @@ def rendered_pages(root: Path) -> dict[str, tuple[str, str]]:
     archive, problems = load_archive(ArchiveConfig.at(root, lexicon="lexicon.yml"))
     assert archive is not None, [p.format() for p in problems]
     out = {}
-    for path, page in iter_pages(archive):
+    for path, page in render_pages(archive).items():
         body = page.split("\n---\n", 1)[1]                    # front matter is read by the engine, not rendered
         marked, fragments = split(body)
         mkdocs_way = fill(engine().convert(marked), fragments)
@@ -178,7 +179,7 @@ def test_generated_html_blocks_hold_no_line_break_from_author_text(payload: str)
         write_archive(root, payload, one_line(payload))
         archive, problems = load_archive(ArchiveConfig.at(root, lexicon="lexicon.yml"))
         assert archive is not None, [p.format() for p in problems]
-        for path, page in iter_pages(archive):
+        for path, page in render_pages(archive).items():
             for block in page.split("\n---\n", 1)[1].strip("\n").split("\n\n"):
                 if block.startswith("<"):
                     tag = block[1:].split(" ", 1)[0].split(">", 1)[0]

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from yamlcore import CoreLoader
 
-from briefing_archive import schemacheck
-from briefing_archive.yamlload import load_yaml
+from briefing_archive.load import schema as schemacheck
+from briefing_archive.load.yamlfile import load_yaml
 from conftest import REPO
 
 KIND_OF = {"briefings": "briefing", "sources": "source", "entities": "entity"}

@@ -5,7 +5,8 @@ import unicodedata
 
 import pytest
 
-from briefing_archive.seeds import SeedError, blocks, canonical_text
+from briefing_archive.core.text import blocks
+from briefing_archive.load.seeds import SeedError, canonical_text
 
 
 def test_bom_crlf_cr_and_nfd_are_accepted_silently() -> None:

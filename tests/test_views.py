@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing_archive.entitylinks import EntityLinker
-from briefing_archive.ledger import build_ledger
-from briefing_archive.loader import ArchiveConfig, load_archive
-from briefing_archive.model import Entity
-from briefing_archive.timeline import claim_groups
+from briefing_archive.render.entitylinks import EntityLinker
+from briefing_archive.derive.ledger import build_ledger
+from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.load.archive import load_archive
+from briefing_archive.core.model import Entity
+from briefing_archive.derive.timeline import claim_groups
 from conftest import REPO
 
 
@@ -56,8 +57,8 @@ def test_ledger_flags_non_overlapping_figures(archive) -> None:
 
 
 def test_ledger_ranges_follow_the_contract() -> None:
-    from briefing_archive.ledger import Row
-    from briefing_archive.model import Figure
+    from briefing_archive.derive.ledger import Row
+    from briefing_archive.core.model import Figure
 
     def rng(q: str, v: float = 100):
         return Row(None, None, Figure("m", v, "u", q), 0, None).range

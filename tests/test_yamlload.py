@@ -8,7 +8,7 @@ from yamlcore import CoreDumper
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_archive.yamlload import load_yaml
+from briefing_archive.load.yamlfile import load_yaml
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "200"))  # raise it for a longer search
 

@@ -1,4 +1,4 @@
-"""The engine-agnostic build: archive folder in, pages and files out.
+"""The engine-agnostic build, the whole pipeline in one call: load -> derive -> render -> export.
 
 An adapter for a site engine calls :func:`build_site` once per build and hands the
 results to its engine; nothing here knows which engine that is.
@@ -7,32 +7,28 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Callable
 from importlib import resources
 from pathlib import Path
 
-from .exports import Addresses, archive_data, web_annotations
-from .feed import atom_feed
-from .fragments import split as split_fragments
-from .history import last_changed
-from .loader import ArchiveConfig, load_archive
-from .model import Archive
-from .pages import iter_pages, lexicon_markdown, rubric_markdown, scales_markdown, seed_files
-from .problems import ArchiveError, Problem
-from .reference import reference_markdown
-from .schemacheck import KINDS, schema_text
+from .core.config import ArchiveConfig
+from .core.model import Archive
+from .core.problems import ArchiveError, Problem
+from .core.schemas import KINDS, schema_text
+from .derive.terms import with_terms
+from .exports.annotations import web_annotations
+from .exports.archive_data import archive_data
+from .exports.feed import atom_feed
+from .exports.history import last_changed
+from .exports.seeds import seed_files
+from .load.archive import load_archive
+from .render.context import RenderContext
+from .render.fragments import split as split_fragments
+from .render.pages import iter_pages
+from .render.urls import Addresses
 
 #: The stylesheet and script of the generated pages, published at these paths of the site.
 STYLESHEET = "assets/briefings/briefings.css"
 SCRIPT = "assets/briefings/briefings.js"
-
-#: Placeholders a hand-written page may contain; the build fills them in from the code's own tables.
-PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
-    "<!-- briefings:scales -->": lambda archive: scales_markdown(),
-    "<!-- briefings:rubric -->": lambda archive: rubric_markdown(),
-    "<!-- briefings:lexicon -->": lambda archive: lexicon_markdown(archive.lexicon),
-    "<!-- briefings:reference -->": lambda archive: reference_markdown(),
-}
 #: Pages the archive needs; a hand-written page at the same path replaces the default.
 DEFAULT_PAGES = ("methodology.md",)
 
@@ -57,22 +53,23 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     archive, problems = load_archive(config)
     if archive is None or (strict and problems):
         raise ArchiveError(problems)
-    excerpts = config.publish_text == "excerpts"
+    excerpts = config.excerpts
     at = Addresses(site_url, directory_urls)
+    ctx = RenderContext.build(with_terms(archive), directory_urls, excerpts, at)
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
     files["annotations.jsonld"] = _json(web_annotations(archive, at, excerpts))
-    files["archive.json"] = _json(archive_data(archive, at, excerpts))
+    files["archive.json"] = _json(archive_data(archive, at, excerpts, ctx.ledger))
     changed = last_changed([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
     files["feed.xml"] = atom_feed(archive, at, site_name,
                                   {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings})
+    package = resources.files("briefing_archive")
     for path in (STYLESHEET, SCRIPT):
-        files[path] = resources.files(__package__).joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()
-    defaults = {path: resources.files(__package__).joinpath(f"defaults/{path}").read_text("utf-8")
-                for path in DEFAULT_PAGES}
+        files[path] = package.joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()
+    defaults = {path: package.joinpath(f"defaults/{path}").read_text("utf-8") for path in DEFAULT_PAGES}
     pages, fragments = {}, {}
-    for path, markdown in iter_pages(archive, directory_urls, excerpts, at):
+    for path, markdown in iter_pages(ctx):
         pages[path], fragments[path] = split_fragments(markdown)
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root)
 
@@ -81,11 +78,3 @@ def _json(data: object) -> bytes:
     # Compact separators keep json on its C encoder (an indent makes it pure Python, 5x slower);
     # ASCII output keeps the string at one byte a character (tens of MB for a large archive).
     return (json.dumps(data, separators=(",", ":")) + "\n").encode("ascii")
-
-
-def fill_placeholders(markdown: str, archive: Archive) -> str:
-    """Replace the build's placeholders in a hand-written page."""
-    for marker, render in PLACEHOLDERS.items():
-        if marker in markdown:
-            markdown = markdown.replace(marker, render(archive))
-    return markdown

@@ -1,0 +1,1 @@
+"""The ``briefings`` command line (entry point :func:`briefing_archive.cli.main.main`)."""

@@ -1,0 +1,129 @@
+"""The subcommands of ``briefings``: each reads the archive through the same loader as the build."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+from ..core.config import ArchiveConfig
+from ..core.ids import RESERVED, is_id
+from ..core.positions import line_col
+from ..derive.coverage import coverage, unused
+from ..load.archive import load_archive
+from .console import Console
+from .scaffold import default_id, scaffold
+
+
+def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
+    archive, problems = load_archive(config, console.progress)
+    errors = sum(p.severity == "error" for p in problems)
+    if args.format == "json":
+        print(json.dumps([p.__dict__ for p in problems], indent=2))
+    else:
+        for p in problems:
+            console.problem(p)
+        if archive is not None:
+            claims = sum(len(b.claims) for b in archive.briefings)
+            console.note(f"{len(archive.briefings)} briefings, {claims} claims, {len(archive.sources)} sources, "
+                         f"{len(archive.entities)} entities: "
+                         + ("no problems" if not problems else f"{len(problems) - errors} warning(s)"))
+        else:
+            console.note(f"{errors} error(s), {len(problems) - errors} warning(s)")
+    return 1 if archive is None or (args.strict and problems) else 0
+
+
+def run_new(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
+    seed = Path(args.seed)
+    if not seed.is_absolute() and not seed.exists():
+        seed = config.root / seed
+    seed = seed.resolve()
+    if not seed.is_file():
+        console.note(f"briefings: error: {args.seed}: no such article; give the path of a file in "
+                     f"{config.display(config.seeds_dir)}/")
+        return 2
+    if seed.parent != config.seeds_dir:
+        console.note(f"briefings: error: {args.seed} is not in {config.display(config.seeds_dir)}/; "
+                     "copy the article there first (briefings name a file of that folder)")
+        return 2
+    ident = args.id or default_id(seed)
+    if not is_id(ident) or ident in RESERVED:
+        console.note(f"briefings: error: {ident!r} is not a valid briefing id; use lower-case letters, digits and "
+                     "'-' (at most 64 characters; 'index' is reserved)")
+        return 2
+    target = config.briefings_dir / f"{ident}.yml"
+    if target.exists():
+        console.note(f"briefings: error: {config.display(target)} already exists; it was left as it was "
+                     "(choose another --id to start a second briefing)")
+        return 1
+    schema_file = Path(str(resources.files("briefing_archive").joinpath("schema", "briefing.schema.json")))
+    schema_ref = os.path.relpath(schema_file, config.briefings_dir)
+    try:
+        text = scaffold(seed, Path(schema_ref).as_posix())
+    except ValueError as exc:
+        console.note(f"briefings: error: {args.seed}: {exc}")
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:   # "x": never overwrite, even in a race
+        handle.write(text)
+    todo = text.count("#  - id: claim-")
+    console.note(f"wrote {config.display(target)}: {todo} TODO claim(s) for the attributed sentences; "
+                 "fill it in, then run `briefings check`")
+    return 0
+
+
+def run_coverage(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
+    archive, problems = load_archive(config, console.progress)
+    if archive is None:
+        for p in problems:
+            console.problem(p)
+        console.note("coverage needs a valid archive: fix the errors first")
+        return 1
+    below = False
+    for cov in coverage(archive):
+        total = len(cov.covered) + len(cov.uncovered)
+        print(f"{cov.briefing.id}: {len(cov.covered)}/{total} attributed sentences covered by claims or warnings "
+              f"({cov.percent:.0f}%)")
+        for s in cov.uncovered:
+            line, _ = line_col(cov.briefing.article.text, s.start)
+            shown = s.text if len(s.text) <= 100 else s.text[:99] + "\u2026"
+            print(f"  not covered: {config.display(config.seeds_dir / cov.briefing.article.file)}:{line}: {shown}")
+        if args.min is not None and cov.percent < args.min:
+            below = True
+    sources, entities = unused(archive)
+    if sources:
+        print("sources no claim uses: " + ", ".join(sources))
+    if entities:
+        print("entities no claim names: " + ", ".join(entities))
+    if below:
+        console.note(f"coverage is below {args.min:g}% for at least one briefing")
+    return 1 if below else 0
+
+
+def run_pin(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
+    """Write each briefing's article hash into its file, once every quote anchors in the current text."""
+    archive, problems = load_archive(replace(config, check_pins=False), console.progress)
+    for p in problems:
+        console.problem(p)
+    if archive is None:
+        console.note("nothing pinned: fix the errors first")
+        return 1
+    changed = sum(set_sha256(config.briefings_dir / f"{b.id}.yml", b.article.sha256) for b in archive.briefings)
+    console.note(f"pinned {len(archive.briefings)} briefing(s); {changed} file(s) updated")
+    return 0
+
+
+def set_sha256(path: Path, sha256: str) -> bool:
+    """Set ``article_sha256`` in a briefing file, editing only that line (comments and layout are kept)."""
+    text = path.read_text("utf-8")
+    line = f"article_sha256: {sha256}"
+    if re.search(r"(?m)^article_sha256:.*$", text):
+        new = re.sub(r"(?m)^article_sha256:.*$", line, text, count=1)
+    else:
+        new = re.sub(r"(?m)^(article:.*)$", lambda m: f"{m.group(1)}\n{line}", text, count=1)
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text

@@ -1,0 +1,56 @@
+"""The whole archive as plain data (``archive.json``, validated by ``schema/archive.schema.json``).
+
+URLs are made from the site's base URL when one is configured, else relative to the
+site root, so the file still resolves wherever it is read.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..core.credibility import CREDIBILITY, RELIABILITY, badge_code
+from ..core.model import Archive, Briefing, Claim, Source
+from ..derive.ledger import Metric
+from ..render import urls
+from ..render.urls import Addresses
+
+
+def chain_data(claim: Claim, sources: Mapping[str, Source]) -> list[dict[str, Any]]:
+    """The chain as data: each link's role and its sources with their grades."""
+    return [{"role": role,
+             "sources": [{"id": s, "name": sources[s].name, "reliability": sources[s].reliability} for s in link]}
+            for role, link in claim.roles()]
+
+
+def archive_data(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metric, ...]) -> dict[str, Any]:
+    """The whole archive as plain data (validated by ``schema/archive.schema.json``)."""
+    def claim(b: Briefing, c: Claim) -> dict[str, Any]:
+        return {"id": c.id, "url": at.page(urls.briefing_page(b.id), c.id),
+                "quote": b.article.text[c.span.start:c.span.end], "start": c.span.start, "end": c.span.end,
+                "chain": chain_data(c, archive.sources), "credibility": c.credibility,
+                "badge": badge_code(c, archive.sources), "note": c.note, "entities": list(c.entities), "date": c.date,
+                "relations": [{"kind": r.kind, "target": r.target} for r in c.relations],
+                "figures": [{"metric": f.metric, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
+                             "period": f.period} for f in c.figures]}
+
+    return {
+        "format": "briefing-archive/1",
+        "scales": {"reliability": RELIABILITY, "credibility": {str(k): v for k, v in CREDIBILITY.items()}},
+        "briefings": [{"id": b.id, "url": at.page(urls.briefing_page(b.id)), "title": b.title,
+                       "article": b.article.file, "article_sha256": b.article.sha256,
+                       "text_url": None if excerpts else at.file(urls.seed_file(b.article.file)),
+                       "publisher": b.publisher, "published": b.published, "summary": b.summary,
+                       "tags": list(b.tags),
+                       "warnings": [{"quote": b.article.text[w.span.start:w.span.end], "note": w.note}
+                                    for w in b.warnings],
+                       "claims": [claim(b, c) for c in b.claims]} for b in archive.briefings],
+        "sources": [{"id": s.id, "url": at.page(urls.source_page(s.id)), "name": s.name, "kind": s.kind,
+                     "party": s.party, "reliability": s.reliability, "rubric": s.rubric, "note": s.note,
+                     "web": s.url, "depends_on": list(s.depends_on)} for s in archive.sources.values()],
+        "entities": [{"id": e.id, "url": at.page(urls.entity_page(e.id)), "name": e.name, "kind": e.kind,
+                      "aliases": list(e.aliases), "note": e.note} for e in archive.entities.values()],
+        "figures": [{"metric": m.metric, "disagreements": len(m.disagreements),
+                     "rows": [{"briefing": r.briefing.id, "claim": r.claim.id, "value": r.figure.value,
+                               "unit": r.figure.unit, "qualifier": r.figure.qualifier, "period": r.period}
+                              for r in m.rows]} for m in ledger],
+    }

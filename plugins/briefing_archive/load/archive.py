@@ -1,0 +1,67 @@
+"""Load, validate, anchor and cross-check a whole archive folder.
+
+One call, :func:`load_archive`, reads every file, collects *every* problem (not
+only the first) and returns the archive only when there are no errors. It never
+touches an engine: the MkDocs adapter and the command line both call it.
+"""
+from __future__ import annotations
+
+import gc
+
+from ..core.config import ArchiveConfig
+from ..core.model import Archive, Briefing
+from ..core.problems import Problem
+from ..core.schemas import KINDS
+from .build import entity_of, source_of
+from .crossref import corroboration_problems, reference_problems, rubric_problems
+from .files import Counter, Progress, load_kind
+from .lexicon import load_lexicon
+
+
+def load_archive(config: ArchiveConfig, progress: Progress | None = None) -> tuple[Archive | None, list[Problem]]:
+    """Read and check the whole archive; return it (None when any error) and all problems.
+
+    ``progress(done, total)`` is called as YAML files are read, for long runs.
+    """
+    # Loading allocates millions of small objects that all stay alive: the cyclic garbage collector
+    # would only re-scan them again and again (superlinear at thousands of briefings), so pause it.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        archive, problems = _load(config, progress)
+    finally:
+        if enabled:
+            gc.enable()
+    # An article named by several briefings is read by each of them: report its problems once.
+    return archive, list(dict.fromkeys(problems))
+
+
+def _load(config: ArchiveConfig, progress: Progress | None) -> tuple[Archive | None, list[Problem]]:
+    problems: list[Problem] = []
+    if not config.briefings_dir.is_dir():
+        problems.append(Problem(config.display(config.briefings_dir), 1, 1, "error",
+                                "the briefings folder does not exist; create it or fix `briefings_dir` in mkdocs.yml"))
+        return None, problems
+    if not config.seeds_dir.is_dir():
+        problems.append(Problem(config.display(config.seeds_dir), 1, 1, "error",
+                                "the seeds folder does not exist; create it or fix `seeds_dir` in mkdocs.yml"))
+        return None, problems
+
+    lexicon, lexicon_problems = load_lexicon(config.lexicon, config.root, config.max_yaml_bytes)
+    problems.extend(lexicon_problems)
+    counter = Counter(config, progress)
+    built: dict[str, Briefing | None] = {}
+    docs = {kind: load_kind(config, kind, problems, counter, built) for kind in KINDS}
+    sources = {d.id: source_of(d) for d in docs["source"]}
+    problems.extend(rubric_problems(docs["source"]))
+    entities = {d.id: entity_of(d) for d in docs["entity"]}
+    briefings = [b for d in docs["briefing"] if (b := built.get(d.id)) is not None]
+
+    # Only files whose own shape was valid reach here; now check every id they name.
+    problems.extend(reference_problems(docs, sources, entities))
+    if any(p.severity == "error" for p in problems) or lexicon is None:
+        return None, problems
+    briefings.sort(key=lambda b: b.id)
+    archive = Archive(tuple(briefings), dict(sorted(sources.items())), dict(sorted(entities.items())), lexicon)
+    problems.extend(corroboration_problems(archive, docs_by_id={d.id: d for d in docs["briefing"]}))
+    return archive, problems

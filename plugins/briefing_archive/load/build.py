@@ -1,0 +1,162 @@
+"""Turn checked documents into the model: sources, entities, and briefings anchored in their articles.
+
+Each quote is anchored in its article's canonical text; a quote that does not anchor, a
+duplicate claim id or a changed pinned article is a problem, and that briefing is not built.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Callable
+
+from ..core.config import ArchiveConfig
+from ..core.model import Article, Briefing, Caution, Claim, Entity, Figure, Relation, Source, Span
+from ..core.positions import line_col
+from ..core.problems import Problem, did_you_mean
+from . import anchor as anchoring
+from .documents import Document
+from .paths import outside_folder
+from .seeds import SeedError, canonical_text
+
+
+def _date(value: Any) -> str | None:
+    return f"{value:04d}" if isinstance(value, int) else value
+
+
+def _line(value: Any) -> Any:
+    """A one-line field without the line break a YAML ``>`` block adds (the schema allows only that one)."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def source_of(d: Document) -> Source:
+    g = d.data.get
+    return Source(d.id, _line(g("name")), g("kind"), g("reliability"), g("note"), _line(g("party")), g("url"),
+                  tuple(g("depends_on") or ()), g("rubric"))
+
+
+def entity_of(d: Document) -> Entity:
+    g = d.data.get
+    return Entity(d.id, _line(g("name")), g("kind"), tuple(_line(a) for a in g("aliases") or ()), g("note"))
+
+
+def _article(name: str, config: ArchiveConfig, seeds: dict[str, Article | None],
+             problem: Callable[[str], Problem], problems: list[Problem]) -> Article | None:
+    if name in seeds:
+        return seeds[name]
+    path = config.seeds_dir / name
+    article = None
+    outside = outside_folder(path, config.seeds_dir) if path.is_file() else None
+    if name in (".", "..") or not path.is_file():
+        near = did_you_mean(name, (p.name for p in config.seeds_dir.iterdir() if p.is_file()))
+        problems.append(problem(f"article '{name}' is not a file in {config.display(config.seeds_dir)}/{near}; "
+                                "put the article there or fix the file name"))
+    elif outside:
+        problems.append(Problem(config.display(path), 1, 1, "error", f"the article is a link to {outside}, outside "
+                                f"{config.display(config.seeds_dir)}/; only files of the archive are read: put "
+                                "the article's text itself in the file"))
+    elif path.stat().st_size > config.max_seed_bytes:
+        problems.append(Problem(config.display(path), 1, 1, "error", f"the article is {path.stat().st_size} bytes, "
+                                f"over the limit of {config.max_seed_bytes} bytes; split it into several articles "
+                                "or raise the plugin's `max_seed_bytes` setting"))
+    else:
+        try:
+            raw = path.read_bytes()
+            article = Article(name, canonical_text(raw), hashlib.sha256(raw).hexdigest())
+        except SeedError as exc:
+            problems.append(Problem(config.display(path), exc.line, exc.col, "error", str(exc)))
+        except OSError as exc:
+            problems.append(Problem(config.display(path), 1, 1, "error", f"cannot read the article "
+                                    f"({exc.strerror}); check its permissions"))
+    seeds[name] = article
+    return article
+
+
+def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | None],
+              problems: list[Problem]) -> Briefing | None:
+    data = d.data
+    article = _article(data["article"], config, seeds, lambda m: d.problem(("article",), m), problems)
+    if article is None:
+        return None
+    expected = data.get("article_sha256")
+    changed = bool(config.check_pins and expected and expected.lower() != article.sha256)
+    folded = anchoring.FoldedText(article.text)
+    failed = False
+    broken: list[str] = []
+
+    def anchor(where: tuple, raw: dict, label: str) -> Span | None:
+        nonlocal failed
+        result = anchoring.anchor(folded, raw["quote"], raw.get("prefix"), raw.get("suffix"))
+        if isinstance(result, anchoring.Anchored):
+            return result.span
+        failed = True
+        broken.append(label)
+        problems.append(d.problem(where + ("quote",), _anchor_message(result, label, raw, article, config)))
+        return None
+
+    claims, seen = [], {}
+    for ci, raw in enumerate(data.get("claims") or ()):
+        cid = raw["id"]
+        if cid in seen:
+            failed = True
+            problems.append(d.problem(("claims", ci, "id"), f"claim id '{cid}' is used twice in this briefing "
+                                                            f"(first at line {seen[cid]}); give each claim its own id"))
+            continue
+        seen[cid] = d.positions.of_value(("claims", ci, "id"))[0]
+        span = anchor(("claims", ci), raw, f"claim '{cid}'")
+        if span is None:
+            continue
+        claims.append(Claim(
+            id=cid, quote=raw["quote"], span=span,
+            chain=tuple(tuple(link) if isinstance(link, list) else (link,) for link in raw["sources"]),
+            credibility=raw["credibility"], note=raw.get("note"), prefix=raw.get("prefix"),
+            suffix=raw.get("suffix"), entities=tuple(raw.get("entities") or ()), date=_date(raw.get("date")),
+            relations=tuple(Relation(k, *v.split("#", 1)) for rel in raw.get("relations") or () for k, v in rel.items()),
+            figures=tuple(Figure(f["metric"], f["value"], _line(f["unit"]), f.get("qualifier", "exact"),
+                                 _date(f.get("period")))
+                          for f in raw.get("figures") or ()),
+        ))
+    warnings = []
+    for wi, raw in enumerate(data.get("warnings") or ()):
+        span = anchor(("warnings", wi), raw, f"warning #{wi + 1}")
+        if span is not None:
+            warnings.append(Caution(raw["quote"], span, raw.get("note"), raw.get("prefix"), raw.get("suffix")))
+    if changed:
+        # Never re-anchor silently against a changed article: say so, and which quotes broke.
+        lost = f"{len(broken)} quote(s) no longer anchor: {', '.join(broken)}" if broken else \
+            "every quote still anchors, but may now mean something else"
+        problems.append(d.problem(("article_sha256",), (
+            f"briefing '{d.id}': the article {config.display(config.seeds_dir / article.file)} changed since it "
+            f"was pinned (its SHA-256 is now {article.sha256}); {lost}; re-check the quotes, then run "
+            "`briefings pin` to record the new text")))
+        return None
+    if failed:
+        return None
+    return Briefing(d.id, _line(data["title"]), article, data["summary"], data.get("publisher"),
+                    _date(data.get("published")), tuple(data.get("tags") or ()), tuple(warnings), tuple(claims))
+
+
+MAX_PLACES = 10   # places an ambiguous quote's message lists (each costs a scan of the text)
+
+
+def _anchor_message(result: object, label: str, raw: dict, article: Article, config: ArchiveConfig) -> str:
+    seed = config.display(config.seeds_dir / article.file)
+    if isinstance(result, anchoring.Empty):
+        return f"{label}: the quote is empty; copy the exact words of the article into `quote`"
+    if isinstance(result, anchoring.Ambiguous):
+        shown = result.spans[:MAX_PLACES]
+        places = ", ".join("line %d col %d" % line_col(article.text, s.start) for s in shown)
+        if len(result.spans) > len(shown):
+            places += f", and {len(result.spans) - len(shown)} more"
+        return (f"{label}: the quote occurs {len(result.spans)} times in {seed} ({places}); "
+                "add `prefix` (words just before) or `suffix` (words just after) to pick one")
+    assert isinstance(result, anchoring.NotFound)
+    if result.with_context:
+        return (f"{label}: the quote occurs in {seed}, but never with the given `prefix`/`suffix`; "
+                "fix them to the words just before/after the quote, or remove them")
+    if result.closest is None:
+        return f"{label}: the quote is not in {seed}; copy the exact words of the article"
+    closest = article.text[result.closest.start:result.closest.end]
+    if len(closest) > 160:
+        closest = closest[:157] + "..."
+    line, col = line_col(article.text, result.closest.start)
+    return (f"{label}: the quote is not in {seed}; the closest passage (line {line} col {col}) is "
+            f"\"{' '.join(closest.split())}\"; copy the exact words of the article")

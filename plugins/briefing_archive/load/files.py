@@ -1,0 +1,160 @@
+"""Find an archive's files and parse them: in worker processes when many, from a cache when unchanged.
+
+Each file stands alone until the cross-file checks, so parsing, schema checks and anchoring run
+per file (:func:`parse_file`), in a process pool for large archives, and a long-running preview
+re-reads only files whose bytes (or whose article's bytes) changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable
+
+from ..core.config import ArchiveConfig
+from ..core.ids import RESERVED, is_id
+from ..core.model import Briefing
+from ..core.problems import Problem
+from ..core.schemas import KINDS
+from . import schema
+from .build import briefing_of
+from .documents import Document, check_values
+from .yamlfile import load_yaml
+from .paths import outside_folder
+
+Progress = Callable[[int, int], None]
+
+
+def folder_of(config: ArchiveConfig, kind: str) -> Path:
+    return {"briefing": config.briefings_dir, "source": config.briefings_dir / "sources",
+            "entity": config.briefings_dir / "entities"}[kind]
+
+
+class Counter:
+    """Counts YAML files read, for a progress display; free when nobody listens."""
+
+    def __init__(self, config: ArchiveConfig, progress: Progress | None) -> None:
+        self.progress = progress
+        self.done = 0
+        self.total = 0
+        if progress is not None:
+            self.total = sum(1 for kind in KINDS if folder_of(config, kind).is_dir()
+                             for p in folder_of(config, kind).glob("*.yml"))
+
+    def tick(self) -> None:
+        if self.progress is not None:
+            self.done += 1
+            self.progress(self.done, self.total)
+
+
+def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter: Counter,
+               built: dict[str, Briefing | None]) -> list[Document]:
+    """Load every file of one kind; for briefings, also read their articles and anchor them
+    (``built``), all in worker processes when the archive is large."""
+    folder = folder_of(config, kind)
+    if not folder.is_dir():
+        return []
+    docs = []
+    wanted: list[tuple[Path, str]] = []
+    for path in sorted(folder.iterdir()):
+        shown = config.display(path)
+        if path.name.startswith(".") or path.is_dir():
+            if path.is_dir() and not (kind == "briefing" and path.name in ("sources", "entities")):
+                problems.append(Problem(shown, 1, 1, "warning", "this folder is not part of the archive and is "
+                                        "ignored; briefings go in briefings/, profiles in briefings/sources/ "
+                                        "and briefings/entities/"))
+            continue
+        if path.suffix != ".yml":
+            problems.append(Problem(shown, 1, 1, "warning" if path.suffix != ".yaml" else "error",
+                                    f"only .yml files are read here; rename it to {path.stem}.yml"
+                                    + ("" if path.suffix == ".yaml" else " or move it out of the archive")))
+            continue
+        if not is_id(path.stem):
+            problems.append(Problem(shown, 1, 1, "error",
+                                    f"file name '{path.stem}' is not a valid id; rename the file using only "
+                                    "lower-case letters a-z, digits and '-' (at most 64 characters)"))
+            continue
+        if path.stem in RESERVED:
+            problems.append(Problem(shown, 1, 1, "error", f"'{path.stem}' is reserved for the site's {kind} index "
+                                    f"page; rename the file (e.g. {path.stem}-1.yml)"))
+            continue
+        outside = outside_folder(path, folder)
+        if outside:
+            problems.append(Problem(shown, 1, 1, "error", f"this file is a link to {outside}, outside "
+                                    f"{config.display(folder)}/; only files of the archive are read: replace the "
+                                    "link by the file itself"))
+            continue
+        wanted.append((path, shown))
+    # A long-running process (mkdocs serve) re-checks only files whose bytes (or whose article) changed.
+    cached: dict[int, tuple] = {}
+    keys = []
+    for i, (path, shown) in enumerate(wanted):
+        key = (kind, str(path), config, _digest(path)) if config.reuse else None
+        keys.append(key)
+        hit = _CACHE.get(key) if config.reuse else None
+        if hit is not None and (hit[3] is None or _digest(hit[3]) == hit[4]):
+            cached[i] = hit[:3]
+    jobs = [(path, shown, kind, config) for i, (path, shown) in enumerate(wanted) if i not in cached]
+    if len(jobs) >= PARALLEL_AFTER and (os.cpu_count() or 1) > 1:
+        # Parsing is the bulk of a large check and each file stands alone: use every core.
+        workers = min(os.cpu_count() or 1, 4)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(parse_file, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    else:
+        results = [parse_file(job) for job in jobs]
+    fresh = iter(results)
+    results = [cached[i] if i in cached else next(fresh) for i in range(len(wanted))]
+    next_cache = {k: v for k, v in _CACHE.items() if k[0] != kind}
+    for key, (doc, found, briefing) in zip(keys, results):
+        if not found and config.reuse:
+            seed = config.seeds_dir / briefing.article.file if briefing is not None else None
+            next_cache[key] = (doc, found, briefing, seed, _digest(seed) if seed else None)
+    if config.reuse:
+        _CACHE.clear()
+        _CACHE.update(next_cache)
+    for doc, found, briefing in results:
+        counter.tick()
+        problems.extend(found)
+        if doc is not None:
+            docs.append(doc)
+            if kind == "briefing":   # ids of different kinds may coincide: a source never replaces a briefing
+                built[doc.id] = briefing
+    return docs
+
+
+PARALLEL_AFTER = 300   # files of one kind; below this a process pool costs more than it saves
+_CACHE: dict[tuple, tuple] = {}   # last run's results by (kind, path, config, bytes digest)
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return None
+
+
+def parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> tuple[Document | None, list[Problem], Briefing | None]:
+    """Read, parse and check one YAML file; a briefing is also anchored in its article.
+
+    Runs in a worker process for large archives, so it depends on nothing but its arguments.
+    """
+    path, shown, kind, config = job
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, 1, "error", f"cannot read the file ({exc.strerror}); "
+                                                    "check its permissions")], None
+    loaded, found = load_yaml(raw, shown, config.max_yaml_bytes)
+    if loaded is None:
+        return None, found, None
+    found = schema.check(kind, loaded.data, loaded.positions, shown)
+    if found:
+        return None, found, None
+    doc = Document(path.stem, shown, loaded.data, loaded.positions)
+    found = check_values(kind, doc)
+    briefing = briefing_of(doc, config, {}, found) if kind == "briefing" and not found else None
+    return doc, found, briefing
+
+

@@ -1,0 +1,202 @@
+"""Validation against the shipped JSON Schemas, with messages written for authors.
+
+The schemas in ``schema/`` are the single definition of the format's shape: editors
+use them through the modeline, and the loader uses them here, so the two cannot
+drift. jsonschema reports every violation; each becomes a :class:`Problem` that
+points at the key or value concerned and says how to fix it.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any, Callable
+
+import fastjsonschema
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from ..core.characters import BIDI, describe
+from ..core.problems import Problem, did_you_mean
+from ..core.schemas import schema_text
+from .yamlfile import Positions
+
+_BIDI_CLASS = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
+#: The pattern of a one-line field (``$defs/line``): its message is chosen by what is wrong with the value.
+LINE_PATTERN = f"^(?=.*\\S)[^\\n\\r{_BIDI_CLASS}]+\\n?$"
+_PATTERN_HINTS = {
+    "^[a-z0-9][a-z0-9-]{0,63}$": "an id uses only lower-case letters a-z, digits and '-', starts with a letter "
+                                 "or digit and has at most 64 characters (e.g. `uk-mod`)",
+    f"^(?!\\.)[^\\n\\r{_BIDI_CLASS}]+\\.txt$": "an article is a plain-text file: name a .txt file of seeds/ "
+                                               "(not a hidden file; no line breaks or direction controls in the name)",
+    f"^https?://[^\\s{_BIDI_CLASS}]+$": "only http:// and https:// addresses are allowed, without spaces or "
+                                       "invisible direction controls",
+    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "write a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01-30)",
+    "^[a-z0-9][a-z0-9-]{0,63}#[a-z0-9][a-z0-9-]{0,63}$": "write a relation target as <briefing-id>#<claim-id>",
+    "^[^/\\\\]+$": "give the bare file name of the article in seeds/, without folders",
+    "^[0-9a-fA-F]{64}$": "give the 64 hex digits of the seed file's SHA-256 (e.g. from `sha256sum`)",
+    "\\S": "write some text, or remove the key",
+}
+_JSON_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
+               "object": "a mapping of keys", "null": "null", "boolean": "true or false"}
+
+
+def python_dialect(node: Any) -> Any:
+    """The schema with each pattern's final ``$`` written ``\\Z``.
+
+    Schemas follow ECMA-262 regular expressions (editors read them), where ``$`` matches only at the
+    very end; Python's ``$`` also matches before a final line break, so ``"drones\\n"`` would pass as
+    an id. The validators here get the Python spelling of the same rule.
+    """
+    if isinstance(node, dict):
+        return {k: (v[:-1] + "\\Z" if k == "pattern" and isinstance(v, str) and v.endswith("$")
+                    and not v.endswith("\\$") else python_dialect(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [python_dialect(v) for v in node]
+    return node
+
+
+def _schema(kind: str) -> dict:
+    return python_dialect(json.loads(schema_text(kind)))
+
+
+@lru_cache(maxsize=None)
+def _fast(kind: str) -> Callable[[Any], Any]:
+    """A compiled validator for the common case of a valid file (fastjsonschema stops at the first
+    error, so on any error jsonschema runs to report them all). Our schemas use only keywords that
+    draft 7 shares with 2020-12, so they compile as draft 7."""
+    schema = _schema(kind)
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(schema)
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str) -> Draft202012Validator:
+    schema = _schema(kind)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def check(kind: str, data: Any, positions: Positions, path: str) -> list[Problem]:
+    """Every schema violation of one loaded document, as problems."""
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else "a single value"
+        return [Problem(path, 1, 1, "error",
+                        f"the file holds {what}, but a {kind} file must be a mapping of keys "
+                        f"(`key: value` lines); see the format contract")]
+    try:
+        _fast(kind)(data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    problems = []
+    for error in _validator(kind).iter_errors(data):
+        problems.extend(_explain(error, data, positions, path))
+    return problems
+
+
+def _label(data: Any, where: tuple) -> str:
+    """'claim 'x' key' style prefix naming what a message is about."""
+    parts = []
+    if len(where) >= 2 and where[0] in ("claims", "warnings") and isinstance(where[1], int):
+        item = data[where[0]][where[1]] if isinstance(data.get(where[0]), list) else None
+        if where[0] == "claims":
+            cid = item.get("id") if isinstance(item, dict) else None
+            parts.append(f"claim '{cid}'" if isinstance(cid, str) else f"claim #{where[1] + 1}")
+        else:
+            parts.append(f"warning #{where[1] + 1}")
+        where = where[2:]
+    keys = [k for k in where if isinstance(k, str)]
+    if keys:
+        parts.append(f"`{keys[-1]}`")
+    return " ".join(parts) if parts else "the file"
+
+
+def _explain(error: ValidationError, data: Any, positions: Positions, path: str) -> list[Problem]:
+    where = tuple(error.absolute_path)
+    label = _label(data, where)
+    kind = error.validator
+    value = error.instance
+
+    def at_value(message: str, sub: tuple = where) -> Problem:
+        line, col = positions.of_value(sub)
+        return Problem(path, line, col, "error", message)
+
+    if kind == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        out = []
+        for key in sorted(k for k in value if k not in error.schema.get("properties", {})):
+            line, col = positions.of_key(where + (key,))
+            hint = did_you_mean(key, known)
+            out.append(Problem(path, line, col, "error",
+                               f"unknown key '{key}' in {label}{hint}; the known keys are {', '.join(known)}"))
+        return out
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in value]
+        line, col = positions.of_key(where) if where else (1, 1)
+        return [Problem(path, line, col, "error", f"{label} lacks the required key '{k}'; add it") for k in missing]
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        names = " or ".join(_JSON_TYPES[t] for t in wanted if t != "null")
+        fix = ("put the value in quotes" if "string" in wanted and isinstance(value, (int, float, bool))
+               else "fix the value")
+        return [at_value(f"{label} must be {names}, not {_describe(value)}; {fix}")]
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        hint = did_you_mean(str(value), options)
+        return [at_value(f"{label} is {_describe(value)}, which is not allowed{hint}; use one of {', '.join(options)}")]
+    if kind == "pattern":
+        pattern = error.validator_value
+        if pattern.endswith("\\Z"):
+            pattern = pattern[:-2] + "$"   # the schema's own (ECMA-262) spelling, see python_dialect
+        if pattern == LINE_PATTERN:
+            return [at_value(_line_message(label, value))]
+        hint = _PATTERN_HINTS.get(pattern, f"match the pattern {pattern}")
+        if isinstance(value, str) and value.endswith("\n") and pattern.startswith("^"):
+            hint += "; remove the line break at its end"
+        return [at_value(f"{label} is {_describe(value)}, which is not valid; {hint}")]
+    if kind in ("minimum", "maximum"):
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        if error.schema.get("type") == "number":
+            return [at_value(f"{label} is {value:g}, out of range; use a number from {low:g} to {high:g}")]
+        return [at_value(f"{label} is {value}, out of range; use a whole number from {low} to {high}")]
+    if kind == "minItems":
+        return [at_value(f"{label} is an empty list; give at least {error.validator_value} item, or remove the key")]
+    if kind == "uniqueItems":
+        seen, twice = set(), []
+        for item in value:
+            key = json.dumps(item, sort_keys=True)
+            if key in seen:
+                twice.append(item)
+            seen.add(key)
+        return [at_value(f"{label} lists {_describe(twice[0]) if twice else 'an item'} more than once; remove the repeat")]
+    if kind == "minLength":
+        return [at_value(f"{label} is empty; write some text, or remove the key")]
+    if kind in ("minProperties", "maxProperties"):
+        return [at_value(f"{label}: a relation is one `kind: <briefing-id>#<claim-id>` pair, with kind "
+                         "corroborates, echoes, contradicts or updates; write one pair per list item")]
+    return [at_value(f"{label}: {error.message}; see the format contract")]
+
+
+def _line_message(label: str, value: str) -> str:
+    """Why a one-line field is refused: a line break, a direction control, or no text at all."""
+    bidi = BIDI.search(value)
+    if bidi is not None:
+        return (f"{label} contains the invisible direction control {describe(bidi.group())}, which would make the "
+                "text around it show in another order than it is written; remove it")
+    if value.strip() and ("\n" in value.strip() or "\r" in value):
+        return f"{label} is on several lines, but it is one line of text; join its lines into one"
+    return f"{label} is {_describe(value)}, which has no text; write some text, or remove the key"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"

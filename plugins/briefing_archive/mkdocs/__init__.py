@@ -1,0 +1,1 @@
+"""The MkDocs adapter: translates MkDocs events into calls of the core (and runs Pagefind)."""

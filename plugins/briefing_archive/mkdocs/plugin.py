@@ -1,0 +1,164 @@
+"""MkDocs adapter: translates MkDocs events into calls of the engine-agnostic core.
+
+Validation runs in ``on_pre_build`` (before MkDocs cleans ``site_dir``, so a bad
+annotation leaves the last good site untouched), generated pages are added in
+``on_files``, and ``seeds/`` and ``briefings/`` are watched in ``on_serve``.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..core.config import SETTINGS, ArchiveConfig, Settings
+from ..core.problems import ArchiveError
+from ..render.fragments import fill as fill_fragments
+from ..render.placeholders import fill_placeholders
+from ..site import SCRIPT, STYLESHEET, SiteOutput, build_site
+from . import pagefind
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+def _option(name: str) -> Any:
+    """The MkDocs option of one setting, with the type, default and choices of the core's table."""
+    row = SETTINGS[name]
+    if row.choices:
+        return c.Choice(row.choices, default=row.default)
+    return c.Type(row.type, default=row.default)
+
+
+class BriefingsConfig(base.Config):
+    """The plugin's options; names, types and defaults come from :class:`~briefing_archive.core.config.Settings`,
+    which documents each (the command line validates ``mkdocs.yml`` with the same table)."""
+
+    seeds_dir: str = _option("seeds_dir")
+    """Folder of the articles (plain UTF-8 text), relative to mkdocs.yml."""
+    briefings_dir: str = _option("briefings_dir")
+    """Folder of the briefing YAML files, with `sources/` and `entities/` inside, relative to mkdocs.yml."""
+    max_yaml_bytes: int = _option("max_yaml_bytes")
+    """YAML files larger than this many bytes are refused."""
+    max_seed_bytes: int = _option("max_seed_bytes")
+    """Articles (seeds) larger than this many bytes are refused."""
+    publish_text: str = _option("publish_text")
+    """`full` or `excerpts` (only the annotated passages with their sentences)."""
+    search: str = _option("search")
+    """`material` (Material's search) or `pagefind` (remove `search` from `plugins:` then)."""
+    lexicon: str = _option("lexicon")
+    """Estimative-language lexicon: `phia`, `icd203`, or a YAML file's path relative to mkdocs.yml."""
+
+    def settings(self) -> Settings:
+        return Settings(**{name: self[name] for name in SETTINGS})
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def __init__(self) -> None:
+        self.output: SiteOutput | None = None
+        self.serving = False
+
+    def _archive_config(self, config) -> ArchiveConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        archive = ArchiveConfig.at(root, self.config.settings())
+        return replace(archive, reuse=self.serving)   # the preview re-reads only the files that changed
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        # MkDocs keeps plugins that have on_startup for the whole process: start the next one clean.
+        self.serving, self.output = False, None
+
+    def on_config(self, config):
+        if self.config.search == "pagefind" and any(name.endswith("search") for name in config.plugins):
+            raise PluginError("briefings: `search: pagefind` replaces Material's search; remove `- search` "
+                              "from `plugins:` in mkdocs.yml")
+        # Generated headings carry explicit `{#_id}` ids so they never collide with claim permalinks.
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
+        return config
+
+    # Runs before every other plugin's pre_build, so nothing is done for an archive that fails.
+    @event_priority(100)
+    def on_pre_build(self, config) -> None:
+        archive = self._archive_config(config)
+        try:
+            self.output = build_site(archive, config.use_directory_urls, config.strict,
+                                     config.site_url, config.site_name)
+        except ArchiveError as exc:
+            for problem in exc.problems:
+                (log.error if problem.severity == "error" else log.warning)(problem.format())
+            if not self.serving or self.output is None or self.output.root != archive.root:
+                raise PluginError(f"{len(exc.problems)} problem(s) in the briefing archive; nothing was written "
+                                  "(see the messages above)") from None
+            log.warning("Keeping the last valid archive in the preview until the problems are fixed.")
+            return
+        for problem in self.output.problems:
+            log.warning(problem.format())
+
+    # Late, so pages other plugins generate are already there and ours never replace a hand-written one.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config) -> Files:
+        assert self.output is not None
+        for path, markdown in self.output.pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} is written by hand, but the briefings plugin generates that page; "
+                                  "rename or remove docs/" + path)
+            inclusion = InclusionLevel.UNDEFINED if path.endswith("index.md") else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        for path, content in self.output.files.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
+        for path, markdown in self.output.default_pages.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=markdown))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        assert self.output is not None
+        return fill_placeholders(markdown, self.output.archive)
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        # Generated pages reach MkDocs with their HTML blocks as markers (fast to render); put them back.
+        assert self.output is not None
+        # Popped, not read, in a one-off build: each page's HTML is needed once, and holding it all
+        # doubles the memory. The live preview keeps them, to serve the last valid archive again.
+        fragments = self.output.fragments
+        found = fragments.get(page.file.src_uri, ()) if self.serving else fragments.pop(page.file.src_uri, ())
+        return fill_fragments(html, found)
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if self.config.search == "pagefind":
+            searchable = not (page.meta.get("search") or {}).get("exclude")
+            base_path = urlsplit(config.site_url or "/").path or "/"
+            return pagefind.prepare_page(output, "../" * page.url.count("/"), searchable, base_path)
+        # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
+        return output.replace('data-md-component="search" role="dialog">',
+                              'data-md-component="search" role="dialog" aria-label="Search">', 1)
+
+    # Last, so every other plugin has written its files before the site is indexed.
+    @event_priority(-100)
+    def on_post_build(self, *, config) -> None:
+        if self.config.search == "pagefind":
+            failure = pagefind.build_index(Path(config.site_dir))
+            if failure:
+                raise PluginError(f"briefings: Pagefind could not index the site: {failure}")
+
+    def on_serve(self, server, *, config, builder):
+        archive = self._archive_config(config)
+        lexicon = archive.root / archive.lexicon   # a custom lexicon file, when one is configured
+        for path in (archive.seeds_dir, archive.briefings_dir, lexicon):
+            if path.exists():
+                server.watch(str(path))
+        return server

@@ -1,0 +1,184 @@
+"""The briefing page: the summary, the reading guide, the article with its claims highlighted,
+then each claim's note, chain and relations.
+"""
+from __future__ import annotations
+
+from ..core.credibility import badge_code, badge_meaning
+from ..core.model import Briefing, Claim
+from ..core.text import Block, blocks
+from ..derive.guide import hedged, reading_guide, sentence_span
+from ..exports.claimreview import claim_review, script_json
+from . import urls
+from .components import NOT_RECORDED, badge_classes, badge_html, badge_inner, figure_text, heading, front_matter
+from .context import RenderContext
+from .highlight import Highlight, render_article
+from .markup import SEARCH_EXCLUDE, esc, plain_text, render_markdown
+from .svg import evidence_svg
+
+
+def render_briefing(ctx: RenderContext, b: Briefing) -> str:
+    here = urls.briefing_page(b.id)
+    out = [front_matter(b.title)]
+    out.append(f'<div class="bx-summary">{render_markdown(b.summary)}</div>\n\n')
+    out.append(briefing_meta(ctx, here, b))
+    out.append(guide_html(ctx, b))
+    if b.warnings:
+        items = "".join(
+            f'<li id="_warning-{i + 1}"><a href="#_warned-{i + 1}">\u201c{esc(w.quote.strip())}\u201d</a>'
+            f"{render_markdown(w.note)}</li>"
+            for i, w in enumerate(b.warnings))
+        out.append('<div class="admonition warning bx-warnings"><p class="admonition-title">'
+                   "The article\u2019s own cautions</p>"
+                   f"<ul>{items}</ul></div>\n\n")
+    out.append(heading(2, "Article", "_article"))
+    highlights = [
+        Highlight(c.span.start, c.span.end, c.id,
+                  f"bx-claim bx-rel-{badge_code(c, ctx.archive.sources)[0].lower()}",
+                  after=claim_ref(ctx, c, i + 1), order=i, title=claim_tip(ctx, c))
+        for i, c in enumerate(b.claims)
+    ] + [
+        Highlight(w.span.start, w.span.end, f"_warned-{i + 1}", "bx-warning",
+                  after=f'<a class="bx-ref bx-warning-ref" href="#_warning-{i + 1}" '
+                        f'title="{esc("The article warns: " + plain_text(w.note, 300))}">\u26a0</a>',
+                  order=1000 + i)
+        for i, w in enumerate(b.warnings)
+    ] + [
+        Highlight(t.start, t.end, "", f"bx-term bx-{t.term.kind}", order=2000 + i, tag="abbr",
+                  title=t.term.meaning)
+        for i, t in enumerate(b.terms)
+    ]
+    if ctx.excerpts:
+        out.append("<p><em>Excerpts: this archive publishes only the annotated passages, each with its "
+                   "sentence, not the whole article.</em></p>\n\n")
+        article_html = render_article(b.article.text, excerpt_blocks(b), highlights, joiner="\n<p>\u2026</p>\n")
+    else:
+        article_html = render_article(b.article.text, blocks(b.article.text), highlights)
+    out.append(f'<div class="bx-article" lang="en">\n{article_html}\n</div>\n\n')
+    out.append(heading(2, f"Claims ({len(b.claims)})", "_claims"))
+    if not b.claims:
+        out.append("<p>No claims are annotated in this briefing yet.</p>\n\n")
+    for number, c in enumerate(b.claims, start=1):
+        out.append(claim_entry(ctx, here, b, c, number))
+    out.append(related_section(ctx, here, b))
+    if b.claims:
+        out.append(f'<script type="application/ld+json">{script_json(claim_review(b, ctx.archive, ctx.addresses))}'
+                   "</script>\n")
+    return "".join(out)
+
+
+def related_section(ctx: RenderContext, here: str, b: Briefing) -> str:
+    related = ctx.related.get(b.id, ())
+    if not related:
+        return heading(2, "Related briefings", "_related") + "<p>No other briefing shares an entity or a " \
+            "relation with this one yet.</p>\n\n"
+    items = "".join(
+        f"<li>{ctx.briefing_link(here, r.briefing)} <small>({r.relations} relation(s) between claims; "
+        f"{len(r.shared_entities)} shared entities"
+        + (": " + ", ".join(ctx.entity_link(here, e) for e in r.shared_entities) if r.shared_entities else "")
+        + ")</small></li>" for r in related)
+    return heading(2, "Related briefings", "_related") + f"<ol {SEARCH_EXCLUDE}>{items}</ol>\n\n"
+
+
+def guide_html(ctx: RenderContext, b: Briefing) -> str:
+    g = reading_guide(b, ctx.archive.sources)
+    n = g.claims
+    parties = "; ".join(f"{esc(p)}: {k}" for p, k in g.by_party) or "none"
+    items = [
+        f"<li><strong>{n}</strong> claims, graded as shown below.</li>",
+        f"<li>Originating with a party to the conflict: {parties}.</li>",
+        f"<li>Originating with unnamed officials: <strong>{g.unnamed_officials}</strong> of {n}.</li>",
+        f"<li>Resting on no named source at all (unattributed): <strong>{g.unattributed}</strong> of {n}.</li>",
+        f"<li>Hedged in the article's own words (a hedge or estimative term in the claim's sentence): "
+        f"<strong>{g.hedged}</strong> of {n}.</li>",
+        f"<li>The article's own cautions: <strong>{g.warnings}</strong>"
+        f"{' (below)' if g.warnings else ''}.</li>",
+    ]
+    legend = ", ".join(f"{badge_html(code)}&nbsp;\u00d7&nbsp;{k}" for code, k in g.badges)
+    profile = (f'<figure class="bx-profile-figure">{evidence_svg(g)}'
+               f"<figcaption>Evidence profile: {legend or 'no claims'}</figcaption></figure>") if n else ""
+    return (f'<div class="admonition info bx-guide" {SEARCH_EXCLUDE}><p class="admonition-title">Reading guide</p>'
+            f'<ul>{"".join(items)}</ul>{profile}</div>\n\n')
+
+
+def briefing_meta(ctx: RenderContext, here: str, b: Briefing) -> str:
+    publisher = ctx.source_link(here, b.publisher) if b.publisher else f"<em>publisher {NOT_RECORDED}</em>"
+    published = esc(b.published) if b.published else f"<em>date {NOT_RECORDED}</em>"
+    seed = (f"{esc(b.article.file)} <em>(excerpts only)</em>" if ctx.excerpts else
+            f'<a href="{ctx.href(here, urls.seed_file(b.article.file))}">{esc(b.article.file)}</a>')
+    tags = ""
+    if b.tags:
+        tags = '<li>Tags: ' + " ".join(f'<a class="bx-tag" href="{ctx.href(here, f"tags/{t}.md")}">{esc(t)}</a>'
+                                       for t in b.tags) + "</li>"
+    return (f'<ul class="bx-meta" {SEARCH_EXCLUDE}>'
+            f"<li>Publisher: {publisher}</li><li>Published: {published}</li>"
+            f"<li>Article text: {seed}</li><li>{len(b.claims)} claims</li>{tags}</ul>\n\n")
+
+
+def claim_tip(ctx: RenderContext, c: Claim) -> str:
+    """The tooltip of a quote: both grade definitions, the chain, and the start of the note."""
+    code = badge_code(c, ctx.archive.sources)
+    tip = f"{badge_meaning(code)}. Chain: {ctx.chain_text(c)}."
+    return tip + (" " + plain_text(c.note, 200) if c.note else "")
+
+
+def claim_ref(ctx: RenderContext, c: Claim, number: int) -> str:
+    """The badge after a quote: a link to the note, numbered for print (endnote [n]).
+
+    Its tooltip (shown on keyboard focus) gives the grade and the chain; the quote's own
+    tooltip (on hover) adds the note, so the note's text is not repeated twice more.
+    """
+    code = badge_code(c, ctx.archive.sources)
+    tip = f"{badge_meaning(code)}. Chain: {ctx.chain_text(c)}. Activate to read the note."
+    return (f'<a class="{badge_classes(code)} bx-ref" href="#_note-{esc(c.id)}" data-n="{number}" '
+            f'title="{esc(tip)}">{badge_inner(code)}</a>')
+
+
+def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: int) -> str:
+    rows = [f"<dt>Rests on</dt><dd>{ctx.chain_html(here, c)}</dd>"]
+    if c.date:
+        rows.append(f"<dt>Date of the event</dt><dd>{esc(c.date)}</dd>")
+    if c.entities:
+        rows.append("<dt>Names</dt><dd>" + ", ".join(ctx.entity_link(here, e) for e in c.entities) + "</dd>")
+    if c.figures:
+        figs = "".join(
+            f'<li><a href="{ctx.href(here, *ctx.ledger_row(b, c, i))}">'
+            f"{esc(figure_text(f))}</a></li>" for i, f in enumerate(c.figures))
+        rows.append(f"<dt>Figures (ledger)</dt><dd><ul>{figs}</ul></dd>")
+    rels = ctx.links.relations.get(f"{b.id}#{c.id}", [])
+    if rels:
+        items = "".join(
+            f"<li>{esc(label)} {ctx.claim_link(here, other)}"
+            f"{'' if other.briefing.id == b.id else ' in ' + ctx.briefing_link(here, other.briefing)}"
+            f"{ctx.independence(c, other.claim, label)}</li>"
+            for label, other in rels)
+        rows.append(f"<dt>Related claims</dt><dd><ul>{items}</ul></dd>")
+    found = hedged(c, b.article.text, b.terms)
+    if found:
+        rows.append("<dt>Hedged by the article</dt><dd>" + ", ".join(
+            f'<abbr class="bx-term bx-{t.term.kind}" title="{esc(t.term.meaning)}">{esc(t.text)}</abbr>'
+            for t in found) + "</dd>")
+    return (f'<section class="bx-claim-note">\n'
+            f'<h3 id="_note-{esc(c.id)}" data-n="{number}">{ctx.claim_badge(c)} <a href="#{esc(c.id)}">'
+            f'\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
+            f'{ctx.note_html(here, c.note) or "<p><em>No note.</em></p>"}\n'
+            f'<dl class="bx-claim-facts">{"".join(rows)}</dl>\n'
+            f'<p class="bx-permalink" {SEARCH_EXCLUDE}>Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
+            "</section>\n\n")
+
+
+def excerpt_blocks(b: Briefing) -> tuple[Block, ...]:
+    """The sentences around every claim and warning, merged where they touch, in text order."""
+    spans = sorted(sentence_span(b.article.text, x.span.start, x.span.end) for x in (*b.claims, *b.warnings))
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    text = b.article.text
+    out = []
+    for start, end in merged:
+        while start < end and text[start].isspace():
+            start += 1
+        out.append(Block("p", start, end))
+    return tuple(out)

@@ -1,0 +1,85 @@
+"""Pieces every page is built from: the badge, headings, front matter, tables.
+
+Pure functions of their arguments (no archive): what needs the archive, such as a link to a
+source by its name, is on :class:`~briefing_archive.render.context.RenderContext`.
+"""
+from __future__ import annotations
+
+import json
+
+from ..core.credibility import RELIABILITY, RELIABILITY_ICON, badge_meaning
+from ..core.model import Figure
+from .markup import esc, scroll_table
+
+NOT_RECORDED = "not recorded"
+
+
+def badge_html(code: str, extra: str = "", href: str | None = None, css: str = "") -> str:
+    """The one badge of the site: shape + letter(+number) as text, colour, and both definitions as tooltip.
+
+    ``code`` is a claim badge (``B2``) or a bare reliability letter (``B``).
+    """
+    meaning = badge_meaning(code) if len(code) > 1 else f"{code}: source {RELIABILITY[code]}"
+    classes = badge_classes(code) + css
+    if href is not None:
+        return f'<a class="{classes}" href="{esc(href)}" title="{esc(meaning + extra)}">{badge_inner(code)}</a>'
+    return f'<abbr class="{classes}" title="{esc(meaning + extra)}">{badge_inner(code)}</abbr>'
+
+
+def compact_badge(code: str, href: str, role: str = "") -> str:
+    """A badge link for long lists: the grade as text and shape, no tooltip (the claim has it)."""
+    label = f"{code} ({role})" if role else code
+    return (f'<a class="bx-badge bx-rel-{code[0].lower()}" href="{esc(href)}" aria-label="{label}">'
+            f"{RELIABILITY_ICON[code[0]]}{code}</a>")
+
+
+def badge_classes(code: str) -> str:
+    return f"bx-badge bx-rel-{code[0].lower()}" + (f" bx-cred-{code[1:]}" if len(code) > 1 else "")
+
+
+def badge_inner(code: str) -> str:
+    return f'<span class="bx-icon" aria-hidden="true">{RELIABILITY_ICON[code[0]]}</span>{code}'
+
+
+def front_matter(title: str, searchable: bool = True) -> str:
+    """A page's front matter. JSON is valid YAML; the title is HTML-escaped because themes print it raw."""
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {json.dumps(esc(title))}\n{search}---\n\n"
+
+
+def heading(level: int, text: str, ident: str) -> str:
+    """A Markdown heading with an explicit id (generated ids start with ``_``: never a claim's permalink)."""
+    return f"{'#' * level} {text} {{#{ident}}}\n\n"
+
+
+def html_table(headers: tuple[str, ...], rows: list[tuple[str, ...]], css: str = "") -> str:
+    """A table as one line of HTML (cells are HTML, already escaped), wrapped to scroll like Material's.
+
+    Generated tables are HTML, never Markdown: a ``|`` or ``[x](y)`` in a cell stays text.
+    """
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    cls = f' class="{css}"' if css else ""
+    return scroll_table(f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def or_not_recorded(value: str | None) -> str:
+    return esc(value) if value else f"<em>{NOT_RECORDED}</em>"
+
+
+def excerpt(quote: str, limit: int = 90) -> str:
+    """A quote on one line, cut at ``limit`` characters."""
+    flat = " ".join(quote.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
+
+
+def figure_value(f: Figure) -> str:
+    """A figure's value as readers write it (thousands separated)."""
+    return f"{f.value:,}" if isinstance(f.value, int) else f"{f.value:,g}"
+
+
+def figure_text(f: Figure) -> str:
+    """A figure in words: ``metric: about 4,000 troops, period 2024-12``."""
+    qualifier = {"exact": "", "about": "about ", "at-least": "at least ", "at-most": "at most "}[f.qualifier]
+    period = f", period {f.period}" if f.period else ""
+    return f"{f.metric}: {qualifier}{figure_value(f)} {f.unit}{period}"

@@ -1,0 +1,112 @@
+"""What every page of one build shares: the archive, what was derived from it, and how to link.
+
+One :class:`RenderContext` is made per build and passed to each page function
+explicitly. It holds the links between claims, the figures ledger and the related
+briefings (each computed once), and the small renderers that need the archive: a
+source's name as a link, a claim's badge, a chain with its roles, a note with its
+entities linked.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.chains import ARROW, ARTICLE, chain_text
+from ..core.credibility import badge_code, shared_origins
+from ..core.model import Archive, Briefing, Claim
+from ..derive.ledger import Metric, Row, build_ledger
+from ..derive.links import ClaimRef, Links, build_links
+from ..derive.related import Related, related_briefings
+from . import urls
+from .components import badge_html, excerpt
+from .entitylinks import EntityLinker
+from .markup import esc, render_markdown
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    archive: Archive
+    links: Links
+    directory_urls: bool
+    excerpts: bool
+    addresses: urls.Addresses
+    ledger: tuple[Metric, ...]
+    related: dict[str, tuple[Related, ...]]
+    linker: EntityLinker
+    ledger_pages: dict[str, str]                       # metric -> the page that shows it
+    ledger_rows: dict[tuple[str, str, int], Row]       # (briefing, claim, figure index) -> its row
+    _chains: dict[tuple[str, tuple[tuple[str, ...], ...]], str] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, archive: Archive, directory_urls: bool = True, excerpts: bool = False,
+              addresses: urls.Addresses | None = None) -> RenderContext:
+        """Derive what the pages share from ``archive`` (give it its terms first: see ``with_terms``)."""
+        links = build_links(archive)
+        ledger = build_ledger(archive)
+        return cls(archive, links, directory_urls, excerpts, addresses or urls.Addresses(None, directory_urls),
+                   ledger, related_briefings(archive, links), EntityLinker(archive.entities),
+                   urls.ledger_layout(ledger),
+                   {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows})
+
+    def ledger_row(self, b: Briefing, c: Claim, i: int) -> tuple[str, str]:
+        """(ledger page, row anchor) of a claim's i-th figure."""
+        row = self.ledger_rows[(b.id, c.id, i)]
+        return self.ledger_pages[row.figure.metric], row.anchor
+
+    def href(self, here: str, page: str, fragment: str | None = None) -> str:
+        return esc(urls.link(here, page, self.directory_urls, fragment))
+
+    def note_html(self, here: str, text: str | None, skip: tuple[str, ...] = ()) -> str:
+        """A note rendered safely, with the first mention of each entity linked to its page."""
+        return self.linker.link(render_markdown(text), lambda eid: urls.link(here, urls.entity_page(eid),
+                                                                             self.directory_urls),
+                                frozenset(skip))
+
+    def claim_badge(self, claim: Claim, extra: str = "") -> str:
+        return badge_html(badge_code(claim, self.archive.sources), extra)
+
+    def source_link(self, here: str, sid: str) -> str:
+        s = self.archive.sources[sid]
+        return f'<a href="{self.href(here, urls.source_page(sid))}">{esc(s.name)}</a>'
+
+    def entity_link(self, here: str, eid: str) -> str:
+        return f'<a href="{self.href(here, urls.entity_page(eid))}">{esc(self.archive.entities[eid].name)}</a>'
+
+    def claim_link(self, here: str, ref: ClaimRef, text: str | None = None) -> str:
+        label = esc(text) if text is not None else f"\u201c{esc(excerpt(ref.claim.quote))}\u201d"
+        return f'<a href="{self.href(here, urls.briefing_page(ref.briefing.id), ref.claim.id)}">{label}</a>'
+
+    def briefing_link(self, here: str, b: Briefing) -> str:
+        return f'<a href="{self.href(here, urls.briefing_page(b.id))}">{esc(b.title)}</a>'
+
+    def chain_html(self, here: str, claim: Claim) -> str:
+        """The attribution chain with each role said in words: reporters, then originator(s).
+
+        Cached by chain and page depth: the same chains recur across thousands of claims.
+        """
+        key = (urls.link(here, "index.md", self.directory_urls), claim.chain)
+        cached = self._chains.get(key)
+        if cached is None:
+            cached = self._chains[key] = self._chain_html(here, claim)
+        return cached
+
+    def _chain_html(self, here: str, claim: Claim) -> str:
+        parts = []
+        for role, link in claim.roles():
+            names = " + ".join(self.source_link(here, sid) for sid in link)
+            parts.append(f'<span class="bx-chain-link bx-{role}">{names} <small>({role})</small></span>')
+        return f'<span class="bx-chain">{ARTICLE}{ARROW}' + ARROW.join(parts) + "</span>"
+
+    def chain_text(self, claim: Claim) -> str:
+        return chain_text(claim, self.archive.sources)
+
+    def independence(self, a: Claim, other: Claim, label: str) -> str:
+        """For agreeing claims, whether the agreement is independent (circular reporting is not)."""
+        if not label.startswith(("corroborat", "echo")):
+            return ""
+        shared = shared_origins(a, other, self.archive.sources)
+        if shared:
+            names = ", ".join(esc(self.archive.sources[s].name) for s in sorted(shared))
+            return f' <span class="bx-dependent">\u2014 not independent: both rest on {names}</span>'
+        if label.startswith("echo"):
+            return ' <span class="bx-dependent">\u2014 not shown to be independent</span>'
+        return ' <span class="bx-independent">\u2014 independent</span>'

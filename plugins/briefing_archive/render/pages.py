@@ -1,0 +1,45 @@
+"""Render the archive into pages: ``{page path: markdown}``.
+
+Each page is Markdown whose body is mostly raw HTML built here: author text is
+escaped (or rendered by :mod:`.markup` when it is Markdown), links are computed
+by :mod:`.urls`, and headings get explicit ids that start with ``_`` so they can
+never collide with a claim's permalink. Titles go into front matter already
+HTML-escaped, because themes print the page title without escaping it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..core.model import Archive
+from ..derive.terms import with_terms
+from . import urls
+from .briefing import render_briefing
+from .context import RenderContext
+from .figures import ledger_pages
+from .indexes import briefings_index, entities_index, sources_index
+from .profiles import render_entity, render_source
+from .relations import relations_page
+from .tags import tag_pages
+from .timeline import timeline_pages
+
+
+def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool = False,
+                 addresses: urls.Addresses | None = None) -> dict[str, str]:
+    """Every generated page of the archive, keyed by its path in the docs tree."""
+    return dict(iter_pages(RenderContext.build(with_terms(archive), directory_urls, excerpts, addresses)))
+
+
+def iter_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+    """The pages one at a time, so a caller that transforms each need not hold them all."""
+    tag_index, tags = tag_pages(ctx)
+    yield from {"briefings/index.md": briefings_index(ctx),
+                "sources/index.md": sources_index(ctx),
+                "entities/index.md": entities_index(ctx),
+                **ledger_pages(ctx), **timeline_pages(ctx), urls.RELATIONS: relations_page(ctx),
+                urls.TAGS: tag_index, **tags}.items()
+    for b in ctx.archive.briefings:
+        yield urls.briefing_page(b.id), render_briefing(ctx, b)
+    for s in ctx.archive.sources.values():
+        yield urls.source_page(s.id), render_source(ctx, s)
+    for e in ctx.archive.entities.values():
+        yield urls.entity_page(e.id), render_entity(ctx, e)

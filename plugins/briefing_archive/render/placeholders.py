@@ -1,0 +1,63 @@
+"""Tables of hand-written pages, filled in from the code's own tables so the methodology the site
+explains is the one it computes."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..core.credibility import CREDIBILITY, CREDIBILITY_RUBRIC, RELIABILITY, RELIABILITY_ICON, RUBRIC
+from ..core.lexicon import Lexicon
+from ..core.model import Archive
+from .components import html_table
+from .markup import esc
+from .reference import reference_markdown
+
+
+# The three tables below fill placeholders of hand-written pages: each is an HTML block between blank
+# lines, so the page's Markdown engine passes it through as it is.
+
+def scales_markdown() -> str:
+    """The two Admiralty scales as tables, from the same tables the badges use."""
+    reliability = html_table(("Grade", "Source reliability"),
+                             [(f"{RELIABILITY_ICON[k]} <strong>{k}</strong>", v) for k, v in RELIABILITY.items()])
+    credibility = html_table(("Grade", "Information credibility", "What earns it in this archive"),
+                             [(f"<strong>{k}</strong>", v, CREDIBILITY_RUBRIC[k]) for k, v in CREDIBILITY.items()])
+    return f"\n\n{reliability}\n\n{credibility}\n\n"
+
+
+def rubric_markdown() -> str:
+    """The grading rubric: what earns each reliability letter, the same for every side."""
+    rows = [(f"<code>{r.id}</code>", f"{RELIABILITY_ICON[r.letter]} <strong>{r.letter}</strong>", esc(r.who),
+             esc(r.why)) for r in RUBRIC]
+    return f"\n\n{html_table(('Line', 'Grade', 'Who', 'Why'), rows)}\n\n"
+
+
+def lexicon_markdown(lexicon: Lexicon | None) -> str:
+    """The estimative-language lexicon in use: its yardstick and its hedges (text from a lexicon file is
+    author text, so it is escaped like any other)."""
+    if lexicon is None:
+        return ""
+    rows = [(esc(t.label), esc(t.meaning.split(": ", 1)[1]), ", ".join(esc(f) for f in t.forms))
+            for t in lexicon.estimates]
+    out = [f"<p>The lexicon in use: <strong>{esc(lexicon.name)}</strong>.</p>",
+           html_table(("Term", "Probability", "Forms matched"), rows)]
+    if lexicon.hedges:
+        out.append(f"<p>Hedges ({esc(lexicon.hedges.meaning)}): "
+                   + ", ".join(f"<em>{esc(f)}</em>" for f in lexicon.hedges.forms) + ".</p>")
+    return "\n\n" + "\n\n".join(out) + "\n\n"
+
+
+#: Placeholders a hand-written page may contain; the build fills them in from the code's own tables.
+PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
+    "<!-- briefings:scales -->": lambda archive: scales_markdown(),
+    "<!-- briefings:rubric -->": lambda archive: rubric_markdown(),
+    "<!-- briefings:lexicon -->": lambda archive: lexicon_markdown(archive.lexicon),
+    "<!-- briefings:reference -->": lambda archive: reference_markdown(),
+}
+
+
+def fill_placeholders(markdown: str, archive: Archive) -> str:
+    """Replace the build's placeholders in a hand-written page."""
+    for marker, render in PLACEHOLDERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, render(archive))
+    return markdown

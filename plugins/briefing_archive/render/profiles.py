@@ -1,0 +1,122 @@
+"""Profile pages: a source (its grade, its rubric line, what rests on it) and an entity (what names it).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..core.credibility import CREDIBILITY, RELIABILITY, RUBRIC_BY_ID, badge_code
+from ..core.model import Entity, Source
+from ..derive.links import ClaimRef
+from . import urls
+from .components import NOT_RECORDED, badge_html, compact_badge, front_matter, heading, or_not_recorded
+from .context import RenderContext
+from .markup import SEARCH_EXCLUDE, esc
+
+COMPACT_AFTER = 60   # claim lists longer than this show badges only (see claims_by_briefing)
+SOURCE_KINDS = {"government": "government", "military": "military", "intelligence": "intelligence service",
+                "state-media": "state media", "news-outlet": "news outlet", "officials": "officials",
+                "analyst": "analyst(s)", "unattributed": "unattributed", "other": "other"}
+
+
+def claims_by_briefing(ctx: RenderContext, here: str, refs: list[tuple[ClaimRef, str]]) -> str:
+    """Claims grouped by briefing: quotes in full for a short list, badges only for a long one.
+
+    Long lists (more than ``COMPACT_AFTER`` claims) show one line per briefing with a badge per
+    claim linking to its permalink, so a profile page stays small however large the archive.
+    """
+    if not refs:
+        return "<p>No claim in the archive rests on it yet.</p>\n\n"
+    grouped: dict[str, list[tuple[ClaimRef, str]]] = defaultdict(list)
+    for ref, role in refs:
+        grouped[ref.briefing.id].append((ref, role))
+    out = []
+    if len(refs) > COMPACT_AFTER:
+        for bid in sorted(grouped):
+            b = grouped[bid][0][0].briefing
+            badges = " ".join(
+                compact_badge(badge_code(ref.claim, ctx.archive.sources),
+                              urls.link(here, urls.briefing_page(bid), ctx.directory_urls, ref.claim.id),
+                              role)
+                for ref, role in grouped[bid])
+            out.append(f"<li>{ctx.briefing_link(here, b)}: {badges}</li>")
+        return f'<ul class="bx-claim-list bx-compact" {SEARCH_EXCLUDE}>{"".join(out)}</ul>\n\n'
+    for bid in sorted(grouped):
+        b = grouped[bid][0][0].briefing
+        items = "".join(
+            f"<li>{ctx.claim_badge(ref.claim)} {ctx.claim_link(here, ref)}"
+            f"{f' <small>({esc(role)})</small>' if role else ''}</li>"
+            for ref, role in grouped[bid])
+        out.append(f"<h3>{ctx.briefing_link(here, b)}</h3>\n<ul class=\"bx-claim-list\" {SEARCH_EXCLUDE}>"
+                   f"{items}</ul>\n")
+    return "\n".join(out) + "\n"
+
+
+def render_source(ctx: RenderContext, s: Source) -> str:
+    here = urls.source_page(s.id)
+    refs = ctx.links.by_source.get(s.id, [])
+    rubric = RUBRIC_BY_ID.get(s.rubric) if s.rubric else None
+    rubric_html = (f"<code>{esc(rubric.id)}</code>: {esc(rubric.who)} ({esc(rubric.why)})" if rubric
+                   else f"<em>{NOT_RECORDED}</em>")
+    facts = [
+        f"<dt>Reliability</dt><dd>{badge_html(s.reliability)} {esc(RELIABILITY[s.reliability])}</dd>",
+        f'<dt>Rubric line</dt><dd>{rubric_html} <a href="{ctx.href(here, "methodology.md", "_rubric")}">'
+        "see the rubric</a></dd>",
+        f"<dt>Kind</dt><dd>{esc(SOURCE_KINDS[s.kind])}</dd>",
+        f"<dt>Party to the conflict</dt><dd>{or_not_recorded(s.party)}</dd>",
+    ]
+    if s.url:
+        facts.append(f'<dt>Address</dt><dd><a href="{esc(s.url)}" rel="noopener noreferrer">{esc(s.url)}</a></dd>')
+    if s.depends_on:
+        facts.append("<dt>Relays or shares with</dt><dd>"
+                     + ", ".join(ctx.source_link(here, d) for d in s.depends_on) + "</dd>")
+    dependants = [o.id for o in ctx.archive.sources.values() if s.id in o.depends_on]
+    if dependants:
+        facts.append("<dt>Relayed by</dt><dd>" + ", ".join(ctx.source_link(here, d) for d in dependants) + "</dd>")
+    published = ctx.links.publishes.get(s.id, [])
+    if published:
+        facts.append("<dt>Published</dt><dd>" + ", ".join(ctx.briefing_link(here, b) for b in published) + "</dd>")
+    counts = Counter(ref.claim.credibility for ref, _ in refs)
+    count_text = ", ".join(f"{counts[k]} \u00d7 {k} ({CREDIBILITY[k]})" for k in sorted(counts)) or "none"
+    return "".join([
+        front_matter(s.name),
+        f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
+        heading(2, "Assessment", "_assessment"),
+        f"<div class=\"bx-note\">{ctx.note_html(here, s.note)}</div>\n\n",
+        heading(2, f"Claims that rest on it ({len(refs)})", "_claims"),
+        f"<p>By credibility: {count_text}.</p>\n\n",
+        claims_by_briefing(ctx, here, refs),
+    ])
+
+
+def render_entity(ctx: RenderContext, e: Entity) -> str:
+    here = urls.entity_page(e.id)
+    refs = ctx.links.by_entity.get(e.id, [])
+    facts = [f"<dt>Kind</dt><dd>{esc(e.kind)}</dd>"]
+    if e.aliases:
+        facts.append("<dt>Also named</dt><dd>" + ", ".join(esc(a) for a in e.aliases) + "</dd>")
+    together = Counter(other for ref in refs for other in ref.claim.entities if other != e.id)
+    if together:
+        facts.append("<dt>Named with</dt><dd>" + ", ".join(
+            f"{ctx.entity_link(here, other)} ({n})"
+            for other, n in sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))) + "</dd>")
+    dated = sorted((ref for ref in refs if ref.claim.date), key=lambda r: (r.claim.date, r.briefing.id, r.claim.id))
+    if len(dated) > COMPACT_AFTER:
+        by_date = "".join(
+            f"<li><time>{esc(ref.claim.date)}</time> " + compact_badge(
+                badge_code(ref.claim, ctx.archive.sources),
+                urls.link(here, urls.briefing_page(ref.briefing.id), ctx.directory_urls, ref.claim.id))
+            + "</li>" for ref in dated)
+    else:
+        by_date = "".join(f"<li><time>{esc(ref.claim.date)}</time> {ctx.claim_badge(ref.claim)} "
+                          f"{ctx.claim_link(here, ref)}</li>" for ref in dated)
+    return "".join([
+        front_matter(e.name),
+        f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
+        f"<div class=\"bx-note\">{ctx.note_html(here, e.note, (e.id,))}</div>\n\n" if e.note else "",
+        heading(2, f"Claims that name it, by briefing ({len(refs)})", "_claims"),
+        claims_by_briefing(ctx, here, [(ref, "") for ref in refs]),
+        heading(2, f"Dated claims, by date ({len(dated)})", "_by-date"),
+        f'<ul class="bx-timeline" {SEARCH_EXCLUDE}>{by_date}</ul>\n\n' if dated
+        else "<p>None of its claims is dated.</p>\n\n",
+    ])
+

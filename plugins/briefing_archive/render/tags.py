@@ -1,0 +1,32 @@
+"""The tags index, and a page per tag listing its briefings."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..core.model import Briefing
+from .components import front_matter, heading
+from .context import RenderContext
+from .markup import esc
+from .urls import TAGS
+
+
+def tag_pages(ctx: RenderContext) -> tuple[str, dict[str, str]]:
+    tagged: dict[str, list] = defaultdict(list)
+    for b in ctx.archive.briefings:
+        for t in b.tags:
+            tagged[t].append(b)
+    pages = {}
+    items = []
+    for tag in sorted(tagged):
+        page = f"tags/{tag}.md"
+        briefings = "".join(f"<li>{ctx.briefing_link(page, b)}</li>" for b in tagged[tag])
+        pages[page] = (front_matter(f"Tag: {tag}", searchable=False)
+                       + f"<p>{len(tagged[tag])} briefing(s) tagged <code>{esc(tag)}</code>.</p>\n\n"
+                       + f"<ul>{briefings}</ul>\n")
+        items.append(f'<li id="_tag-{esc(tag)}"><a href="{ctx.href(TAGS, page)}"><code>{esc(tag)}</code></a> '
+                     f"({len(tagged[tag])}): "
+                     + ", ".join(ctx.briefing_link(TAGS, b) for b in tagged[tag]) + "</li>")
+    index = (front_matter("Tags", searchable=False) + "<p>Every tag, with the briefings that carry it.</p>\n\n"
+             + (f"<ul class=\"bx-tags\">{''.join(items)}</ul>\n" if items else "<p>No tags yet.</p>\n"))
+    return index, pages
+

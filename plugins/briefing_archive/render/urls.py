@@ -1,0 +1,93 @@
+"""Page paths and the links between them, for directory-style and file-style URLs.
+
+Generated pages link to one another from raw HTML, which no engine rewrites, so
+the core computes each link relative to the page it sits on, the way the site
+will serve it (``briefings/x/`` with directory URLs, ``briefings/x.html`` without).
+Every URL is percent-encoded: ids are slugs, but an article's file name may hold
+``#``, ``?``, ``%`` or spaces, which would otherwise end or change the link.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from ..derive.ledger import Metric
+
+#: The cross-archive pages.
+FIGURES, TIMELINE, RELATIONS, TAGS = "figures/index.md", "timeline/index.md", "relations/index.md", "tags/index.md"
+#: Beyond this many rows, the ledger and the timeline are split into pages.
+PAGE_ROWS = 300
+
+
+@lru_cache(maxsize=65536)
+def page_url(page: str, directory_urls: bool) -> str:
+    """Site-relative URL (percent-encoded) of a Markdown page path such as ``briefings/x.md``."""
+    stem = page[:-3] if page.endswith(".md") else page
+    if not directory_urls:
+        url = stem + ".html" if page.endswith(".md") else page
+    elif stem == "index" or stem.endswith("/index"):
+        url = stem[: -len("index")]
+    else:
+        url = stem + "/" if page.endswith(".md") else page
+    return quote(url, safe="/")
+
+
+def link(from_page: str, to_page: str, directory_urls: bool, fragment: str | None = None) -> str:
+    """Relative href from one page (or file) to another, with an optional ``#fragment``.
+
+    Goes up to the site root and down again (``../../sources/x/``): as correct as the shortest
+    path, and computed without path arithmetic, since it runs for every link of every page.
+    """
+    if from_page == to_page and fragment:
+        return f"#{fragment}"
+    href = _root_prefix(from_page, directory_urls) + page_url(to_page, directory_urls)
+    return (href or "./") + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=None)
+def _root_prefix(page: str, directory_urls: bool) -> str:
+    return "../" * page_url(page, directory_urls).count("/")
+
+
+def briefing_page(bid: str) -> str:
+    return f"briefings/{bid}.md"
+
+
+def source_page(sid: str) -> str:
+    return f"sources/{sid}.md"
+
+
+def entity_page(eid: str) -> str:
+    return f"entities/{eid}.md"
+
+
+def seed_file(name: str) -> str:
+    return f"seeds/{name}"
+
+
+def tag_page(tag: str) -> str:
+    return f"tags/{tag}.md"
+
+
+def ledger_layout(metrics: tuple[Metric, ...]) -> dict[str, str]:
+    """Which page shows each metric: all on ``figures/`` while the ledger is short, else a page each."""
+    if sum(len(m.rows) for m in metrics) <= PAGE_ROWS:
+        return {m.metric: FIGURES for m in metrics}
+    return {m.metric: f"figures/{m.metric}.md" for m in metrics}
+
+
+class Addresses:
+    """Absolute (with a base URL) or root-relative addresses of pages and files of the site, for
+    exports and feeds that are read away from the page that links them."""
+
+    def __init__(self, base_url: str | None, directory_urls: bool) -> None:
+        self.base = (base_url.rstrip("/") + "/") if base_url else ""
+        self.directory_urls = directory_urls
+
+    def page(self, page: str, fragment: str | None = None) -> str:
+        return self.base + page_url(page, self.directory_urls) + (f"#{fragment}" if fragment else "")
+
+    def file(self, path: str) -> str:
+        return self.base + page_url(path, self.directory_urls)
