@@ -30,13 +30,13 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 sys.path.insert(0, str(HERE))
 if not os.environ.get("PYTHONPATH"):
     sys.path.insert(1, str(HERE.parent / "plugins"))   # this checkout's plugin (unless PYTHONPATH names one)
-from generate import generate, long_article, mistype  # noqa: E402
+from generate import generate, long_article, mistype
 
-from briefing_archive.load.anchor import FoldedText, NotFound, anchor  # noqa: E402
-from briefing_archive.load.lexicon import load_lexicon  # noqa: E402
-from briefing_archive.core.model import Archive, Article, Briefing, Caution, Claim, Source, Span  # noqa: E402
-from briefing_archive.derive.terms import with_terms  # noqa: E402
-from briefing_archive.render.pages import render_pages  # noqa: E402
+from briefing_archive.core.model import Archive, Article, Briefing, Caution, Claim, Source, Span
+from briefing_archive.derive.terms import with_terms
+from briefing_archive.load.anchor import FoldedText, NotFound, anchor
+from briefing_archive.load.lexicon import load_lexicon
+from briefing_archive.render.pages import render_pages
 
 ARTICLE_MB = (0.25, 1.0, 4.0)
 CLAIMS_PER_ARTICLE = 300
@@ -48,7 +48,7 @@ MARK_START, MARK_END = "<!-- article-bench:start -->", "<!-- article-bench:end -
 def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (MB) of one command, which must succeed."""
     start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{result.stderr[-3000:]}")
@@ -116,7 +116,7 @@ def article_archive(size: int) -> Archive:
     # a few cautions, each over the second half of a claim's quote and the words after it (crossing it)
     ends = [text.rfind(" ", b, min(b + 30, len(text))) for _, b in spans[::50]]
     warnings = tuple(Caution(text[(a + b) // 2:e], Span((a + b) // 2, e), "Careful.")
-                     for (a, b), e in zip(spans[::50], ends) if e > b)
+                     for (a, b), e in zip(spans[::50], ends, strict=True) if e > b)
     briefing = Briefing("long", "A long article", Article("long.txt", text, "0" * 64), "Summary.",
                         warnings=warnings, claims=claims)
     return Archive((briefing,), sources, {}, lexicon)

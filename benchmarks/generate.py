@@ -12,10 +12,7 @@ import random
 import shutil
 from pathlib import Path
 
-WORDS = ("forces front line village region artillery drones officials statement report losses "
-         "troops advance defence ministry intelligence update sources operation units border "
-         "command positions supply attack strike civilians reserve brigade winter offensive "
-         "territory control agency analysts assessment estimate pressure logistics city river").split()
+WORDS = ["forces", "front", "line", "village", "region", "artillery", "drones", "officials", "statement", "report", "losses", "troops", "advance", "defence", "ministry", "intelligence", "update", "sources", "operation", "units", "border", "command", "positions", "supply", "attack", "strike", "civilians", "reserve", "brigade", "winter", "offensive", "territory", "control", "agency", "analysts", "assessment", "estimate", "pressure", "logistics", "city", "river"]
 VERBS = ("said", "reported", "stated", "claimed", "suggested", "noted", "added")
 KINDS = ("government", "military", "intelligence", "state-media", "news-outlet", "officials", "analyst", "other")
 RUBRIC = {"A": "independent-record", "B": "outlet-relaying", "C": "party-named", "D": "party-unnamed",

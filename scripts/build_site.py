@@ -36,7 +36,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 SITE = Path("site")
 LOCK = Path(".site.lock")
@@ -73,8 +72,8 @@ def lock_timeout() -> float:
 @contextmanager
 def exclusive_lock(path: Path, timeout: float) -> Iterator[None]:
     """Hold an flock on ``path`` for the whole build and swap, so concurrent runs cannot interleave."""
-    handle: IO[str] = open(path, "a+", encoding="utf-8")  # "a+": never truncate another holder's pid
-    try:
+    # "a+": never truncate another holder's pid; closing the file (leaving the block) releases the lock.
+    with open(path, "a+", encoding="utf-8") as handle:
         deadline = time.monotonic() + timeout
         waited = False
         while True:
@@ -103,8 +102,6 @@ def exclusive_lock(path: Path, timeout: float) -> Iterator[None]:
         finally:
             handle.seek(0)
             handle.truncate()  # still locked: no later waiting message names a finished run
-    finally:
-        handle.close()  # closing the file releases the lock
 
 
 def holder_of(path: Path) -> str:

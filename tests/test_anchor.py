@@ -11,19 +11,19 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from briefing_archive.core.model import Span
+from briefing_archive.core.positions import line_col
 from briefing_archive.load import closest as closest_module
-from briefing_archive.anchor import (
-    FULL_SEARCH_MAX,
+from briefing_archive.load.anchor import (
     Ambiguous,
     Anchored,
     Empty,
     FoldedText,
     NotFound,
-    Span,
     anchor,
     fold,
-    line_col,
 )
+from briefing_archive.load.closest import FULL_SEARCH_MAX
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "003_264edea5e721573b.txt"
 
@@ -376,7 +376,7 @@ def test_seed_ambiguous_and_disambiguated(seed: tuple[str, FoldedText]) -> None:
 
 
 def test_seed_multiline_quote_and_curly_double_quotes(seed: tuple[str, FoldedText]) -> None:
-    text, ft = seed
+    text, _ = seed
     quote = 'The MoD update added:\n"In January 2025,   Russia\'s territorial advances'
     got = anchored_text(text, quote)
     assert got == "The MoD update added:\n“In January 2025, Russia’s territorial advances"
@@ -425,7 +425,7 @@ def variant(data: st.DataObject, passage: str) -> str:
     touches a dash; white space may be added around dashes and around the
     whole quote; the result may be given in NFD.
     """
-    tokens = re.findall(r"\s+|.", passage, flags=re.S)
+    tokens = re.findall(r"\s+|.", passage, flags=re.DOTALL)
     out: list[str] = []
     for k, tok in enumerate(tokens):
         if tok.isspace():

@@ -34,7 +34,7 @@ if not Path(CHROMIUM).exists() or not AXE.exists():
     pytest.fail("browser tests need Debian's chromium and axe-core: run `make test`, which installs both",
                 pytrace=False)
 
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Page, sync_playwright
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -12,6 +12,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from briefing_archive.core.credibility import CREDIBILITY, RELIABILITY, RUBRIC
+
 from conftest import REPO
 
 ORDER = "ABCDEF"
@@ -55,7 +56,7 @@ def test_reading_guide_matches_the_yaml(shipped_site, bid) -> None:
     assert f"(unattributed): {unattributed} of {len(claims)}" in text
     assert f"The article's own cautions: {len(data.get('warnings') or [])}" in text
     badges = Counter(expected_badge(c) for c in claims)
-    shown = dict((code, int(n)) for code, n in re.findall(r"([A-F][1-6])\xa0×\xa0(\d+)", text))
+    shown = {code: int(n) for code, n in re.findall(r"([A-F][1-6])\xa0×\xa0(\d+)", text)}
     assert shown == dict(badges)
     svg = unescape((shipped_site / "briefings" / bid / "index.html").read_text("utf-8"))
     for code, n in badges.items():

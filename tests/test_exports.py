@@ -63,7 +63,7 @@ def test_archive_json_matches_its_schema(shipped_site) -> None:
 
 def test_claim_review_json_ld_is_embedded(shipped_site) -> None:
     html = (shipped_site / "briefings" / "north-korean-units-pulled-back-as-russian-gains-slow" / "index.html").read_text()
-    (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     data = json.loads(script)
     reviews = data["@graph"]
     assert all(r["@type"] == "ClaimReview" and re.fullmatch(r"[A-F][1-6]", r["reviewRating"]["alternateName"])
@@ -78,7 +78,7 @@ def test_json_ld_cannot_break_out_of_its_script(archive) -> None:
     archive.write("briefings/a-test.yml", text)
     site = archive.build(strict=True)
     html = (site / "briefings" / "a-test" / "index.html").read_text()
-    (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     assert "<" not in script and json.loads(script)["@graph"][0]["reviewRating"]["ratingExplanation"].startswith(
         "</script>")
 

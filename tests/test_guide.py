@@ -7,12 +7,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_archive.core.model import Span
-from briefing_archive.derive.guide import Guide, hedged, is_hedged, sentence_span
-from briefing_archive.render.svg import evidence_svg
-from briefing_archive.load.lexicon import load_lexicon
-from briefing_archive.core.model import Claim
+from briefing_archive.core.model import Claim, Span
 from briefing_archive.core.text import blocks
+from briefing_archive.derive.guide import Guide, hedged, is_hedged, sentence_span
+from briefing_archive.load.lexicon import load_lexicon
+from briefing_archive.render.svg import evidence_svg
 
 TEXT = ("Heading here\nFirst sentence is plain. Officials reportedly said the bridge fell. "
         "Another sentence, \u201cquoted.\u201d Last one may follow\n")

@@ -53,7 +53,7 @@ def test_custom_lexicon_file_and_its_errors(tmp_path) -> None:
     assert problems == [] and lexicon.find("I am sure.")[0].term.meaning == "sure: 100 %"
     (tmp_path / "bad.yml").write_text("name: Mine\nterms:\n  - label: sure\n    rang: 100 %\n    forms: [sure]\n")
     _, problems = load_lexicon("bad.yml", tmp_path, 1 << 20)
-    assert [p.format() for p in problems][0].startswith("bad.yml:4:5: error: unknown key 'rang'")
+    assert problems[0].format().startswith("bad.yml:4:5: error: unknown key 'rang'")
     _, problems = load_lexicon("nope.yml", tmp_path, 1 << 20)
     assert "neither a built-in lexicon" in problems[0].message
 

@@ -18,6 +18,7 @@ from typing import IO
 import pytest
 
 from bad_inputs.catalogue import CASES
+
 from conftest import REPO, Archive, copy_shipped
 
 
@@ -43,7 +44,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 
 
 def make_site(root: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(MAKE_SITE, cwd=root, capture_output=True, text=True, env={**ENV, **env})
+    return subprocess.run(MAKE_SITE, cwd=root, capture_output=True, text=True, env={**ENV, **env}, check=False)
 
 
 def leftovers(root: Path) -> list[str]:
@@ -142,7 +143,7 @@ def test_two_make_site_at_once_both_leave_a_complete_site(project) -> None:
     names = file_names(project.site)
     runs = [start_make_site(project.root) for _ in range(2)]
     results = [(run.communicate(), run.returncode) for run in runs]
-    for (out, err), code in results:
+    for (_, err), code in results:
         assert code == 0, err
     assert complete(project.site) and file_names(project.site) == names
     assert leftovers(project.root) == []
@@ -158,8 +159,8 @@ def test_a_second_make_site_waits_for_the_lock(project) -> None:
         for text in before:
             assert WAITING in text, text
         assert complete(project.site) and file_names(project.site) == names  # nothing built while waiting
-    for run, text in zip(runs, before):
-        out, err = run.communicate()
+    for run, text in zip(runs, before, strict=True):
+        _, err = run.communicate()
         assert run.returncode == 0, text + err
         assert "the other build has finished" in err and "Documentation built" in err
     assert complete(project.site) and file_names(project.site) == names
@@ -180,7 +181,7 @@ def test_make_site_gives_up_clearly_when_the_lock_stays_held(project) -> None:
 
 def chattr(flag: str, path: Path) -> bool:
     return shutil.which("chattr") is not None and subprocess.run(
-        ["chattr", flag, str(path)], capture_output=True).returncode == 0
+        ["chattr", flag, str(path)], capture_output=True, check=False).returncode == 0
 
 
 @contextmanager
@@ -243,10 +244,10 @@ def test_make_site_refuses_a_mount_point(project) -> None:
     assert make_site(project.root).returncode == 0
     before = snapshot(project.site)
     if subprocess.run(["unshare", "-m", "mount", "--bind", "site", "site"], cwd=project.root,
-                      capture_output=True).returncode != 0:
+                      capture_output=True, check=False).returncode != 0:
         pytest.skip("unshare -m / mount --bind is not permitted here")
     failed = subprocess.run(["unshare", "-m", "sh", "-c", 'mount --bind site site && exec "$@"', "sh", *MAKE_SITE],
-                            cwd=project.root, capture_output=True, text=True, env=ENV)
+                            cwd=project.root, capture_output=True, text=True, env=ENV, check=False)
     assert failed.returncode != 0
     assert "site/ is a mount point" in failed.stderr and KEPT in failed.stderr
     assert snapshot(project.site) == before

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -30,7 +31,7 @@ SEED = (f"Heading {PAYLOAD}\nThe agency said {PAYLOAD} happened and then much mo
 class LiveMarkup(HTMLParser):
     """Collects anything in a page that could run: handlers, script URLs, unexpected scripts or images."""
 
-    URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
+    URL_ATTRS: ClassVar[set[str]] = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -235,6 +236,6 @@ def test_links_inside_seeds_are_followed_but_not_out_of_it(archive) -> None:
 
 def test_new_refuses_an_id_with_a_line_break(archive) -> None:
     result = subprocess.run([str(Path(sys.executable).parent / "briefings"), "new", "seeds/a.txt", "--id", "evil\n",
-                             "--root", str(archive.root)], capture_output=True, text=True, cwd=archive.root)
+                             "--root", str(archive.root)], capture_output=True, text=True, cwd=archive.root, check=False)
     assert result.returncode == 2 and "'evil\\n' is not a valid briefing id" in result.stderr
     assert sorted(p.name for p in (archive.root / "briefings").glob("*.yml")) == ["a-test.yml"]

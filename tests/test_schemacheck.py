@@ -10,6 +10,7 @@ from yamlcore import CoreLoader
 
 from briefing_archive.load import schema as schemacheck
 from briefing_archive.load.yamlfile import load_yaml
+
 from conftest import REPO
 
 KIND_OF = {"briefings": "briefing", "sources": "source", "entities": "entity"}
@@ -44,10 +45,10 @@ BAD = [
     ("briefing", "article: a.txt\ntitle: T\nsummary: S\npublished: 2025-1\n", "YYYY, YYYY-MM or YYYY-MM-DD"),
     ("briefing", "article: a.txt\ntitle: T\nsummary: S\ntags: [Big Tag]\n", "an id uses only"),
     ("briefing", "article: a.txt\ntitle: T\nsummary: '   '\n", "write some text"),
-    ("briefing", "article: a.txt\ntitle: T\nsummary: S\nclaims:\n  - id: x\n    quote: q\n    sources: [a]\n"
-                 "    credibility: 2\n    relations:\n      - supports: b#c\n", "unknown key 'supports'"),
-    ("briefing", "article: a.txt\ntitle: T\nsummary: S\nclaims:\n  - id: x\n    quote: q\n    sources: [a]\n"
-                 "    credibility: 2\n    figures:\n      - metric: m\n        value: lots\n        unit: u\n",
+    ("briefing", ("article: a.txt\ntitle: T\nsummary: S\nclaims:\n  - id: x\n    quote: q\n    sources: [a]\n"
+                  "    credibility: 2\n    relations:\n      - supports: b#c\n"), "unknown key 'supports'"),
+    ("briefing", ("article: a.txt\ntitle: T\nsummary: S\nclaims:\n  - id: x\n    quote: q\n    sources: [a]\n"
+                  "    credibility: 2\n    figures:\n      - metric: m\n        value: lots\n        unit: u\n"),
      "must be a number"),
     ("source", "name: N\nkind: newspaper\nreliability: b\nnote: n\n", "did you mean 'news-outlet'?"),
     ("source", "name: N\nkind: other\nreliability: b\nnote: n\n", "'b', which is not allowed"),
@@ -62,7 +63,7 @@ def test_bad_documents_fail_both_ways(kind, text, words) -> None:
     schema = json.loads(schemacheck.schema_text(kind))
     data = yaml.load(text, Loader=CoreLoader)
     assert not jsonschema.Draft202012Validator(schema).is_valid(data)
-    loaded, problems = load_yaml(text.encode(), "f.yml", 1 << 20)
+    loaded, _ = load_yaml(text.encode(), "f.yml", 1 << 20)
     messages = [p.format() for p in schemacheck.check(kind, loaded.data, loaded.positions, "f.yml")]
     assert any(words in m for m in messages), messages
     assert all(m.startswith("f.yml:") and "; " in m for m in messages)

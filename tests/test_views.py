@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from briefing_archive.render.entitylinks import EntityLinker
-from briefing_archive.derive.ledger import build_ledger
 from briefing_archive.core.config import ArchiveConfig
-from briefing_archive.load.archive import load_archive
 from briefing_archive.core.model import Entity
+from briefing_archive.derive.ledger import build_ledger
 from briefing_archive.derive.timeline import claim_groups
+from briefing_archive.load.archive import load_archive
+from briefing_archive.render.entitylinks import EntityLinker
+
 from conftest import REPO
 
 
@@ -57,8 +58,8 @@ def test_ledger_flags_non_overlapping_figures(archive) -> None:
 
 
 def test_ledger_ranges_follow_the_contract() -> None:
-    from briefing_archive.derive.ledger import Row
     from briefing_archive.core.model import Figure
+    from briefing_archive.derive.ledger import Row
 
     def rng(q: str, v: float = 100):
         return Row(None, None, Figure("m", v, "u", q), 0, None).range
@@ -79,7 +80,7 @@ def test_timeline_rule_for_mixed_precision(archive) -> None:
     base = archive.root.joinpath("briefings/a-test.yml").read_text()
     archive.write("briefings/a-test.yml", base.replace("date: 2025-01", "date: 2025-01-05")
                   .replace("    credibility: 3\n", "    credibility: 3\n    date: 2025-01\n"))
-    loaded, problems = load_archive(ArchiveConfig.at(archive.root))
+    loaded, _ = load_archive(ArchiveConfig.at(archive.root))
     (group,) = claim_groups(loaded)
     assert [ref.claim.date for ref in group.entries] == ["2025-01", "2025-01-05"]
 

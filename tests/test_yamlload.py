@@ -4,9 +4,9 @@ from __future__ import annotations
 import os
 
 import yaml
-from yamlcore import CoreDumper
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from yamlcore import CoreDumper
 
 from briefing_archive.load.yamlfile import load_yaml
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TextIO
+from typing import ClassVar, TextIO
 
 from ..core.problems import Problem
 
@@ -12,7 +12,7 @@ from ..core.problems import Problem
 class Console:
     """Plain text when piped; colour and a progress line on a terminal."""
 
-    COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
+    COLOURS: ClassVar[dict[str, str]] = {"error": "\033[31m", "warning": "\033[33m"}
 
     def __init__(self, out: TextIO | None = None, err: TextIO | None = None) -> None:
         self.out, self.err = out or sys.stdout, err or sys.stderr

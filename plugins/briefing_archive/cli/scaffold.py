@@ -10,8 +10,8 @@ import json
 import re
 from pathlib import Path
 
-from ..load import anchor as anchoring
 from ..derive.attribution import attributed_sentences
+from ..load import anchor as anchoring
 from ..load.seeds import canonical_text
 
 

@@ -5,8 +5,8 @@ what the site explains and what it computes cannot diverge.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from .model import Claim, Source
 

@@ -32,11 +32,11 @@ class Occurrence:
 class Lexicon:
     name: str
     terms: tuple[Term, ...]
-    _pattern: re.Pattern = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
-    _by_form: dict = field(compare=False, repr=False, default_factory=dict)
+    _pattern: re.Pattern[str] = field(compare=False, repr=False)
+    _by_form: dict[str, Term] = field(compare=False, repr=False)
 
     @classmethod
-    def build(cls, name: str, terms: tuple[Term, ...]) -> "Lexicon":
+    def build(cls, name: str, terms: tuple[Term, ...]) -> Lexicon:
         by_form = {" ".join(form.lower().split()): term for term in terms for form in term.forms}
         alternatives = sorted(by_form, key=lambda f: (-len(f), f))
         body = "|".join(r"\s+".join(map(re.escape, form.split())) for form in alternatives)

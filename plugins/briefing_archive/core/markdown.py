@@ -27,7 +27,7 @@ def markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).disable("image")
 
 
-_CONTAINER_LINE = re.compile(r"^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)
+_CONTAINER_LINE = re.compile(r"^[ \t]*(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.MULTILINE)
 
 
 def nesting_problem(text: str) -> str | None:

@@ -5,9 +5,8 @@ renderer and exporter reads these and nothing else.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, Occurrence
 
@@ -127,6 +126,11 @@ class Briefing:
     warnings: tuple[Caution, ...] = ()
     claims: tuple[Claim, ...] = ()
     terms: tuple[Occurrence, ...] = ()   # estimative terms and hedges found in the article
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """Where every claim, then every caution, sits in the article."""
+        return tuple(c.span for c in self.claims) + tuple(w.span for w in self.warnings)
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ class TextIndex:
     off by the bound itself, which :meth:`sentence_start` recognises from the runs of closing marks.
     """
 
-    __slots__ = ("text", "blocks", "_block_starts", "_stop_starts", "_stop_ends", "_run_starts", "_run_ends")
+    __slots__ = ("_block_starts", "_run_ends", "_run_starts", "_stop_ends", "_stop_starts", "blocks", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import Span
+from ..core.model import Archive, Briefing, Span
 from .attribution import Sentence, attributed_sentences
-from ..core.model import Archive, Briefing
 
 
 @dataclass(frozen=True)
@@ -23,9 +22,10 @@ class Coverage:
 def coverage(archive: Archive) -> tuple[Coverage, ...]:
     out = []
     for b in archive.briefings:
-        covered, uncovered = [], []
+        covered: list[Sentence] = []
+        uncovered: list[Sentence] = []
         sentences = attributed_sentences(b.article.text)
-        for s, hit in zip(sentences, _overlapped(sentences, [x.span for x in (*b.claims, *b.warnings)])):
+        for s, hit in zip(sentences, _overlapped(sentences, list(b.spans)), strict=True):
             (covered if hit else uncovered).append(s)
         out.append(Coverage(b, tuple(covered), tuple(uncovered)))
     return tuple(out)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Mapping
 
 from ..core.credibility import badge_code
 from ..core.lexicon import Occurrence
@@ -72,7 +72,7 @@ def _first_from(terms: tuple[Occurrence, ...], offset: int) -> int:
 def reading_guide(b: Briefing, sources: Mapping[str, Source]) -> Guide:
     parties: Counter[str] = Counter()
     for c in b.claims:
-        for party in sorted({sources[s].party for s in c.originators if sources[s].party}):
+        for party in sorted({p for s in c.originators if (p := sources[s].party)}):
             parties[party] += 1
     codes = Counter(badge_code(c, sources) for c in b.claims)
     return Guide(

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .links import Links
 from ..core.model import Archive, Briefing
+from .links import Links
+
 
 @dataclass(frozen=True)
 class Related:
@@ -40,7 +41,7 @@ def related_briefings(archive: Archive, links: Links, limit: int = 10) -> dict[s
         for c in b.claims:
             for rel in c.relations:
                 if rel.briefing != b.id:
-                    relation_counts[tuple(sorted((b.id, rel.briefing)))] += 1
+                    relation_counts[_pair(b.id, rel.briefing)] += 1
     related_by: dict[str, Counter[str]] = {b.id: Counter() for b in archive.briefings}
     for (one, other), n in relation_counts.items():
         related_by[one][other] += 2 * n
@@ -57,5 +58,10 @@ def related_briefings(archive: Archive, links: Links, limit: int = 10) -> dict[s
     for b in archive.briefings:
         top = sorted(related_by[b.id].items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         out[b.id] = tuple(Related(by_id[o], tuple(sorted(entities[b.id] & entities[o])),
-                                  relation_counts[tuple(sorted((b.id, o)))]) for o, _ in top)
+                                  relation_counts[_pair(b.id, o)]) for o, _ in top)
     return out
+
+
+def _pair(one: str, other: str) -> tuple[str, str]:
+    """Two briefing ids in one order, so a relation counts for the pair whichever side it is on."""
+    return (one, other) if one <= other else (other, one)

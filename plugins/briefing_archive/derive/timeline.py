@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .links import ClaimRef
 from ..core.model import Archive, Briefing
+from .links import ClaimRef
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ def claim_groups(archive: Archive) -> tuple[Group, ...]:
                    key=lambda r: (r.claim.date, r.briefing.id, r.claim.id))
     groups: dict[str, list[ClaimRef]] = {}
     for ref in dated:
-        groups.setdefault(ref.claim.date[:7], []).append(ref)
+        groups.setdefault((ref.claim.date or '')[:7], []).append(ref)   # every claim here is dated
     return tuple(Group(k, tuple(v)) for k, v in groups.items())
 
 

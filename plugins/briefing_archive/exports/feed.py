@@ -1,7 +1,7 @@
 """The Atom feed of briefings, through feedgen, with absolute links from the site's base URL."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
 
@@ -14,7 +14,7 @@ from ..render.urls import Addresses
 def published_time(value: str) -> datetime:
     """A YYYY, YYYY-MM or YYYY-MM-DD date as a UTC time at the start of that period."""
     parts = [int(p) for p in value.split("-")] + [1, 1]
-    return datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
+    return datetime(parts[0], parts[1], parts[2], tzinfo=UTC)
 
 
 def atom_feed(archive: Archive, at: Addresses, site_name: str, changed: dict[str, datetime]) -> bytes:
@@ -31,7 +31,7 @@ def atom_feed(archive: Archive, at: Addresses, site_name: str, changed: dict[str
     if dated:
         feed.updated(dated[-1][0])
     else:
-        feed.updated(datetime(1970, 1, 1, tzinfo=timezone.utc))
+        feed.updated(datetime(1970, 1, 1, tzinfo=UTC))
     for when, b in dated:  # feedgen lists entries newest first when added oldest first
         entry = feed.add_entry()
         url = at.page(urls.briefing_page(b.id))

@@ -7,7 +7,7 @@ time is used, silently. Never the build time.
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -16,17 +16,17 @@ def last_changed(files: list[Path]) -> dict[Path, datetime]:
     found: dict[Path, datetime] = {}
     if files:
         found = _git_times(files[0].parent, set(files))
-    return {f: found.get(f) or datetime.fromtimestamp(f.stat().st_mtime, timezone.utc) for f in files}
+    return {f: found.get(f) or datetime.fromtimestamp(f.stat().st_mtime, UTC) for f in files}
 
 
 def _git_times(folder: Path, wanted: set[Path]) -> dict[Path, datetime]:
     try:
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True,
-                             timeout=30)
+                             timeout=30, check=False)
         if top.returncode != 0:
             return {}
         log = subprocess.run(["git", "log", "--format=%x00%cI", "--name-only", "--", "."], cwd=folder,
-                             capture_output=True, text=True, timeout=120)
+                             capture_output=True, text=True, timeout=120, check=False)
     except (OSError, subprocess.SubprocessError):
         return {}
     root = Path(top.stdout.strip())
@@ -38,5 +38,5 @@ def _git_times(folder: Path, wanted: set[Path]) -> dict[Path, datetime]:
         elif line and when is not None:
             path = (root / line).resolve()
             if path in wanted and path not in out:
-                out[path] = when.astimezone(timezone.utc)
+                out[path] = when.astimezone(UTC)
     return out

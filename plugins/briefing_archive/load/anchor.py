@@ -26,16 +26,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from bisect import bisect_right
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from ..core.model import Span
 from .closest import closest_passage, snap_to_words
 
 __all__ = [
     "Ambiguous",
-    "Anchored",
     "AnchorResult",
+    "Anchored",
     "Empty",
     "FoldedText",
     "NotFound",
@@ -107,7 +108,7 @@ class FoldedText:
     space) since quotes are stripped and never match it.
     """
 
-    __slots__ = ("text", "folded", "starts")
+    __slots__ = ("folded", "starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text: str = text

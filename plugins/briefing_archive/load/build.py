@@ -6,7 +6,8 @@ duplicate claim id or a changed pinned article is a problem, and that briefing i
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..core.config import ArchiveConfig
 from ..core.model import Article, Briefing, Caution, Claim, Entity, Figure, Relation, Source, Span
@@ -28,14 +29,14 @@ def _line(value: Any) -> Any:
 
 
 def source_of(d: Document) -> Source:
-    g = d.data.get
-    return Source(d.id, _line(g("name")), g("kind"), g("reliability"), g("note"), _line(g("party")), g("url"),
-                  tuple(g("depends_on") or ()), g("rubric"))
+    data, g = d.data, d.data.get   # required keys are there: the schema checked them
+    return Source(d.id, _line(data["name"]), data["kind"], data["reliability"], data["note"], _line(g("party")),
+                  g("url"), tuple(g("depends_on") or ()), g("rubric"))
 
 
 def entity_of(d: Document) -> Entity:
-    g = d.data.get
-    return Entity(d.id, _line(g("name")), g("kind"), tuple(_line(a) for a in g("aliases") or ()), g("note"))
+    data, g = d.data, d.data.get
+    return Entity(d.id, _line(data["name"]), data["kind"], tuple(_line(a) for a in g("aliases") or ()), g("note"))
 
 
 def _article(name: str, config: ArchiveConfig, seeds: dict[str, Article | None],
@@ -92,7 +93,8 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
         problems.append(d.problem(where + ("quote",), _anchor_message(result, label, raw, article, config)))
         return None
 
-    claims, seen = [], {}
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
     for ci, raw in enumerate(data.get("claims") or ()):
         cid = raw["id"]
         if cid in seen:
@@ -143,7 +145,7 @@ def _anchor_message(result: object, label: str, raw: dict, article: Article, con
         return f"{label}: the quote is empty; copy the exact words of the article into `quote`"
     if isinstance(result, anchoring.Ambiguous):
         shown = result.spans[:MAX_PLACES]
-        places = ", ".join("line %d col %d" % line_col(article.text, s.start) for s in shown)
+        places = ", ".join("line {} col {}".format(*line_col(article.text, s.start)) for s in shown)
         if len(result.spans) > len(shown):
             places += f", and {len(result.spans) - len(shown)} more"
         return (f"{label}: the quote occurs {len(result.spans)} times in {seed} ({places}); "

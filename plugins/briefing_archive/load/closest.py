@@ -6,12 +6,12 @@ shared word n-grams before any edit distance is computed.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import accumulate
 from statistics import median_low
-from typing import Iterator
 
 from rapidfuzz import fuzz
-
 
 #: Quotes up to this many characters are compared with every passage of the article (rapidfuzz's
 #: partial ratio), as they always were: up to here that costs about what the candidate search below
@@ -74,12 +74,12 @@ def _votes(folded: str, q: str, n: int) -> list[tuple[int, int]]:
     grams: dict[tuple[str, ...], list[int]] = {}
     words = q.split(" ")
     offsets = list(accumulate((len(w) + 1 for w in words), initial=0))
-    for k, gram in enumerate(zip(*(words[i:] for i in range(n)))):
+    for k, gram in enumerate(zip(*(words[i:] for i in range(n)), strict=False)):  # n-grams: the shortest ends it
         grams.setdefault(gram, []).append(offsets[k])
     found: dict[tuple[str, ...], list[int]] = {}
     for base, chunk in _word_chunks(folded, n):
         at = None
-        for k, gram in enumerate(zip(*(chunk[i:] for i in range(n)))):
+        for k, gram in enumerate(zip(*(chunk[i:] for i in range(n)), strict=False)):
             if gram in grams:
                 places = found.setdefault(gram, [])
                 if len(places) <= _COMMON:

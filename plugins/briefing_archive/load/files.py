@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from ..core.config import ArchiveConfig
 from ..core.ids import RESERVED, is_id
@@ -21,8 +22,8 @@ from ..core.schemas import KINDS
 from . import schema
 from .build import briefing_of
 from .documents import Document, check_values
-from .yamlfile import load_yaml
 from .paths import outside_folder
+from .yamlfile import load_yaml
 
 Progress = Callable[[int, int], None]
 
@@ -88,14 +89,14 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
             continue
         wanted.append((path, shown))
     # A long-running process (mkdocs serve) re-checks only files whose bytes (or whose article) changed.
-    cached: dict[int, tuple] = {}
-    keys = []
-    for i, (path, shown) in enumerate(wanted):
+    cached: dict[int, Parsed] = {}
+    keys: list[CacheKey | None] = []
+    for i, (path, _) in enumerate(wanted):
         key = (kind, str(path), config, _digest(path)) if config.reuse else None
         keys.append(key)
-        hit = _CACHE.get(key) if config.reuse else None
-        if hit is not None and (hit[3] is None or _digest(hit[3]) == hit[4]):
-            cached[i] = hit[:3]
+        hit = _CACHE.get(key) if key is not None else None
+        if hit is not None and (hit.seed is None or _digest(hit.seed) == hit.seed_digest):
+            cached[i] = hit.parsed
     jobs = [(path, shown, kind, config) for i, (path, shown) in enumerate(wanted) if i not in cached]
     if len(jobs) >= PARALLEL_AFTER and (os.cpu_count() or 1) > 1:
         # Parsing is the bulk of a large check and each file stands alone: use every core.
@@ -107,10 +108,11 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
     fresh = iter(results)
     results = [cached[i] if i in cached else next(fresh) for i in range(len(wanted))]
     next_cache = {k: v for k, v in _CACHE.items() if k[0] != kind}
-    for key, (doc, found, briefing) in zip(keys, results):
-        if not found and config.reuse:
+    for key, parsed in zip(keys, results, strict=True):
+        if key is not None and not parsed[1]:
+            briefing = parsed[2]
             seed = config.seeds_dir / briefing.article.file if briefing is not None else None
-            next_cache[key] = (doc, found, briefing, seed, _digest(seed) if seed else None)
+            next_cache[key] = _Cached(parsed, seed, _digest(seed) if seed else None)
     if config.reuse:
         _CACHE.clear()
         _CACHE.update(next_cache)
@@ -125,7 +127,21 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
 
 
 PARALLEL_AFTER = 300   # files of one kind; below this a process pool costs more than it saves
-_CACHE: dict[tuple, tuple] = {}   # last run's results by (kind, path, config, bytes digest)
+#: One file's result: its document (None when it could not be read), its problems, and for a briefing
+#: the model (None when it has errors).
+Parsed = tuple[Document | None, list[Problem], Briefing | None]
+#: (kind, path, config, digest of the file's bytes)
+CacheKey = tuple[str, str, ArchiveConfig, bytes | None]
+
+
+@dataclass(frozen=True)
+class _Cached:
+    parsed: Parsed
+    seed: Path | None                 # a briefing's article, whose bytes must not have changed either
+    seed_digest: bytes | None
+
+
+_CACHE: dict[CacheKey, _Cached] = {}   # the last run's results
 
 
 def _digest(path: Path) -> bytes | None:
@@ -135,7 +151,7 @@ def _digest(path: Path) -> bytes | None:
         return None
 
 
-def parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> tuple[Document | None, list[Problem], Briefing | None]:
+def parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> Parsed:
     """Read, parse and check one YAML file; a briefing is also anchored in its article.
 
     Runs in a worker process for large archives, so it depends on nothing but its arguments.
@@ -149,10 +165,10 @@ def parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> tuple[Document | No
     loaded, found = load_yaml(raw, shown, config.max_yaml_bytes)
     if loaded is None:
         return None, found, None
-    found = schema.check(kind, loaded.data, loaded.positions, shown)
-    if found:
+    data, found = schema.checked(kind, loaded, shown)
+    if data is None:
         return None, found, None
-    doc = Document(path.stem, shown, loaded.data, loaded.positions)
+    doc = Document(path.stem, shown, data, loaded.positions)
     found = check_values(kind, doc)
     briefing = briefing_of(doc, config, {}, found) if kind == "briefing" and not found else None
     return doc, found, briefing

@@ -41,10 +41,9 @@ def load_lexicon(spec: str, root: Path, max_bytes: int) -> tuple[Lexicon | None,
     loaded, problems = load_yaml(raw, shown, max_bytes)
     if loaded is None:
         return None, problems
-    problems = schema.check("lexicon", loaded.data, loaded.positions, shown)
-    if problems:
+    data, problems = schema.checked("lexicon", loaded, shown)
+    if data is None:
         return None, problems
-    data = loaded.data
     terms = [Term(t["label"], f"{t['label']}: {t['range']}", "estimate", tuple(t["forms"])) for t in data["terms"]]
     if data.get("hedges") and data["hedges"]["forms"]:
         hedges = data["hedges"]

@@ -8,8 +8,9 @@ points at the key or value concerned and says how to fix it.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from typing import Any, Callable
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any
 
 import fastjsonschema
 from jsonschema import Draft202012Validator
@@ -18,7 +19,7 @@ from jsonschema.exceptions import ValidationError
 from ..core.characters import BIDI, describe
 from ..core.problems import Problem, did_you_mean
 from ..core.schemas import schema_text
-from .yamlfile import Positions
+from .yamlfile import KeyPath, Loaded, Positions
 
 _BIDI_CLASS = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
 #: The pattern of a one-line field (``$defs/line``): its message is chosen by what is wrong with the value.
@@ -59,7 +60,7 @@ def _schema(kind: str) -> dict:
     return python_dialect(json.loads(schema_text(kind)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fast(kind: str) -> Callable[[Any], Any]:
     """A compiled validator for the common case of a valid file (fastjsonschema stops at the first
     error, so on any error jsonschema runs to report them all). Our schemas use only keywords that
@@ -69,7 +70,7 @@ def _fast(kind: str) -> Callable[[Any], Any]:
     return fastjsonschema.compile(schema)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str) -> Draft202012Validator:
     schema = _schema(kind)
     Draft202012Validator.check_schema(schema)
@@ -94,6 +95,14 @@ def check(kind: str, data: Any, positions: Positions, path: str) -> list[Problem
     return problems
 
 
+def checked(kind: str, loaded: Loaded, path: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The document as a mapping when it follows the schema of ``kind``; else None and its problems."""
+    problems = check(kind, loaded.data, loaded.positions, path)
+    if problems or not isinstance(loaded.data, dict):   # check() has said why it is not a mapping
+        return None, problems
+    return loaded.data, []
+
+
 def _label(data: Any, where: tuple) -> str:
     """'claim 'x' key' style prefix naming what a message is about."""
     parts = []
@@ -114,38 +123,42 @@ def _label(data: Any, where: tuple) -> str:
 def _explain(error: ValidationError, data: Any, positions: Positions, path: str) -> list[Problem]:
     where = tuple(error.absolute_path)
     label = _label(data, where)
-    kind = error.validator
-    value = error.instance
+    # Errors from iter_errors always carry their schema and rule (the types allow "unset" for errors
+    # made by hand).
+    kind = str(error.validator)
+    value: Any = error.instance
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
+    rule: Any = error.validator_value
 
-    def at_value(message: str, sub: tuple = where) -> Problem:
+    def at_value(message: str, sub: KeyPath = where) -> Problem:
         line, col = positions.of_value(sub)
         return Problem(path, line, col, "error", message)
 
     if kind == "additionalProperties":
-        known = sorted(error.schema.get("properties", {}))
+        known = sorted(schema.get("properties", {}))
         out = []
-        for key in sorted(k for k in value if k not in error.schema.get("properties", {})):
+        for key in sorted(k for k in value if k not in schema.get("properties", {})):
             line, col = positions.of_key(where + (key,))
             hint = did_you_mean(key, known)
             out.append(Problem(path, line, col, "error",
                                f"unknown key '{key}' in {label}{hint}; the known keys are {', '.join(known)}"))
         return out
     if kind == "required":
-        missing = [k for k in error.validator_value if k not in value]
+        missing = [k for k in rule if k not in value]
         line, col = positions.of_key(where) if where else (1, 1)
         return [Problem(path, line, col, "error", f"{label} lacks the required key '{k}'; add it") for k in missing]
     if kind == "type":
-        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = rule if isinstance(rule, list) else [rule]
         names = " or ".join(_JSON_TYPES[t] for t in wanted if t != "null")
         fix = ("put the value in quotes" if "string" in wanted and isinstance(value, (int, float, bool))
                else "fix the value")
         return [at_value(f"{label} must be {names}, not {_describe(value)}; {fix}")]
     if kind == "enum":
-        options = [str(o) for o in error.validator_value]
+        options = [str(o) for o in rule]
         hint = did_you_mean(str(value), options)
         return [at_value(f"{label} is {_describe(value)}, which is not allowed{hint}; use one of {', '.join(options)}")]
     if kind == "pattern":
-        pattern = error.validator_value
+        pattern = rule
         if pattern.endswith("\\Z"):
             pattern = pattern[:-2] + "$"   # the schema's own (ECMA-262) spelling, see python_dialect
         if pattern == LINE_PATTERN:
@@ -155,12 +168,12 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
             hint += "; remove the line break at its end"
         return [at_value(f"{label} is {_describe(value)}, which is not valid; {hint}")]
     if kind in ("minimum", "maximum"):
-        low, high = error.schema.get("minimum"), error.schema.get("maximum")
-        if error.schema.get("type") == "number":
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if schema.get("type") == "number":
             return [at_value(f"{label} is {value:g}, out of range; use a number from {low:g} to {high:g}")]
         return [at_value(f"{label} is {value}, out of range; use a whole number from {low} to {high}")]
     if kind == "minItems":
-        return [at_value(f"{label} is an empty list; give at least {error.validator_value} item, or remove the key")]
+        return [at_value(f"{label} is an empty list; give at least {rule} item, or remove the key")]
     if kind == "uniqueItems":
         seen, twice = set(), []
         for item in value:

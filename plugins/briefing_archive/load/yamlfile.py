@@ -292,4 +292,4 @@ def _scalar(loader: CCoreLoader, event, problems: list[Problem], problem, where)
         line, col = where(event)
         problems.append(problem(line, col, f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}; "
                                            "fix the value or quote it to make it a string"))
-        raise _Stop
+        raise _Stop from None

@@ -40,7 +40,7 @@ def prepare_page(html: str, root: str, searchable: bool, base_path: str = "/") -
 def build_index(site_dir: Path) -> str | None:
     """Index the built site; None on success, else what Pagefind said."""
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, check=False)
     if result.returncode != 0:
         return (result.stderr or result.stdout).strip()[-2000:]
     return None

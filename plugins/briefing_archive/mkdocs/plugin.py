@@ -7,6 +7,7 @@ annotation leaves the last good site untouched), generated pages are added in
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,9 +15,12 @@ from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from ..core.config import SETTINGS, ArchiveConfig, Settings
 from ..core.problems import ArchiveError
@@ -64,7 +68,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.output: SiteOutput | None = None
         self.serving = False
 
-    def _archive_config(self, config) -> ArchiveConfig:
+    def _archive_config(self, config: MkDocsConfig) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         archive = ArchiveConfig.at(root, self.config.settings())
         return replace(archive, reuse=self.serving)   # the preview re-reads only the files that changed
@@ -76,7 +80,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # MkDocs keeps plugins that have on_startup for the whole process: start the next one clean.
         self.serving, self.output = False, None
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.search == "pagefind" and any(name.endswith("search") for name in config.plugins):
             raise PluginError("briefings: `search: pagefind` replaces Material's search; remove `- search` "
                               "from `plugins:` in mkdocs.yml")
@@ -91,7 +95,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # Runs before every other plugin's pre_build, so nothing is done for an archive that fails.
     @event_priority(100)
-    def on_pre_build(self, config) -> None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         archive = self._archive_config(config)
         try:
             self.output = build_site(archive, config.use_directory_urls, config.strict,
@@ -109,7 +113,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # Late, so pages other plugins generate are already there and ours never replace a hand-written one.
     @event_priority(-50)
-    def on_files(self, files: Files, *, config) -> Files:
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.output is not None
         for path, markdown in self.output.pages.items():
             if files.get_file_from_path(path) is not None:
@@ -125,11 +129,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 files.append(File.generated(config, path, content=markdown))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.output is not None
         return fill_placeholders(markdown, self.output.archive)
 
-    def on_page_content(self, html: str, *, page, config, files) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Generated pages reach MkDocs with their HTML blocks as markers (fast to render); put them back.
         assert self.output is not None
         # Popped, not read, in a one-off build: each page's HTML is needed once, and holding it all
@@ -138,7 +142,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         found = fragments.get(page.file.src_uri, ()) if self.serving else fragments.pop(page.file.src_uri, ())
         return fill_fragments(html, found)
 
-    def on_post_page(self, output: str, *, page, config) -> str:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.config.search == "pagefind":
             searchable = not (page.meta.get("search") or {}).get("exclude")
             base_path = urlsplit(config.site_url or "/").path or "/"
@@ -149,13 +153,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # Last, so every other plugin has written its files before the site is indexed.
     @event_priority(-100)
-    def on_post_build(self, *, config) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.search == "pagefind":
             failure = pagefind.build_index(Path(config.site_dir))
             if failure:
                 raise PluginError(f"briefings: Pagefind could not index the site: {failure}")
 
-    def on_serve(self, server, *, config, builder):
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         archive = self._archive_config(config)
         lexicon = archive.root / archive.lexicon   # a custom lexicon file, when one is configured
         for path in (archive.seeds_dir, archive.briefings_dir, lexicon):

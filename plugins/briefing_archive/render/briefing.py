@@ -9,7 +9,7 @@ from ..core.text import Block, blocks
 from ..derive.guide import hedged, reading_guide, sentence_span
 from ..exports.claimreview import claim_review, script_json
 from . import urls
-from .components import NOT_RECORDED, badge_classes, badge_html, badge_inner, figure_text, heading, front_matter
+from .components import NOT_RECORDED, badge_classes, badge_html, badge_inner, figure_text, front_matter, heading
 from .context import RenderContext
 from .highlight import Highlight, render_article
 from .markup import SEARCH_EXCLUDE, esc, plain_text, render_markdown
@@ -88,10 +88,10 @@ def guide_html(ctx: RenderContext, b: Briefing) -> str:
         f"<li>Originating with a party to the conflict: {parties}.</li>",
         f"<li>Originating with unnamed officials: <strong>{g.unnamed_officials}</strong> of {n}.</li>",
         f"<li>Resting on no named source at all (unattributed): <strong>{g.unattributed}</strong> of {n}.</li>",
-        f"<li>Hedged in the article's own words (a hedge or estimative term in the claim's sentence): "
-        f"<strong>{g.hedged}</strong> of {n}.</li>",
-        f"<li>The article's own cautions: <strong>{g.warnings}</strong>"
-        f"{' (below)' if g.warnings else ''}.</li>",
+        (f"<li>Hedged in the article's own words (a hedge or estimative term in the claim's sentence): "
+         f"<strong>{g.hedged}</strong> of {n}.</li>"),
+        (f"<li>The article's own cautions: <strong>{g.warnings}</strong>"
+         f"{' (below)' if g.warnings else ''}.</li>"),
     ]
     legend = ", ".join(f"{badge_html(code)}&nbsp;\u00d7&nbsp;{k}" for code, k in g.badges)
     profile = (f'<figure class="bx-profile-figure">{evidence_svg(g)}'
@@ -168,7 +168,7 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
 
 def excerpt_blocks(b: Briefing) -> tuple[Block, ...]:
     """The sentences around every claim and warning, merged where they touch, in text order."""
-    spans = sorted(sentence_span(b.article.text, x.span.start, x.span.end) for x in (*b.claims, *b.warnings))
+    spans = sorted(sentence_span(b.article.text, span.start, span.end) for span in b.spans)
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:

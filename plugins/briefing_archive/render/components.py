@@ -6,6 +6,7 @@ source by its name, is on :class:`~briefing_archive.render.context.RenderContext
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from ..core.credibility import RELIABILITY, RELIABILITY_ICON, badge_meaning
 from ..core.model import Figure
@@ -52,7 +53,7 @@ def heading(level: int, text: str, ident: str) -> str:
     return f"{'#' * level} {text} {{#{ident}}}\n\n"
 
 
-def html_table(headers: tuple[str, ...], rows: list[tuple[str, ...]], css: str = "") -> str:
+def html_table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], css: str = "") -> str:
     """A table as one line of HTML (cells are HTML, already escaped), wrapped to scroll like Material's.
 
     Generated tables are HTML, never Markdown: a ``|`` or ``[x](y)`` in a cell stays text.

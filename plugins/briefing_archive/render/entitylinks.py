@@ -12,8 +12,8 @@ import html
 import re
 from collections.abc import Callable, Mapping
 
-from .markup import esc
 from ..core.model import Entity
+from .markup import esc
 
 _TAG = re.compile(r"(<[^>]*>)")
 _SKIP = ("a", "code", "pre")

@@ -9,11 +9,12 @@ after its last piece comes a small link, the badge, that leads to its note.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
+from itertools import pairwise
 
-from .markup import esc, esc_article
 from ..core.text import Block
+from .markup import esc, esc_article
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def render_article(text: str, blocks: tuple[Block, ...], highlights: list[Highli
     ordered = sorted(highlights, key=lambda h: (h.start, -h.end, h.order))
     first_piece_done: set[int] = set()
     out = []
-    for block, inside in zip(blocks, _overlapping(blocks, ordered)):
+    for block, inside in zip(blocks, _overlapping(blocks, ordered), strict=True):
         body = _render_block(text, block, inside, first_piece_done)
         tag = "h3" if block.kind == "h" else "p"
         cls = ' class="bx-article-heading"' if block.kind == "h" else ""
@@ -54,7 +55,7 @@ def _overlapping(blocks: tuple[Block, ...], ordered: list[Highlight]) -> Iterato
     highlight joins when the blocks reach its start and leaves once they have passed its end.
     """
     shown = [(i, h) for i, h in enumerate(ordered) if h.start < h.end]
-    if any(a.start > b.start or a.end > b.end for a, b in zip(blocks, blocks[1:])):
+    if any(a.start > b.start or a.end > b.end for a, b in pairwise(blocks)):
         for block in blocks:   # blocks out of text order: no sweep, check each highlight
             yield [(i, h) for i, h in shown if h.start < block.end and h.end > block.start]
         return

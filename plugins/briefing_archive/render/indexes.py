@@ -1,13 +1,16 @@
 """The index pages of briefings, sources and entities: one sortable table each."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .components import badge_html, front_matter, html_table, or_not_recorded
 from .context import RenderContext
 from .markup import esc
 from .profiles import SOURCE_KINDS
 
 
-def index_page(ctx: RenderContext, title: str, intro: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def index_page(ctx: RenderContext, title: str, intro: str, headers: tuple[str, ...],
+               rows: Sequence[tuple[str, ...]]) -> str:
     """An index page: a short introduction and one table (cells are HTML, already escaped)."""
     return front_matter(title) + f"<p>{intro}</p>\n\n" + html_table(headers, rows, "bx-index bx-sortable") + "\n"
 

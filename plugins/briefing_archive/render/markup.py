@@ -57,7 +57,7 @@ def one_line(html_text: str) -> str:
 
 
 # Text with none of these is a single plain paragraph in Markdown: no need to run the engine.
-_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&#|~!]|^\s*(?:[-+>=]|\d+[.)])|\n|https?://", re.M)
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&#|~!]|^\s*(?:[-+>=]|\d+[.)])|\n|https?://", re.MULTILINE)
 
 
 def _escape_text(text: str) -> str:

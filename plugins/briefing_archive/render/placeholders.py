@@ -11,7 +11,6 @@ from .components import html_table
 from .markup import esc
 from .reference import reference_markdown
 
-
 # The three tables below fill placeholders of hand-written pages: each is an HTML block between blank
 # lines, so the page's Markdown engine passes it through as it is.
 

@@ -59,8 +59,8 @@ def render_source(ctx: RenderContext, s: Source) -> str:
                    else f"<em>{NOT_RECORDED}</em>")
     facts = [
         f"<dt>Reliability</dt><dd>{badge_html(s.reliability)} {esc(RELIABILITY[s.reliability])}</dd>",
-        f'<dt>Rubric line</dt><dd>{rubric_html} <a href="{ctx.href(here, "methodology.md", "_rubric")}">'
-        "see the rubric</a></dd>",
+        (f'<dt>Rubric line</dt><dd>{rubric_html} <a href="{ctx.href(here, "methodology.md", "_rubric")}">'
+         "see the rubric</a></dd>"),
         f"<dt>Kind</dt><dd>{esc(SOURCE_KINDS[s.kind])}</dd>",
         f"<dt>Party to the conflict</dt><dd>{or_not_recorded(s.party)}</dd>",
     ]

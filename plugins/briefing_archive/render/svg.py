@@ -27,8 +27,8 @@ def evidence_svg(guide: Guide) -> str:
     width, height = 600, 34
     alt = "Evidence profile: " + ", ".join(f"{n} claim{'s' if n > 1 else ''} graded {code}"
                                            for code, n in guide.badges)
-    parts = [f'<svg class="bx-evidence" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'aria-labelledby="_evidence-title" xmlns="http://www.w3.org/2000/svg">',
+    parts = [(f'<svg class="bx-evidence" viewBox="0 0 {width} {height}" width="100%" role="img" '
+              f'aria-labelledby="_evidence-title" xmlns="http://www.w3.org/2000/svg">'),
              f'<title id="_evidence-title">{esc(alt)}</title>']
     x = 0.0
     for code, n in guide.badges:
@@ -64,8 +64,8 @@ def network_svg(archive: Archive, href: dict[str, str]) -> str:
     counts = Counter(kind for _, _, kind in edges)
     alt = (f"Relation network: {len(nodes)} claims of {len({b.id for b, _ in nodes})} briefings, "
            + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) + " relations")
-    out = [f'<svg class="bx-network" viewBox="0 0 {size} {size}" role="group" aria-labelledby="_network-title" '
-           f'xmlns="http://www.w3.org/2000/svg"><title id="_network-title">{esc(alt)}</title>']
+    out = [(f'<svg class="bx-network" viewBox="0 0 {size} {size}" role="group" aria-labelledby="_network-title" '
+            f'xmlns="http://www.w3.org/2000/svg"><title id="_network-title">{esc(alt)}</title>')]
     for src, dst, kind in edges:
         x1, y1, _ = pos[src]
         x2, y2, _ = pos[dst]

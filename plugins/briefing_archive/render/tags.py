@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..core.model import Briefing
-from .components import front_matter, heading
+from .components import front_matter
 from .context import RenderContext
 from .markup import esc
 from .urls import TAGS

@@ -32,10 +32,10 @@ def timeline_pages(ctx: RenderContext) -> dict[str, str]:
 
 def timeline_page(ctx: RenderContext, groups: tuple[Group, ...], here: str, with_briefings: bool = True, months: str = "") -> str:
     out = [front_matter("Timeline", searchable=False),
-           "<p>Every claim that says when its event happened, in order, grouped by month. Dates have three "
-           "precisions (YYYY, YYYY-MM, YYYY-MM-DD); a partial date sorts <strong>before</strong> the full "
-           "dates of its period (2025-01 comes before 2025-01-05), and a year-only date before that year's "
-           "months. The dates are the articles' own; none is inferred.</p>\n\n",
+           ("<p>Every claim that says when its event happened, in order, grouped by month. Dates have three "
+            "precisions (YYYY, YYYY-MM, YYYY-MM-DD); a partial date sorts <strong>before</strong> the full "
+            "dates of its period (2025-01 comes before 2025-01-05), and a year-only date before that year's "
+            "months. The dates are the articles' own; none is inferred.</p>\n\n"),
            heading(2, "Claims by date", "_claims")]
     if months:
         out.append(f'<ul class="bx-months">{months}</ul>\n\n')

@@ -8,7 +8,7 @@ Every URL is percent-encoded: ids are slugs, but an article's file name may hold
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -24,7 +24,7 @@ PAGE_ROWS = 300
 @lru_cache(maxsize=65536)
 def page_url(page: str, directory_urls: bool) -> str:
     """Site-relative URL (percent-encoded) of a Markdown page path such as ``briefings/x.md``."""
-    stem = page[:-3] if page.endswith(".md") else page
+    stem = page.removesuffix(".md")
     if not directory_urls:
         url = stem + ".html" if page.endswith(".md") else page
     elif stem == "index" or stem.endswith("/index"):
@@ -46,7 +46,7 @@ def link(from_page: str, to_page: str, directory_urls: bool, fragment: str | Non
     return (href or "./") + (f"#{fragment}" if fragment else "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _root_prefix(page: str, directory_urls: bool) -> str:
     return "../" * page_url(page, directory_urls).count("/")
 
