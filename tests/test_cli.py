@@ -184,3 +184,13 @@ def test_workflow_and_hook_definitions() -> None:
     assert "actions/deploy-pages@v4" in str(workflow["jobs"]["deploy"]) and "main" in workflow["jobs"]["deploy"]["if"]
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
     assert hook["id"] == "briefings-check" and hook["entry"].startswith("briefings check")
+
+
+def test_a_wrong_setting_is_reported_with_its_line_and_stops_the_check(archive) -> None:
+    text = (archive.root / "mkdocs.yml").read_text().replace(
+        "  - briefings\n", "  - briefings:\n      publish_text: everything\n")
+    (archive.root / "mkdocs.yml").write_text(text)
+    result = run("check", str(archive.root))
+    assert result.returncode == 2
+    assert "mkdocs.yml:" in result.stdout and ": error: the briefings plugin's `publish_text` is 'everything'; " \
+        "use one of `full`, `excerpts`" in result.stdout

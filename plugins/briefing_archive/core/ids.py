@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+#: An id: what file names, claim ids, tags and metrics are made of (the schemas spell it ``^...$``).
+ID_PATTERN = "[a-z0-9][a-z0-9-]{0,63}"
+ID_RE = re.compile(ID_PATTERN)
 #: Ids a file, tag or metric may not take: the site map's own pages in the folders ids share
 #: (``briefings/index.md`` is the briefings index, not a briefing called "index").
 RESERVED = frozenset({"index"})

@@ -1,1 +1,4 @@
-"""Stage 4: the archive as open data files (Web Annotations, archive JSON, ClaimReview, Atom feed, seeds)."""
+"""Stage 4: the archive as open data files of the site (Web Annotations, archive JSON, Atom feed, seeds).
+
+ClaimReview is embedded in each briefing page, so it is rendered with the page (``render.claimreview``).
+"""

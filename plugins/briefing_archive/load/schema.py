@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from ..core.characters import BIDI, describe
+from ..core.ids import ID_PATTERN
 from ..core.problems import Problem, did_you_mean
 from ..core.schemas import schema_text
 from .yamlfile import KeyPath, Loaded, Positions
@@ -25,14 +26,14 @@ _BIDI_CLASS = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
 #: The pattern of a one-line field (``$defs/line``): its message is chosen by what is wrong with the value.
 LINE_PATTERN = f"^(?=.*\\S)[^\\n\\r{_BIDI_CLASS}]+\\n?$"
 _PATTERN_HINTS = {
-    "^[a-z0-9][a-z0-9-]{0,63}$": "an id uses only lower-case letters a-z, digits and '-', starts with a letter "
+    f"^{ID_PATTERN}$": "an id uses only lower-case letters a-z, digits and '-', starts with a letter "
                                  "or digit and has at most 64 characters (e.g. `uk-mod`)",
     f"^(?!\\.)[^\\n\\r{_BIDI_CLASS}]+\\.txt$": "an article is a plain-text file: name a .txt file of seeds/ "
                                                "(not a hidden file; no line breaks or direction controls in the name)",
     f"^https?://[^\\s{_BIDI_CLASS}]+$": "only http:// and https:// addresses are allowed, without spaces or "
                                        "invisible direction controls",
     "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "write a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-01-30)",
-    "^[a-z0-9][a-z0-9-]{0,63}#[a-z0-9][a-z0-9-]{0,63}$": "write a relation target as <briefing-id>#<claim-id>",
+    f"^{ID_PATTERN}#{ID_PATTERN}$": "write a relation target as <briefing-id>#<claim-id>",
     "^[^/\\\\]+$": "give the bare file name of the article in seeds/, without folders",
     "^[0-9a-fA-F]{64}$": "give the 64 hex digits of the seed file's SHA-256 (e.g. from `sha256sum`)",
     "\\S": "write some text, or remove the key",

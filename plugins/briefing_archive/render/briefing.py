@@ -7,8 +7,8 @@ from ..core.credibility import badge_code, badge_meaning
 from ..core.model import Briefing, Claim
 from ..core.text import Block, blocks
 from ..derive.guide import hedged, reading_guide, sentence_span
-from ..exports.claimreview import claim_review, script_json
 from . import urls
+from .claimreview import claim_review, script_json
 from .components import NOT_RECORDED, badge_classes, badge_html, badge_inner, figure_text, front_matter, heading
 from .context import RenderContext
 from .highlight import Highlight, render_article

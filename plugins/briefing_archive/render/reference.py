@@ -5,6 +5,7 @@ import html
 import json
 from typing import Any
 
+from ..core.ids import ID_PATTERN
 from ..core.schemas import schema_text
 
 FILES = (("briefing", "A briefing: `briefings/<id>.yml`"), ("source", "A source: `briefings/sources/<id>.yml`"),
@@ -33,7 +34,7 @@ def _kind(schema: dict, node: dict) -> str:
     text = " or ".join(names[t] for t in types)
     if "minimum" in node and "maximum" in node and "integer" in types:
         text += f" {node['minimum']}..{node['maximum']}"
-    if node.get("pattern") == "^[a-z0-9][a-z0-9-]{0,63}$":
+    if node.get("pattern") == f"^{ID_PATTERN}$":
         text += " (an id)"
     items = node.get("items")
     if isinstance(items, dict) and "array" in types:

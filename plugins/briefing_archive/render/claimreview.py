@@ -1,4 +1,8 @@
-"""schema.org ClaimReview of a briefing's claims, embedded in its page as JSON-LD."""
+"""schema.org ClaimReview of a briefing's claims, embedded in its page as JSON-LD.
+
+Structured data for search engines and fact-check aggregators; it is part of the page,
+so it is rendered here rather than written as a file of the site like the other exports.
+"""
 from __future__ import annotations
 
 import json
@@ -6,9 +10,9 @@ from typing import Any
 
 from ..core.credibility import badge_code, badge_meaning
 from ..core.model import Archive, Briefing
-from ..render import urls
-from ..render.markup import plain_text
-from ..render.urls import Addresses
+from . import urls
+from .markup import plain_text
+from .urls import Addresses
 
 
 def claim_review(b: Briefing, archive: Archive, at: Addresses) -> dict[str, Any]:
