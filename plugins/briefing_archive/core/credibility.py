@@ -5,7 +5,7 @@ what the site explains and what it computes cannot diverge.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .model import Claim, Source
@@ -30,17 +30,6 @@ CREDIBILITY: dict[int, str] = {
     4: "doubtful",
     5: "improbable",
     6: "truth cannot be judged",
-}
-
-
-#: What earns each credibility number in this archive (the analyst's rubric).
-CREDIBILITY_RUBRIC: dict[int, str] = {
-    1: "at least one independent source confirms it (the build checks the independence)",
-    2: "consistent with other reporting and plausible, but not confirmed by an independent source",
-    3: "plausible, and nothing in the archive confirms or contradicts it",
-    4: "doubtful: parts are contradicted, or it fits badly with other reporting",
-    5: "improbable: contradicted by independent reporting",
-    6: "there is nothing to judge it by",
 }
 
 
@@ -92,21 +81,3 @@ def badge_code(claim: Claim, sources: Mapping[str, Source]) -> str:
 def badge_meaning(code: str) -> str:
     """Both definitions of a badge, for tooltips and text alternatives."""
     return f"{code}: source {RELIABILITY[code[0]]}; information {CREDIBILITY[int(code[1:])]}"
-
-
-def shared_origins(a: Claim, b: Claim, sources: Mapping[str, Source]) -> frozenset[str]:
-    """Sources both claims' originators rest on, directly or through ``depends_on`` (empty: independent)."""
-    return originator_closure(a.originators, sources) & originator_closure(b.originators, sources)
-
-
-def originator_closure(source_ids: Iterable[str], sources: Mapping[str, Source]) -> frozenset[str]:
-    """Sources plus everything they depend on, directly or through a chain of ``depends_on``."""
-    seen: set[str] = set()
-    todo = list(source_ids)
-    while todo:
-        sid = todo.pop()
-        if sid in seen or sid not in sources:
-            continue
-        seen.add(sid)
-        todo.extend(sources[sid].depends_on)
-    return frozenset(seen)

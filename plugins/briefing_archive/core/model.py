@@ -33,6 +33,10 @@ class Source:
     url: str | None = None
     depends_on: tuple[str, ...] = ()
     rubric: str | None = None     # the rubric line the grade follows
+    role: str | None = None       # belligerent | backer | neutral | unknown (v1.1 "Sides")
+    identified: bool = True       # False for a catch-all profile (unattributed, "unnamed analysts")
+    background: str | None = None  # Markdown: outside knowledge, shown under its own label
+    assumed: tuple[tuple[str, str], ...] = ()   # (source id, why) of dependences known from outside the articles
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Entity:
     kind: str
     aliases: tuple[str, ...] = ()
     note: str | None = None
+    background: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,8 @@ class Claim:
     date: str | None = None
     relations: tuple[Relation, ...] = ()
     figures: tuple[Figure, ...] = ()
+    basis: tuple[str, ...] = ()        # reasons for the grade (v1.1 vocabulary)
+    background: str | None = None
 
     @property
     def reporters(self) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from ..core.model import Archive, Briefing
 from ..core.problems import Problem
 from ..core.schemas import KINDS
 from .build import entity_of, source_of
-from .crossref import corroboration_problems, reference_problems, rubric_problems
+from .crossref import grade_problems, reference_problems, rubric_problems
 from .files import Counter, Progress, load_kind
 from .lexicon import load_lexicon
 
@@ -63,5 +63,7 @@ def _load(config: ArchiveConfig, progress: Progress | None) -> tuple[Archive | N
         return None, problems
     briefings.sort(key=lambda b: b.id)
     archive = Archive(tuple(briefings), dict(sorted(sources.items())), dict(sorted(entities.items())), lexicon)
-    problems.extend(corroboration_problems(archive, docs_by_id={d.id: d for d in docs["briefing"]}))
+    problems.extend(grade_problems(archive, docs_by_id={d.id: d for d in docs["briefing"]}))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
     return archive, problems

@@ -30,13 +30,21 @@ def _line(value: Any) -> Any:
 
 def source_of(d: Document) -> Source:
     data, g = d.data, d.data.get   # required keys are there: the schema checked them
+    depends = g("depends_on") or ()
     return Source(d.id, _line(data["name"]), data["kind"], data["reliability"], data["note"], _line(g("party")),
-                  g("url"), tuple(g("depends_on") or ()), g("rubric"))
+                  g("url"), tuple(dep_id(dep) for dep in depends), g("rubric"), g("role"), g("identified", True),
+                  g("background"), tuple((dep["source"], dep["note"]) for dep in depends if isinstance(dep, dict)))
+
+
+def dep_id(dep: str | dict[str, str]) -> str:
+    """The source id of a ``depends_on`` entry (an id, or ``{source, basis: background, note}``)."""
+    return dep["source"] if isinstance(dep, dict) else dep
 
 
 def entity_of(d: Document) -> Entity:
     data, g = d.data, d.data.get
-    return Entity(d.id, _line(data["name"]), data["kind"], tuple(_line(a) for a in g("aliases") or ()), g("note"))
+    return Entity(d.id, _line(data["name"]), data["kind"], tuple(_line(a) for a in g("aliases") or ()), g("note"),
+                  g("background"))
 
 
 def _article(name: str, config: ArchiveConfig, seeds: dict[str, Article | None],
@@ -115,6 +123,7 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
             figures=tuple(Figure(f["metric"], f["value"], _line(f["unit"]), f.get("qualifier", "exact"),
                                  _date(f.get("period")))
                           for f in raw.get("figures") or ()),
+            basis=tuple(raw.get("basis") or ()), background=raw.get("background"),
         ))
     warnings = []
     for wi, raw in enumerate(data.get("warnings") or ()):

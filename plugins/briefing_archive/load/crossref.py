@@ -1,5 +1,5 @@
-"""Checks across files: every id a file names exists, grades follow their rubric line, and
-corroboration is independent.
+"""Checks across files: every id a file names exists, grades follow their rubric line and the
+credibility rule, and corroboration is independent.
 
 They run once every file's own shape is valid, so a message here is never a consequence of
 a file that could not be read.
@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..core.credibility import RUBRIC_BY_ID, shared_origins
+from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
+from ..core.independence import independence, verdict_words
+from ..core.rule import both_ways, missing_evidence
 from ..core.model import Archive, Relation
 from ..core.problems import Problem, did_you_mean
+from .build import dep_id
 from .documents import Document
 from .yamlfile import KeyPath
 
@@ -32,10 +35,12 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
     """Every id named by a source or a briefing: sources, entities, relation targets."""
     problems: list[Problem] = []
     for d in docs["source"]:
-        for i, dep in enumerate(d.data.get("depends_on") or ()):
-            _ref(d, ("depends_on", i), dep, sources, "source", "briefings/sources", problems)
+        for i, entry in enumerate(d.data.get("depends_on") or ()):
+            dep = dep_id(entry)
+            where = ("depends_on", i, "source") if isinstance(entry, dict) else ("depends_on", i)
+            _ref(d, where, dep, sources, "source", "briefings/sources", problems)
             if dep == d.id:
-                problems.append(d.problem(("depends_on", i), f"source '{d.id}' depends on itself; remove it"))
+                problems.append(d.problem(where, f"source '{d.id}' depends on itself; remove it"))
     claims_of = {d.id: {c["id"] for c in d.data.get("claims") or ()} for d in docs["briefing"]}
     for d in docs["briefing"]:
         if d.data.get("publisher") is not None:
@@ -81,35 +86,38 @@ def _ref(doc: Document, where: KeyPath, ident: str, known: Mapping[str, object],
                                            f"use an existing id or create {folder}/{ident}.yml"))
 
 
-def corroboration_problems(archive: Archive, docs_by_id: Mapping[str, Document]) -> list[Problem]:
-    """Circular reporting: corroboration between claims that are not independent, and 1s without any."""
-    claims = {(b.id, c.id): c for b in archive.briefings for c in b.claims}
-    independent_support: set[tuple[str, str]] = set()
+def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document]) -> list[Problem]:
+    """The credibility rule and the independence a relation kind claims, for every claim.
+
+    ``corroborates`` between claims that are not shown to be independent is an error (circular
+    reporting is not corroboration); ``echoes`` between independent claims undersells them (a
+    warning); a grade without the evidence the rule needs is a warning naming what would justify it.
+    """
     out = []
+    names = {sid: s.name for sid, s in archive.sources.items()}
+    claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
+    related = both_ways(archive)
     for b in archive.briefings:
+        doc = docs_by_id[b.id]
         for c in b.claims:
             for rel in c.relations:
-                if rel.kind != "corroborates":
-                    continue
-                other = claims[(rel.briefing, rel.claim)]
-                shared = shared_origins(c, other, archive.sources)
-                if not shared:
-                    independent_support |= {(b.id, c.id), (rel.briefing, rel.claim)}
-                    continue
-                names = ", ".join(archive.sources[s].name for s in sorted(shared))
-                where = _relation_path(docs_by_id[b.id], c.id, rel)
-                out.append(docs_by_id[b.id].problem(where, (
-                    f"claim '{c.id}' corroborates {rel.target}, but the two are not independent: both rest on "
-                    f"{names}; circular reporting is not corroboration: write `echoes` instead of `corroborates`"),
-                    "warning"))
-    for b in archive.briefings:
-        for c in b.claims:
-            if c.credibility == 1 and (b.id, c.id) not in independent_support:
-                doc = docs_by_id[b.id]
+                verdict = independence(c, claims[rel.target], archive.sources)
+                where = _relation_path(doc, c.id, rel)
+                if rel.kind == "corroborates" and not verdict.independent:
+                    out.append(doc.problem(where, (
+                        f"claim '{c.id}' corroborates {rel.target}, but the two are {verdict_words(verdict, names)}; "
+                        "circular reporting is not corroboration: write `echoes` instead of `corroborates`")))
+                elif rel.kind == "echoes" and verdict.independent:
+                    out.append(doc.problem(where, (
+                        f"claim '{c.id}' echoes {rel.target}, but the two are independent (they share no origin); "
+                        "independent agreement is corroboration: write `corroborates` instead of `echoes`"),
+                        "warning"))
+            why = missing_evidence(c, related[f"{b.id}#{c.id}"], archive.sources)
+            if why is not None:
                 index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == c.id)
                 out.append(doc.problem(("claims", index, "credibility"), (
-                    f"claim '{c.id}' is graded 1 (confirmed by other sources) but no independent claim corroborates "
-                    "it; add a `corroborates` relation to or from an independent claim, or grade it 2"), "warning"))
+                    f"claim '{c.id}' is graded {c.credibility} ({CREDIBILITY[c.credibility]}), but {why} "
+                    "(see the credibility rule on the methodology page)"), "warning"))
     return out
 
 

@@ -33,8 +33,10 @@ class Document:
 
 
 #: The Markdown fields of each kind of file, as paths with ``*`` for every item of a list.
-MARKDOWN_FIELDS = {"briefing": (("summary",), ("claims", "*", "note"), ("warnings", "*", "note")),
-                   "source": (("note",),), "entity": (("note",),)}
+MARKDOWN_FIELDS = {"briefing": (("summary",), ("claims", "*", "note"), ("claims", "*", "background"),
+                                ("warnings", "*", "note")),
+                   "source": (("note",), ("background",), ("depends_on", "*", "note")),
+                   "entity": (("note",), ("background",))}
 
 
 def _values(data: Any, pattern: tuple) -> list[tuple[tuple, Any]]:

@@ -149,7 +149,7 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
         items = "".join(
             f"<li>{esc(label)} {ctx.claim_link(here, other)}"
             f"{'' if other.briefing.id == b.id else ' in ' + ctx.briefing_link(here, other.briefing)}"
-            f"{ctx.independence(c, other.claim, label)}</li>"
+            f"{ctx.independence(c, other.claim)}</li>"
             for label, other in rels)
         rows.append(f"<dt>Related claims</dt><dd><ul>{items}</ul></dd>")
     found = hedged(c, b.article.text, b.terms)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.chains import ARROW, ARTICLE, chain_text
-from ..core.credibility import badge_code, shared_origins
+from ..core.credibility import badge_code
+from ..core.independence import independence, verdict_words
 from ..core.model import Archive, Briefing, Claim
 from ..derive.ledger import Metric, Row, build_ledger
 from ..derive.links import ClaimRef, Links, build_links
@@ -99,14 +100,10 @@ class RenderContext:
     def chain_text(self, claim: Claim) -> str:
         return chain_text(claim, self.archive.sources)
 
-    def independence(self, a: Claim, other: Claim, label: str) -> str:
-        """For agreeing claims, whether the agreement is independent (circular reporting is not)."""
-        if not label.startswith(("corroborat", "echo")):
-            return ""
-        shared = shared_origins(a, other, self.archive.sources)
-        if shared:
-            names = ", ".join(esc(self.archive.sources[s].name) for s in sorted(shared))
-            return f' <span class="bx-dependent">\u2014 not independent: both rest on {names}</span>'
-        if label.startswith("echo"):
-            return ' <span class="bx-dependent">\u2014 not shown to be independent</span>'
-        return ' <span class="bx-independent">\u2014 independent</span>'
+    def independence(self, a: Claim, other: Claim) -> str:
+        """Whether two related claims are independent, in the three words of v1.1 (circular reporting is not
+        independence, and claims resting only on unidentified sources cannot be shown to be)."""
+        verdict = independence(a, other, self.archive.sources)
+        names = {sid: esc(s.name) for sid, s in self.archive.sources.items()}
+        css = "bx-independent" if verdict.independent else "bx-dependent"
+        return f' <span class="{css}">\u2014 {verdict_words(verdict, names)}</span>'

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..core.credibility import CREDIBILITY, CREDIBILITY_RUBRIC, RELIABILITY, RELIABILITY_ICON, RUBRIC
+from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON, RUBRIC
+from ..core.rule import NEEDS, SUPPORTING, UNDERMINING
 from ..core.lexicon import Lexicon
 from ..core.model import Archive
 from .components import html_table
@@ -18,9 +19,16 @@ def scales_markdown() -> str:
     """The two Admiralty scales as tables, from the same tables the badges use."""
     reliability = html_table(("Grade", "Source reliability"),
                              [(f"{RELIABILITY_ICON[k]} <strong>{k}</strong>", v) for k, v in RELIABILITY.items()])
-    credibility = html_table(("Grade", "Information credibility", "What earns it in this archive"),
-                             [(f"<strong>{k}</strong>", v, CREDIBILITY_RUBRIC[k]) for k, v in CREDIBILITY.items()])
+    credibility = html_table(("Grade", "Information credibility", "What it needs (the credibility rule)"),
+                             [(f"<strong>{k}</strong>", v, NEEDS[k]) for k, v in CREDIBILITY.items()])
     return f"\n\n{reliability}\n\n{credibility}\n\n"
+
+
+def basis_markdown() -> str:
+    """The vocabulary of ``basis``: the reasons a grade may rest on, open to every side alike."""
+    rows = [(f"<code>{k}</code>", "supporting", esc(v)) for k, v in SUPPORTING.items()]
+    rows += [(f"<code>{k}</code>", "undermining", esc(v)) for k, v in UNDERMINING.items()]
+    return f"\n\n{html_table(('Basis', 'Counts as', 'When'), rows)}\n\n"
 
 
 def rubric_markdown() -> str:
@@ -49,6 +57,7 @@ def lexicon_markdown(lexicon: Lexicon | None) -> str:
 PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
     "<!-- briefings:scales -->": lambda archive: scales_markdown(),
     "<!-- briefings:rubric -->": lambda archive: rubric_markdown(),
+    "<!-- briefings:basis -->": lambda archive: basis_markdown(),
     "<!-- briefings:lexicon -->": lambda archive: lexicon_markdown(archive.lexicon),
     "<!-- briefings:reference -->": lambda archive: reference_markdown(),
 }

@@ -1,0 +1,64 @@
+"""Whether two claims are independent: three values, never two (v1.1 "Independence has three values").
+
+Two claims are independent when neither rests only on unidentified originators and their
+identified originators, with everything those depend on, share no source; not independent when
+they share one (named); otherwise their independence cannot be established. A catch-all profile
+(``identified: false``) is never a shared origin: two articles' unattributed statements are not
+one source, and not independent of each other either.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .model import Claim, Source
+
+INDEPENDENT = "independent"
+NOT_INDEPENDENT = "not independent"
+CANNOT_BE_ESTABLISHED = "cannot be established"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    value: str                              # one of the three constants above
+    shared: frozenset[str] = frozenset()    # the shared origins, when not independent
+
+    @property
+    def independent(self) -> bool:
+        return self.value == INDEPENDENT
+
+
+def identified_originators(claim: Claim, sources: Mapping[str, Source]) -> tuple[str, ...]:
+    return tuple(s for s in claim.originators if sources[s].identified)
+
+
+def independence(a: Claim, b: Claim, sources: Mapping[str, Source]) -> Verdict:
+    """The verdict for two claims (symmetric)."""
+    ia, ib = identified_originators(a, sources), identified_originators(b, sources)
+    if not ia or not ib:
+        return Verdict(CANNOT_BE_ESTABLISHED)
+    shared = frozenset(s for s in originator_closure(ia, sources) & originator_closure(ib, sources)
+                       if sources[s].identified)
+    return Verdict(NOT_INDEPENDENT, shared) if shared else Verdict(INDEPENDENT)
+
+
+def originator_closure(source_ids: Iterable[str], sources: Mapping[str, Source]) -> frozenset[str]:
+    """Sources plus everything they depend on, directly or through a chain of ``depends_on``."""
+    seen: set[str] = set()
+    todo = list(source_ids)
+    while todo:
+        sid = todo.pop()
+        if sid in seen or sid not in sources:
+            continue
+        seen.add(sid)
+        todo.extend(sources[sid].depends_on)
+    return frozenset(seen)
+
+
+def verdict_words(verdict: Verdict, names: Mapping[str, str]) -> str:
+    """The verdict as a reader reads it, naming the shared origins (``names``: source id -> name)."""
+    if verdict.value == INDEPENDENT:
+        return "independent"
+    if verdict.value == NOT_INDEPENDENT:
+        return "not independent: both rest on " + ", ".join(names[s] for s in sorted(verdict.shared))
+    return "independence cannot be established: one of them rests only on unidentified sources"

@@ -1,0 +1,111 @@
+"""The credibility rule (v1.1): what evidence each credibility number needs, the same for every party.
+
+One table: the methodology page shows it (:data:`NEEDS`) and the build applies it
+(:func:`missing_evidence`) to every claim, reading each relation in both directions and the
+claim's optional ``basis``. The rule may be made stricter, never looser; here an ``echoes``
+relation counts only between claims whose originators are disjoint (claims cut from one report
+do not support each other).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .independence import Verdict, identified_originators, independence
+from .model import Archive, Claim, Source
+
+#: Reasons a claim's grade may rest on (``basis``), each open to every side alike.
+SUPPORTING: dict[str, str] = {
+    "against-interest": "the originator reports what harms its own side's case",
+    "direct-observation": "the originator saw or counted it itself",
+}
+UNDERMINING: dict[str, str] = {
+    "self-serving": "it serves the originator's side and nothing checks it",
+    "implausible": "it does not fit what the article itself reports",
+}
+BASIS: dict[str, str] = {**SUPPORTING, **UNDERMINING}
+
+#: What each credibility number needs, as the methodology page states it.
+NEEDS: dict[int, str] = {
+    1: "a <code>corroborates</code> relation with an independent claim graded 1, 2 or 3; no "
+       "<code>contradicts</code> relation with an independent claim graded 1 or 2",
+    2: "a <code>corroborates</code> relation or an <code>echoes</code> relation with a claim from other "
+       "originators, or a supporting basis (against-interest, direct-observation); no <code>contradicts</code> "
+       "relation with an independent claim graded 1 or 2",
+    3: "at least one identified originator; no <code>contradicts</code> relation with a claim graded 1 or 2",
+    4: "a <code>contradicts</code> relation, or an undermining basis (self-serving, implausible)",
+    5: "a <code>contradicts</code> relation with an independent claim graded 1, 2 or 3",
+    6: "no <code>corroborates</code> or counting <code>echoes</code> relation, and no <code>contradicts</code> "
+       "relation with an independent claim; a claim that rests only on unidentified sources and has no "
+       "relation is 6: there is nothing to judge it by",
+}
+
+
+@dataclass(frozen=True)
+class Related:
+    """A relation seen from one claim (each relation counts in both directions)."""
+
+    kind: str
+    target: str          # "<briefing-id>#<claim-id>" of the other claim
+    other: Claim
+    verdict: Verdict
+
+
+def both_ways(archive: Archive) -> dict[str, list[Related]]:
+    """Every claim's relations, its own and those other claims make to it, keyed by ``briefing#claim``."""
+    claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
+    out: dict[str, list[Related]] = {key: [] for key in claims}
+    for b in archive.briefings:
+        for c in b.claims:
+            here = f"{b.id}#{c.id}"
+            for rel in c.relations:
+                other = claims[rel.target]
+                verdict = independence(c, other, archive.sources)
+                out[here].append(Related(rel.kind, rel.target, other, verdict))
+                out[rel.target].append(Related(rel.kind, here, c, verdict))
+    return out
+
+
+def counts(claim: Claim, r: Related) -> bool:
+    """Whether a relation supports the claim: ``corroborates``, or ``echoes`` from other originators."""
+    return r.kind == "corroborates" or (r.kind == "echoes" and set(claim.originators).isdisjoint(r.other.originators))
+
+
+def missing_evidence(claim: Claim, related: list[Related], sources: Mapping[str, Source]) -> str | None:
+    """Why the claim's grade lacks the evidence the rule needs, with what would justify it; None if it has it."""
+    g = claim.credibility
+    supporting = [r for r in related if counts(claim, r)]
+    contradicting = [r for r in related if r.kind == "contradicts"]
+    strong_independent = [r for r in contradicting if r.verdict.independent and r.other.credibility <= 2]
+    if g in (1, 2) and strong_independent:
+        return (f"it is contradicted by the independent claim {strong_independent[0].target} graded "
+                f"{strong_independent[0].other.credibility}; grade it 4 or 5, or fix the relation")
+    if g == 1 and not any(r.kind == "corroborates" and r.verdict.independent and r.other.credibility <= 3
+                          for r in related):
+        return ("no independent claim graded 1, 2 or 3 corroborates it; add that `corroborates` relation, "
+                "or grade it 2")
+    if g == 2 and not supporting and not set(claim.basis) & SUPPORTING.keys():
+        return ("nothing supports it: no `corroborates` relation, no `echoes` relation with a claim from other "
+                "originators, and no supporting `basis` (against-interest, direct-observation); add the relation "
+                "or the basis the note explains, or grade it 3")
+    if g == 3:
+        if not identified_originators(claim, sources):
+            return "it rests only on unidentified sources, so there is nothing to judge it by; grade it 6"
+        strong = [r for r in contradicting if r.other.credibility <= 2]
+        if strong:
+            return (f"it is contradicted by {strong[0].target}, graded {strong[0].other.credibility}; "
+                    "grade it 4 or 5")
+    if g == 4 and not contradicting and not set(claim.basis) & UNDERMINING.keys():
+        return ("nothing undermines it: no `contradicts` relation and no undermining `basis` (self-serving, "
+                "implausible); add the one the note explains, or grade it 3 or 6")
+    if g == 5 and not any(r.verdict.independent and r.other.credibility <= 3 for r in contradicting):
+        return ("no independent claim graded 1, 2 or 3 contradicts it; add that `contradicts` relation, or "
+                "grade it 4")
+    if g == 6:
+        if supporting:
+            return (f"{supporting[0].target} supports it ({supporting[0].kind}), so there is something to judge "
+                    "it by; grade it 2 or 3")
+        against = [r for r in contradicting if r.verdict.independent]
+        if against:
+            return f"the independent claim {against[0].target} contradicts it; grade it 4 or 5"
+    return None
