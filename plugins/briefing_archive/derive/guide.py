@@ -20,7 +20,8 @@ from ..core.text import text_index
 @dataclass(frozen=True)
 class Guide:
     claims: int
-    by_party: tuple[tuple[str, int], ...]      # party -> claims whose originators include a source of that party
+    by_party: tuple[tuple[str, int], ...]      # party -> claims whose originators include a belligerent of it
+    by_backer: tuple[tuple[str, int], ...]     # party -> claims whose originators include a backer of it
     unnamed_officials: int                     # claims originating with (unnamed) officials
     unattributed: int                          # claims originating with no named source
     hedged: int                                # claims whose sentence carries a hedge or estimative term
@@ -71,16 +72,25 @@ def _first_from(terms: tuple[Occurrence, ...], offset: int) -> int:
 
 def reading_guide(b: Briefing, sources: Mapping[str, Source]) -> Guide:
     parties: Counter[str] = Counter()
+    backers: Counter[str] = Counter()
     for c in b.claims:
-        for party in sorted({p for s in c.originators if (p := sources[s].party)}):
+        for party in {p for s in c.originators if (p := sources[s].party) and _belligerent(sources[s])}:
             parties[party] += 1
+        for party in {p for s in c.originators if (p := sources[s].party) and sources[s].role == "backer"}:
+            backers[party] += 1
     codes = Counter(badge_code(c, sources) for c in b.claims)
     return Guide(
         claims=len(b.claims),
         by_party=tuple(sorted(parties.items(), key=lambda kv: (-kv[1], kv[0]))),
+        by_backer=tuple(sorted(backers.items(), key=lambda kv: (-kv[1], kv[0]))),
         unnamed_officials=sum(any(sources[s].kind == "officials" for s in c.originators) for c in b.claims),
         unattributed=sum(any(sources[s].kind == "unattributed" for s in c.originators) for c in b.claims),
         hedged=sum(is_hedged(c, b.article.text, b.terms) for c in b.claims),
         warnings=len(b.warnings),
         badges=tuple(sorted(codes.items(), key=lambda kv: (kv[0][0], int(kv[0][1:])))),
     )
+
+
+def _belligerent(source: Source) -> bool:
+    """A party to the conflict: ``role: belligerent`` (a v1 profile with a party and no role counts too)."""
+    return source.role == "belligerent" or (source.role is None and source.party is not None)

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 
 from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
 from ..core.independence import independence, verdict_words
-from ..core.rule import both_ways, missing_evidence
 from ..core.model import Archive, Relation
 from ..core.problems import Problem, did_you_mean
+from ..core.rule import both_ways, missing_evidence
 from .build import dep_id
 from .documents import Document
 from .yamlfile import KeyPath
@@ -37,7 +37,7 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
     for d in docs["source"]:
         for i, entry in enumerate(d.data.get("depends_on") or ()):
             dep = dep_id(entry)
-            where = ("depends_on", i, "source") if isinstance(entry, dict) else ("depends_on", i)
+            where: KeyPath = ("depends_on", i, "source") if isinstance(entry, dict) else ("depends_on", i)
             _ref(d, where, dep, sources, "source", "briefings/sources", problems)
             if dep == d.id:
                 problems.append(d.problem(where, f"source '{d.id}' depends on itself; remove it"))

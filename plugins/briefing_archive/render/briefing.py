@@ -5,11 +5,21 @@ from __future__ import annotations
 
 from ..core.credibility import badge_code, badge_meaning
 from ..core.model import Briefing, Claim
+from ..core.rule import BASIS, SUPPORTING
 from ..core.text import Block, blocks
 from ..derive.guide import hedged, reading_guide, sentence_span
 from . import urls
 from .claimreview import claim_review, script_json
-from .components import NOT_RECORDED, badge_classes, badge_html, badge_inner, figure_text, front_matter, heading
+from .components import (
+    NOT_RECORDED,
+    background_html,
+    badge_classes,
+    badge_html,
+    badge_inner,
+    figure_text,
+    front_matter,
+    heading,
+)
 from .context import RenderContext
 from .highlight import Highlight, render_article
 from .markup import SEARCH_EXCLUDE, esc, plain_text, render_markdown
@@ -83,9 +93,11 @@ def guide_html(ctx: RenderContext, b: Briefing) -> str:
     g = reading_guide(b, ctx.archive.sources)
     n = g.claims
     parties = "; ".join(f"{esc(p)}: {k}" for p, k in g.by_party) or "none"
+    backers = "; ".join(f"backing {esc(p)}: {k}" for p, k in g.by_backer) or "none"
     items = [
         f"<li><strong>{n}</strong> claims, graded as shown below.</li>",
         f"<li>Originating with a party to the conflict: {parties}.</li>",
+        f"<li>Originating with a government or body that backs a party: {backers}.</li>",
         f"<li>Originating with unnamed officials: <strong>{g.unnamed_officials}</strong> of {n}.</li>",
         f"<li>Resting on no named source at all (unattributed): <strong>{g.unattributed}</strong> of {n}.</li>",
         (f"<li>Hedged in the article's own words (a hedge or estimative term in the claim's sentence): "
@@ -152,6 +164,10 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
             f"{ctx.independence(c, other.claim)}</li>"
             for label, other in rels)
         rows.append(f"<dt>Related claims</dt><dd><ul>{items}</ul></dd>")
+    if c.basis:
+        rows.append("<dt>Basis of the grade</dt><dd><ul>" + "".join(
+            f"<li><code>{esc(k)}</code> ({'supporting' if k in SUPPORTING else 'undermining'}): {esc(BASIS[k])}</li>"
+            for k in c.basis) + "</ul></dd>")
     found = hedged(c, b.article.text, b.terms)
     if found:
         rows.append("<dt>Hedged by the article</dt><dd>" + ", ".join(
@@ -160,7 +176,8 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
     return (f'<section class="bx-claim-note">\n'
             f'<h3 id="_note-{esc(c.id)}" data-n="{number}">{ctx.claim_badge(c)} <a href="#{esc(c.id)}">'
             f'\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
-            f'{ctx.note_html(here, c.note) or "<p><em>No note.</em></p>"}\n'
+            f'{ctx.note_html(here, c.note) or "<p><em>No note.</em></p>"}'
+            f'{background_html(ctx.note_html(here, c.background))}\n'
             f'<dl class="bx-claim-facts">{"".join(rows)}</dl>\n'
             f'<p class="bx-permalink" {SEARCH_EXCLUDE}>Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
             "</section>\n\n")

@@ -64,6 +64,20 @@ def html_table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], css: s
     return scroll_table(f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
+BACKGROUND_LABEL = "Background, from outside the archive\u2019s articles"
+#: How a page names a source's side (v1.1 "Sides"): only belligerents are "party to the conflict".
+SIDE_LABEL = {"belligerent": "Party to the conflict", "backer": "Backs a party", "neutral": "Neutral (no side)",
+              "unknown": "Side not known"}
+
+
+def background_html(rendered: str) -> str:
+    """Outside knowledge (already rendered, safe HTML) under its own label, never inside a note."""
+    if not rendered:
+        return ""
+    return (f'<div class="admonition note bx-background"><p class="admonition-title">{BACKGROUND_LABEL}</p>'
+            f"{rendered}</div>")
+
+
 def or_not_recorded(value: str | None) -> str:
     return esc(value) if value else f"<em>{NOT_RECORDED}</em>"
 

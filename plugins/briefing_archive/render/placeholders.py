@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON, RUBRIC
-from ..core.rule import NEEDS, SUPPORTING, UNDERMINING
 from ..core.lexicon import Lexicon
 from ..core.model import Archive
+from ..core.rule import NEEDS, SUPPORTING, UNDERMINING
 from .components import html_table
 from .markup import esc
 from .reference import reference_markdown

@@ -8,9 +8,18 @@ from ..core.credibility import CREDIBILITY, RELIABILITY, RUBRIC_BY_ID, badge_cod
 from ..core.model import Entity, Source
 from ..derive.links import ClaimRef
 from . import urls
-from .components import NOT_RECORDED, badge_html, compact_badge, front_matter, heading, or_not_recorded
+from .components import (
+    NOT_RECORDED,
+    SIDE_LABEL,
+    background_html,
+    badge_html,
+    compact_badge,
+    front_matter,
+    heading,
+    or_not_recorded,
+)
 from .context import RenderContext
-from .markup import SEARCH_EXCLUDE, esc
+from .markup import SEARCH_EXCLUDE, esc, plain_text, render_markdown
 
 COMPACT_AFTER = 60   # claim lists longer than this show badges only (see claims_by_briefing)
 SOURCE_KINDS = {"government": "government", "military": "military", "intelligence": "intelligence service",
@@ -62,13 +71,19 @@ def render_source(ctx: RenderContext, s: Source) -> str:
         (f'<dt>Rubric line</dt><dd>{rubric_html} <a href="{ctx.href(here, "methodology.md", "_rubric")}">'
          "see the rubric</a></dd>"),
         f"<dt>Kind</dt><dd>{esc(SOURCE_KINDS[s.kind])}</dd>",
-        f"<dt>Party to the conflict</dt><dd>{or_not_recorded(s.party)}</dd>",
+        f"<dt>{SIDE_LABEL.get(s.role or '', 'Party to the conflict')}</dt><dd>{or_not_recorded(s.party)}</dd>",
     ]
+    if not s.identified:
+        facts.append("<dt>Identified</dt><dd>no: a catch-all profile; claims resting only on it cannot be shown "
+                     "independent of any other</dd>")
     if s.url:
         facts.append(f'<dt>Address</dt><dd><a href="{esc(s.url)}" rel="noopener noreferrer">{esc(s.url)}</a></dd>')
     if s.depends_on:
-        facts.append("<dt>Relays or shares with</dt><dd>"
-                     + ", ".join(ctx.source_link(here, d) for d in s.depends_on) + "</dd>")
+        assumed = dict(s.assumed)
+        facts.append("<dt>Relays or shares with</dt><dd>" + ", ".join(
+            ctx.source_link(here, d) + (f" <em>(an assumption from outside the articles: "
+                                        f"{esc(plain_text(assumed[d]))})</em>" if d in assumed else "")
+            for d in s.depends_on) + "</dd>")
     dependants = [o.id for o in ctx.archive.sources.values() if s.id in o.depends_on]
     if dependants:
         facts.append("<dt>Relayed by</dt><dd>" + ", ".join(ctx.source_link(here, d) for d in dependants) + "</dd>")
@@ -81,7 +96,8 @@ def render_source(ctx: RenderContext, s: Source) -> str:
         front_matter(s.name),
         f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
         heading(2, "Assessment", "_assessment"),
-        f"<div class=\"bx-note\">{ctx.note_html(here, s.note)}</div>\n\n",
+        (f"<div class=\"bx-note\">{ctx.note_html(here, s.note)}{background_html(render_markdown(s.background))}"
+        "</div>\n\n"),
         heading(2, f"Claims that rest on it ({len(refs)})", "_claims"),
         f"<p>By credibility: {count_text}.</p>\n\n",
         claims_by_briefing(ctx, here, refs),
@@ -112,7 +128,8 @@ def render_entity(ctx: RenderContext, e: Entity) -> str:
     return "".join([
         front_matter(e.name),
         f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
-        f"<div class=\"bx-note\">{ctx.note_html(here, e.note, (e.id,))}</div>\n\n" if e.note else "",
+        (f"<div class=\"bx-note\">{ctx.note_html(here, e.note, (e.id,))}"
+         f"{background_html(render_markdown(e.background))}</div>\n\n") if e.note or e.background else "",
         heading(2, f"Claims that name it, by briefing ({len(refs)})", "_claims"),
         claims_by_briefing(ctx, here, [(ref, "") for ref in refs]),
         heading(2, f"Dated claims, by date ({len(dated)})", "_by-date"),
