@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test serve check clean chromium bench
+.PHONY: site test screenshots serve check clean chromium bench
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,8 +38,14 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# BRIEFINGS_REQUIRE_BROWSER=1: here a missing Chromium or axe-core fails the browser tests (elsewhere they skip).
 test: $(STAMP) $(BROWSER_DEPS) chromium
-	$(BIN)/python -m pytest -q
+	BRIEFINGS_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
+
+# Light, dark and phone screenshots of every page kind of the shipped archive (not a test: look at them).
+SCREENSHOTS_OUT ?= tests/artifacts/screenshots
+screenshots: $(STAMP) $(BROWSER_DEPS) chromium
+	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_OUT)
 
 # Benchmark: N = 100, 1000, 2000 briefings (BENCH_ARGS=--large adds 5000), then one briefing by article size
 # and the closest-passage search (BENCH_ARGS=--render-only runs only that); writes benchmarks/RESULTS.md.
