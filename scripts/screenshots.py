@@ -21,14 +21,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-B003 = "north-korean-units-pulled-back-as-russian-gains-slow"
-#: The page kinds of the site, as in tests/test_browser.py.
-PAGES = {"home": "", "briefing": f"briefings/{B003}/", "source": "sources/uk-mod/",
-         "entity": "entities/kursk-oblast/", "ledger": "figures/", "timeline": "timeline/",
-         "methodology": "methodology/", "relations": "relations/", "tags": "tags/", "sources": "sources/",
-         "briefings": "briefings/", "authoring": "authoring/"}
+sys.path.insert(0, str(REPO / "tests"))
+from conftest import CHROMIUM_FLAGS, PAGES
+
 MODES = {"light": {"color_scheme": "light"}, "dark": {"color_scheme": "dark"},
          "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True}}
 MIN_BYTES = 5000   # a blank page compresses to far less
@@ -73,7 +68,7 @@ def take(out: Path, chromium: str, modes: list[str]) -> list[Path]:
         written = []
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+                browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
                 for mode in modes:
                     for kind, path in PAGES.items():
                         context = browser.new_context(**MODES[mode])

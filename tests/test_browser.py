@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import REPO, Archive, copy_shipped
+from conftest import B000, B003, CHROMIUM_FLAGS, PAGES, REPO, Archive, copy_shipped
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -33,15 +33,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM = os.environ.get("BRIEFINGS_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(os.environ.get("BRIEFINGS_AXE", REPO / "node_modules" / "axe-core" / "axe.min.js"))
 REQUIRE = os.environ.get("BRIEFINGS_REQUIRE_BROWSER", "") not in ("", "0")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = REPO / "tests" / "artifacts"
-B000 = "north-korean-troops-withdrawn-after-heavy-losses"
-B003 = "north-korean-units-pulled-back-as-russian-gains-slow"
-PAGES = {"home": "", "briefing": f"briefings/{B003}/", "source": "sources/uk-mod/",
-         "entity": "entities/kursk-oblast/", "ledger": "figures/", "timeline": "timeline/",
-         "methodology": "methodology/", "relations": "relations/", "tags": "tags/", "sources": "sources/",
-         "briefings": "briefings/", "authoring": "authoring/"}
 AXE_PAGES = ("home", "briefing", "source", "entity", "ledger", "timeline", "methodology")
 
 
@@ -100,7 +92,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield b
         b.close()
 
