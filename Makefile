@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test lint screenshots serve check clean chromium bench
+.PHONY: site test lint fuzz screenshots serve check clean chromium bench
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ chromium:
 # browser tests included (BRIEFINGS_REQUIRE_BROWSER=1: a missing Chromium fails instead of skipping).
 test: lint $(BROWSER_DEPS) chromium
 	BRIEFINGS_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
+
+# The property tests with fresh random examples, many more of them (make test repeats a fixed draw).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q -m "not browser and not slow" $$(grep -l "from hypothesis" tests/test_*.py)
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests scripts benchmarks

@@ -99,8 +99,12 @@ def test_a_link_resolves_to_the_page_it_names(from_page, to_page, directory_urls
     assert resolved.fragment == (fragment or "")
 
 
-@given(st.text(min_size=1, max_size=12).filter(lambda s: "/" not in s and "\x00" not in s))
+@given(st.text(min_size=1, max_size=12).filter(lambda s: "/" not in s and "\x00" not in s
+                                               and s not in (".", "..")))
 def test_any_file_name_survives_the_round_trip(name) -> None:
-    url = urls.page_url(urls.seed_file(name), True)
+    """A seed keeps its file name in the site, whatever it is (``notes.md`` is a file, not a page)."""
+    url = urls.file_url(urls.seed_file(name))
     assert url.isascii() and " " not in url and "#" not in url and "?" not in url
     assert unquote(url, errors="strict") == "seeds/" + name
+    href = urls.file_link("briefings/x.md", urls.seed_file(name), True)
+    assert unquote(urlsplit(urljoin(SITE + "briefings/x/", href)).path) == "/archive/seeds/" + name
