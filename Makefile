@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test lint serve check clean chromium bench
+.PHONY: site test lint fuzz screenshots serve check clean chromium bench
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,9 +43,18 @@ chromium:
 test: lint $(BROWSER_DEPS) chromium
 	BRIEFINGS_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
 
+# The property tests with fresh random examples, many more of them (make test repeats a fixed draw).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q -m "not browser and not slow" $$(grep -l "from hypothesis" tests/test_*.py)
+
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests scripts benchmarks
 	$(BIN)/mypy
+
+# Light, dark and phone screenshots of every page kind of the shipped archive (not a test: look at them).
+SCREENSHOTS_OUT ?= tests/artifacts/screenshots
+screenshots: $(STAMP) $(BROWSER_DEPS) chromium
+	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_OUT)
 
 # Benchmark: N = 100, 1000, 2000 briefings (BENCH_ARGS=--large adds 5000), then one briefing by article size
 # and the closest-passage search (BENCH_ARGS=--render-only runs only that); writes benchmarks/RESULTS.md.

@@ -186,7 +186,7 @@ def write_article_section(results: Path, text: str) -> None:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     block = (f"{MARK_START}\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}): one briefing, "
              f"{CLAIMS_PER_ARTICLE} claims, every page of its archive rendered by `render.pages.render_pages`; then "
-             "`anchor.anchor`'s closest passage for a quote that is not in the article: a passage from the "
+             "`load.anchor.anchor`'s closest passage for a quote that is not in the article: a passage from the "
              "article's middle with one letter in ten changed (mistyped), or a passage of another article "
              "(foreign).\n\n"
              f"{text}\n{MARK_END}")

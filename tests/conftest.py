@@ -8,11 +8,29 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# `make test` (and CI) try the same examples every run, so a red build is a regression, not a new draw;
+# `make fuzz` searches afresh, with many more examples, for the cases nobody has tried yet.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 REPO = Path(__file__).resolve().parent.parent
+
+#: How the browser tests and `make screenshots` start Debian's Chromium (never a downloaded browser).
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+B000 = "north-korean-troops-withdrawn-after-heavy-losses"
+B003 = "north-korean-units-pulled-back-as-russian-gains-slow"
+#: One page of each kind of the shipped site, for the browser tests and the screenshots.
+PAGES = {"home": "", "briefing": f"briefings/{B003}/", "source": "sources/uk-mod/",
+         "entity": "entities/kursk-oblast/", "ledger": "figures/", "timeline": "timeline/",
+         "methodology": "methodology/", "relations": "relations/", "tags": "tags/", "sources": "sources/",
+         "briefings": "briefings/", "authoring": "authoring/"}
 
 MKDOCS_YML = """\
 site_name: Test archive

@@ -58,8 +58,16 @@ def check_links(site: Path, pages: list[Path]) -> list[str]:
     """Every relative href of the given pages must reach a file and, with a fragment, an id on it."""
     broken = []
     parsed: dict[Path, _Page] = {}
+
+    def parsed_page(path: Path) -> _Page:
+        # Look in the cache before parsing: `setdefault(path, parse(path))` parsed the page again
+        # for every link that points into it.
+        if path not in parsed:
+            parsed[path] = parse(path)
+        return parsed[path]
+
     for page_path in pages:
-        page = parsed.setdefault(page_path, parse(page_path))
+        page = parsed_page(page_path.resolve())
         for href in page.hrefs:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith("mailto:"):
@@ -71,10 +79,26 @@ def check_links(site: Path, pages: list[Path]) -> list[str]:
                 broken.append(f"{page_path.relative_to(site)} -> {href}")
                 continue
             if parts.fragment and target.suffix == ".html":
-                ids = parsed.setdefault(target, parse(target)).ids
+                ids = parsed_page(target).ids
                 if parts.fragment not in ids:
                     broken.append(f"{page_path.relative_to(site)} -> {href} (no such id)")
     return broken
+
+
+def test_link_checker_reports_missing_pages_and_fragments(tmp_path: Path) -> None:
+    """The checker the site tests rely on: a missing file, a missing id, and what it must let through."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h1 id="top">A</h1><a href="#top">self</a><a href="#gone">x</a>')
+    (tmp_path / "b x.html").write_text('<p id="p1">B</p>'
+                                       '<a href="a/#top">ok</a><a href="a/#nope">bad id</a>'
+                                       '<a href="b%20x.html#p1">ok</a><a href="missing/">no page</a>'
+                                       '<a href="https://example.org/x">external</a><a href="mailto:a@b">mail</a>')
+    pages = [tmp_path / "a" / "index.html", tmp_path / "b x.html"]
+    assert check_links(tmp_path, pages) == [
+        "a/index.html -> #gone (no such id)",
+        "b x.html -> a/#nope (no such id)",
+        "b x.html -> missing/",
+    ]
 
 
 def generated_pages(site: Path) -> list[Path]:

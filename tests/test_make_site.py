@@ -69,6 +69,7 @@ def fixture_into(project: Archive) -> None:
     write_fixture(project, site_config=False)
 
 
+@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 @pytest.mark.parametrize("category, case, mutate, path, line, words", first_case_of_each_category(),
                          ids=[c[0] for c in first_case_of_each_category()])
 def test_make_site_keeps_the_last_good_site(project, category, case, mutate, path, line, words) -> None:
@@ -84,6 +85,7 @@ def test_make_site_keeps_the_last_good_site(project, category, case, mutate, pat
     assert leftovers(project.root) == []
 
 
+@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 def test_make_site_survives_a_broken_link_found_by_mkdocs(project) -> None:
     assert make_site(project.root).returncode == 0
     before = snapshot(project.site)
@@ -95,6 +97,7 @@ def test_make_site_survives_a_broken_link_found_by_mkdocs(project) -> None:
     assert leftovers(project.root) == []
 
 
+@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 def test_make_site_replaces_the_site_on_success(project) -> None:
     assert make_site(project.root).returncode == 0
     (project.root / "site" / "stale.txt").write_text("from an older build")
@@ -138,6 +141,7 @@ def read_until(stream: IO[str], words: str) -> str:
     return seen
 
 
+@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 def test_two_make_site_at_once_both_leave_a_complete_site(project) -> None:
     assert make_site(project.root).returncode == 0
     names = file_names(project.site)
@@ -149,6 +153,7 @@ def test_two_make_site_at_once_both_leave_a_complete_site(project) -> None:
     assert leftovers(project.root) == []
 
 
+@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 def test_a_second_make_site_waits_for_the_lock(project) -> None:
     """Both runs start while the lock is held, so both must wait, then run one after the other."""
     assert make_site(project.root).returncode == 0
@@ -196,6 +201,7 @@ def immutable(path: Path) -> Iterator[None]:
         chattr("-i", path)
 
 
+@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 def test_a_failing_swap_step_keeps_the_last_good_site(project) -> None:
     """A real fault: site/ is immutable, so renaming it aside fails (EPERM) after a good build."""
     assert make_site(project.root).returncode == 0
@@ -271,6 +277,7 @@ def test_make_site_refuses_a_site_that_is_not_a_folder(project, kind) -> None:
     assert leftovers(project.root) == []
 
 
+@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 def test_make_site_restores_a_site_left_aside_by_an_interrupted_run(project) -> None:
     """A run killed between its two renames leaves site/ moved aside; the next run puts it back,
     and keeps it byte for byte when its own build fails."""

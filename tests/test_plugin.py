@@ -8,6 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 
 
@@ -50,6 +51,7 @@ def _wait_for(predicate, seconds: float = 30.0):
     return None
 
 
+@pytest.mark.slow   # starts `mkdocs serve` and waits for two rebuilds (about 5 s)
 def test_mkdocs_serve_rebuilds_on_seed_and_yaml_edits(archive) -> None:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/briefings/a-test/"

@@ -116,7 +116,7 @@ def briefing_meta(ctx: RenderContext, here: str, b: Briefing) -> str:
     publisher = ctx.source_link(here, b.publisher) if b.publisher else f"<em>publisher {NOT_RECORDED}</em>"
     published = esc(b.published) if b.published else f"<em>date {NOT_RECORDED}</em>"
     seed = (f"{esc(b.article.file)} <em>(excerpts only)</em>" if ctx.excerpts else
-            f'<a href="{ctx.href(here, urls.seed_file(b.article.file))}">{esc(b.article.file)}</a>')
+            f'<a href="{ctx.file_href(here, urls.seed_file(b.article.file))}">{esc(b.article.file)}</a>')
     tags = ""
     if b.tags:
         tags = '<li>Tags: ' + " ".join(f'<a class="bx-tag" href="{ctx.href(here, f"tags/{t}.md")}">{esc(t)}</a>'

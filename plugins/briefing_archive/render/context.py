@@ -56,6 +56,9 @@ class RenderContext:
     def href(self, here: str, page: str, fragment: str | None = None) -> str:
         return esc(urls.link(here, page, self.directory_urls, fragment))
 
+    def file_href(self, here: str, path: str) -> str:
+        return esc(urls.file_link(here, path, self.directory_urls))
+
     def note_html(self, here: str, text: str | None, skip: tuple[str, ...] = ()) -> str:
         """A note rendered safely, with the first mention of each entity linked to its page."""
         return self.linker.link(render_markdown(text), lambda eid: urls.link(here, urls.entity_page(eid),

@@ -46,6 +46,17 @@ def link(from_page: str, to_page: str, directory_urls: bool, fragment: str | Non
     return (href or "./") + (f"#{fragment}" if fragment else "")
 
 
+def file_link(from_page: str, path: str, directory_urls: bool) -> str:
+    """Relative href from a page to a file copied into the site as it is (a seed, a data file):
+    unlike a page, a file keeps its name, even one that ends in ``.md``."""
+    return _root_prefix(from_page, directory_urls) + file_url(path)
+
+
+def file_url(path: str) -> str:
+    """Site-relative URL (percent-encoded) of a file copied into the site under ``path``."""
+    return quote(path, safe="/")
+
+
 @cache
 def _root_prefix(page: str, directory_urls: bool) -> str:
     return "../" * page_url(page, directory_urls).count("/")
@@ -90,4 +101,4 @@ class Addresses:
         return self.base + page_url(page, self.directory_urls) + (f"#{fragment}" if fragment else "")
 
     def file(self, path: str) -> str:
-        return self.base + page_url(path, self.directory_urls)
+        return self.base + file_url(path)
