@@ -40,7 +40,8 @@ def test_archive_config_reads_settings_with_their_lines(tmp_path) -> None:
     assert [p.format() for p in problems] == [
         "mkdocs.yml:6:7: error: the briefings plugin's `max_seed_bytes` must be a whole number, not 'lots'",
         ("mkdocs.yml:7:7: warning: unknown setting `colour` of the briefings plugin; the settings are "
-        "`seeds_dir`, `briefings_dir`, `max_yaml_bytes`, `max_seed_bytes`, `publish_text`, `search`, `lexicon`")]
+        "`seeds_dir`, `briefings_dir`, `max_yaml_bytes`, `max_seed_bytes`, `publish_text`, `search`, `lexicon`, "
+        "`author`")]
 
 
 def test_options_override_single_settings(tmp_path) -> None:

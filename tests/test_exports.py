@@ -35,18 +35,20 @@ def test_web_annotations_follow_the_w3c_model(shipped_site) -> None:
     ids = set()
     for a in items:
         assert a["type"] == "Annotation" and a["motivation"] == "assessing"
-        assert a["id"].startswith("http://127.0.0.1:8000/briefings/") and "#" in a["id"]
+        # The shipped mkdocs.yml falls back to a loopback site_url: the exports' addresses are relative then.
+        assert a["id"].startswith("briefings/") and "#" in a["id"]
         ids.add(a["id"])
         assert all(b["type"] == "TextualBody" and b["value"] for b in a["body"])
         target = a["target"]
-        assert re.fullmatch(r"http://127\.0\.0\.1:8000/seeds/[^/]+\.txt", target["source"])
-        assert re.fullmatch(r"http://127\.0\.0\.1:8000/briefings/[^/]+/", target["scope"])
+        assert target["type"] == "SpecificResource"
+        assert re.fullmatch(r"seeds/[^/]+\.txt", target["source"])
+        assert re.fullmatch(r"briefings/[^/]+/", target["scope"])
         quote, position = target["selector"]
         assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
-        published = (shipped_site / target["source"].split("8000/", 1)[1]).read_text("utf-8")
+        published = (shipped_site / target["source"]).read_text("utf-8")
         assert published[position["start"]:position["end"]] == quote["exact"]
-        assert published[:position["start"]].endswith(quote["prefix"])
-        assert published[position["end"]:].startswith(quote["suffix"])
+        assert published[:position["start"]].endswith(quote.get("prefix", ""))
+        assert published[position["end"]:].startswith(quote.get("suffix", ""))
     assert len(ids) == len(items)
 
 
@@ -66,7 +68,7 @@ def test_claim_review_json_ld_is_embedded(shipped_site) -> None:
     (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     data = json.loads(script)
     reviews = data["@graph"]
-    assert all(r["@type"] == "ClaimReview" and re.fullmatch(r"[A-F][1-6]", r["reviewRating"]["alternateName"])
+    assert all(r["@type"] == "ClaimReview" and re.match(r"[A-F][1-6]: source ", r["reviewRating"]["alternateName"])
                for r in reviews)
     assert len(reviews) == html.count('class="bx-claim-note"')
 
@@ -97,7 +99,7 @@ def test_feed_uses_published_date(archive) -> None:
                   .replace("title: A test briefing", "title: A test briefing\npublished: 2025-02"))
     site = archive.build(strict=True)
     root = feed(site)
-    assert root.find(f"{ATOM}entry/{ATOM}id").text == "https://example.test/archive/briefings/a-test/"
+    assert root.find(f"{ATOM}entry/{ATOM}link").get("href") == "https://example.test/archive/briefings/a-test/"
     assert entry_updated(site) == "2025-02-01T00:00:00+00:00"
 
 

@@ -24,7 +24,7 @@ from .load.archive import load_archive
 from .render.context import RenderContext
 from .render.fragments import split as split_fragments
 from .render.pages import iter_pages
-from .render.urls import Addresses
+from .render.urls import Addresses, public_base
 
 #: The stylesheet and script of the generated pages, published at these paths of the site.
 STYLESHEET = "assets/briefings/briefings.css"
@@ -48,13 +48,15 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
                site_url: str | None = None, site_name: str = "Briefing archive") -> SiteOutput:
     """Load and check the archive, then render it; raise ArchiveError with every problem on failure.
 
-    With ``strict``, warnings fail the build here too, before anything is written.
+    With ``strict``, warnings fail the build here too, before anything is written. The exports' addresses
+    are absolute from ``site_url``, or relative when it is absent or local (``http://127.0.0.1:8000/``):
+    a build never writes a loopback address into its data.
     """
     archive, problems = load_archive(config)
     if archive is None or (strict and problems):
         raise ArchiveError(problems)
     excerpts = config.excerpts
-    at = Addresses(site_url, directory_urls)
+    at = Addresses(public_base(site_url), directory_urls)
     ctx = RenderContext.build(with_terms(archive), directory_urls, excerpts, at)
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
@@ -63,7 +65,8 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     files["archive.json"] = _json(archive_data(archive, at, excerpts, ctx.ledger))
     changed = last_changed([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
     files["feed.xml"] = atom_feed(archive, at, site_name,
-                                  {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings})
+                                  {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings},
+                                  config.settings.author)
     package = resources.files("briefing_archive")
     for path in (STYLESHEET, SCRIPT):
         files[path] = package.joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()

@@ -33,6 +33,9 @@ class Settings:
     lexicon: str = "phia"
     """Estimative-language lexicon: `phia` (UK PHIA yardstick), `icd203`, or a YAML file's path relative
     to mkdocs.yml."""
+    author: str = ""
+    """Who publishes the archive, named as the author of the Atom feed (RFC 4287 requires one); empty:
+    the site name (`site_name`)."""
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,14 @@
 """Every claim and caution as a W3C Web Annotation (motivation ``assessing``), anchored by quote
-and, when the full text is published, by position."""
+and, when the full text is published, by position.
+
+The file is one Annotation Collection (Web Annotation Data Model, section 5) with its one page
+embedded: the collection has ``id``, ``type``, ``label``, ``total``, ``first`` and ``last``; the page has
+``id`` (the collection's IRI with ``#page-1``), ``type``, ``partOf`` (the collection), ``startIndex`` 0
+and ``items``. Each annotation carries the ``@context`` itself, so one taken out of the collection is
+still a complete annotation (section 3.1), and its target is a ``SpecificResource`` (section 4) whose
+``source`` is the published article and whose ``scope`` is the briefing page. Every key and every
+``motivation``/``purpose`` value is a term of the ``http://www.w3.org/ns/anno.jsonld`` context.
+"""
 from __future__ import annotations
 
 from typing import Any
@@ -11,6 +20,8 @@ from ..render import urls
 from ..render.urls import Addresses
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+#: Characters of context on each side of a quote in its TextQuoteSelector.
+CONTEXT_CHARS = 32
 
 
 def web_annotations(archive: Archive, at: Addresses, excerpts: bool) -> dict[str, Any]:
@@ -21,36 +32,44 @@ def web_annotations(archive: Archive, at: Addresses, excerpts: bool) -> dict[str
         source = at.page(page) if excerpts else at.file(urls.seed_file(b.article.file))
         for c in b.claims:
             code = badge_code(c, archive.sources)
-            bodies = [{"type": "TextualBody", "purpose": "assessing", "format": "text/plain", "value":
-                       f"{code}: {badge_meaning(code).split(': ', 1)[1]}"},
-                      {"type": "TextualBody", "purpose": "describing", "format": "text/plain",
-                       "value": "Chain: " + chain_text(c, archive.sources)}]
+            bodies = [_body("assessing", f"{code}: {badge_meaning(code).split(': ', 1)[1]}"),
+                      _body("describing", "Chain: " + chain_text(c, archive.sources))]
             if c.note:
-                bodies.append({"type": "TextualBody", "purpose": "commenting", "format": "text/markdown",
-                               "value": c.note.strip()})
-            items.append(_annotation(at.page(page, c.id), b, c.span, c.quote, source, at.page(page), bodies,
-                                     excerpts))
+                bodies.append(_body("commenting", c.note.strip(), "text/markdown"))
+            items.append(_annotation(at.page(page, c.id), b, c.span, source, at.page(page), bodies, excerpts))
         for i, w in enumerate(b.warnings):
-            bodies = [{"type": "TextualBody", "purpose": "assessing", "format": "text/plain",
-                       "value": "The article's own caution about the information war"}]
+            bodies = [_body("assessing", "The article's own caution about the information war")]
             if w.note:
-                bodies.append({"type": "TextualBody", "purpose": "commenting", "format": "text/markdown",
-                               "value": w.note.strip()})
-            items.append(_annotation(at.page(page, f"_warned-{i + 1}"), b, w.span, w.quote, source, at.page(page),
-                                     bodies, excerpts))
-    return {"@context": ANNO_CONTEXT, "id": at.file("annotations.jsonld"), "type": "AnnotationCollection",
-            "label": "Claims and cautions of the briefing archive", "total": len(items),
-            "first": {"type": "AnnotationPage", "items": items}}
+                bodies.append(_body("commenting", w.note.strip(), "text/markdown"))
+            items.append(_annotation(at.page(page, f"_warned-{i + 1}"), b, w.span, source, at.page(page), bodies,
+                                     excerpts))
+    collection = at.file("annotations.jsonld")
+    doc: dict[str, Any] = {"@context": ANNO_CONTEXT, "id": collection, "type": "AnnotationCollection",
+                           "label": "Claims and cautions of the briefing archive", "total": len(items)}
+    if items:   # a collection with annotations must have its first page (5.1); an empty one has none
+        page_id = f"{collection}#page-1"
+        doc["first"] = {"id": page_id, "type": "AnnotationPage", "partOf": collection, "startIndex": 0,
+                        "items": items}
+        doc["last"] = page_id
+    return doc
 
 
-def _annotation(ident: str, b: Briefing, span: Span, quote: str, source: str, scope: str, bodies: list,
+def _body(purpose: str, value: str, media_type: str = "text/plain") -> dict[str, str]:
+    return {"type": "TextualBody", "purpose": purpose, "format": media_type, "value": value}
+
+
+def _annotation(ident: str, b: Briefing, span: Span, source: str, scope: str, bodies: list,
                 excerpts: bool) -> dict[str, Any]:
     text = b.article.text
-    exact = text[span.start:span.end]
-    selectors: list[dict[str, Any]] = [{"type": "TextQuoteSelector", "exact": exact,
-                                        "prefix": text[max(0, span.start - 32):span.start],
-                                        "suffix": text[span.end:span.end + 32]}]
+    quote = {"type": "TextQuoteSelector", "exact": text[span.start:span.end]}
+    prefix, suffix = text[max(0, span.start - CONTEXT_CHARS):span.start], text[span.end:span.end + CONTEXT_CHARS]
+    if prefix:   # empty at the start or end of the article: left out rather than given as ""
+        quote["prefix"] = prefix
+    if suffix:
+        quote["suffix"] = suffix
+    selectors: list[dict[str, Any]] = [quote]
     if not excerpts:
         selectors.append({"type": "TextPositionSelector", "start": span.start, "end": span.end})
-    return {"id": ident, "type": "Annotation", "motivation": "assessing", "body": bodies,
-            "target": {"source": source, "scope": scope, "selector": selectors}}
+    return {"@context": ANNO_CONTEXT, "id": ident, "type": "Annotation", "motivation": "assessing",
+            "body": bodies, "target": {"type": "SpecificResource", "source": source, "scope": scope,
+                                       "selector": selectors}}

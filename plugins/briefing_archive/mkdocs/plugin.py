@@ -26,6 +26,7 @@ from ..core.config import SETTINGS, ArchiveConfig, Settings
 from ..core.problems import ArchiveError
 from ..render.fragments import fill as fill_fragments
 from ..render.placeholders import fill_placeholders
+from ..render.urls import is_local_address
 from ..site import SCRIPT, STYLESHEET, SiteOutput, build_site
 from . import pagefind
 
@@ -58,6 +59,8 @@ class BriefingsConfig(base.Config):
     """`material` (Material's search) or `pagefind` (remove `search` from `plugins:` then)."""
     lexicon: str = _option("lexicon")
     """Estimative-language lexicon: `phia`, `icd203`, or a YAML file's path relative to mkdocs.yml."""
+    author: str = _option("author")
+    """Who publishes the archive, the Atom feed's author; empty: the site name."""
 
     def settings(self) -> Settings:
         return Settings(**{name: self[name] for name in SETTINGS})
@@ -67,6 +70,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.output: SiteOutput | None = None
         self.serving = False
+        self.told_local = False   # the exports' local addresses: said once a build, once in a preview
 
     def _archive_config(self, config: MkDocsConfig) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -78,7 +82,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         # MkDocs keeps plugins that have on_startup for the whole process: start the next one clean.
-        self.serving, self.output = False, None
+        self.serving, self.output, self.told_local = False, None, False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.search == "pagefind" and any(name.endswith("search") for name in config.plugins):
@@ -110,6 +114,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return
         for problem in self.output.problems:
             log.warning(problem.format())
+        if is_local_address(config.site_url) and not (self.serving and self.told_local):
+            self.told_local = True
+            where = f"is local ({config.site_url})" if config.site_url else "is not set"
+            log.info(f"briefings: site_url {where}, so the exports (annotations.jsonld, archive.json, feed.xml and "
+                     "the pages' ClaimReview) use relative addresses; set SITE_URL (or site_url) to the published "
+                     "address when building the site to deploy")
 
     # Late, so pages other plugins generate are already there and ours never replace a hand-written one.
     @event_priority(-50)

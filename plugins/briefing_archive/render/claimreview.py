@@ -2,42 +2,126 @@
 
 Structured data for search engines and fact-check aggregators; it is part of the page,
 so it is rendered here rather than written as a file of the site like the other exports.
+
+The rating. The Admiralty credibility 1-5 is a scale from confirmed to improbable: it is given as
+``ratingValue`` ``6 - credibility`` on a stated scale of ``worstRating`` 1 (improbable) to ``bestRating``
+5 (confirmed). Credibility 6 ("truth cannot be judged") is not a point on that scale, and least of all
+its worst end, which readers take for "false": its Rating has no value and no scale, only words.
+``alternateName`` is the badge in words (``B2: source usually reliable; information probably true``).
+
+The authors (``itemReviewed.author``) are the claim's originators, typed for what they are; schema.org
+expects a Person or an Organization there, so what is neither is left out rather than mistyped:
+
+=====================================  ==========================================================
+originator (source profile)            ``author``
+=====================================  ==========================================================
+kind ``unattributed``                  none: the article's own unattributed statements have no author
+kind ``officials``; or rubric          none: a group of people, named or not (unnamed officials,
+``party-unnamed`` / ``unknown``; or    soldiers, analysts, outlets, estimates) is neither one
+``identified: false``                  Person nor an Organization
+named, and a ``person`` entity         ``Person`` (e.g. a commander: the profile's name, or its part
+has its name (or the same id)          before a parenthesis, is the entity's name or an alias)
+``government``, ``intelligence``,      ``GovernmentOrganization``
+``military``
+``state-media``, ``news-outlet``       ``NewsMediaOrganization``
+``analyst``, ``other``                 ``Organization`` only when an ``organisation`` entity has its
+                                       name (or the same id); else none, its type being unknown
+=====================================  ==========================================================
+
+Whoever is left out is still named: ``itemReviewed.description`` gives the whole attribution chain.
+
+Every string is plain Unicode: :func:`script_json` writes ``\\uXXXX`` escapes (ASCII only), so the
+page's HTML blocks, which carry non-ASCII text as character references, never touch the script (and
+character references are not decoded inside ``<script>``).
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from ..core.chains import chain_text
 from ..core.credibility import badge_code, badge_meaning
-from ..core.model import Archive, Briefing
+from ..core.model import Archive, Briefing, Entity, Source
 from . import urls
 from .markup import plain_text
 from .urls import Addresses
 
+#: Credibility grades that are points on the rating scale (6, "cannot be judged", is not).
+RATED = range(1, 6)
+BEST_RATING, WORST_RATING = 5, 1
+#: Source kinds that are never one Person or one Organization.
+NO_AUTHOR_KINDS = frozenset({"unattributed", "officials"})
+#: Rubric lines of sources that name nobody in particular.
+UNNAMED_RUBRICS = frozenset({"unattributed", "party-unnamed", "unknown"})
+KIND_TYPES = {"government": "GovernmentOrganization", "intelligence": "GovernmentOrganization",
+              "military": "GovernmentOrganization", "state-media": "NewsMediaOrganization",
+              "news-outlet": "NewsMediaOrganization"}
+ENTITY_TYPES = {"person": "Person", "organisation": "Organization"}
+
 
 def claim_review(b: Briefing, archive: Archive, at: Addresses) -> dict[str, Any]:
-    """schema.org ClaimReview for each graded claim of one briefing (the Admiralty label as alternateName).
-
-    Kept lean (it is in every briefing page): the quote, the grade, the originators, the permalink.
-    """
+    """schema.org ClaimReview for each graded claim of one briefing (the Admiralty label in words as
+    alternateName). Kept lean (it is in every briefing page): the quote, the grade, the originators,
+    the permalink."""
+    page = urls.briefing_page(b.id)
+    named = _entity_types(archive.entities)
     reviews = []
     for c in b.claims:
-        code = badge_code(c, archive.sources)
+        meaning = badge_meaning(badge_code(c, archive.sources))
+        rating: dict[str, Any] = {"@type": "Rating"}
+        if c.credibility in RATED:
+            rating.update(ratingValue=6 - c.credibility, bestRating=BEST_RATING, worstRating=WORST_RATING)
+        rating.update(alternateName=meaning, ratingExplanation=plain_text(c.note, 160) or meaning)
+        claim: dict[str, Any] = {"@type": "Claim"}
+        authors = [a for a in (author(archive.sources[s], named) for s in c.originators) if a is not None]
+        if authors:
+            claim["author"] = authors
+        claim["description"] = "Attribution chain: " + chain_text(c, archive.sources)
         reviews.append({
             "@type": "ClaimReview",
-            "url": at.page(urls.briefing_page(b.id), c.id),
+            "url": at.page(page, c.id, on=page),
             "claimReviewed": " ".join(b.article.text[c.span.start:c.span.end].split()),
-            "itemReviewed": {"@type": "Claim", "author": [{"@type": "Organization", "name": archive.sources[s].name}
-                                                          for s in c.originators]},
-            "reviewRating": {"@type": "Rating", "ratingValue": 7 - c.credibility, "bestRating": 6, "worstRating": 1,
-                             "alternateName": code, "ratingExplanation": plain_text(c.note, 160)
-                             or badge_meaning(code)},
+            "itemReviewed": claim,
+            "reviewRating": rating,
         })
     return {"@context": "https://schema.org", "@graph": reviews}
 
 
+def author(source: Source, named: dict[str, str]) -> dict[str, str] | None:
+    """The schema.org author for one originator, or ``None`` where it is no Person or Organization
+    (see the module's table). ``named`` maps entity ids and names to their schema.org type."""
+    if (source.kind in NO_AUTHOR_KINDS or source.rubric in UNNAMED_RUBRICS
+            or getattr(source, "identified", True) is False):   # v1.1's `identified`, where the model has it
+        return None
+    kind = named.get("#" + source.id) or named.get(_key(source.name)) or named.get(_key(source.name.split(" (")[0]))
+    if kind != "Person":
+        kind = KIND_TYPES.get(source.kind) or kind
+    return {"@type": kind, "name": source.name} if kind else None
+
+
+_cache: tuple[object, dict[str, str]] = (None, {})
+
+
+def _entity_types(entities: dict[str, Entity]) -> dict[str, str]:
+    """``#``entity id and every (normalised) name or alias -> Person or Organization, built once per archive."""
+    global _cache
+    if _cache[0] is not entities:
+        types: dict[str, str] = {}
+        for e in entities.values():
+            if e.kind in ENTITY_TYPES:
+                for key in ("#" + e.id, *(_key(n) for n in (e.name, *e.aliases))):
+                    types.setdefault(key, ENTITY_TYPES[e.kind])
+        _cache = (entities, types)
+    return _cache[1]
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
 def script_json(data: Any) -> str:
-    """JSON safe inside a ``<script>`` element: no ``</script>``, ``<!--`` or ``&`` can break out."""
-    return (json.dumps(data, ensure_ascii=False, sort_keys=False)
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    """JSON safe inside a ``<script>`` element: no ``</script>``, ``<!--`` or ``&`` can break out, and
+    ASCII only (``\\uXXXX`` escapes), so nothing on the way to the page can turn a character into a
+    character reference, which a script would keep as it is."""
+    return (json.dumps(data, ensure_ascii=True, sort_keys=False)
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

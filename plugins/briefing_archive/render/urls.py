@@ -8,9 +8,10 @@ Every URL is percent-encoded: ids are slugs, but an article's file name may hold
 """
 from __future__ import annotations
 
+import ipaddress
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 if TYPE_CHECKING:
     from ..derive.ledger import Metric
@@ -89,15 +90,47 @@ def ledger_layout(metrics: tuple[Metric, ...]) -> dict[str, str]:
     return {m.metric: f"figures/{m.metric}.md" for m in metrics}
 
 
+def is_local_address(url: str | None) -> bool:
+    """Whether a site URL is absent or names this machine (``localhost``, ``127.0.0.0/8``, ``::1``,
+    ``0.0.0.0``): an address no reader of a published site can follow."""
+    if not url:
+        return True
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified
+
+
+def public_base(site_url: str | None) -> str | None:
+    """The base URL of the exports' addresses: the site URL, or ``None`` (relative addresses) when it is
+    absent or local, so that no build, wherever it ends up, carries a loopback address in its data."""
+    return None if is_local_address(site_url) else site_url
+
+
 class Addresses:
-    """Absolute (with a base URL) or root-relative addresses of pages and files of the site, for
-    exports and feeds that are read away from the page that links them."""
+    """Absolute (with a base URL) or relative addresses of pages and files of the site, for exports
+    and feeds that are read away from the page that links them.
+
+    Without a base URL, :meth:`page` and :meth:`file` are relative to the site root (right in a file at
+    the root, such as ``annotations.jsonld``); data embedded in a page passes ``on`` to get addresses
+    relative to that page instead, which is how JSON-LD resolves them.
+    """
 
     def __init__(self, base_url: str | None, directory_urls: bool) -> None:
         self.base = (base_url.rstrip("/") + "/") if base_url else ""
         self.directory_urls = directory_urls
 
-    def page(self, page: str, fragment: str | None = None) -> str:
+    @property
+    def absolute(self) -> bool:
+        return bool(self.base)
+
+    def page(self, page: str, fragment: str | None = None, on: str | None = None) -> str:
+        if on is not None and not self.base:
+            return link(on, page, self.directory_urls, fragment)
         return self.base + page_url(page, self.directory_urls) + (f"#{fragment}" if fragment else "")
 
     def file(self, path: str) -> str:
