@@ -66,9 +66,14 @@ def reference_of(href: str) -> tuple[str, str | None] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+#: What any link whose target might be an id starts with: ``](target`` or a definition ``]: target`` (white
+#: space, ``<``, an entity or an escape may come first). Text without it needs no parse for references.
+_MAY_REFER = re.compile(r"\](?:\(|:)\s*<?[a-z0-9&\\]")
+
+
 def may_refer(text: str) -> bool:
-    """False when ``text`` holds no link at all, so it needs no parse to look for references."""
-    return "]" in text
+    """False when ``text`` holds no link whose target could be an id, so it needs no parse for references."""
+    return _MAY_REFER.search(text) is not None
 
 
 def link_tokens(tokens: list[Token]) -> Iterator[Token]:

@@ -78,7 +78,7 @@ def excerpt(quote: str, limit: int = 90) -> str:
     a first word longer than that is cut, so that the excerpt still shows something of the quote)."""
     flat = " ".join(quote.split())
     cut = shorten(flat, limit - 1, sentences=False)
-    return cut if cut != "\u2026" else flat[: limit - 1] + "\u2026"
+    return cut if cut != "\u2026" else flat[: limit - 1].rstrip() + "\u2026"
 
 
 def figure_value(f: Figure) -> str:
