@@ -1,17 +1,23 @@
 """The reading guide's pieces: a claim's sentence, hedges in it, and the evidence profile picture."""
 from __future__ import annotations
 
+import json
 import re
+from html import unescape
 from pathlib import Path
 
+import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_archive.core.model import Claim, Span
+from briefing_archive.core.model import Article, Briefing, Claim, Source, Span
 from briefing_archive.core.text import blocks
-from briefing_archive.derive.guide import Guide, hedged, is_hedged, sentence_span
+from briefing_archive.derive.guide import Guide, hedged, is_hedged, reading_guide, sentence_span
 from briefing_archive.load.lexicon import load_lexicon
 from briefing_archive.render.svg import evidence_svg
+
+from conftest import REPO
 
 TEXT = ("Heading here\nFirst sentence is plain. Officials reportedly said the bridge fell. "
         "Another sentence, \u201cquoted.\u201d Last one may follow\n")
@@ -43,11 +49,57 @@ def test_hedges_count_only_in_the_claims_sentence() -> None:
 
 
 def test_evidence_svg_has_a_text_alternative_and_a_segment_per_badge() -> None:
-    svg = evidence_svg(Guide(4, (), 0, 0, 0, 0, (("B2", 3), ("F6", 1))))
+    svg = evidence_svg(Guide(4, (), 0, 0, 0, 0, (("B2", 3), ("F6", 1)), 2, (("B2", 1), ("F6", 1))))
     assert svg.startswith('<svg class="bx-evidence"') and 'role="img"' in svg
-    assert "<title id=\"_evidence-title\">Evidence profile: 3 claims graded B2, 1 claim graded F6</title>" in svg
+    assert ("<title id=\"_evidence-title\">Evidence profile, 4 claims from 2 reports: B2, 3 claims from 1 report; "
+            "F6, 1 claim from 1 report</title>") in svg
+    assert "<title>3 × B2: source usually reliable; information probably true (3 claims from 1 report)</title>" in svg
     assert svg.count("<rect") == 2 and 'width="450.00"' in svg and 'width="150.00"' in svg
-    assert evidence_svg(Guide(0, (), 0, 0, 0, 0, ())) == ""
+    assert evidence_svg(Guide(0, (), 0, 0, 0, 0, (), 0, ())) == ""
+
+
+def test_claims_cut_from_one_report_count_as_one_report() -> None:
+    """Claims with the same chain are one report, per badge and in total; a chain graded twice counts
+    once in the total and once under each of its badges."""
+    sources = {"uk": Source("uk", "UK", "intelligence", "B", "n"), "x": Source("x", "X", "unattributed", "F", "n")}
+    claims = tuple(Claim(f"c{i}", "First", Span(0, 5), (("uk",),), 2) for i in range(11)) + (
+        Claim("d", "First", Span(0, 5), (("uk",),), 3),
+        Claim("e", "First", Span(0, 5), (("x",),), 6), Claim("f", "First", Span(0, 5), (("uk",), ("x",)), 6))
+    briefing = Briefing("b", "T", Article("a.txt", TEXT, ""), "S", claims=claims)
+    g = reading_guide(briefing, sources)
+    assert (g.claims, g.reports) == (14, 3)
+    assert g.badges == (("B2", 11), ("B3", 1), ("F6", 2))
+    assert g.badge_reports == (("B2", 1), ("B3", 1), ("F6", 2))
+    assert "B2, 11 claims from 1 report; B3, 1 claim from 1 report; F6, 2 claims from 2 reports" in evidence_svg(g)
+
+
+@pytest.mark.parametrize("bid", sorted(p.stem for p in (REPO / "briefings").glob("*.yml")))
+def test_the_guide_counts_reports_as_the_yaml_gives_them(shipped_site, bid) -> None:
+    """On the built page: per badge and in total, in the list, the legend and the drawing's text."""
+    data = yaml.safe_load((REPO / "briefings" / f"{bid}.yml").read_text("utf-8"))
+    claims = data.get("claims") or []
+    chains = {json.dumps(c["sources"]) for c in claims}
+    page = (shipped_site / "briefings" / bid / "index.html").read_text("utf-8")
+    guide = page[page.index('class="admonition info bx-guide"'):]
+    guide = unescape(guide[:guide.index("</figure>")])
+    text = re.sub(r"<[^>]+>", "", guide)
+    total = f"{len(claims)} claims from {len(chains)} report{'s' if len(chains) > 1 else ''}"
+    assert f"{total} (claims that rest on the same chain of sources are one report)" in text   # the list
+    assert guide.count(f"Evidence profile, {total}:") == 2    # the drawing's text alternative and the caption
+    legend = re.findall(r"([A-F][1-6])\xa0×\xa0(\d+) claims? from (\d+) reports?", text)
+    shown = {code: (int(n), int(r)) for code, n, r in legend}
+    assert sum(n for n, _ in shown.values()) == len(claims) and shown
+    for code, (n, r) in shown.items():
+        assert f"({n} claim{'s' if n > 1 else ''} from {r} report{'s' if r > 1 else ''})</title>" in guide, code
+        assert r <= n
+
+
+def test_one_uk_mod_update_shows_as_one_report(shipped_site) -> None:
+    """Briefing 003 cuts one UK MoD update into many B2 claims: the guide says they are one report."""
+    page = (shipped_site / "briefings" / "north-korean-units-pulled-back-as-russian-gains-slow" / "index.html")
+    text = unescape(re.sub(r"<[^>]+>", "", page.read_text("utf-8")))
+    m = re.search(r"B2\xa0×\xa0(\d+) claims from 1 report", text)
+    assert m and int(m.group(1)) > 5, "the UK MoD's B2 claims are one report"
 
 
 # --- property: the indexed sentence search finds exactly what the per-claim scan did -----------

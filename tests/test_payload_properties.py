@@ -36,7 +36,8 @@ PIECES = ["\n\n", "\n", "```\n", "~~~\n", "    indented code\n", "{: onfocus=xpw
           "<xpwn onclick=xpwn()>", "</div>", "</p>", "<!--", "-->", "<div class=xpwn>", "[x](javascript:xpwn())",
           "<javascript:xpwn()>", "![i](javascript:xpwn())", "[r]: javascript:xpwn()\n", "[r]", "*em*", "_u_",
           "# heading\n", "> quote\n", "- item\n", "1. item\n", "| a | b |\n|---|---|\n", "&amp;", "&#10;", "&gt;",
-          "<script>xpwn()</script>", "\u202e", "\u2066", "</td>", "\t", "word ", "text", "\\", "`code`", "<!--bx:0-->"]
+          "<script>xpwn()</script>", "\u202e", "\u2066", "</td>", "\t", "word ", "text", "\\", "`code`", "<!--bx:0-->",
+          "[](a-test)", "[](a-test#evil)", "[x](a-test#other \"<xpwn onclick=xpwn()>\")"]
 # Framed by words, so every field has text whatever the pieces (a blank note is refused, rightly).
 payload_st = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map(lambda p: f"Note {''.join(p)} end")
 

@@ -16,7 +16,9 @@ import pytest
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'><svg onload=alert(3)></script><!--"
 MD_PAYLOAD = ("[a](javascript:alert(4)) [b](JaVaScRiPt:alert(5)) <javascript:alert(6)> [c][r] "
               "![d](x\" onerror=\"alert(7)) [e](data:text/html,<script>alert(8)</script>) "
-              "<a href=\"javascript:alert(10)\">f</a> [g](jav&#x61;script:alert(11))\n\n[r]: javascript:alert(9)")
+              "<a href=\"javascript:alert(10)\">f</a> [g](jav&#x61;script:alert(11)) [](a-test) [](a-test#evil) "
+              "[<img src=x onerror=alert(13)>](a-test#other \"\\\" onmouseover=alert(14) x=\\\"\")"
+              "\n\n[r]: javascript:alert(9)")
 
 
 def yq(text: str) -> str:
@@ -138,6 +140,18 @@ def test_payload_text_is_shown_as_text(hostile_site: Path) -> None:
     note = note[note.index("</h3>"):note.index('<dl class="bx-claim-facts">')]   # the note itself
     # raw HTML in a note is shown as the author wrote it, never silently removed
     assert "&lt;img src=x onerror=alert(2)&gt;" in note and "&lt;/script&gt;" in note
+
+
+def test_references_show_hostile_titles_and_quotes_as_text(hostile_site: Path) -> None:
+    """A reference with no text of its own reads the target's title and quote: escaped like any text."""
+    html = (hostile_site / "briefings" / "a-test" / "index.html").read_text("utf-8")
+    note = html[html.index('id="_note-evil"'):]
+    note = note[note.index("</h3>"):note.index('<dl class="bx-claim-facts">')]
+    links = re.findall(r'<a href="#evil" title="([^"]*)"[^>]*>(.*?)</a>', note)
+    assert links and all("&lt;script&gt;alert(1)&lt;/script&gt;" in label for _, label in links)
+    assert re.search(r'<a href="\.\./\.\./briefings/a-test/" title="Briefing: &lt;script&gt;alert\(1\)[^"]*"[^>]*>&lt;script&gt;', note), note
+    assert "&lt;img src=x onerror=alert(13)&gt;</a>" in note      # the author's link text, as text
+    assert live_markup(note) == []
 
 
 def test_no_payload_is_live_in_the_search_index(hostile_site: Path) -> None:

@@ -3,15 +3,26 @@
 The loader refuses a note the renderer could not render in full (:func:`nesting_problem`), so
 both must see the same parser: CommonMark by markdown-it-py, linear in its input, with raw HTML
 and images off and a nesting cap.
+
+A note refers to another briefing, or to one of its claims, with a Markdown link whose target is
+an id: ``[text](<briefing-id>#<claim-id>)``, ``[](<briefing-id>)``. Such a relative target means
+nothing else on the site (pages live in folders, so a bare word next to one is a broken link), and
+a link is never ordinary text; the loader checks every such id (:func:`references`), the renderer
+makes it a link to the briefing or claim, with its title (and the claim's words) when the link
+has no text.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .ids import ID_PATTERN
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 #: Block nesting the Markdown renderer allows (markdown-it's ``maxNesting``). A note that would reach
@@ -45,3 +56,41 @@ def nesting_problem(text: str) -> str | None:
             "and each list counts two); flatten it")
 
 
+#: A link target that refers to a briefing (group 1) or to one of its claims (group 2).
+REFERENCE = re.compile(rf"({ID_PATTERN})(?:#({ID_PATTERN}))?")
+
+
+def reference_of(href: str) -> tuple[str, str | None] | None:
+    """``(briefing id, claim id or None)`` when a link target is a reference, else None."""
+    m = REFERENCE.fullmatch(href)
+    return (m.group(1), m.group(2)) if m else None
+
+
+#: What any link whose target might be an id starts with: ``](target`` or a definition ``]: target`` (white
+#: space, ``<``, an entity or an escape may come first). Text without it needs no parse for references.
+_MAY_REFER = re.compile(r"\](?:\(|:)\s*<?[a-z0-9&\\]")
+
+
+def may_refer(text: str) -> bool:
+    """False when ``text`` holds no link whose target could be an id, so it needs no parse for references."""
+    return _MAY_REFER.search(text) is not None
+
+
+def link_tokens(tokens: list[Token]) -> Iterator[Token]:
+    """Every ``link_open`` token of a parsed text (links sit in the children of inline tokens)."""
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "link_open":
+                yield child
+
+
+def references(text: str) -> list[tuple[str, str | None]]:
+    """Every reference of a note or summary, in order (links in code spans are text, not links)."""
+    if not may_refer(text):
+        return []
+    found = []
+    for token in link_tokens(markdown_parser().parse(text)):
+        ref = reference_of(str(token.attrs.get("href", "")))
+        if ref is not None:
+            found.append(ref)
+    return found

@@ -27,6 +27,12 @@ class Guide:
     hedged: int                                # claims whose sentence carries a hedge or estimative term
     warnings: int
     badges: tuple[tuple[str, int], ...]        # badge code -> claims, in scale order
+    reports: int                               # distinct reports: claims with the same chain are one report
+    badge_reports: tuple[tuple[str, int], ...]  # badge code -> distinct reports among its claims, same order
+
+    def reports_of(self, code: str) -> int:
+        """How many distinct reports the claims graded ``code`` come from."""
+        return dict(self.badge_reports)[code]
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,7 +84,13 @@ def reading_guide(b: Briefing, sources: Mapping[str, Source]) -> Guide:
             parties[party] += 1
         for party in {p for s in c.originators if (p := sources[s].party) and sources[s].role == "backer"}:
             backers[party] += 1
-    codes = Counter(badge_code(c, sources) for c in b.claims)
+    # One report, cut into several claims, is one chain of sources: counting chains says how many.
+    coded = [(badge_code(c, sources), c) for c in b.claims]
+    claims_of = Counter(code for code, _ in coded)
+    chains: dict[str, set[tuple[tuple[str, ...], ...]]] = {}
+    for code, c in coded:
+        chains.setdefault(code, set()).add(c.chain)
+    order = sorted(chains, key=lambda code: (code[0], int(code[1:])))
     return Guide(
         claims=len(b.claims),
         by_party=tuple(sorted(parties.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -87,7 +99,9 @@ def reading_guide(b: Briefing, sources: Mapping[str, Source]) -> Guide:
         unattributed=sum(any(sources[s].kind == "unattributed" for s in c.originators) for c in b.claims),
         hedged=sum(is_hedged(c, b.article.text, b.terms) for c in b.claims),
         warnings=len(b.warnings),
-        badges=tuple(sorted(codes.items(), key=lambda kv: (kv[0][0], int(kv[0][1:])))),
+        badges=tuple((code, claims_of[code]) for code in order),
+        reports=len({c.chain for c in b.claims}),
+        badge_reports=tuple((code, len(chains[code])) for code in order),
     )
 
 

@@ -16,6 +16,7 @@ from .build import entity_of, source_of
 from .crossref import grade_problems, reference_problems, rubric_problems
 from .files import Counter, Progress, load_kind
 from .lexicon import load_lexicon
+from .notelinks import note_reference_problems
 
 
 def load_archive(config: ArchiveConfig, progress: Progress | None = None) -> tuple[Archive | None, list[Problem]]:
@@ -59,6 +60,7 @@ def _load(config: ArchiveConfig, progress: Progress | None) -> tuple[Archive | N
 
     # Only files whose own shape was valid reach here; now check every id they name.
     problems.extend(reference_problems(docs, sources, entities))
+    problems.extend(note_reference_problems(docs))
     if any(p.severity == "error" for p in problems) or lexicon is None:
         return None, problems
     briefings.sort(key=lambda b: b.id)

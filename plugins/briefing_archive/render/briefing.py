@@ -16,26 +16,28 @@ from .components import (
     badge_classes,
     badge_html,
     badge_inner,
+    claims_from,
+    excerpt,
     figure_text,
     front_matter,
     heading,
 )
 from .context import RenderContext
 from .highlight import Highlight, render_article
-from .markup import SEARCH_EXCLUDE, esc, plain_text, render_markdown
+from .markup import SEARCH_EXCLUDE, esc
 from .svg import evidence_svg
 
 
 def render_briefing(ctx: RenderContext, b: Briefing) -> str:
     here = urls.briefing_page(b.id)
     out = [front_matter(b.title)]
-    out.append(f'<div class="bx-summary">{render_markdown(b.summary)}</div>\n\n')
+    out.append(f'<div class="bx-summary">{ctx.markdown_html(here, b.summary)}</div>\n\n')
     out.append(briefing_meta(ctx, here, b))
     out.append(guide_html(ctx, b))
     if b.warnings:
         items = "".join(
             f'<li id="_warning-{i + 1}"><a href="#_warned-{i + 1}">\u201c{esc(w.quote.strip())}\u201d</a>'
-            f"{render_markdown(w.note)}</li>"
+            f"{ctx.markdown_html(here, w.note)}</li>"
             for i, w in enumerate(b.warnings))
         out.append('<div class="admonition warning bx-warnings"><p class="admonition-title">'
                    "The article\u2019s own cautions</p>"
@@ -44,12 +46,12 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
     highlights = [
         Highlight(c.span.start, c.span.end, c.id,
                   f"bx-claim bx-rel-{badge_code(c, ctx.archive.sources)[0].lower()}",
-                  after=claim_ref(ctx, c, i + 1), order=i, title=claim_tip(ctx, c))
+                  after=claim_ref(ctx, b, c, i + 1), order=i, title=claim_tip(ctx, b, c))
         for i, c in enumerate(b.claims)
     ] + [
         Highlight(w.span.start, w.span.end, f"_warned-{i + 1}", "bx-warning",
                   after=f'<a class="bx-ref bx-warning-ref" href="#_warning-{i + 1}" '
-                        f'title="{esc("The article warns: " + plain_text(w.note, 300))}">\u26a0</a>',
+                        f'title="{esc("The article warns: " + ctx.note_text(w.note, 300))}">\u26a0</a>',
                   order=1000 + i)
         for i, w in enumerate(b.warnings)
     ] + [
@@ -95,7 +97,9 @@ def guide_html(ctx: RenderContext, b: Briefing) -> str:
     parties = "; ".join(f"{esc(p)}: {k}" for p, k in g.by_party) or "none"
     backers = "; ".join(f"backing {esc(p)}: {k}" for p, k in g.by_backer) or "none"
     items = [
-        f"<li><strong>{n}</strong> claims, graded as shown below.</li>",
+        (f"<li><strong>{n}</strong> claim{'' if n == 1 else 's'} from <strong>{g.reports}</strong> "
+         f"report{'' if g.reports == 1 else 's'} (claims that rest on the same chain of sources are one report), "
+         "graded as shown below.</li>"),
         f"<li>Originating with a party to the conflict: {parties}.</li>",
         f"<li>Originating with a government or body that backs a party: {backers}.</li>",
         f"<li>Originating with unnamed officials: <strong>{g.unnamed_officials}</strong> of {n}.</li>",
@@ -105,9 +109,10 @@ def guide_html(ctx: RenderContext, b: Briefing) -> str:
         (f"<li>The article's own cautions: <strong>{g.warnings}</strong>"
          f"{' (below)' if g.warnings else ''}.</li>"),
     ]
-    legend = ", ".join(f"{badge_html(code)}&nbsp;\u00d7&nbsp;{k}" for code, k in g.badges)
+    legend = ", ".join(f"{badge_html(code)}&nbsp;\u00d7&nbsp;{claims_from(k, g.reports_of(code))}"
+                       for code, k in g.badges)
     profile = (f'<figure class="bx-profile-figure">{evidence_svg(g)}'
-               f"<figcaption>Evidence profile: {legend or 'no claims'}</figcaption></figure>") if n else ""
+               f"<figcaption>Evidence profile, {claims_from(n, g.reports)}: {legend}</figcaption></figure>") if n else ""
     return (f'<div class="admonition info bx-guide" {SEARCH_EXCLUDE}><p class="admonition-title">Reading guide</p>'
             f'<ul>{"".join(items)}</ul>{profile}</div>\n\n')
 
@@ -126,21 +131,37 @@ def briefing_meta(ctx: RenderContext, here: str, b: Briefing) -> str:
             f"<li>Article text: {seed}</li><li>{len(b.claims)} claims</li>{tags}</ul>\n\n")
 
 
-def claim_tip(ctx: RenderContext, c: Claim) -> str:
-    """The tooltip of a quote: both grade definitions, the chain, and the start of the note."""
+def claim_tip(ctx: RenderContext, b: Briefing, c: Claim) -> str:
+    """The tooltip of a quote: the verdict first (both grade definitions, the chain, what its relations
+    say and whether they are independent), then the start of the note, cut at the end of a sentence."""
+    return " ".join(filter(None, (claim_verdict(ctx, b, c), ctx.note_text(c.note, 200))))
+
+
+def claim_verdict(ctx: RenderContext, b: Briefing, c: Claim) -> str:
+    """A claim's computed verdict in words: grade, chain, then each relation with its independence."""
     code = badge_code(c, ctx.archive.sources)
-    tip = f"{badge_meaning(code)}. Chain: {ctx.chain_text(c)}."
-    return tip + (" " + plain_text(c.note, 200) if c.note else "")
+    return " ".join(filter(None, (f"{badge_meaning(code)}. Chain: {ctx.chain_text(c)}.", relations_text(ctx, b, c))))
 
 
-def claim_ref(ctx: RenderContext, c: Claim, number: int) -> str:
+def relations_text(ctx: RenderContext, b: Briefing, c: Claim) -> str:
+    """``Corroborated by \u201c...\u201d in <briefing> (independent).``: one sentence per relation."""
+    out = []
+    for label, other in ctx.links.relations.get(f"{b.id}#{c.id}", []):
+        where = "" if other.briefing.id == b.id else f" in \u2018{other.briefing.title}\u2019"
+        verdict = ctx.verdict_text(c, other.claim, label)
+        out.append(f"{label[:1].upper()}{label[1:]} \u201c{excerpt(other.claim.quote, 60)}\u201d{where}"
+                   f"{f' ({verdict[1]})' if verdict else ''}.")
+    return " ".join(out)
+
+
+def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int) -> str:
     """The badge after a quote: a link to the note, numbered for print (endnote [n]).
 
-    Its tooltip (shown on keyboard focus) gives the grade and the chain; the quote's own
+    Its tooltip (shown on keyboard focus) gives the verdict (grade, chain, relations); the quote's own
     tooltip (on hover) adds the note, so the note's text is not repeated twice more.
     """
     code = badge_code(c, ctx.archive.sources)
-    tip = f"{badge_meaning(code)}. Chain: {ctx.chain_text(c)}. Activate to read the note."
+    tip = f"{claim_verdict(ctx, b, c)} Activate to read the note."
     return (f'<a class="{badge_classes(code)} bx-ref" href="#_note-{esc(c.id)}" data-n="{number}" '
             f'title="{esc(tip)}">{badge_inner(code)}</a>')
 
@@ -161,7 +182,7 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
         items = "".join(
             f"<li>{esc(label)} {ctx.claim_link(here, other)}"
             f"{'' if other.briefing.id == b.id else ' in ' + ctx.briefing_link(here, other.briefing)}"
-            f"{ctx.independence(c, other.claim)}</li>"
+            f"{ctx.independence(c, other.claim, label)}</li>"
             for label, other in rels)
         rows.append(f"<dt>Related claims</dt><dd><ul>{items}</ul></dd>")
     if c.basis:

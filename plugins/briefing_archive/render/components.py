@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ..core.credibility import RELIABILITY, RELIABILITY_ICON, badge_meaning
 from ..core.model import Figure
-from .markup import esc, scroll_table
+from .markup import esc, scroll_table, shorten
 
 NOT_RECORDED = "not recorded"
 
@@ -78,14 +78,21 @@ def background_html(rendered: str) -> str:
             f"{rendered}</div>")
 
 
+def claims_from(claims: int, reports: int) -> str:
+    """``12 claims from 1 report``: claims cut from one report (one chain of sources) are not 12 reports."""
+    return f"{claims} claim{'' if claims == 1 else 's'} from {reports} report{'' if reports == 1 else 's'}"
+
+
 def or_not_recorded(value: str | None) -> str:
     return esc(value) if value else f"<em>{NOT_RECORDED}</em>"
 
 
 def excerpt(quote: str, limit: int = 90) -> str:
-    """A quote on one line, cut at ``limit`` characters."""
+    """A quote on one line, cut after its last whole word within ``limit`` characters (ellipsis included;
+    a first word longer than that is cut, so that the excerpt still shows something of the quote)."""
     flat = " ".join(quote.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
+    cut = shorten(flat, limit - 1, sentences=False)
+    return cut if cut != "\u2026" else flat[: limit - 1].rstrip() + "\u2026"
 
 
 def figure_value(f: Figure) -> str:

@@ -9,10 +9,11 @@ entities linked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..core.chains import ARROW, ARTICLE, chain_text
-from ..core.credibility import badge_code
-from ..core.independence import independence, verdict_words
+from ..core.credibility import badge_code, badge_meaning
+from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, independence, verdict_words
 from ..core.model import Archive, Briefing, Claim
 from ..derive.ledger import Metric, Row, build_ledger
 from ..derive.links import ClaimRef, Links, build_links
@@ -20,7 +21,7 @@ from ..derive.related import Related, related_briefings
 from . import urls
 from .components import badge_html, excerpt
 from .entitylinks import EntityLinker
-from .markup import esc, render_markdown
+from .markup import Resolve, esc, plain_text, render_markdown
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,44 @@ class RenderContext:
         return esc(urls.file_link(here, path, self.directory_urls))
 
     def note_html(self, here: str, text: str | None, skip: tuple[str, ...] = ()) -> str:
-        """A note rendered safely, with the first mention of each entity linked to its page."""
-        return self.linker.link(render_markdown(text), lambda eid: urls.link(here, urls.entity_page(eid),
-                                                                             self.directory_urls),
+        """A note rendered safely, with its references linked and the first mention of each entity linked
+        to its page."""
+        return self.linker.link(self.markdown_html(here, text),
+                                lambda eid: urls.link(here, urls.entity_page(eid), self.directory_urls),
                                 frozenset(skip))
+
+    def markdown_html(self, here: str, text: str | None) -> str:
+        """A note or summary rendered safely, its references to briefings and claims linked."""
+        return render_markdown(text, self.resolver(here))
+
+    def note_text(self, text: str | None, limit: int | None = None) -> str:
+        """A note as one line of plain text for a tooltip (references read as their targets' titles),
+        cut at the end of a sentence (see :func:`markup.shorten`)."""
+        return plain_text(text, limit, self.resolver("index.md"))
+
+    def resolver(self, here: str) -> Resolve:
+        """How the notes of page ``here`` link a reference: see :meth:`reference`."""
+        return lambda bid, cid: self.reference(here, bid, cid)
+
+    @cached_property
+    def briefings_by_id(self) -> dict[str, Briefing]:
+        return {b.id: b for b in self.archive.briefings}
+
+    def reference(self, here: str, bid: str, cid: str | None) -> tuple[str, str, str] | None:
+        """A note's reference to a briefing (``cid`` None) or to one of its claims: (href, the text shown
+        when the author gave none: the briefing's title, and the claim's words, tooltip), or None when
+        there is no such briefing or claim (the loader refuses those)."""
+        b = self.briefings_by_id.get(bid)
+        if b is None:
+            return None
+        href = urls.link(here, urls.briefing_page(bid), self.directory_urls, cid)
+        if cid is None:
+            return href, b.title, f"Briefing: {b.title}"
+        ref = self.links.claims.get(f"{bid}#{cid}")
+        if ref is None:
+            return None
+        label = f"{b.title}: \u201c{excerpt(ref.claim.quote, 70)}\u201d"
+        return href, label, f"{label} ({badge_meaning(badge_code(ref.claim, self.archive.sources))})"
 
     def claim_badge(self, claim: Claim, extra: str = "") -> str:
         return badge_html(badge_code(claim, self.archive.sources), extra)
@@ -103,10 +138,18 @@ class RenderContext:
     def chain_text(self, claim: Claim) -> str:
         return chain_text(claim, self.archive.sources)
 
-    def independence(self, a: Claim, other: Claim) -> str:
-        """Whether two related claims are independent, in the three words of v1.1 (circular reporting is not
-        independence, and claims resting only on unidentified sources cannot be shown to be)."""
+    def verdict_text(self, a: Claim, other: Claim, label: str) -> tuple[str, str] | None:
+        """Whether two related claims are independent, in the three verdicts of v1.1, as (CSS class,
+        words); None for ``updates``, where a source revises itself. The one place the verdict is
+        worded: claim entries, tooltips and the relations table all read it."""
+        if label.startswith("update"):
+            return None
         verdict = independence(a, other, self.archive.sources)
-        names = {sid: esc(s.name) for sid, s in self.archive.sources.items()}
-        css = "bx-independent" if verdict.independent else "bx-dependent"
-        return f' <span class="{css}">\u2014 {verdict_words(verdict, names)}</span>'
+        names = {sid: s.name for sid, s in self.archive.sources.items()}
+        css = {INDEPENDENT: "bx-independent", CANNOT_BE_ESTABLISHED: "bx-unknown"}.get(verdict.value, "bx-dependent")
+        return css, verdict_words(verdict, names)
+
+    def independence(self, a: Claim, other: Claim, label: str) -> str:
+        """The independence verdict of two related claims (circular reporting is not independence), as HTML."""
+        verdict = self.verdict_text(a, other, label)
+        return "" if verdict is None else f' <span class="{verdict[0]}">\u2014 {esc(verdict[1])}</span>'

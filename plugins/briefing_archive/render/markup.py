@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import nh3
+from markdown_it.token import Token
 
 from ..core.characters import isolate_bidi
-from ..core.markdown import markdown_parser
+from ..core.markdown import link_tokens, markdown_parser, may_refer, reference_of
+from ..core.text import SENTENCE_END
 
 _TAGS = {"p", "em", "strong", "a", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr"}
 _ATTRIBUTES = {"a": {"href", "title"}}
@@ -65,28 +68,122 @@ def _escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+#: Resolves a reference of a note (briefing id, claim id or None) to the link's href, the text it shows
+#: when the author gave none, and its tooltip; None for a reference to nothing (the loader refuses those).
+Resolve = Callable[[str, str | None], tuple[str, str, str] | None]
+
+
+def render_markdown(text: str | None, resolve: Resolve | None = None) -> str:
+    """Render a note or summary to sanitised HTML (empty string for no text).
+
+    A reference (``[text](<briefing-id>#<claim-id>)``) becomes the link ``resolve`` gives; without
+    ``resolve`` (exports, read away from the site's pages) it is left as its text, never a broken link.
+    """
+    if resolve is None or not text or not may_refer(text):
+        return _render_plain(text)
+    return _render(text, resolve)
+
+
 @lru_cache(maxsize=4096)
-def render_markdown(text: str | None) -> str:
-    """Render a note or summary to sanitised HTML (empty string for no text)."""
+def _render_plain(text: str | None) -> str:
+    return _render(text, None)
+
+
+def _render(text: str | None, resolve: Resolve | None) -> str:
     if not text or not text.strip():
         return ""
     text = isolate_bidi(text)
     if not _MARKDOWN_SYNTAX.search(text.strip()):
         return f"<p>{_escape_text(text.strip())}</p>"
-    html_out = markdown_parser().render(text).rstrip("\n")
+    md = markdown_parser()
+    tokens = md.parse(text)
+    if may_refer(text):
+        _resolve_references(tokens, resolve)
+    html_out = md.renderer.render(tokens, md.options, {}).rstrip("\n")
     return one_line(nh3.clean(html_out, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
                               link_rel="noopener noreferrer"))
 
 
-def plain_text(text: str | None, limit: int | None = None) -> str:
-    """Markdown reduced to one line of plain text, for tooltips and titles (not escaped)."""
+def _resolve_references(tokens: list[Token], resolve: Resolve | None) -> None:
+    """Turn each reference link into the link ``resolve`` gives (with its text if it has none), or
+    into plain text. Links never nest, so a reference's ``link_close`` is the next one."""
+    targets = {id(t): reference_of(str(t.attrs.get("href", ""))) for t in link_tokens(tokens)}
+    for token in tokens:
+        if not token.children or not any(targets.get(id(c)) for c in token.children):
+            continue
+        out: list[Token] = []
+        start, label, keep = -1, "", True
+        for child in token.children:
+            ref = targets.get(id(child))
+            if ref is not None:
+                target = resolve(*ref) if resolve is not None else None
+                keep = target is not None
+                href, label, title = target or ("", "#".join(r for r in ref if r), "")
+                if keep:
+                    child.attrs = {"href": href, "title": str(child.attrs.get("title") or title)}
+                    out.append(child)
+                start = len(out)
+                continue
+            if child.type == "link_close" and start >= 0:
+                if len(out) == start:   # the author gave no text: the target's own
+                    out.append(Token("text", "", 0, content=isolate_bidi(label)))
+                if keep:
+                    out.append(child)
+                start = -1
+                continue
+            out.append(child)
+        token.children = out
+
+
+def plain_text(text: str | None, limit: int | None = None, resolve: Resolve | None = None) -> str:
+    """Markdown reduced to one line of plain text, for tooltips and titles (not escaped); cut by
+    :func:`shorten` to at most ``limit`` characters and an ellipsis."""
     if not text:
         return ""
-    stripped = nh3.clean(render_markdown(text), tags=set())
-    flat = isolate_bidi(" ".join(html.unescape(stripped).split()))
-    if limit and len(flat) > limit:
-        flat = flat[: limit - 1].rstrip() + "\u2026"
-    return flat
+    stripped = nh3.clean(render_markdown(text, resolve), tags=set())
+    flat = " ".join(html.unescape(stripped).split())
+    return isolate_bidi(shorten(flat, limit) if limit else flat)
+
+
+#: Words that end with a full stop without ending a sentence (initials such as U.S. are found apart).
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "no", "nos", "vs", "cf", "approx", "gen", "lt", "col",
+                            "maj", "sgt", "capt", "cpt", "adm", "gov", "sen", "rep", "jan", "feb", "mar", "apr", "jun",
+                            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "al", "fig"})
+_INITIALS = re.compile(r"(?:\w\.)+\w?")
+_CUT_PUNCTUATION = " ,;:\u2013\u2014-([{\u201c\u2018\"'/"
+
+
+def sentence_ends(flat: str) -> list[int]:
+    """Offsets just after each sentence of a one-line text.
+
+    A stop counts when a capital, a digit, a quote or a bracket follows it, and the word it ends is
+    not an abbreviation or initials: a doubtful stop is not a sentence end, so a cut is never inside
+    a sentence (it may only come one sentence early).
+    """
+    ends = []
+    for m in SENTENCE_END.finditer(flat):
+        end = m.end()
+        after = flat[end:].lstrip()
+        word = flat[:m.start() + 1].rsplit(" ", 1)[-1].lstrip("\"'\u201c\u2018([").rstrip(".").lower()
+        if after and (after[0].islower() or not word or word in _ABBREVIATIONS
+                      or (flat[m.start()] == "." and _INITIALS.fullmatch(word))):
+            continue
+        ends.append(end)
+    return ends
+
+
+def shorten(flat: str, limit: int, sentences: bool = True) -> str:
+    """``flat`` (one line of text) cut to at most ``limit`` characters and a final \u2026, never inside
+    a word: at the end of its last whole sentence that fits, or, when even the first sentence is too long
+    (or ``sentences`` is false), after its last whole word that fits. Text that fits is returned as is."""
+    if len(flat) <= limit:
+        return flat
+    if sentences:
+        fit = [k for k in sentence_ends(flat) if k < limit]
+        if fit:
+            return flat[:fit[-1]] + " \u2026"
+    cut = flat.rfind(" ", 0, limit + 1)
+    return (flat[:cut].rstrip(_CUT_PUNCTUATION) if cut > 0 else "") + "\u2026"
 
 
 def scroll_table(table_html: str) -> str:

@@ -8,6 +8,10 @@ from typing import Any
 from ..core.ids import ID_PATTERN
 from ..core.schemas import schema_text
 
+#: Said of every Markdown field: how it refers to a briefing or a claim (see the authoring guide).
+MARKDOWN_NOTE = (" May refer to a briefing or claim by id: `[](<briefing-id>)`, `[](<briefing-id>#<claim-id>)` or "
+                 "`[your words](<briefing-id>#<claim-id>)` ([references](#_references)).")
+
 FILES = (("briefing", "A briefing: `briefings/<id>.yml`"), ("source", "A source: `briefings/sources/<id>.yml`"),
          ("entity", "An entity: `briefings/entities/<id>.yml`"))
 
@@ -50,6 +54,8 @@ def _table(schema: dict, node: dict, title: str, out: list[str]) -> None:
     for key, sub in node.get("properties", {}).items():
         sub_r = _resolve(schema, sub)
         what = html.escape(sub_r.get("description", ""), quote=False).replace("|", "\\|")
+        if what.startswith("Markdown"):
+            what += MARKDOWN_NOTE
         out.append(f"| `{key}` | {'yes' if key in required else 'no'} | {_kind(schema, sub)} | {what} |")
         items = sub_r.get("items")
         if isinstance(items, dict) and _resolve(schema, items).get("properties"):

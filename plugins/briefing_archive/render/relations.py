@@ -18,7 +18,7 @@ def relations_page(ctx: RenderContext) -> str:
         for c in b.claims:
             for rel in c.relations:
                 other = ctx.links.claims[rel.target]
-                independence = ctx.independence(c, other.claim).strip()
+                independence = ctx.independence(c, other.claim, rel.kind).strip()
                 rows.append(f"<tr><td>{ctx.claim_link(here, ctx.links.claims[f'{b.id}#{c.id}'])}</td>"
                             f"<td>{esc(rel.kind)}</td><td>{ctx.claim_link(here, other)}</td>"
                             f"<td>{independence}</td></tr>")

@@ -1,0 +1,52 @@
+"""References from notes and summaries to briefings and claims: every id they name must exist.
+
+A note refers to a briefing with a Markdown link whose target is an id (``[](<briefing-id>)``,
+``[text](<briefing-id>#<claim-id>)``: see :mod:`briefing_archive.core.markdown`). An unknown id
+is an error like any other bad id, at the value of the note or summary that names it.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..core.markdown import references
+from ..core.problems import Problem, did_you_mean
+from .documents import MARKDOWN_FIELDS, Document
+from .documents import _values as markdown_values  # the fields' values, as the nesting check finds them
+
+HOW = "write [text](<briefing-id>#<claim-id>) or [](<briefing-id>) with the id of a file of briefings/"
+
+
+def note_reference_problems(docs: Mapping[str, list[Document]]) -> list[Problem]:
+    """Every reference in every Markdown field (notes, summaries) to a briefing or claim that does not exist."""
+    claims_of = {d.id: {c["id"] for c in d.data.get("claims") or ()} for d in docs.get("briefing", ())}
+    problems: list[Problem] = []
+    for kind, patterns in MARKDOWN_FIELDS.items():
+        for d in docs.get(kind, ()):
+            for pattern in patterns:
+                for where, text in markdown_values(d.data, pattern):
+                    if isinstance(text, str):
+                        problems += _problems(d, where, text, claims_of)
+    return problems
+
+
+def _problems(d: Document, where: tuple, text: str, claims_of: Mapping[str, set[str]]) -> list[Problem]:
+    out = []
+    label = _label(d, where)
+    for bid, cid in dict.fromkeys(references(text)):
+        if bid not in claims_of:
+            out.append(d.problem(where, f"{label} refers to an unknown briefing '{bid}'{did_you_mean(bid, claims_of)}; "
+                                        f"{HOW}"))
+        elif cid is not None and cid not in claims_of[bid]:
+            out.append(d.problem(where, f"{label} refers to {bid}#{cid}, but briefing '{bid}' has no claim '{cid}'"
+                                        f"{did_you_mean(cid, claims_of[bid])}; use one of its claim ids"))
+    return out
+
+
+def _label(d: Document, where: tuple) -> str:
+    """How a message names the field: ``claim 'x': `note```, ``warning #2: `note```, ```summary```."""
+    field = f"`{where[-1]}`"
+    if len(where) >= 3 and where[0] == "claims":
+        return f"claim '{d.data['claims'][where[1]].get('id')}': {field}"
+    if len(where) >= 3 and where[0] == "warnings":
+        return f"warning #{where[1] + 1}: {field}"
+    return field
