@@ -56,6 +56,10 @@ RUBRIC: tuple[RubricLine, ...] = (
     RubricLine("party-named", "C", "a named government, military, commander or state medium of a party "
                "to the conflict that states no confidence",
                "accountable for its words, but with a direct stake and claims that cannot be checked from outside"),
+    RubricLine("paraphrased", "D", "a named source as an article words it beyond anything it quotes of the "
+               "source (the article's own summary, with a figure or scope the quoted words do not have)",
+               "the attribution cannot be checked against the source's words, and the article's writer is "
+               "unknown; never the named source's own letter"),
     RubricLine("party-unnamed", "D", "unnamed officials, personnel or soldiers of an identified party",
                "cannot be held to their words and have a stake; the same for every side"),
     RubricLine("record-of-falsehood", "E", "a source shown in the archive to have spread false reports",

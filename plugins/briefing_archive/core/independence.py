@@ -22,6 +22,7 @@ CANNOT_BE_ESTABLISHED = "cannot be established"
 class Verdict:
     value: str                              # one of the three constants above
     shared: frozenset[str] = frozenset()    # the shared origins, when not independent
+    assumed: bool = False                   # not independent only through dependences known from outside the articles
 
     @property
     def independent(self) -> bool:
@@ -37,13 +38,22 @@ def independence(a: Claim, b: Claim, sources: Mapping[str, Source]) -> Verdict:
     ia, ib = identified_originators(a, sources), identified_originators(b, sources)
     if not ia or not ib:
         return Verdict(CANNOT_BE_ESTABLISHED)
-    shared = frozenset(s for s in originator_closure(ia, sources) & originator_closure(ib, sources)
-                       if sources[s].identified)
-    return Verdict(NOT_INDEPENDENT, shared) if shared else Verdict(INDEPENDENT)
+    shared = _shared(originator_closure(ia, sources), originator_closure(ib, sources), sources)
+    if not shared:
+        return Verdict(INDEPENDENT)
+    shown = _shared(originator_closure(ia, sources, shown_only=True),
+                    originator_closure(ib, sources, shown_only=True), sources)
+    return Verdict(NOT_INDEPENDENT, shown or shared, assumed=not shown)
 
 
-def originator_closure(source_ids: Iterable[str], sources: Mapping[str, Source]) -> frozenset[str]:
-    """Sources plus everything they depend on, directly or through a chain of ``depends_on``."""
+def _shared(a: frozenset[str], b: frozenset[str], sources: Mapping[str, Source]) -> frozenset[str]:
+    return frozenset(s for s in a & b if sources[s].identified)
+
+
+def originator_closure(source_ids: Iterable[str], sources: Mapping[str, Source],
+                       shown_only: bool = False) -> frozenset[str]:
+    """Sources plus everything they depend on, directly or through a chain of ``depends_on``;
+    with ``shown_only``, only the dependences the articles show (not the assumed ones)."""
     seen: set[str] = set()
     todo = list(source_ids)
     while todo:
@@ -51,7 +61,8 @@ def originator_closure(source_ids: Iterable[str], sources: Mapping[str, Source])
         if sid in seen or sid not in sources:
             continue
         seen.add(sid)
-        todo.extend(sources[sid].depends_on)
+        assumed = {dep for dep, _ in sources[sid].assumed} if shown_only else set()
+        todo.extend(dep for dep in sources[sid].depends_on if dep not in assumed)
     return frozenset(seen)
 
 
@@ -60,5 +71,8 @@ def verdict_words(verdict: Verdict, names: Mapping[str, str]) -> str:
     if verdict.value == INDEPENDENT:
         return "independent"
     if verdict.value == NOT_INDEPENDENT:
-        return "not independent: both rest on " + ", ".join(names[s] for s in sorted(verdict.shared))
+        shared = ", ".join(names[s] for s in sorted(verdict.shared))
+        if verdict.assumed:
+            return f"not independent, by an assumption from outside the articles: both rest on {shared}"
+        return "not independent: both rest on " + shared
     return "independence cannot be established: one of them rests only on unidentified sources"

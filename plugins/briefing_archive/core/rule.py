@@ -2,16 +2,23 @@
 
 One table: the methodology page shows it (:data:`NEEDS`) and the build applies it
 (:func:`missing_evidence`) to every claim, reading each relation in both directions and the
-claim's optional ``basis``. The rule may be made stricter, never looser; here an ``echoes``
-relation counts only between claims whose originators are disjoint (claims cut from one report
-do not support each other).
+claim's optional ``basis``. The rule may be made stricter, never looser. Here a relation
+*counts* as support only when it brings evidence the claim does not already have:
+
+- ``corroborates`` (independent, or the build refuses it) from a claim graded 1, 2 or 3;
+- ``echoes`` from a claim graded 1 or 2 (an echo lends no more than it has), with an identified
+  originator (an unnamed statement supports nothing), whose originators are not the claim's own
+  nor a source either side rests on (claims cut from one report, or a source repeated by its
+  relay or its paraphrase, do not support each other).
+
+A claim whose only agreeing relations do not count may be graded 6: abstaining overstates nothing.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .independence import Verdict, identified_originators, independence
+from .independence import Verdict, identified_originators, independence, originator_closure
 from .model import Archive, Claim, Source
 
 #: Reasons a claim's grade may rest on (``basis``), each open to every side alike.
@@ -29,13 +36,14 @@ BASIS: dict[str, str] = {**SUPPORTING, **UNDERMINING}
 NEEDS: dict[int, str] = {
     1: "a <code>corroborates</code> relation with an independent claim graded 1, 2 or 3; no "
        "<code>contradicts</code> relation with an independent claim graded 1 or 2",
-    2: "a <code>corroborates</code> relation or an <code>echoes</code> relation with a claim from other "
-       "originators, or a supporting basis (against-interest, direct-observation); no <code>contradicts</code> "
-       "relation with an independent claim graded 1 or 2",
+    2: "a counting relation (a <code>corroborates</code> relation with a claim graded 1, 2 or 3, or an "
+       "<code>echoes</code> relation with a claim graded 1 or 2 that has an identified originator and rests on "
+       "none of this claim's sources), or a supporting basis (against-interest, direct-observation); no "
+       "<code>contradicts</code> relation with an independent claim graded 1 or 2",
     3: "at least one identified originator; no <code>contradicts</code> relation with a claim graded 1 or 2",
     4: "a <code>contradicts</code> relation, or an undermining basis (self-serving, implausible)",
     5: "a <code>contradicts</code> relation with an independent claim graded 1, 2 or 3",
-    6: "no <code>corroborates</code> or counting <code>echoes</code> relation, and no <code>contradicts</code> "
+    6: "no counting <code>corroborates</code> or <code>echoes</code> relation, and no <code>contradicts</code> "
        "relation with an independent claim; a claim that rests only on unidentified sources and has no "
        "relation is 6: there is nothing to judge it by",
 }
@@ -66,15 +74,21 @@ def both_ways(archive: Archive) -> dict[str, list[Related]]:
     return out
 
 
-def counts(claim: Claim, r: Related) -> bool:
-    """Whether a relation supports the claim: ``corroborates``, or ``echoes`` from other originators."""
-    return r.kind == "corroborates" or (r.kind == "echoes" and set(claim.originators).isdisjoint(r.other.originators))
+def counts(claim: Claim, r: Related, sources: Mapping[str, Source]) -> bool:
+    """Whether a relation supports the claim (see the module's docstring for why each condition)."""
+    if r.kind == "corroborates":
+        return r.other.credibility <= 3
+    if r.kind != "echoes" or r.other.credibility > 2 or not identified_originators(r.other, sources):
+        return False
+    mine, theirs = set(claim.originators), set(r.other.originators)
+    return (mine.isdisjoint(originator_closure(theirs, sources))
+            and theirs.isdisjoint(originator_closure(mine, sources)))
 
 
 def missing_evidence(claim: Claim, related: list[Related], sources: Mapping[str, Source]) -> str | None:
     """Why the claim's grade lacks the evidence the rule needs, with what would justify it; None if it has it."""
     g = claim.credibility
-    supporting = [r for r in related if counts(claim, r)]
+    supporting = [r for r in related if counts(claim, r, sources)]
     contradicting = [r for r in related if r.kind == "contradicts"]
     strong_independent = [r for r in contradicting if r.verdict.independent and r.other.credibility <= 2]
     if g in (1, 2) and strong_independent:
@@ -85,9 +99,10 @@ def missing_evidence(claim: Claim, related: list[Related], sources: Mapping[str,
         return ("no independent claim graded 1, 2 or 3 corroborates it; add that `corroborates` relation, "
                 "or grade it 2")
     if g == 2 and not supporting and not set(claim.basis) & SUPPORTING.keys():
-        return ("nothing supports it: no `corroborates` relation, no `echoes` relation with a claim from other "
-                "originators, and no supporting `basis` (against-interest, direct-observation); add the relation "
-                "or the basis the note explains, or grade it 3")
+        return ("nothing supports it: no `corroborates` relation with a claim graded 1-3, no `echoes` relation "
+                "with a claim graded 1-2 from other, identified originators, and no supporting `basis` "
+                "(against-interest, direct-observation); add the relation or the basis the note explains, or grade "
+                f"it {3 if identified_originators(claim, sources) else 6}")
     if g == 3:
         if not identified_originators(claim, sources):
             return "it rests only on unidentified sources, so there is nothing to judge it by; grade it 6"

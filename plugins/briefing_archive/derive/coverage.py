@@ -25,10 +25,22 @@ def coverage(archive: Archive) -> tuple[Coverage, ...]:
         covered: list[Sentence] = []
         uncovered: list[Sentence] = []
         sentences = attributed_sentences(b.article.text)
-        for s, hit in zip(sentences, _overlapped(sentences, list(b.spans)), strict=True):
+        hits = _lead_ins(b.article.text, sentences, _overlapped(sentences, list(b.spans)))
+        for s, hit in zip(sentences, hits, strict=True):
             (covered if hit else uncovered).append(s)
         out.append(Coverage(b, tuple(covered), tuple(uncovered)))
     return tuple(out)
+
+
+def _lead_ins(text: str, sentences: tuple[Sentence, ...], hits: list[bool]) -> list[bool]:
+    """A sentence that only introduces a quotation ("the MoD stated:") is covered when the quotation
+    that follows it is: its claim is the quotation's, and annotating the lead-in would say it twice."""
+    out = list(hits)
+    for i in range(len(sentences) - 2, -1, -1):
+        s, after = sentences[i], sentences[i + 1]
+        if s.text.rstrip().endswith(":") and out[i + 1] and not text[s.end:after.start].strip(" \t\n\u201c\""):
+            out[i] = True
+    return out
 
 
 def _overlapped(sentences: tuple[Sentence, ...], spans: list[Span]) -> list[bool]:

@@ -19,6 +19,8 @@ kind ``unattributed``                  none: the article's own unattributed stat
 kind ``officials``; or rubric          none: a group of people, named or not (unnamed officials,
 ``party-unnamed`` / ``unknown``; or    soldiers, analysts, outlets, estimates) is neither one
 ``identified: false``                  Person nor an Organization
+rubric ``paraphrased``                 none: the article's attribution cannot be checked against
+                                       the source's own words, so it is not said to be its author
 named, and a ``person`` entity         ``Person`` (e.g. a commander: the profile's name, or its part
 has its name (or the same id)          before a parenthesis, is the entity's name or an alias)
 ``government``, ``intelligence``,      ``GovernmentOrganization``
@@ -52,7 +54,8 @@ BEST_RATING, WORST_RATING = 5, 1
 #: Source kinds that are never one Person or one Organization.
 NO_AUTHOR_KINDS = frozenset({"unattributed", "officials"})
 #: Rubric lines of sources that name nobody in particular.
-UNNAMED_RUBRICS = frozenset({"unattributed", "party-unnamed", "unknown"})
+#: (``paraphrased``: an article's unquoted attribution names somebody, but cannot be checked against them.)
+UNNAMED_RUBRICS = frozenset({"unattributed", "party-unnamed", "unknown", "paraphrased"})
 KIND_TYPES = {"government": "GovernmentOrganization", "intelligence": "GovernmentOrganization",
               "military": "GovernmentOrganization", "state-media": "NewsMediaOrganization",
               "news-outlet": "NewsMediaOrganization"}
@@ -90,8 +93,7 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses) -> dict[str, Any]
 def author(source: Source, named: dict[str, str]) -> dict[str, str] | None:
     """The schema.org author for one originator, or ``None`` where it is no Person or Organization
     (see the module's table). ``named`` maps entity ids and names to their schema.org type."""
-    if (source.kind in NO_AUTHOR_KINDS or source.rubric in UNNAMED_RUBRICS
-            or getattr(source, "identified", True) is False):   # v1.1's `identified`, where the model has it
+    if source.kind in NO_AUTHOR_KINDS or source.rubric in UNNAMED_RUBRICS or not source.identified:
         return None
     kind = named.get("#" + source.id) or named.get(_key(source.name)) or named.get(_key(source.name.split(" (")[0]))
     if kind != "Person":
