@@ -15,6 +15,8 @@ from briefing_archive.core.model import Span
 from briefing_archive.derive.attribution import attributed_sentences
 from briefing_archive.derive.coverage import _overlapped
 
+from conftest import REPO
+
 BRIEFINGS = str(Path(sys.executable).parent / "briefings")
 
 
@@ -34,7 +36,8 @@ def test_errors_exit_1_with_contract_format(archive) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert "briefings/sources/agency.yml:3:1: error: unknown key 'reliabilty' in the file (did you mean " \
-           "'reliability'?); the known keys are depends_on, kind, name, note, party, reliability, rubric, url" in lines
+           "'reliability'?); the known keys are background, depends_on, identified, kind, name, note, party, reliability, " \
+           "role, rubric, url" in lines
     assert "Traceback" not in result.stderr
 
 
@@ -107,7 +110,8 @@ def test_new_scaffolds_a_valid_briefing_whose_todo_quotes_anchor(shipped) -> Non
     path.write_text(filled)
     checked = run("check", str(shipped.root))
     assert checked.returncode == 0, checked.stdout
-    assert "3 briefings, " + str(47 + 26) + " claims" in checked.stderr
+    shipped_claims = sum(p.read_text().count("\n  - id: ") for p in (REPO / "briefings").glob("*.yml"))
+    assert "3 briefings, " + str(shipped_claims + 26) + " claims" in checked.stderr
 
 
 def test_new_default_id_and_never_overwrites(shipped) -> None:
@@ -122,6 +126,11 @@ def test_new_default_id_and_never_overwrites(shipped) -> None:
 
 
 def test_coverage_reports_each_briefing_and_enforces_min(shipped) -> None:
+    assert run("coverage", "--min", "100", str(shipped.root)).returncode == 0   # the shipped archive: all covered
+    path = shipped.root / "briefings" / "north-korean-units-pulled-back-as-russian-gains-slow.yml"
+    text = path.read_text("utf-8")
+    start = text.index("  - id: druzhba-taken")
+    path.write_text(text[:start] + text[text.index("  - id: ", start + 1):], "utf-8")   # one claim less
     result = run("coverage", str(shipped.root))
     assert result.returncode == 0
     assert "north-korean-troops-withdrawn-after-heavy-losses: 10/10 attributed sentences covered" in result.stdout
@@ -155,7 +164,7 @@ def test_output_is_plain_when_piped(archive) -> None:
 
 
 def test_shipped_archive_checks_clean() -> None:
-    from conftest import REPO
+
 
     result = run("check", "--strict", str(REPO))
     assert result.returncode == 0 and result.stdout == "", result.stdout
@@ -174,7 +183,7 @@ def test_check_names_the_exact_line_of_each_error(category, case, mutate, path, 
 def test_workflow_and_hook_definitions() -> None:
     import yaml
 
-    from conftest import REPO
+
 
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text())
     steps = [s.get("name", "") for s in workflow["jobs"]["build"]["steps"]]

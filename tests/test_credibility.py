@@ -47,13 +47,19 @@ def test_reading_guide_matches_the_yaml(shipped_site, bid) -> None:
     data = BRIEFINGS[bid]
     claims = data.get("claims") or []
     text = guide_text(shipped_site, bid)
-    parties = Counter(p for c in claims for p in {SOURCES[s].get("party") for s in originators(c)} if p)
+    def side(role: str) -> Counter:
+        return Counter(p for c in claims for p in {SOURCES[s].get("party") for s in originators(c)
+                                                   if SOURCES[s].get("role", "belligerent") == role} if p)
+    parties, backers = side("belligerent"), side("backer")
+    assert parties and backers
     for party, n in parties.items():
-        assert f"{party}: {n}" in text
+        assert f"{party}: {n}" in text.split("Originating with a party to the conflict:")[1].split(".")[0]
+    for party, n in backers.items():
+        assert f"{party}: {n}" in text.split("a party to the information war):")[1].split(".")[0]
     officials = sum(any(SOURCES[s]["kind"] == "officials" for s in originators(c)) for c in claims)
-    unattributed = sum(any(SOURCES[s]["kind"] == "unattributed" for s in originators(c)) for c in claims)
+    unidentified = sum(all(SOURCES[s].get("identified") is False for s in originators(c)) for c in claims)
     assert f"Originating with unnamed officials: {officials} of {len(claims)}" in text
-    assert f"(unattributed): {unattributed} of {len(claims)}" in text
+    assert f"or media): {unidentified} of {len(claims)}" in text
     assert f"The article's own cautions: {len(data.get('warnings') or [])}" in text
     badges = Counter(expected_badge(c) for c in claims)
     shown = {code: int(n) for code, n in re.findall(r"([A-F][1-6])\xa0×\xa0(\d+)", text)}
@@ -114,16 +120,22 @@ def circular(archive) -> None:
                   + "depends_on: [ministry]\n")
 
 
-def test_circular_corroboration_warns_and_fails_strict(archive, caplog) -> None:
+def test_circular_corroboration_is_an_error(archive, caplog) -> None:
     circular(archive)
     caplog.set_level(logging.INFO)
     with pytest.raises(Abort):
-        archive.build(strict=True)
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert any(w.startswith("briefings/a-test.yml:23:23: warning: claim 'twice' corroborates a-test#drones, but "
-                            "the two are not independent: both rest on The Ministry") for w in warnings), warnings
-    shipped_site = archive.build(strict=False)
-    html = unescape((shipped_site / "briefings" / "a-test" / "index.html").read_text())
+        archive.build(strict=False)
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert any(e.startswith("briefings/a-test.yml:23:23: error: claim 'twice' corroborates a-test#drones, but "
+                            "the two are not independent: both rest on The Ministry") for e in errors), errors
+    assert not archive.site.exists()
+
+
+def test_circular_echoes_show_their_shared_origin(archive) -> None:
+    circular(archive)
+    text = archive.root.joinpath("briefings/a-test.yml").read_text().replace("corroborates:", "echoes:")
+    archive.write("briefings/a-test.yml", text.replace("credibility: 2", "credibility: 3"))   # echoes of itself
+    html = unescape((archive.build(strict=True) / "briefings" / "a-test" / "index.html").read_text())
     assert "\u2014 not independent: both rest on The Ministry<" in html
 
 
@@ -135,12 +147,12 @@ def test_independent_corroboration_is_accepted(archive, no_warnings) -> None:
 def test_grade_1_needs_an_independent_corroboration(archive, caplog) -> None:
     circular(archive)
     text = archive.root.joinpath("briefings/a-test.yml").read_text().replace("credibility: 3", "credibility: 1")
-    archive.write("briefings/a-test.yml", text)
+    archive.write("briefings/a-test.yml", text.replace("corroborates:", "echoes:"))
     caplog.set_level(logging.INFO)
     with pytest.raises(Abort):
         archive.build(strict=True)
-    assert any("briefings/a-test.yml:21:18: warning: claim 'twice' is graded 1 (confirmed by other sources) but no "
-               "independent claim corroborates it" in r.getMessage() for r in caplog.records)
+    assert any("briefings/a-test.yml:21:18: warning: claim 'twice' is graded 1 (confirmed by other sources), but no "
+               "independent claim graded 1, 2 or 3 corroborates it" in r.getMessage() for r in caplog.records)
 
 
 def test_rubric_mismatch_warns(archive, caplog) -> None:

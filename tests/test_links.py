@@ -27,21 +27,21 @@ claims:
   - id: rain
     quote: rain fell
     sources: [[agency, ministry]]
-    credibility: 3
+    credibility: 4
     entities: [region]
     relations:
       - contradicts: a-test#drones
   - id: snow
     quote: snow fell
     sources: [ministry, agency, ministry]
-    credibility: 4
+    credibility: 3
     relations:
       - updates: a-test#twice
       - echoes: b-test#rain
   - id: hail
     quote: hail fell
     sources: [agency, agency, ministry]
-    credibility: 4
+    credibility: 3
 """
 
 

@@ -77,7 +77,7 @@ def write_archive(root: Path, prose: str, line: str) -> None:
         "  - id: evil",
         f"    quote: {yq(quote)}",
         "    sources: [agency, ministry]",
-        "    credibility: 2",
+        "    credibility: 3",
         f"    note: {yq(prose)}",
         "    entities: [region]",
         "    date: 2025-01",

@@ -102,7 +102,7 @@ def hostile_site(tmp_path_factory) -> Path:
         f"    quote: {yq(PAYLOAD + ' happened')}",
         "    prefix: The agency said",
         "    sources: [agency, ministry]",
-        "    credibility: 2",
+        "    credibility: 3",
         f"    note: {yq(PAYLOAD + ' ' + MD_PAYLOAD)}",
         "    entities: [region]",
         "    date: 2025-01",
@@ -184,7 +184,7 @@ def test_ids_of_different_kinds_may_coincide(archive, no_warnings) -> None:
     archive.write("briefings/region.yml", "article: a.txt\ntitle: The region briefing\nsummary: s\nclaims:\n"
                                           "  - id: again\n    quote: A line with\n    sources: [region]\n"
                                           "    credibility: 3\n    entities: [agency]\n"
-                                          "    relations: [{echoes: a-test#drones}]\n")
+                                          "    relations: [{corroborates: a-test#drones}]\n")
     site = archive.build(strict=True)
     assert "The region briefing" in (site / "briefings" / "region" / "index.html").read_text()
     assert "Region Radio" in (site / "sources" / "region" / "index.html").read_text()

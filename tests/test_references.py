@@ -140,8 +140,8 @@ def test_shipped_notes_name_the_other_briefing_by_reference(name: str) -> None:
 
 def test_shipped_references_link_the_two_briefings(shipped_site: Path) -> None:
     html = page(shipped_site, "briefings", "north-korean-troops-withdrawn-after-heavy-losses", "index.html")
-    note = note_of(html, "withdrawn-after-heavy-losses")
+    note = note_of(html, "after-months-of-heavy-losses")
     assert ('<a href="../../briefings/north-korean-units-pulled-back-as-russian-gains-slow/" title="Briefing: North '
             "Korean units pulled back after heavy losses as Russia's gains slow\"") in note, note
     assert re.search(r'<a href="\.\./\.\./briefings/north-korean-units-pulled-back-as-russian-gains-slow/'
-                     r'#withdrawal-due-to-losses" [^>]*>almost certainly primarily due to heavy losses</a>', note)
+                     r'#withdrawal-due-to-losses" [^>]*>almost certain cause of the withdrawal</a>', note)

@@ -8,6 +8,7 @@ from briefing_archive.core.independence import (
     INDEPENDENT,
     NOT_INDEPENDENT,
     independence,
+    verdict_words,
 )
 from briefing_archive.core.model import Claim, Source, Span
 from briefing_archive.core.rule import Related, missing_evidence
@@ -41,7 +42,9 @@ def test_independence_has_three_values() -> None:
 @pytest.mark.parametrize(("grade", "relations", "basis", "ok"), [
     (2, [], (), False),                                   # nothing supports it
     (2, [], ("against-interest",), True),                 # a supporting basis
-    (2, [("echoes", "reuters")], (), True),               # echoes from other originators count
+    (2, [("echoes", "kyiv")], (), True),                  # echoes from other originators count
+    (2, [("echoes", "reuters")], (), False),              # a relay of the MoD repeats it: no support
+    (2, [("echoes", "unattributed")], (), False),         # an unnamed statement supports nothing
     (2, [("echoes", "mod")], (), False),                  # one report cut in two does not
     (1, [("corroborates", "kyiv")], (), True),
     (1, [("echoes", "reuters")], (), False),              # 1 needs independent corroboration
@@ -65,3 +68,26 @@ def test_a_claim_on_unidentified_sources_alone_is_6() -> None:
     c = claim("c", "unattributed", 3)
     assert "grade it 6" in (missing_evidence(c, [], SOURCES) or "")
     assert missing_evidence(claim("c", "unattributed", 6), [], SOURCES) is None
+
+
+def test_an_echo_lends_no_more_than_it_has() -> None:
+    """Echoes support a grade of 2 only from a claim graded 1 or 2; corroboration from one graded 1-3."""
+    c = claim("c", "mod", 2)
+    assert missing_evidence(c, [rel("echoes", c, claim("o", "kyiv", 3))], SOURCES) is not None
+    assert missing_evidence(c, [rel("corroborates", c, claim("o", "kyiv", 3))], SOURCES) is None
+    assert missing_evidence(c, [rel("corroborates", c, claim("o", "kyiv", 4))], SOURCES) is not None
+
+
+def test_a_claim_whose_echoes_do_not_count_may_be_6() -> None:
+    """Abstaining overstates nothing: an unnamed statement echoing a grade-3 claim cannot be judged."""
+    c = claim("c", "unattributed", 6)
+    assert missing_evidence(c, [rel("echoes", c, claim("o", "mod", 3))], SOURCES) is None
+    assert missing_evidence(c, [rel("echoes", c, claim("o", "mod", 2))], SOURCES) is not None
+
+
+def test_an_assumed_dependence_is_named_as_one() -> None:
+    sources = {**SOURCES, "agency": Source("agency", "Agency", "news-outlet", "B", "n", depends_on=("mod",),
+                                           assumed=(("mod", "why"),))}
+    verdict = independence(claim("a", "agency", 2), claim("b", "mod", 2), sources)
+    assert verdict.value == NOT_INDEPENDENT and verdict.assumed and verdict.shared == {"mod"}
+    assert "assumption from outside the articles" in verdict_words(verdict, {"mod": "MoD"})

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from ..core.credibility import badge_code
+from ..core.independence import identified_originators
 from ..core.lexicon import Occurrence
 from ..core.model import Briefing, Claim, Source
 from ..core.text import text_index
@@ -23,7 +24,7 @@ class Guide:
     by_party: tuple[tuple[str, int], ...]      # party -> claims whose originators include a belligerent of it
     by_backer: tuple[tuple[str, int], ...]     # party -> claims whose originators include a backer of it
     unnamed_officials: int                     # claims originating with (unnamed) officials
-    unattributed: int                          # claims originating with no named source
+    unattributed: int                          # claims resting only on unidentified originators (catch-alls)
     hedged: int                                # claims whose sentence carries a hedge or estimative term
     warnings: int
     badges: tuple[tuple[str, int], ...]        # badge code -> claims, in scale order
@@ -96,7 +97,7 @@ def reading_guide(b: Briefing, sources: Mapping[str, Source]) -> Guide:
         by_party=tuple(sorted(parties.items(), key=lambda kv: (-kv[1], kv[0]))),
         by_backer=tuple(sorted(backers.items(), key=lambda kv: (-kv[1], kv[0]))),
         unnamed_officials=sum(any(sources[s].kind == "officials" for s in c.originators) for c in b.claims),
-        unattributed=sum(any(sources[s].kind == "unattributed" for s in c.originators) for c in b.claims),
+        unattributed=sum(not identified_originators(c, sources) for c in b.claims),
         hedged=sum(is_hedged(c, b.article.text, b.terms) for c in b.claims),
         warnings=len(b.warnings),
         badges=tuple((code, claims_of[code]) for code in order),

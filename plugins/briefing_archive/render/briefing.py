@@ -3,6 +3,8 @@ then each claim's note, chain and relations.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from ..core.credibility import badge_code, badge_meaning
 from ..core.model import Briefing, Claim
 from ..core.rule import BASIS, SUPPORTING
@@ -95,15 +97,17 @@ def guide_html(ctx: RenderContext, b: Briefing) -> str:
     g = reading_guide(b, ctx.archive.sources)
     n = g.claims
     parties = "; ".join(f"{esc(p)}: {k}" for p, k in g.by_party) or "none"
-    backers = "; ".join(f"backing {esc(p)}: {k}" for p, k in g.by_backer) or "none"
+    backers = "; ".join(f"{esc(p)}: {k}" for p, k in g.by_backer) or "none"
     items = [
         (f"<li><strong>{n}</strong> claim{'' if n == 1 else 's'} from <strong>{g.reports}</strong> "
          f"report{'' if g.reports == 1 else 's'} (claims that rest on the same chain of sources are one report), "
          "graded as shown below.</li>"),
         f"<li>Originating with a party to the conflict: {parties}.</li>",
-        f"<li>Originating with a government or body that backs a party: {backers}.</li>",
+        f"<li>Originating with a government or body that backs a party (a party to the information war): {backers}.</li>",
         f"<li>Originating with unnamed officials: <strong>{g.unnamed_officials}</strong> of {n}.</li>",
-        f"<li>Resting on no named source at all (unattributed): <strong>{g.unattributed}</strong> of {n}.</li>",
+        (f"<li>Resting on no identified source at all (the article's own statements, or unnamed analysts, "
+         f"estimates or media): <strong>{g.unattributed}</strong> of {n}.</li>"),
+        verdicts_item(ctx, b),
         (f"<li>Hedged in the article's own words (a hedge or estimative term in the claim's sentence): "
          f"<strong>{g.hedged}</strong> of {n}.</li>"),
         (f"<li>The article's own cautions: <strong>{g.warnings}</strong>"
@@ -115,6 +119,27 @@ def guide_html(ctx: RenderContext, b: Briefing) -> str:
                f"<figcaption>Evidence profile, {claims_from(n, g.reports)}: {legend}</figcaption></figure>") if n else ""
     return (f'<div class="admonition info bx-guide" {SEARCH_EXCLUDE}><p class="admonition-title">Reading guide</p>'
             f'<ul>{"".join(items)}</ul>{profile}</div>\n\n')
+
+
+def verdicts_item(ctx: RenderContext, b: Briefing) -> str:
+    """How many of the relations that touch the briefing's claims are independent, not, or cannot be
+    established (each relation once, in the words the claim entries use)."""
+    found: Counter[str] = Counter()
+    seen: set[frozenset[str]] = set()
+    for c in b.claims:
+        here = f"{b.id}#{c.id}"
+        for label, other in ctx.links.relations.get(here, []):
+            pair = frozenset((here, f"{other.briefing.id}#{other.claim.id}"))
+            verdict = ctx.verdict_text(c, other.claim, label)
+            if verdict is not None and pair not in seen:
+                seen.add(pair)
+                found[verdict[0]] += 1
+    if not found:
+        return "<li>Relations with other claims: none.</li>"
+    words = (("bx-independent", "independent"), ("bx-dependent", "not independent"),
+             ("bx-unknown", "independence cannot be established"))
+    return ("<li>Relations with other claims (updates aside): "
+            + ", ".join(f'<span class="{css}">{found[css]} {text}</span>' for css, text in words) + ".</li>")
 
 
 def briefing_meta(ctx: RenderContext, here: str, b: Briefing) -> str:

@@ -29,6 +29,8 @@ def _kind(schema: dict, node: dict) -> str:
         return "a date: YYYY, YYYY-MM or YYYY-MM-DD (or null)"
     if node.get("type") == ["string", "array"]:
         return "an id, or (last in the chain) a list of ids"
+    if "oneOf" in node:
+        return ", or ".join(_kind(schema, alternative) for alternative in node["oneOf"])
     if "enum" in node:
         return "one of " + ", ".join(f"`{v}`" for v in node["enum"])
     types = node.get("type", "any")
@@ -40,6 +42,8 @@ def _kind(schema: dict, node: dict) -> str:
         text += f" {node['minimum']}..{node['maximum']}"
     if node.get("pattern") == f"^{ID_PATTERN}$":
         text += " (an id)"
+    if "object" in types and node.get("properties"):
+        text += " of " + ", ".join(f"`{key}`" for key in node["properties"])
     items = node.get("items")
     if isinstance(items, dict) and "array" in types:
         text += " of " + _kind(schema, items)
