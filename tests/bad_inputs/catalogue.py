@@ -190,4 +190,12 @@ CASES = [
     ("seeds", "seed-link-outside", both(link("seeds/cfg.txt", "../.git/config"), replace("article: a.txt", "article: cfg.txt")), "seeds/cfg.txt", 1, "the article is a link to"),
     ("seeds", "seed-too-large", replace("  - briefings\n", "  - briefings:\n      max_seed_bytes: 50\n", "mkdocs.yml"), "seeds/a.txt", 1, "over the limit of 50 bytes"),
     ("seeds", "yaml-link-outside", link(A, "../../../outside/agency.yml", "name: Secret\nkind: other\nreliability: F\nnote: n\n"), A, 1, "this file is a link to"),
+    # v1.1 fields, and independence a relation claims
+    ("v1.1", "basis-unknown", replace("    credibility: 2\n", "    credibility: 2\n    basis: [hearsay]\n"), B, 10, "`basis` is 'hearsay', which is not allowed; use one of against-interest"),
+    ("v1.1", "role-unknown", replace("note: A wire service.", "note: A wire service.\nrole: ally", A), A, 5, "`role` is 'ally', which is not allowed; use one of belligerent, backer, neutral, unknown"),
+    ("v1.1", "identified-not-boolean", replace("note: A wire service.", "note: A wire service.\nidentified: 'no'", A), A, 5, "`identified` must be true or false, not 'no'"),
+    ("v1.1", "background-a-list", replace("note: A wire service.", "note: A wire service.\nbackground: [a, b]", A), A, 5, "`background` must be text, not a list"),
+    ("v1.1", "assumed-dependence-without-note", replace("note: A wire service.", "note: A wire service.\ndepends_on: [{source: ministry, basis: background}]", A), A, 5, "`depends_on` lacks the required key 'note'"),
+    ("v1.1", "corroborates-not-independent", replace("note: A wire service.", "note: A wire service.\ndepends_on: [ministry]", A), B, 23, "circular reporting is not corroboration"),
+    ("v1.1", "corroborates-cannot-be-established", replace("note: A wire service.", "note: A wire service.\nidentified: false", A), B, 23, "independence cannot be established: one of them rests only on unidentified sources; corroboration needs claims shown to be independent"),
 ]

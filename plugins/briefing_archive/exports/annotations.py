@@ -8,6 +8,10 @@ and ``items``. Each annotation carries the ``@context`` itself, so one taken out
 still a complete annotation (section 3.1), and its target is a ``SpecificResource`` (section 4) whose
 ``source`` is the published article and whose ``scope`` is the briefing page. Every key and every
 ``motivation``/``purpose`` value is a term of the ``http://www.w3.org/ns/anno.jsonld`` context.
+
+A claim's bodies: its badge (``assessing``), its chain, the basis of its grade and each relation
+with its three-valued independence verdict (``describing``), its note and, labelled as such, any
+background from outside the articles (``commenting``).
 """
 from __future__ import annotations
 
@@ -15,7 +19,9 @@ from typing import Any
 
 from ..core.chains import chain_text
 from ..core.credibility import badge_code, badge_meaning
+from ..core.independence import verdict_words
 from ..core.model import Archive, Briefing, Span
+from ..core.rule import BASIS, both_ways
 from ..render import urls
 from ..render.urls import Addresses
 
@@ -27,6 +33,8 @@ CONTEXT_CHARS = 32
 def web_annotations(archive: Archive, at: Addresses, excerpts: bool) -> dict[str, Any]:
     """Every claim and warning as a W3C Web Annotation (motivation ``assessing``)."""
     items = []
+    related = both_ways(archive)
+    names = {sid: s.name for sid, s in archive.sources.items()}
     for b in archive.briefings:
         page = urls.briefing_page(b.id)
         source = at.page(page) if excerpts else at.file(urls.seed_file(b.article.file))
@@ -34,8 +42,16 @@ def web_annotations(archive: Archive, at: Addresses, excerpts: bool) -> dict[str
             code = badge_code(c, archive.sources)
             bodies = [_body("assessing", f"{code}: {badge_meaning(code).split(': ', 1)[1]}"),
                       _body("describing", "Chain: " + chain_text(c, archive.sources))]
+            bodies += [_body("describing", f"Basis of the grade: {k} ({BASIS[k]})") for k in c.basis]
+            for r in related[f"{b.id}#{c.id}"]:
+                other_b, other_c = r.target.split("#", 1)
+                bodies.append(_body("describing", f"Related ({r.kind}) to {at.page(urls.briefing_page(other_b), other_c)}"
+                                                  f": {verdict_words(r.verdict, names)}"))
             if c.note:
                 bodies.append(_body("commenting", c.note.strip(), "text/markdown"))
+            if c.background:
+                bodies.append(_body("commenting", "Background, from outside the archive\u2019s articles: "
+                                    + c.background.strip(), "text/markdown"))
             items.append(_annotation(at.page(page, c.id), b, c.span, source, at.page(page), bodies, excerpts))
         for i, w in enumerate(b.warnings):
             bodies = [_body("assessing", "The article's own caution about the information war")]

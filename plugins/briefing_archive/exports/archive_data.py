@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..core.credibility import CREDIBILITY, RELIABILITY, badge_code
+from ..core.independence import independence
 from ..core.model import Archive, Briefing, Claim, Source
 from ..derive.ledger import Metric
 from ..render import urls
@@ -24,12 +25,20 @@ def chain_data(claim: Claim, sources: Mapping[str, Source]) -> list[dict[str, An
 
 def archive_data(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metric, ...]) -> dict[str, Any]:
     """The whole archive as plain data (validated by ``schema/archive.schema.json``)."""
+    claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
+
+    def relation(c: Claim, kind: str, target: str) -> dict[str, Any]:
+        verdict = independence(c, claims[target], archive.sources)
+        return {"kind": kind, "target": target, "independence": verdict.value,
+                "shared_origins": sorted(verdict.shared), "assumed": verdict.assumed}
+
     def claim(b: Briefing, c: Claim) -> dict[str, Any]:
         return {"id": c.id, "url": at.page(urls.briefing_page(b.id), c.id),
                 "quote": b.article.text[c.span.start:c.span.end], "start": c.span.start, "end": c.span.end,
                 "chain": chain_data(c, archive.sources), "credibility": c.credibility,
                 "badge": badge_code(c, archive.sources), "note": c.note, "entities": list(c.entities), "date": c.date,
-                "relations": [{"kind": r.kind, "target": r.target} for r in c.relations],
+                "basis": list(c.basis), "background": c.background,
+                "relations": [relation(c, r.kind, r.target) for r in c.relations],
                 "figures": [{"metric": f.metric, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
                              "period": f.period} for f in c.figures]}
 
@@ -46,9 +55,13 @@ def archive_data(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[
                        "claims": [claim(b, c) for c in b.claims]} for b in archive.briefings],
         "sources": [{"id": s.id, "url": at.page(urls.source_page(s.id)), "name": s.name, "kind": s.kind,
                      "party": s.party, "reliability": s.reliability, "rubric": s.rubric, "note": s.note,
-                     "web": s.url, "depends_on": list(s.depends_on)} for s in archive.sources.values()],
+                     "web": s.url, "depends_on": list(s.depends_on), "role": s.role, "identified": s.identified,
+                     "background": s.background,
+                     "assumed_dependences": [{"source": dep, "note": why} for dep, why in s.assumed]}
+                    for s in archive.sources.values()],
         "entities": [{"id": e.id, "url": at.page(urls.entity_page(e.id)), "name": e.name, "kind": e.kind,
-                      "aliases": list(e.aliases), "note": e.note} for e in archive.entities.values()],
+                      "aliases": list(e.aliases), "note": e.note, "background": e.background}
+                     for e in archive.entities.values()],
         "figures": [{"metric": m.metric, "disagreements": len(m.disagreements),
                      "rows": [{"briefing": r.briefing.id, "claim": r.claim.id, "value": r.figure.value,
                                "unit": r.figure.unit, "qualifier": r.figure.qualifier, "period": r.period}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
-from ..core.independence import independence, verdict_words
+from ..core.independence import NOT_INDEPENDENT, independence, verdict_words
 from ..core.model import Archive, Relation
 from ..core.problems import Problem, did_you_mean
 from ..core.rule import both_ways, missing_evidence
@@ -104,9 +104,12 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document]) -> list
                 verdict = independence(c, claims[rel.target], archive.sources)
                 where = _relation_path(doc, c.id, rel)
                 if rel.kind == "corroborates" and not verdict.independent:
+                    why = (f"the two are {verdict_words(verdict, names)}; circular reporting is not corroboration"
+                           if verdict.value == NOT_INDEPENDENT else
+                           f"{verdict_words(verdict, names)}; corroboration needs claims shown to be independent")
                     out.append(doc.problem(where, (
-                        f"claim '{c.id}' corroborates {rel.target}, but the two are {verdict_words(verdict, names)}; "
-                        "circular reporting is not corroboration: write `echoes` instead of `corroborates`")))
+                        f"claim '{c.id}' corroborates {rel.target}, but {why}: write `echoes` instead of "
+                        "`corroborates`")))
                 elif rel.kind == "echoes" and verdict.independent:
                     out.append(doc.problem(where, (
                         f"claim '{c.id}' echoes {rel.target}, but the two are independent (they share no origin); "

@@ -185,6 +185,17 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
         return [at_value(f"{label} lists {_describe(twice[0]) if twice else 'an item'} more than once; remove the repeat")]
     if kind == "minLength":
         return [at_value(f"{label} is empty; write some text, or remove the key")]
+    if kind == "oneOf":
+        # Explain the value by the alternative of its own shape (a mapping by the mapping form, ...).
+        shape = {dict: "object", str: "string", list: "array"}.get(type(value))
+        for i, alternative in enumerate(rule):
+            if isinstance(alternative, Mapping) and alternative.get("type") == shape:
+                subs = [e for e in error.context or () if e.relative_schema_path and e.relative_schema_path[0] == i]
+                if subs:
+                    return [p for e in subs for p in _explain(e, data, positions, path)]
+        forms = " or ".join(_JSON_TYPES[a["type"]] for a in rule if isinstance(a, Mapping) and a.get("type") in _JSON_TYPES)
+        return [at_value(f"{label} is {_describe(value)}; write {forms or 'one of the forms the format allows'} "
+                         "(see the format reference)")]
     if kind in ("minProperties", "maxProperties"):
         return [at_value(f"{label}: a relation is one `kind: <briefing-id>#<claim-id>` pair, with kind "
                          "corroborates, echoes, contradicts or updates; write one pair per list item")]
