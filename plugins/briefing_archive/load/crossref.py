@@ -104,22 +104,22 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document]) -> list
                 verdict = independence(c, claims[rel.target], archive.sources)
                 where = _relation_path(doc, c.id, rel)
                 if rel.kind == "corroborates" and not verdict.independent:
-                    why = (f"the two are {verdict_words(verdict, names)}; circular reporting is not corroboration"
+                    refusal = (f"the two are {verdict_words(verdict, names)}; circular reporting is not corroboration"
                            if verdict.value == NOT_INDEPENDENT else
                            f"{verdict_words(verdict, names)}; corroboration needs claims shown to be independent")
                     out.append(doc.problem(where, (
-                        f"claim '{c.id}' corroborates {rel.target}, but {why}: write `echoes` instead of "
+                        f"claim '{c.id}' corroborates {rel.target}, but {refusal}: write `echoes` instead of "
                         "`corroborates`")))
                 elif rel.kind == "echoes" and verdict.independent:
                     out.append(doc.problem(where, (
                         f"claim '{c.id}' echoes {rel.target}, but the two are independent (they share no origin); "
                         "independent agreement is corroboration: write `corroborates` instead of `echoes`"),
                         "warning"))
-            why = missing_evidence(c, related[f"{b.id}#{c.id}"], archive.sources)
-            if why is not None:
+            lacking = missing_evidence(c, related[f"{b.id}#{c.id}"], archive.sources)
+            if lacking is not None:
                 index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == c.id)
                 out.append(doc.problem(("claims", index, "credibility"), (
-                    f"claim '{c.id}' is graded {c.credibility} ({CREDIBILITY[c.credibility]}), but {why} "
+                    f"claim '{c.id}' is graded {c.credibility} ({CREDIBILITY[c.credibility]}), but {lacking} "
                     "(see the credibility rule on the methodology page)"), "warning"))
     return out
 

@@ -187,7 +187,8 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
         return [at_value(f"{label} is empty; write some text, or remove the key")]
     if kind == "oneOf":
         # Explain the value by the alternative of its own shape (a mapping by the mapping form, ...).
-        shape = {dict: "object", str: "string", list: "array"}.get(type(value))
+        shape = ("object" if isinstance(value, dict) else "string" if isinstance(value, str)
+                 else "array" if isinstance(value, list) else None)
         for i, alternative in enumerate(rule):
             if isinstance(alternative, Mapping) and alternative.get("type") == shape:
                 subs = [e for e in error.context or () if e.relative_schema_path and e.relative_schema_path[0] == i]
