@@ -202,19 +202,19 @@ def tooltip_text(page: Page) -> str:
 
 def test_quote_shows_badge_and_note_on_hover_and_focus(browser, base_url) -> None:
     page, _ = open_page(browser, base_url, PAGES["briefing"])
-    quote = page.locator("mark#withdrawal-due-to-losses")
+    quote = page.locator("mark#dprk-units-withdrawn")
     quote.hover()
     text = tooltip_text(page)
-    assert text.startswith("B2: source usually reliable; information probably true") and "MoD" in text
+    assert text.startswith("B2: source usually reliable; information probably true") and "Ministry of Defence" in text
     page.mouse.move(0, 0)
-    ref = page.locator("a.bx-ref[href='#_note-withdrawal-due-to-losses']")
+    ref = page.locator("a.bx-ref[href='#_note-dprk-units-withdrawn']")
     ref.focus()
     assert "B2" in tooltip_text(page)
     assert ref.inner_text().endswith("B2")
     page.keyboard.press("Enter")
-    page.wait_for_function("location.hash === '#_note-withdrawal-due-to-losses'")
-    assert page.locator("#_note-withdrawal-due-to-losses").is_visible()
-    assert in_viewport(page, "#_note-withdrawal-due-to-losses")
+    page.wait_for_function("location.hash === '#_note-dprk-units-withdrawn'")
+    assert page.locator("#_note-dprk-units-withdrawn").is_visible()
+    assert in_viewport(page, "#_note-dprk-units-withdrawn")
 
 
 def in_viewport(page: Page, selector: str) -> bool:
