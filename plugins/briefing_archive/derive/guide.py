@@ -85,12 +85,16 @@ def reading_guide(b: Briefing, sources: Mapping[str, Source]) -> Guide:
             parties[party] += 1
         for party in {p for s in c.originators if (p := sources[s].party) and sources[s].role == "backer"}:
             backers[party] += 1
-    # One report, cut into several claims, is one chain of sources: counting chains says how many.
+    # One report, cut into several claims, is one chain of sources: counting chains says how many. A
+    # catch-all is not one reporter: each claim resting only on unidentified sources is its own report.
+    def report(c: Claim) -> object:
+        return c.chain if identified_originators(c, sources) else (c.chain, c.id)
+
     coded = [(badge_code(c, sources), c) for c in b.claims]
     claims_of = Counter(code for code, _ in coded)
-    chains: dict[str, set[tuple[tuple[str, ...], ...]]] = {}
+    chains: dict[str, set[object]] = {}
     for code, c in coded:
-        chains.setdefault(code, set()).add(c.chain)
+        chains.setdefault(code, set()).add(report(c))
     order = sorted(chains, key=lambda code: (code[0], int(code[1:])))
     return Guide(
         claims=len(b.claims),
@@ -101,7 +105,7 @@ def reading_guide(b: Briefing, sources: Mapping[str, Source]) -> Guide:
         hedged=sum(is_hedged(c, b.article.text, b.terms) for c in b.claims),
         warnings=len(b.warnings),
         badges=tuple((code, claims_of[code]) for code in order),
-        reports=len({c.chain for c in b.claims}),
+        reports=len({report(c) for c in b.claims}),
         badge_reports=tuple((code, len(chains[code])) for code in order),
     )
 

@@ -100,7 +100,7 @@ def guide_html(ctx: RenderContext, b: Briefing) -> str:
     backers = "; ".join(f"{esc(p)}: {k}" for p, k in g.by_backer) or "none"
     items = [
         (f"<li><strong>{n}</strong> claim{'' if n == 1 else 's'} from <strong>{g.reports}</strong> "
-         f"report{'' if g.reports == 1 else 's'} (claims that rest on the same chain of sources are one report), "
+         f"report{'' if g.reports == 1 else 's'} (claims that rest on the same chain of identified sources are one report), "
          "graded as shown below.</li>"),
         f"<li>Originating with a party to the conflict: {parties}.</li>",
         f"<li>Originating with a government or body that backs a party (a party to the information war): {backers}.</li>",
