@@ -80,6 +80,7 @@ SHIPPED_AUTHORS = {
     "ukrainian-soldiers": None, "unnamed-analysts": None, "unnamed-estimates": None, "western-media-unnamed": None,
     "syrskyi": "Person", "nyt": "NewsMediaOrganization", "tass": "NewsMediaOrganization",
     "uk-mod": "GovernmentOrganization", "ukrainian-military": "GovernmentOrganization",
+    "uk-intelligence-paraphrased": None,   # an article's unquoted attribution: not said to be the author
 }
 
 
@@ -98,7 +99,16 @@ def test_shipped_authors_are_typed_and_unattributed_has_none(published) -> None:
             expected = [{"@type": SHIPPED_AUTHORS[s], "name": names[s]} for s in originators if SHIPPED_AUTHORS[s]]
             assert r["itemReviewed"].get("author", []) == expected, r["url"]
             assert "author" not in r["itemReviewed"] or r["itemReviewed"]["author"], r["url"]
-    assert {"unattributed", "syrskyi", "ukrainian-officials"} <= seen
+    assert {"unattributed", "syrskyi", "ukrainian-officials", "uk-intelligence-paraphrased"} <= seen
+
+
+def test_each_review_names_the_archive_as_its_author(published) -> None:
+    """Google's ClaimReview fields require the reviewer: the archive, by the `author` setting or site name."""
+    text = (REPO / "mkdocs.yml").read_text("utf-8")
+    assert "\n      author:" not in text   # the shipped site leaves it to the site name
+    expected = re.search(r"(?m)^site_name: (.+)$", text)[1]
+    reviews = [r for rs in claim_reviews(published).values() for r in rs]
+    assert reviews and all(r["author"] == {"@type": "Organization", "name": expected} for r in reviews)
 
 
 def test_every_kind_of_originator_is_typed_per_the_mapping(archive) -> None:

@@ -57,7 +57,7 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
         raise ArchiveError(problems)
     excerpts = config.excerpts
     at = Addresses(public_base(site_url), directory_urls)
-    ctx = RenderContext.build(with_terms(archive), directory_urls, excerpts, at)
+    ctx = RenderContext.build(with_terms(archive), directory_urls, excerpts, at, config.settings.author or site_name)
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")

@@ -62,10 +62,11 @@ KIND_TYPES = {"government": "GovernmentOrganization", "intelligence": "Governmen
 ENTITY_TYPES = {"person": "Person", "organisation": "Organization"}
 
 
-def claim_review(b: Briefing, archive: Archive, at: Addresses) -> dict[str, Any]:
+def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "") -> dict[str, Any]:
     """schema.org ClaimReview for each graded claim of one briefing (the Admiralty label in words as
     alternateName). Kept lean (it is in every briefing page): the quote, the grade, the originators,
-    the permalink."""
+    the permalink, and the review's own author: the archive (``reviewer``, the ``author`` setting or the
+    site's name), an Organization."""
     page = urls.briefing_page(b.id)
     named = _entity_types(archive.entities)
     reviews = []
@@ -86,6 +87,7 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses) -> dict[str, Any]
             "claimReviewed": " ".join(b.article.text[c.span.start:c.span.end].split()),
             "itemReviewed": claim,
             "reviewRating": rating,
+            **({"author": {"@type": "Organization", "name": reviewer}} if reviewer else {}),
         })
     return {"@context": "https://schema.org", "@graph": reviews}
 

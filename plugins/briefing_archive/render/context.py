@@ -36,18 +36,19 @@ class RenderContext:
     linker: EntityLinker
     ledger_pages: dict[str, str]                       # metric -> the page that shows it
     ledger_rows: dict[tuple[str, str, int], Row]       # (briefing, claim, figure index) -> its row
+    publisher: str = ""                                # who publishes the archive: its reviews' author
     _chains: dict[tuple[str, tuple[tuple[str, ...], ...]], str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, archive: Archive, directory_urls: bool = True, excerpts: bool = False,
-              addresses: urls.Addresses | None = None) -> RenderContext:
+              addresses: urls.Addresses | None = None, publisher: str = "") -> RenderContext:
         """Derive what the pages share from ``archive`` (give it its terms first: see ``with_terms``)."""
         links = build_links(archive)
         ledger = build_ledger(archive)
         return cls(archive, links, directory_urls, excerpts, addresses or urls.Addresses(None, directory_urls),
                    ledger, related_briefings(archive, links), EntityLinker(archive.entities),
                    urls.ledger_layout(ledger),
-                   {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows})
+                   {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows}, publisher)
 
     def ledger_row(self, b: Briefing, c: Claim, i: int) -> tuple[str, str]:
         """(ledger page, row anchor) of a claim's i-th figure."""
