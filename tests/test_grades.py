@@ -108,4 +108,4 @@ def test_an_assumed_dependence_is_labelled_on_the_page(archive, no_warnings) -> 
     b = unescape((site / "briefings" / "b-test" / "index.html").read_text())
     assert "not independent, by an assumption from outside the articles: both rest on The Ministry" in b
     source = unescape((site / "sources" / "press-office" / "index.html").read_text())
-    assert "(an assumption from outside the articles: Assumed here.)" in source
+    assert "an assumption from outside the articles:</em><p>Assumed <em>here</em>.</p>" in source

@@ -19,7 +19,7 @@ from .components import (
     or_not_recorded,
 )
 from .context import RenderContext
-from .markup import SEARCH_EXCLUDE, esc, plain_text, render_markdown
+from .markup import SEARCH_EXCLUDE, esc, render_markdown
 
 COMPACT_AFTER = 60   # claim lists longer than this show badges only (see claims_by_briefing)
 SOURCE_KINDS = {"government": "government", "military": "military", "intelligence": "intelligence service",
@@ -80,10 +80,11 @@ def render_source(ctx: RenderContext, s: Source) -> str:
         facts.append(f'<dt>Address</dt><dd><a href="{esc(s.url)}" rel="noopener noreferrer">{esc(s.url)}</a></dd>')
     if s.depends_on:
         assumed = dict(s.assumed)
-        facts.append("<dt>Relays or shares with</dt><dd>" + ", ".join(
-            ctx.source_link(here, d) + (f" <em>(an assumption from outside the articles: "
-                                        f"{esc(plain_text(assumed[d]))})</em>" if d in assumed else "")
-            for d in s.depends_on) + "</dd>")
+        facts.append("<dt>Relays or shares with</dt><dd><ul>" + "".join(
+            f"<li>{ctx.source_link(here, d)}"
+            + (f" \u2014 <em>an assumption from outside the articles:</em>{ctx.note_html(here, assumed[d])}"
+               if d in assumed else " (the articles show it)") + "</li>"
+            for d in s.depends_on) + "</ul></dd>")
     dependants = [o.id for o in ctx.archive.sources.values() if s.id in o.depends_on]
     if dependants:
         facts.append("<dt>Relayed by</dt><dd>" + ", ".join(ctx.source_link(here, d) for d in dependants) + "</dd>")
