@@ -288,3 +288,59 @@ def test_pagefind_search_fetches_only_what_a_query_needs(browser, tmp_path) -> N
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- the briefing page's bottom line, key and claim filter ---------------------------------------
+
+def shown_notes(page: Page) -> list[str]:
+    return page.eval_on_selector_all("section.bx-claim-note:not([hidden]) h3",
+                                     "hs => hs.map(h => h.id.slice('_note-'.length))")
+
+
+def test_bottom_line_counts_lead_to_their_claims(browser, base_url) -> None:
+    page, watch = open_page(browser, base_url, PAGES["briefing"])
+    data = yaml.safe_load((REPO / "briefings" / f"{B003}.yml").read_text("utf-8"))
+    possible = [c["id"] for c in data["claims"] if c["credibility"] == 3]
+    assert len(possible) > 1
+    top = page.locator("#_bottom-line")
+    assert top.is_visible() and top.bounding_box()["y"] < page.locator(".bx-summary").bounding_box()["y"]
+    top.get_by_role("link", name=re.compile(f"^{len(possible)} of {len(data['claims'])} possibly true")).click()
+    page.wait_for_function("location.search === '?show=possible'")
+    page.wait_for_selector("form.bx-filter:not([hidden])")
+    assert shown_notes(page) == possible
+    assert in_viewport(page, "#_claims")
+    dimmed = page.eval_on_selector_all(".bx-article mark.bx-claim.bx-dim", "ms => ms.map(m => m.id)")
+    assert dimmed and not set(dimmed) & set(possible)
+    assert "Showing " + str(len(possible)) + " of " in page.inner_text(".bx-filter-count")
+    assert watch.errors == []
+
+
+def test_filter_by_originator_is_kept_in_the_url_and_survives_a_reload(browser, base_url) -> None:
+    page, _ = open_page(browser, base_url, PAGES["briefing"])
+    data = yaml.safe_load((REPO / "briefings" / f"{B003}.yml").read_text("utf-8"))
+    tass = [c["id"] for c in data["claims"] if c["sources"][-1] == "tass"]
+    page.select_option("form.bx-filter select[name=by]", "src-tass")
+    page.wait_for_function("location.search === '?by=src-tass'")
+    assert shown_notes(page) == tass
+    page.reload(wait_until="networkidle")
+    assert page.eval_on_selector("form.bx-filter select[name=by]", "s => s.value") == "src-tass"
+    assert shown_notes(page) == tass
+    # by keyboard: untick "cannot be judged" with the space bar, then "Show all" brings every claim back
+    box = page.locator("form.bx-filter input[value=unjudged]")
+    box.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("location.search.includes('show=')")
+    assert not box.is_checked()
+    page.get_by_role("button", name="Show all").click()
+    page.wait_for_function("location.search === ''")
+    assert len(shown_notes(page)) == len(data["claims"])
+
+
+def test_highlights_are_tinted_by_grade_with_a_different_underline_each(browser, base_url) -> None:
+    page, _ = open_page(browser, base_url, PAGES["briefing"])
+    styles = page.evaluate("""() => Object.fromEntries(['probable', 'possible', 'unjudged'].map(g => {
+        const m = document.querySelector('.bx-article mark.bx-claim.bx-g-' + g + ':not(.bx-claim .bx-claim)');
+        const s = getComputedStyle(m);
+        return [g, [s.backgroundColor, s.borderBottomStyle]]; }))""")
+    assert len({bg for bg, _ in styles.values()}) == 3          # three tints
+    assert len({line for _, line in styles.values()}) == 3      # and three underline styles: not colour alone

@@ -36,3 +36,74 @@
   else if (document.readyState !== "loading") { run(); }
   else { document.addEventListener("DOMContentLoaded", run); }
 })();
+
+/* A briefing's claim filter: show or dim claims by credibility group, by who they rest on and by
+   whether their agreement with other reports is independent. The state lives in the page's URL
+   (?show=probable,possible&by=src-uk-mod&agree=independent), so a filtered view can be shared and the
+   bottom line's counts can link to their claims. Without this script the form stays hidden and every
+   claim shows. */
+(function () {
+  function boxes(form) { return Array.prototype.slice.call(form.querySelectorAll("input[name=show]")); }
+  function hasOption(select, value) {
+    return Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+  }
+  function readUrl(form) {
+    var query = new URLSearchParams(window.location.search);
+    var show = query.get("show");
+    boxes(form).forEach(function (box) { box.checked = !show || show.split(",").indexOf(box.value) >= 0; });
+    ["by", "agree"].forEach(function (name) {
+      var value = query.get(name) || "";
+      form.elements[name].value = hasOption(form.elements[name], value) ? value : "";
+    });
+  }
+  function writeUrl(form) {
+    var query = new URLSearchParams(window.location.search);
+    var checked = boxes(form).filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+    if (checked.length === boxes(form).length) { query.delete("show"); } else { query.set("show", checked.join(",")); }
+    ["by", "agree"].forEach(function (name) {
+      var value = form.elements[name].value;
+      if (value) { query.set(name, value); } else { query.delete(name); }
+    });
+    var search = query.toString();
+    window.history.replaceState(window.history.state, "",
+      window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+  }
+  function matches(el, show, by, agree) {
+    var group = show.some(function (g) { return el.classList.contains("bx-g-" + g); });
+    var who = !by || el.classList.contains(by.indexOf("src-") === 0 ? "bx-" + by : "bx-by-" + by);
+    var agreeing = !agree || el.classList.contains("bx-agree-" + agree);
+    return group && who && agreeing;
+  }
+  function apply(form) {
+    var show = boxes(form).filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+    var by = form.elements.by.value, agree = form.elements.agree.value, shown = 0;
+    var notes = document.querySelectorAll("section.bx-claim-note");
+    notes.forEach(function (note) {
+      var ok = matches(note, show, by, agree);
+      note.hidden = !ok;
+      if (ok) { shown += 1; }
+    });
+    document.querySelectorAll(".bx-article mark.bx-claim").forEach(function (mark) {
+      mark.classList.toggle("bx-dim", !matches(mark, show, by, agree));
+    });
+    var all = shown === notes.length;
+    form.querySelector(".bx-filter-count").textContent =
+      all ? "Showing all " + notes.length + " claims." : "Showing " + shown + " of " + notes.length + " claims.";
+  }
+  function setup() {
+    var form = document.querySelector("form.bx-filter");
+    if (!form || form.dataset.bxReady) { return; }
+    form.dataset.bxReady = "1";
+    form.hidden = false;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function () { apply(form); writeUrl(form); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { apply(form); writeUrl(form); }, 0);
+    });
+    readUrl(form);
+    apply(form);
+  }
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(setup); }
+  else if (document.readyState !== "loading") { setup(); }
+  else { document.addEventListener("DOMContentLoaded", setup); }
+})();

@@ -11,6 +11,7 @@ from ..core.rule import BASIS, SUPPORTING
 from ..core.text import Block, blocks
 from ..derive.guide import hedged, reading_guide, sentence_span
 from . import urls
+from .bottomline import bottom_line_html, claim_classes, filter_html
 from .claimreview import claim_review, script_json
 from .components import (
     NOT_RECORDED,
@@ -32,7 +33,7 @@ from .svg import evidence_svg
 
 def render_briefing(ctx: RenderContext, b: Briefing) -> str:
     here = urls.briefing_page(b.id)
-    out = [front_matter(b.title)]
+    out = [front_matter(b.title), bottom_line_html(ctx, b)]
     out.append(f'<div class="bx-summary">{ctx.markdown_html(here, b.summary)}</div>\n\n')
     out.append(briefing_meta(ctx, here, b))
     out.append(guide_html(ctx, b))
@@ -45,9 +46,10 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
                    "The article\u2019s own cautions</p>"
                    f"<ul>{items}</ul></div>\n\n")
     out.append(heading(2, "Article", "_article"))
+    out.append(filter_html(ctx, b))
     highlights = [
         Highlight(c.span.start, c.span.end, c.id,
-                  f"bx-claim bx-rel-{badge_code(c, ctx.archive.sources)[0].lower()}",
+                  f"bx-claim bx-rel-{badge_code(c, ctx.archive.sources)[0].lower()} {claim_classes(ctx, b, c)}",
                   after=claim_ref(ctx, b, c, i + 1), order=i, title=claim_tip(ctx, b, c))
         for i, c in enumerate(b.claims)
     ] + [
@@ -219,7 +221,7 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
         rows.append("<dt>Hedged by the article</dt><dd>" + ", ".join(
             f'<abbr class="bx-term bx-{t.term.kind}" title="{esc(t.term.meaning)}">{esc(t.text)}</abbr>'
             for t in found) + "</dd>")
-    return (f'<section class="bx-claim-note">\n'
+    return (f'<section class="bx-claim-note {claim_classes(ctx, b, c)}">\n'
             f'<h3 id="_note-{esc(c.id)}" data-n="{number}">{ctx.claim_badge(c)} <a href="#{esc(c.id)}">'
             f'\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
             f'{ctx.note_html(here, c.note) or "<p><em>No note.</em></p>"}'

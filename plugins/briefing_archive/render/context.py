@@ -15,6 +15,8 @@ from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, independence, verdict_words
 from ..core.model import Archive, Briefing, Claim
+from ..core.rule import Related as RuleRelated
+from ..core.rule import both_ways
 from ..derive.ledger import Metric, Row, build_ledger
 from ..derive.links import ClaimRef, Links, build_links
 from ..derive.related import Related, related_briefings
@@ -80,6 +82,11 @@ class RenderContext:
     def resolver(self, here: str) -> Resolve:
         """How the notes of page ``here`` link a reference: see :meth:`reference`."""
         return lambda bid, cid: self.reference(here, bid, cid)
+
+    @cached_property
+    def related_claims(self) -> dict[str, list[RuleRelated]]:
+        """Every claim's relations in both directions, with their verdicts (keyed ``briefing#claim``)."""
+        return both_ways(self.archive)
 
     @cached_property
     def briefings_by_id(self) -> dict[str, Briefing]:

@@ -1,0 +1,68 @@
+"""A briefing's bottom line, computed from its grades and independence verdicts, never written by hand.
+
+It answers first what a reader wants in ten seconds: how much of the briefing holds (by credibility
+group), how much rests only on parties to the war or to the information war, or on no identified source,
+and whether any agreement with other reports is independent. Each count keeps the claims it counts, so
+a page can lead from the count to them.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..core.independence import INDEPENDENT, identified_originators
+from ..core.model import Briefing, Claim, Source
+from ..core.rule import Related
+
+#: The credibility groups, in the order a reader weighs them: (key, words, grades).
+GROUPS: tuple[tuple[str, str, tuple[int, ...]], ...] = (
+    ("probable", "confirmed or probably true", (1, 2)),
+    ("possible", "possibly true", (3,)),
+    ("doubtful", "doubtful or improbable", (4, 5)),
+    ("unjudged", "cannot be judged", (6,)),
+)
+GROUP_OF: dict[int, str] = {grade: key for key, _, grades in GROUPS for grade in grades}
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str                  # what the count is of (a group key, "party", "unidentified", ...)
+    words: str                # what it is, as the page says it
+    claims: tuple[str, ...]   # the ids of the claims it counts, in the briefing's order
+
+
+@dataclass(frozen=True)
+class BottomLine:
+    total: int
+    groups: tuple[Count, ...]       # one per credibility group, all four (zero counts included)
+    resting: tuple[Count, ...]      # only on a party or its backers; on no identified source
+    agreement: tuple[Count, ...]    # independently confirmed; agreeing only without independence shown
+
+
+def on_a_side(source: Source) -> bool:
+    """A party to the conflict or to the information war (v1.1 "Sides"; a v1 profile with a party counts)."""
+    return source.role in ("belligerent", "backer") or (source.role is None and source.party is not None)
+
+
+def bottom_line(b: Briefing, related: Mapping[str, list[Related]], sources: Mapping[str, Source]) -> BottomLine:
+    """``related``: every claim's relations in both directions (:func:`core.rule.both_ways`)."""
+    def ids(test) -> tuple[str, ...]:
+        return tuple(c.id for c in b.claims if test(c))
+
+    def agreeing(c: Claim) -> list[Related]:
+        return [r for r in related.get(f"{b.id}#{c.id}", ()) if r.kind in ("corroborates", "echoes")]
+
+    groups = tuple(Count(key, words, ids(lambda c, g=grades: c.credibility in g)) for key, words, grades in GROUPS)
+    resting = (
+        Count("party", "rest only on a party to the conflict or a government that backs one",
+              ids(lambda c: all(on_a_side(sources[s]) for s in c.originators))),
+        Count("unidentified", "rest on no identified source",
+              ids(lambda c: not identified_originators(c, sources))),
+    )
+    agreement = (
+        Count("independent", "are confirmed by an independent report",
+              ids(lambda c: any(r.verdict.value == INDEPENDENT for r in agreeing(c)))),
+        Count("dependent", "agree with other reports, but not independently (or not shown to be)",
+              ids(lambda c: bool(agreeing(c)) and all(r.verdict.value != INDEPENDENT for r in agreeing(c)))),
+    )
+    return BottomLine(len(b.claims), groups, resting, agreement)

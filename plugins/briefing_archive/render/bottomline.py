@@ -1,0 +1,94 @@
+"""The top of a briefing page: the computed bottom line, a one-line grade key, and the controls that
+show or dim claims by credibility group and by originator (their state kept in the page's URL).
+
+Every count of the bottom line leads to its claims: one claim by its permalink, several by the page's
+own address with the filter that shows just them (``?show=<group>#_claims``), which the page script
+applies; without the script the link still lands on the claims.
+"""
+from __future__ import annotations
+
+from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON
+from ..core.independence import INDEPENDENT, identified_originators
+from ..core.model import Briefing, Claim
+from ..derive.bottomline import GROUP_OF, GROUPS, BottomLine, Count, bottom_line, on_a_side
+from . import urls
+from .context import RenderContext
+from .markup import SEARCH_EXCLUDE, esc
+
+
+def claim_classes(ctx: RenderContext, b: Briefing, c: Claim) -> str:
+    """The classes the page's filter reads: the claim's credibility group, who it rests on, and whether
+    its agreement with other reports is independent (the same tests as the bottom line's)."""
+    sources = ctx.archive.sources
+    out = [f"bx-g-{GROUP_OF[c.credibility]}"]
+    agreeing = [r for r in ctx.related_claims.get(f"{b.id}#{c.id}", ()) if r.kind in ("corroborates", "echoes")]
+    if any(r.verdict.value == INDEPENDENT for r in agreeing):
+        out.append("bx-agree-independent")
+    elif agreeing:
+        out.append("bx-agree-dependent")
+    if all(on_a_side(sources[s]) for s in c.originators):
+        out.append("bx-by-party")
+    if not identified_originators(c, sources):
+        out.append("bx-by-unidentified")
+    out += [f"bx-src-{s}" for s in c.originators]
+    return " ".join(out)
+
+
+def _count_html(c: Count, total: int, filter_key: str, css: str = "") -> str:
+    """One count: no link when it is zero, the claim itself when one, else the filtered claim list."""
+    n = len(c.claims)
+    number = f"<strong>{n}</strong> of {total}"
+    li = f'<li class="{css}">' if css else "<li>"
+    if n == 0:
+        return f"{li}{number} {esc(c.words)}</li>"
+    href = f"#{esc(c.claims[0])}" if n == 1 else f"?{filter_key}#_claims"
+    return f'{li}<a href="{href}">{number} {esc(c.words)}</a></li>'
+
+
+def bottom_line_html(ctx: RenderContext, b: Briefing) -> str:
+    """The bottom line (``id="_bottom-line"`` on the element that holds its entries), then the key."""
+    line: BottomLine = bottom_line(b, ctx.related_claims, ctx.archive.sources)
+    if not line.total:
+        return ""
+    groups = "".join(_count_html(c, line.total, f"show={c.key}", f"bx-g-{c.key}") for c in line.groups)
+    resting = "".join(_count_html(c, line.total, f"by={c.key}") for c in line.resting)
+    agreement = "".join(_count_html(c, line.total, f"agree={c.key}") for c in line.agreement)
+    return (f'<div class="bx-bottom-line" id="_bottom-line" role="region" aria-label="Bottom line" {SEARCH_EXCLUDE}>'
+            '<p class="bx-bottom-title"><strong>Bottom line</strong>, computed from the grades of its '
+            f'{line.total} claim{"" if line.total == 1 else "s"}:</p>'
+            f'<ul class="bx-groups">{groups}</ul><ul class="bx-resting">{resting}{agreement}</ul></div>\n\n'
+            + key_html(ctx, urls.briefing_page(b.id)))
+
+
+def key_html(ctx: RenderContext, here: str) -> str:
+    """One line that decodes a badge, linked to the methodology that explains how grades are earned."""
+    letters = ", ".join(f"{RELIABILITY_ICON[k]}\u00a0{k} {v}" for k, v in RELIABILITY.items())
+    numbers = ", ".join(f"{k} {v}" for k, v in CREDIBILITY.items())
+    methodology = urls.link(here, "methodology.md", ctx.directory_urls, "_rule")
+    return (f'<p class="bx-key" {SEARCH_EXCLUDE}><strong>Key</strong>: a badge such as <strong>B2</strong> is the '
+            f"source's reliability (letter: {esc(letters)}) and the information's credibility "
+            f"(number: {esc(numbers)}). "
+            f'<a href="{esc(methodology)}">How grades are earned</a>.</p>\n\n')
+
+
+def filter_html(ctx: RenderContext, b: Briefing) -> str:
+    """The controls that show or dim claims; hidden until the page script takes them over."""
+    if len(b.claims) < 2:
+        return ""
+    boxes = "".join(
+        f'<label><input type="checkbox" name="show" value="{key}" checked> {esc(words)}</label>'
+        for key, words, grades in GROUPS)
+    originators = sorted({s for c in b.claims for s in c.originators}, key=lambda s: ctx.archive.sources[s].name)
+    options = "".join(f'<option value="src-{esc(s)}">{esc(ctx.archive.sources[s].name)}</option>'
+                      for s in originators)
+    return (f'<form class="bx-filter" hidden aria-label="Show claims" {SEARCH_EXCLUDE}>'
+            f'<fieldset><legend>Show claims that are</legend>{boxes}</fieldset>'
+            '<label>resting on <select name="by"><option value="">any source</option>'
+            '<option value="party">only a party or its backers</option>'
+            '<option value="unidentified">no identified source</option>'
+            f'<optgroup label="Originator">{options}</optgroup></select></label>'
+            '<label>agreeing with other reports <select name="agree"><option value="">or not</option>'
+            '<option value="independent">independently</option>'
+            '<option value="dependent">not independently</option></select></label>'
+            '<output class="bx-filter-count" aria-live="polite"></output>'
+            '<button type="reset">Show all</button></form>\n\n')
