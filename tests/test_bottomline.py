@@ -43,3 +43,28 @@ def test_each_count_links_to_its_claims(tmp_path) -> None:
     assert '<a href="?show=possible#_claims"><strong>2</strong> of 3 possibly true</a>' in html  # more: filtered
     assert "<li class=\"bx-g-doubtful\"><strong>0</strong> of 3 doubtful or improbable</li>" in html  # none: no link
     assert '<a href="?agree=dependent#_claims"><strong>2</strong> of 3 agree with other reports' in html
+
+
+def test_home_lists_latest_briefings_and_the_most_corroborated_claims(tmp_path) -> None:
+    from briefing_archive.render.home import home_html
+
+    archive = loaded(tmp_path)
+    html = home_html(RenderContext.build(archive))
+    latest = html[html.index('id="_latest"'):html.index('id="_most-corroborated"')]
+    assert latest.index("A test briefing") < latest.index(">B</a>")      # neither is dated: by title
+    assert "1 confirmed or probably true</span> \u00b7 " in latest
+    top = html[html.index('id="_most-corroborated"'):html.index('id="_most-contested"')]
+    first = top[top.index("<li>"):top.index("</li>")]
+    assert 'href="briefings/a-test/#drones"' in first and "supported by 2 other claims, 2 of them independent" in first
+    assert "No claim of the archive is contradicted by another yet." in html
+
+
+def test_the_shipped_home_and_index_show_the_briefings(shipped_site) -> None:
+    from html import unescape
+
+    home = unescape((shipped_site / "index.html").read_text("utf-8"))
+    assert "<!-- briefings:home -->" not in home and 'id="_latest"' in home
+    assert home.count('class="bx-mix-line"') == 2
+    index = unescape((shipped_site / "briefings" / "index.html").read_text("utf-8"))
+    assert "not recorded" not in index          # no column of nothing: the articles have no date or publisher
+    assert index.count('class="bx-line"') == 2 and "37 claims: " in index

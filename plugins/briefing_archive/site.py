@@ -6,7 +6,7 @@ results to its engine; nothing here knows which engine that is.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from .exports.seeds import seed_files
 from .load.archive import load_archive
 from .render.context import RenderContext
 from .render.fragments import split as split_fragments
+from .render.home import HOME_PLACEHOLDER, home_html
 from .render.pages import iter_pages
 from .render.urls import Addresses, public_base
 
@@ -42,6 +43,7 @@ class SiteOutput:
     default_pages: dict[str, str]  # docs-tree path -> Markdown, used where docs/ has no such page
     fragments: dict[str, tuple[str, ...]]  # docs-tree path -> HTML blocks to put back after rendering
     root: Path                             # the archive folder this output was built from
+    snippets: dict[str, str] = field(default_factory=dict)  # placeholder -> HTML rendered with the archive
 
 
 def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool = False,
@@ -74,7 +76,8 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     pages, fragments = {}, {}
     for path, markdown in iter_pages(ctx):
         pages[path], fragments[path] = split_fragments(markdown)
-    return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root)
+    snippets = {HOME_PLACEHOLDER: home_html(ctx)}
+    return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets)
 
 
 def _json(data: object) -> bytes:

@@ -141,7 +141,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.output is not None
-        return fill_placeholders(markdown, self.output.archive)
+        return fill_placeholders(markdown, self.output.archive, self.output.snippets)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Generated pages reach MkDocs with their HTML blocks as markers (fast to render); put them back.

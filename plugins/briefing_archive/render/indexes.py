@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from .components import badge_html, front_matter, html_table, or_not_recorded
 from .context import RenderContext
+from .home import grade_mix, one_line
 from .markup import esc
 from .profiles import SOURCE_KINDS
 
@@ -16,12 +17,20 @@ def index_page(ctx: RenderContext, title: str, intro: str, headers: tuple[str, .
 
 
 def briefings_index(ctx: RenderContext) -> str:
+    """Each briefing with a line of its summary and the mix of its grades; the date and publisher columns
+    only when some briefing records them (a column of "not recorded" tells the reader nothing)."""
     here = "briefings/index.md"
-    rows = [(ctx.briefing_link(here, b), or_not_recorded(b.published),
-             ctx.source_link(here, b.publisher) if b.publisher else or_not_recorded(None), str(len(b.claims)))
-            for b in ctx.archive.briefings]
+    briefings = ctx.archive.briefings
+    dated, published = any(b.published for b in briefings), any(b.publisher for b in briefings)
+    headers = ("Briefing", *(("Published",) if dated else ()), *(("Publisher",) if published else ()),
+               "Grades of its claims")
+    rows = [(f'{ctx.briefing_link(here, b)}<br><span class="bx-line">{one_line(ctx, b)}</span>',
+             *((or_not_recorded(b.published),) if dated else ()),
+             *((ctx.source_link(here, b.publisher) if b.publisher else or_not_recorded(None),) if published else ()),
+             f"{len(b.claims)} claim{'' if len(b.claims) == 1 else 's'}: {grade_mix(ctx, b)}")
+            for b in briefings]
     return index_page(ctx, "Briefings", f"{len(rows)} briefings: each is one article, annotated claim by claim.",
-                           ("Title", "Published", "Publisher", "Claims"), rows)
+                      headers, rows)
 
 
 def sources_index(ctx: RenderContext) -> str:

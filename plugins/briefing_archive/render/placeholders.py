@@ -2,7 +2,7 @@
 explains is the one it computes."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON, RUBRIC
 from ..core.lexicon import Lexicon
@@ -63,9 +63,13 @@ PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
 }
 
 
-def fill_placeholders(markdown: str, archive: Archive) -> str:
-    """Replace the build's placeholders in a hand-written page."""
+def fill_placeholders(markdown: str, archive: Archive, rendered: Mapping[str, str] | None = None) -> str:
+    """Replace the build's placeholders in a hand-written page: those made from the code's tables, and
+    those the build rendered with the archive (``rendered``: marker -> HTML, e.g. the home page's)."""
     for marker, render in PLACEHOLDERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render(archive))
+    for marker, html in (rendered or {}).items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, html)
     return markdown

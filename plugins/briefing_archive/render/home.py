@@ -1,0 +1,82 @@
+"""What the home page shows of the archive itself: the latest briefings, each with its bottom line in
+brief, and the archive's most corroborated and most contested claims.
+
+It fills the ``<!-- briefings:home -->`` placeholder of the hand-written home page (``docs/index.md``),
+so its links are made from the site's root page.
+"""
+from __future__ import annotations
+
+from ..core.model import Briefing, Claim
+from ..core.rule import counts
+from ..derive.bottomline import GROUPS, bottom_line
+from . import urls
+from .components import excerpt
+from .context import RenderContext
+from .markup import esc, plain_text
+
+HERE = "index.md"
+HOME_PLACEHOLDER = "<!-- briefings:home -->"
+LATEST, TOP = 5, 5
+
+
+def grade_mix(ctx: RenderContext, b: Briefing) -> str:
+    """``6 probably true or better · 12 possibly true · 19 cannot be judged`` (groups with no claim left out)."""
+    line = bottom_line(b, ctx.related_claims, ctx.archive.sources)
+    parts = [f'<span class="bx-mix bx-g-{c.key}">{len(c.claims)} {esc(words)}</span>'
+             for c, (_, words, _) in zip(line.groups, GROUPS, strict=True) if c.claims]
+    return " \u00b7 ".join(parts) or "no claims yet"
+
+
+def one_line(ctx: RenderContext, b: Briefing, limit: int = 160) -> str:
+    """The summary's first sentence or so, as plain text (escaped here)."""
+    return esc(plain_text(b.summary, limit))
+
+
+def latest(ctx: RenderContext) -> list[Briefing]:
+    """Newest first by publication date; undated briefings after the dated ones, by title."""
+    dated = sorted((b for b in ctx.archive.briefings if b.published), key=lambda b: (b.published, b.id), reverse=True)
+    undated = sorted((b for b in ctx.archive.briefings if not b.published), key=lambda b: b.title.lower())
+    return (dated + undated)[:LATEST]
+
+
+def _claim_item(ctx: RenderContext, b: Briefing, c: Claim, why: str) -> str:
+    href = esc(urls.link(HERE, urls.briefing_page(b.id), ctx.directory_urls, c.id))
+    return (f'<li>{ctx.claim_badge(c)} <a href="{href}">\u201c{esc(excerpt(c.quote, 120))}\u201d</a> '
+            f"({ctx.briefing_link(HERE, b)}): {why}</li>")
+
+
+def home_html(ctx: RenderContext) -> str:
+    """The placeholder's HTML: one block, passed through by the page's Markdown as it is."""
+    if not ctx.archive.briefings:
+        return "\n\n<p>No briefings yet: add an article to <code>seeds/</code> and annotate it.</p>\n\n"
+    items = "".join(f"<li>{ctx.briefing_link(HERE, b)}<br><span class=\"bx-line\">{one_line(ctx, b)}</span>"
+                    f"<br><span class=\"bx-mix-line\">{grade_mix(ctx, b)}</span></li>" for b in latest(ctx))
+    supported, contested = [], []
+    for b in ctx.archive.briefings:
+        for c in b.claims:
+            related = ctx.related_claims.get(f"{b.id}#{c.id}", [])
+            support = [r for r in related if counts(c, r, ctx.archive.sources)]
+            against = [r for r in related if r.kind == "contradicts"]
+            if support:
+                independent = sum(r.verdict.independent for r in support)
+                supported.append((-len(support), -independent, b.id, c.id, b, c, len(support), independent))
+            if against:
+                contested.append((-len(against), b.id, c.id, b, c, len(against)))
+    def support_words(n: int, k: int) -> str:
+        return (f"supported by {n} other claim{'' if n == 1 else 's'}, "
+                + (f"{k} of them independent" if k else "none shown to be independent"))
+
+    top_supported = "".join(_claim_item(ctx, b, c, support_words(n, k))
+                            for *_, b, c, n, k in sorted(supported, key=lambda t: t[:4])[:TOP])
+    top_contested = "".join(
+        _claim_item(ctx, b, c, f"contradicted by {n} other claim{'' if n == 1 else 's'}")
+        for *_, b, c, n in sorted(contested, key=lambda t: t[:3])[:TOP])
+    return ("\n\n<div class=\"bx-home\">"
+            f"<h2 id=\"_latest\">Latest briefings</h2><ul class=\"bx-latest\">{items}</ul>"
+            "<h2 id=\"_most-corroborated\">Most corroborated claims</h2>"
+            + (f"<ul>{top_supported}</ul>" if top_supported else
+               "<p>No claim of the archive is supported by another yet.</p>")
+            + "<h2 id=\"_most-contested\">Most contested claims</h2>"
+            + (f"<ul>{top_contested}</ul>" if top_contested else
+               "<p>No claim of the archive is contradicted by another yet.</p>")
+            + "</div>\n\n")
