@@ -173,8 +173,8 @@ def test_schemas_are_published(shipped_site: Path) -> None:
 
 
 def test_unrecorded_publisher_and_date_say_so(shipped_site: Path) -> None:
-    html = (shipped_site / "briefings" / "index.html").read_text("utf-8")
-    assert "not recorded" in html
+    for page in (shipped_site / "briefings").glob("*/index.html"):
+        assert "publisher not recorded" in page.read_text("utf-8") and "date not recorded" in page.read_text("utf-8")
 
 
 def test_methodology_scales_are_generated(shipped_site: Path) -> None:

@@ -70,7 +70,7 @@ def test_claim_review_json_ld_is_embedded(shipped_site) -> None:
     reviews = data["@graph"]
     assert all(r["@type"] == "ClaimReview" and re.match(r"[A-F][1-6]: source ", r["reviewRating"]["alternateName"])
                for r in reviews)
-    assert len(reviews) == html.count('class="bx-claim-note"')
+    assert len(reviews) == html.count('class="bx-claim-note ')
 
 
 def test_json_ld_cannot_break_out_of_its_script(archive) -> None:
