@@ -344,3 +344,11 @@ def test_highlights_are_tinted_by_grade_with_a_different_underline_each(browser,
         return [g, [s.backgroundColor, s.borderBottomStyle]]; }))""")
     assert len({bg for bg, _ in styles.values()}) == 3          # three tints
     assert len({line for _, line in styles.values()}) == 3      # and three underline styles: not colour alone
+
+
+def test_bottom_line_and_key_fit_a_phones_first_screen(browser, base_url) -> None:
+    page, _ = open_page(browser, base_url, PAGES["briefing"], viewport={"width": 390, "height": 844},
+                        device_scale_factor=2, is_mobile=True, has_touch=True)
+    for selector in ("#_bottom-line", ".bx-key"):
+        box = page.locator(selector).bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, (selector, box)
