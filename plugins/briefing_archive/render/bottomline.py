@@ -61,13 +61,15 @@ def bottom_line_html(ctx: RenderContext, b: Briefing) -> str:
 
 
 def key_html(ctx: RenderContext, here: str) -> str:
-    """One line that decodes a badge, linked to the methodology that explains how grades are earned."""
-    letters = ", ".join(f"{RELIABILITY_ICON[k]}\u00a0{k} {v}" for k, v in RELIABILITY.items())
-    numbers = ", ".join(f"{k} {v}" for k, v in CREDIBILITY.items())
+    """One line that decodes a badge (its ends of both scales; every badge's tooltip gives its own words),
+    linked to the methodology that explains how grades are earned."""
+    first, last = RELIABILITY_ICON["A"], RELIABILITY_ICON["F"]
     methodology = urls.link(here, "methodology.md", ctx.directory_urls, "_rule")
-    return (f'<p class="bx-key" {SEARCH_EXCLUDE}><strong>Key</strong>: a badge such as <strong>B2</strong> is the '
-            f"source's reliability (letter: {esc(letters)}) and the information's credibility "
-            f"(number: {esc(numbers)}). "
+    return (f'<p class="bx-key" {SEARCH_EXCLUDE}><strong>Key</strong>: in a badge such as <strong>B2</strong>, '
+            f"the letter says how reliable the source usually is ({first}\u00a0A {esc(RELIABILITY['A'])} \u2026 "
+            f"{last}\u00a0F {esc(RELIABILITY['F'].removeprefix('reliability '))}), the number how likely the "
+            f"information is to be true (1 {esc(CREDIBILITY[1])} \u2026 6 "
+            f"{esc(CREDIBILITY[6].removeprefix('truth '))}). "
             f'<a href="{esc(methodology)}">How grades are earned</a>.</p>\n\n')
 
 
