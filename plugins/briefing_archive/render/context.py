@@ -15,6 +15,7 @@ from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, independence, verdict_words
 from ..core.model import Archive, Briefing, Claim
+from ..derive.compare import Pair, compare_pairs
 from ..derive.ledger import Metric, Row, build_ledger
 from ..derive.links import ClaimRef, Links, build_links
 from ..derive.related import Related, related_briefings
@@ -80,6 +81,26 @@ class RenderContext:
     def resolver(self, here: str) -> Resolve:
         """How the notes of page ``here`` link a reference: see :meth:`reference`."""
         return lambda bid, cid: self.reference(here, bid, cid)
+
+    @cached_property
+    def compare(self) -> tuple[Pair, ...]:
+        """The pairs of briefings whose claims relate, for the compare view (derived once, when asked)."""
+        return compare_pairs(self.archive, self.links)
+
+    @cached_property
+    def compare_layout(self) -> dict[tuple[str, str], str]:
+        """The page that shows each pair of briefings (by its key, first briefing first)."""
+        return urls.compare_layout(self.compare)
+
+    @cached_property
+    def _compare_places(self) -> dict[tuple[str, str], tuple[str, str]]:
+        places = {p.key: (self.compare_layout[p.key], p.anchor) for p in self.compare}
+        return {**places, **{(b, a): place for (a, b), place in places.items()}}
+
+    def compare_href(self, here: str, one: str, other: str) -> str | None:
+        """Link to two briefings side by side (either order), or None when no claims of theirs relate."""
+        place = self._compare_places.get((one, other))
+        return None if place is None else self.href(here, *place)
 
     @cached_property
     def briefings_by_id(self) -> dict[str, Briefing]:
