@@ -93,9 +93,10 @@ def ledger_layout(metrics: tuple[Metric, ...]) -> dict[str, str]:
     return {m.metric: f"figures/{m.metric}.md" for m in metrics}
 
 
-def compare_layout(pairs: tuple[Pair, ...], limit: int = PAGE_ROWS) -> dict[tuple[str, str], str]:
+def compare_layout(pairs: tuple[Pair, ...], limit: int | None = None) -> dict[tuple[str, str], str]:
     """Which page shows each pair of briefings (by its key): all on ``compare/`` while the matched claims
-    are few, else pages of about ``limit`` matched claims each (whole pairs), listed on ``compare/``."""
+    are few, else pages of about ``limit`` (PAGE_ROWS) matched claims each, whole pairs, listed on ``compare/``."""
+    limit = PAGE_ROWS if limit is None else limit
     if sum(len(p.matches) for p in pairs) <= limit:
         return {p.key: COMPARE for p in pairs}
     layout: dict[tuple[str, str], str] = {}
