@@ -15,6 +15,8 @@ from .context import RenderContext
 from .markup import esc
 from .urls import COMPARE, RELATIONS
 
+#: Beyond this many pairs of related briefings, the page leads to the compare view's list instead of repeating it.
+LISTED_PAIRS = 50
 UPDATE_VERDICT = "<small>not judged: an update revises a report</small>"
 
 
@@ -40,10 +42,14 @@ def relations_page(ctx: RenderContext) -> str:
         out.append("<p>No claim relates to another yet.</p>\n")
         return "".join(out)
     if ctx.compare:
-        out.append(heading(2, "Briefings side by side", "_pairs")
-                   + f'<p>Pairs of briefings whose claims relate; each leads to the <a href="{ctx.href(here, COMPARE)}">'
-                   "compare view</a>, the matched claims in two columns with their grades and whether they are "
-                   "independent.</p>\n\n" + contents(ctx, here))
+        view = f'<a href="{ctx.href(here, COMPARE)}">compare view</a>'
+        if len(ctx.compare) <= LISTED_PAIRS:
+            pairs = (f"<p>Pairs of briefings whose claims relate; each leads to the {view}, the matched claims in two "
+                     "columns with their grades and whether they are independent.</p>\n\n" + contents(ctx, here))
+        else:
+            pairs = (f"<p>{len(ctx.compare)} pairs of briefings have claims that relate: the {view} sets each "
+                     "pair's matched claims side by side, with their grades and whether they are independent.</p>\n\n")
+        out.append(heading(2, "Briefings side by side", "_pairs") + pairs)
     out.append(heading(2, f"All relations ({len(rows)})", "_all"))
     out.append(html_table(("Claim", "Relation", "Other claim", "Independence"), rows, "bx-index bx-sortable") + "\n")
     return "".join(out)
