@@ -13,7 +13,7 @@ from briefing_archive.derive import links
 from briefing_archive.derive import related as related_module
 from briefing_archive.derive.compare import compare_pairs
 from briefing_archive.load.archive import load_archive
-from briefing_archive.render import urls
+from briefing_archive.render import relations, urls
 from briefing_archive.render.pages import render_pages
 
 from conftest import Archive, write_fixture
@@ -213,3 +213,10 @@ def test_an_entity_named_everywhere_does_not_relate_briefings(written, monkeypat
         "b-test": [("a-test", 5, ("region",), 2)],
         "c-test": [],
     }
+
+
+def test_the_relations_page_stops_listing_pairs_when_they_are_many(archive, monkeypatch) -> None:
+    monkeypatch.setattr(relations, "LISTED_PAIRS", 0)
+    page = render_pages(archive)[urls.RELATIONS]
+    assert "bx-compare-contents" not in page and '1 pairs of briefings have claims that relate: the <a href="../compare/">' \
+        in page
