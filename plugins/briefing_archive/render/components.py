@@ -61,8 +61,8 @@ def html_table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], css: s
     """A table as one line of HTML (cells are HTML, already escaped), wrapped to scroll like Material's.
 
     Generated tables are HTML, never Markdown: a ``|`` or ``[x](y)`` in a cell stays text. Each cell
-    carries its column's label (``labels``, escaped text; by default the headers' text), which a phone
-    shows above the cell when the rows of a table of three columns or more stack (``bx-stack`` in
+    carries its column's label (``labels``, escaped text; by default the headers' text), with which a
+    phone starts the cell when the rows of a table of three columns or more stack (``bx-stack`` in
     briefings.css).
     """
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
