@@ -29,7 +29,8 @@ B003 = "north-korean-units-pulled-back-as-russian-gains-slow"
 #: One page of each kind of the shipped site, for the browser tests and the screenshots.
 PAGES = {"home": "", "briefing": f"briefings/{B003}/", "source": "sources/uk-mod/",
          "entity": "entities/kursk-oblast/", "ledger": "figures/", "timeline": "timeline/",
-         "methodology": "methodology/", "relations": "relations/", "tags": "tags/", "sources": "sources/",
+         "methodology": "methodology/", "relations": "relations/", "compare": "compare/", "tags": "tags/",
+         "sources": "sources/",
          "briefings": "briefings/", "authoring": "authoring/"}
 
 MKDOCS_YML = """\

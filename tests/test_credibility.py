@@ -80,7 +80,7 @@ def test_every_claim_shows_its_badge_from_the_originator(shipped_site) -> None:
 def test_methodology_lists_exactly_the_scales_the_code_uses(shipped_site) -> None:
     html = (shipped_site / "methodology" / "index.html").read_text("utf-8")
     scales = html[html.index('id="_scales"'):html.index('id="_rubric"')]
-    cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", scales)]
+    cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", scales)]
     shown_rel = {c[-1]: cells[i + 1] for i, c in enumerate(cells) if re.fullmatch(r"\S [A-F]", c)}
     assert list(shown_rel.items()) == list(RELIABILITY.items())
     shown_cred = {int(c): cells[i + 1] for i, c in enumerate(cells) if re.fullmatch(r"[1-6]", c)}
@@ -95,8 +95,10 @@ def test_every_shipped_source_follows_a_rubric_line(shipped_site) -> None:
     letters = {line.id: line.letter for line in RUBRIC}
     for sid, data in SOURCES.items():
         assert letters[data["rubric"]] == data["reliability"], sid
-        html = (shipped_site / "sources" / sid / "index.html").read_text("utf-8")
-        assert f"<code>{data['rubric']}</code>" in html
+        html = unescape((shipped_site / "sources" / sid / "index.html").read_text("utf-8"))
+        line = next(r for r in RUBRIC if r.id == data["rubric"])
+        assert f"<dd>{line.who} ({line.why})" in html   # the line in its words: its id is for authors
+        assert f"<code>{data['rubric']}</code>" not in html
 
 
 def test_source_pages_list_every_claim_that_rests_on_them(shipped_site) -> None:

@@ -37,7 +37,11 @@ def test_ledger_puts_both_articles_figures_side_by_side(shipped_archive, shipped
     casualties = ledger["dprk-casualties"]
     assert len(casualties.rows) >= 2 and casualties.disagreements == ()  # about 4,000 and at most 4,000 overlap
     text = text_of(shipped_site / "figures" / "index.html")
-    assert "No two figures of this metric disagree." in text and "disagrees" not in text
+    assert text.count("No two figures disagree in any metric.") == 1 and "disagrees" not in text   # said once
+    for m in ledger.values():
+        assert m.label in text and f"{m.label} ({m.metric})" not in text
+    assert "DPRK casualties" in text and "Dprk" not in text
+    assert not re.search(r"<h2[^>]*>[^<]*\b(dprk|russian|drones)-", (shipped_site / "figures" / "index.html").read_text())
     html = (shipped_site / "figures" / "index.html").read_text()
     for m in ledger.values():
         for row in m.rows:
@@ -85,14 +89,14 @@ def test_timeline_rule_for_mixed_precision(archive) -> None:
     assert [ref.claim.date for ref in group.entries] == ["2025-01", "2025-01-05"]
 
 
-def test_relations_network_is_an_svg_with_text(shipped_site) -> None:
+def test_relations_page_tables_every_relation_and_leads_to_the_compare_view(shipped_site) -> None:
     html = (shipped_site / "relations" / "index.html").read_text()
-    svg = html[html.index('<svg class="bx-network"'):html.index("</svg>", html.index('<svg class="bx-network"'))]
     loaded, _ = load_archive(ArchiveConfig.at(REPO))
     assert loaded is not None
     relations = sum(len(c.relations) for b in loaded.briefings for c in b.claims)
-    assert 'role="group"' in svg and "<title" in svg and svg.count("<path") == relations
-    assert "<script" not in svg
+    table = html[html.index('id="_all"'):]
+    assert "bx-network" not in html and table.count("<tr><td") == relations and f"All relations ({relations})" in html
+    assert 'href="../compare/#_compare-' in html   # each pair of briefings leads to the two side by side
 
 
 def test_related_briefings_are_ranked_and_bidirectional(shipped_site) -> None:
@@ -102,12 +106,21 @@ def test_related_briefings_are_ranked_and_bidirectional(shipped_site) -> None:
                         "north-korean-troops-withdrawn-after-heavy-losses")):
         html = (shipped_site / "briefings" / bid / "index.html").read_text()
         related = html[html.index('id="_related"'):]
-        assert f'href="../../briefings/{other}/"' in related and "relation(s) between claims" in related
+        assert f'href="../../briefings/{other}/"' in related and " relations between claims" in related
+        assert re.search(r'<a class="bx-compare-link" href="\.\./\.\./compare/#_compare-[a-z0-9_-]+">side by side</a>',
+                         related)
 
 
 def test_entity_pages_group_and_relate(shipped_site) -> None:
     text = text_of(shipped_site / "entities" / "kursk-oblast" / "index.html")
     assert "Named with" in text and "by briefing" in text and "by date" in text
+
+
+def test_no_page_shows_an_empty_section(shipped_site) -> None:
+    """A section with nothing in it is left out, on every page of the shipped site."""
+    for page in shipped_site.rglob("index.html"):
+        if "<article" in (html := page.read_text()):
+            assert not re.search(r"\(0\)<a class=\"headerlink\"", html), page
 
 
 def test_entity_names_are_linked_once_per_note_outside_links_and_code() -> None:
@@ -127,3 +140,14 @@ def test_tag_pages_list_briefings(shipped_site) -> None:
     assert "2 briefing(s) tagged kursk" in text
     index = (shipped_site / "tags" / "index.html").read_text()
     assert 'id="_tag-kursk"' in index
+
+
+@pytest.mark.parametrize(("ident", "label"), [
+    ("dprk-absence-from-battlefield", "DPRK absence from battlefield"), ("russian-territorial-gain",
+                                                                          "Russian territorial gain"),
+    ("uavs-downed", "UAVs downed"), ("drones", "Drones"), ("us-aid-2025", "US aid 2025"), ("usual-losses", "Usual losses"),
+])
+def test_metric_ids_read_as_words(ident: str, label: str) -> None:
+    from briefing_archive.core.ids import label_of
+
+    assert label_of(ident) == label

@@ -67,7 +67,7 @@ RUBRIC: tuple[RubricLine, ...] = (
     RubricLine("unknown", "F", "unnamed outlets, analysts or estimates whose affiliation is not known",
                "who they are and what they rest on cannot be known"),
     RubricLine("unattributed", "F", "statements an article makes without naming anyone",
-               "the shipped `unattributed` profile: reliability cannot be judged"),
+               "whoever stands behind them cannot be known: reliability cannot be judged"),
 )
 RUBRIC_BY_ID: dict[str, RubricLine] = {line.id: line for line in RUBRIC}
 

@@ -17,3 +17,18 @@ RESERVED = frozenset({"index"})
 
 def is_id(value: object) -> bool:
     return isinstance(value, str) and ID_RE.fullmatch(value) is not None
+
+
+#: Words an id writes in lower case that a reader writes in capitals.
+ACRONYMS = frozenset({"dprk", "uk", "us", "usa", "eu", "un", "nato", "ussr", "rok", "isw", "idf", "iaea", "icc",
+                      "gur", "sbu", "fsb", "uav", "hq", "pow", "icbm", "atacms"})
+
+
+def label_of(ident: str) -> str:
+    """An id as words a reader can read, for a metric or a vocabulary key that has no label of its own:
+    ``dprk-absence-from-battlefield`` -> "DPRK absence from battlefield"."""
+    words = [w.upper() if w in ACRONYMS else w[:-1].upper() + "s" if w[:-1] in ACRONYMS and w.endswith("s") else w
+             for w in ident.split("-") if w]
+    if not words:
+        return ident
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])

@@ -31,6 +31,10 @@ UNDERMINING: dict[str, str] = {
     "implausible": "it does not fit what the article itself reports",
 }
 BASIS: dict[str, str] = {**SUPPORTING, **UNDERMINING}
+#: Each reason as pages name it (the key is what an author writes).
+BASIS_LABEL: dict[str, str] = {"against-interest": "Against its own side's interest",
+                               "direct-observation": "Direct observation", "self-serving": "Self-serving",
+                               "implausible": "Implausible"}
 
 #: What each credibility number needs, as the methodology page states it.
 NEEDS: dict[int, str] = {

@@ -13,6 +13,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..core.ids import label_of
 from ..core.model import Archive, Briefing, Claim, Figure
 
 
@@ -59,6 +60,11 @@ class Metric:
     disagreements: tuple[Disagreement, ...]   # up to MAX_LISTED pairs, for the page
     disagreeing: frozenset[str]                # anchors of every row that disagrees with another
     pairs: int                                 # how many pairs disagree in all
+
+    @property
+    def label(self) -> str:
+        """The metric in words ("DPRK casualties"): the id is for authors."""
+        return label_of(self.metric)
 
 
 MAX_LISTED = 20

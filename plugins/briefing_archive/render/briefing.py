@@ -7,12 +7,13 @@ from collections import Counter
 
 from ..core.credibility import badge_code, badge_meaning
 from ..core.model import Briefing, Claim
-from ..core.rule import BASIS, SUPPORTING
+from ..core.rule import BASIS, BASIS_LABEL, SUPPORTING
 from ..core.text import Block, blocks
 from ..derive.guide import hedged, reading_guide, sentence_span
 from . import urls
 from .bottomline import bottom_line_html, claim_classes, filter_html
 from .claimreview import claim_review, script_json
+from .compare import compare_link
 from .components import (
     NOT_RECORDED,
     background_html,
@@ -70,8 +71,9 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
     else:
         article_html = render_article(b.article.text, blocks(b.article.text), highlights)
     out.append(f'<div class="bx-article" lang="en">\n{article_html}\n</div>\n\n')
-    out.append(heading(2, f"Claims ({len(b.claims)})", "_claims"))
-    if not b.claims:
+    if b.claims:
+        out.append(heading(2, f"Claims ({len(b.claims)})", "_claims"))
+    else:
         out.append("<p>No claims are annotated in this briefing yet.</p>\n\n")
     for number, c in enumerate(b.claims, start=1):
         out.append(claim_entry(ctx, here, b, c, number))
@@ -83,16 +85,26 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
 
 
 def related_section(ctx: RenderContext, here: str, b: Briefing) -> str:
+    """The briefings most related to this one; those whose claims relate to its claims lead to the two
+    side by side. No section at all when none is related."""
     related = ctx.related.get(b.id, ())
     if not related:
-        return heading(2, "Related briefings", "_related") + "<p>No other briefing shares an entity or a " \
-            "relation with this one yet.</p>\n\n"
+        return ""
     items = "".join(
-        f"<li>{ctx.briefing_link(here, r.briefing)} <small>({r.relations} relation(s) between claims; "
-        f"{len(r.shared_entities)} shared entities"
+        f"<li>{ctx.briefing_link(here, r.briefing)} <small>({related_words(r.relations, len(r.shared_entities))}"
         + (": " + ", ".join(ctx.entity_link(here, e) for e in r.shared_entities) if r.shared_entities else "")
-        + ")</small></li>" for r in related)
+        + ")</small>" + compare_link(ctx, here, b.id, r.briefing.id) + "</li>" for r in related)
     return heading(2, "Related briefings", "_related") + f"<ol {SEARCH_EXCLUDE}>{items}</ol>\n\n"
+
+
+def related_words(relations: int, entities: int) -> str:
+    """``2 relations between claims; 1 shared entity``, leaving out what is none."""
+    parts = []
+    if relations:
+        parts.append(f"{relations} relation{'' if relations == 1 else 's'} between claims")
+    if entities:
+        parts.append(f"{entities} shared entit{'y' if entities == 1 else 'ies'}")
+    return "; ".join(parts)
 
 
 def guide_html(ctx: RenderContext, b: Briefing) -> str:
@@ -214,7 +226,7 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
         rows.append(f"<dt>Related claims</dt><dd><ul>{items}</ul></dd>")
     if c.basis:
         rows.append("<dt>Basis of the grade</dt><dd><ul>" + "".join(
-            f"<li><code>{esc(k)}</code> ({'supporting' if k in SUPPORTING else 'undermining'}): {esc(BASIS[k])}</li>"
+            f"<li>{esc(BASIS_LABEL[k])} ({'supporting' if k in SUPPORTING else 'undermining'}): {esc(BASIS[k])}</li>"
             for k in c.basis) + "</ul></dd>")
     found = hedged(c, b.article.text, b.terms)
     if found:

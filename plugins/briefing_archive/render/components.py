@@ -5,10 +5,13 @@ source by its name, is on :class:`~briefing_archive.render.context.RenderContext
 """
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Sequence
 
 from ..core.credibility import RELIABILITY, RELIABILITY_ICON, badge_meaning
+from ..core.ids import label_of
 from ..core.model import Figure
 from .markup import esc, scroll_table, shorten
 
@@ -53,15 +56,31 @@ def heading(level: int, text: str, ident: str) -> str:
     return f"{'#' * level} {text} {{#{ident}}}\n\n"
 
 
-def html_table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], css: str = "") -> str:
+def html_table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], css: str = "",
+               labels: tuple[str, ...] | None = None, row_ids: Sequence[str] | None = None) -> str:
     """A table as one line of HTML (cells are HTML, already escaped), wrapped to scroll like Material's.
 
-    Generated tables are HTML, never Markdown: a ``|`` or ``[x](y)`` in a cell stays text.
+    Generated tables are HTML, never Markdown: a ``|`` or ``[x](y)`` in a cell stays text. Each cell
+    carries its column's label (``labels``, escaped text; by default the headers' text), with which a
+    phone starts the cell when the rows of a table of three columns or more stack (``bx-stack`` in
+    briefings.css).
     """
-    head = "".join(f"<th>{h}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    cls = f' class="{css}"' if css else ""
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    names = labels if labels is not None else tuple(esc(plain_of(h)) for h in headers)
+    ids = row_ids or ()
+    body = "".join(
+        (f'<tr id="{ids[i]}">' if i < len(ids) else "<tr>")
+        + "".join(f'<td data-label="{name}">{cell}</td>' for name, cell in zip(names, row, strict=True)) + "</tr>"
+        for i, row in enumerate(rows))
+    # Tables of three columns or more stack on a phone; two columns fit side by side.
+    cls = " ".join(filter(None, (css, "bx-stack" if len(headers) > 2 else "")))
+    cls = f' class="{cls}"' if cls else ""
     return scroll_table(f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def plain_of(html_text: str) -> str:
+    """The text of a little HTML (a header cell): tags dropped, references read."""
+    return html.unescape(re.sub(r"<[^>]*>", "", html_text))
 
 
 BACKGROUND_LABEL = "Background, from outside the archive\u2019s articles"
@@ -101,7 +120,7 @@ def figure_value(f: Figure) -> str:
 
 
 def figure_text(f: Figure) -> str:
-    """A figure in words: ``metric: about 4,000 troops, period 2024-12``."""
+    """A figure in words: ``DPRK casualties: about 4,000 troops, period 2024-12``."""
     qualifier = {"exact": "", "about": "about ", "at-least": "at least ", "at-most": "at most "}[f.qualifier]
     period = f", period {f.period}" if f.period else ""
-    return f"{f.metric}: {qualifier}{figure_value(f)} {f.unit}{period}"
+    return f"{label_of(f.metric)}: {qualifier}{figure_value(f)} {f.unit}{period}"

@@ -17,6 +17,7 @@ from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, independence
 from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Related as RuleRelated
 from ..core.rule import both_ways
+from ..derive.compare import Pair, compare_pairs
 from ..derive.ledger import Metric, Row, build_ledger
 from ..derive.links import ClaimRef, Links, build_links
 from ..derive.related import Related, related_briefings
@@ -87,6 +88,26 @@ class RenderContext:
     def related_claims(self) -> dict[str, list[RuleRelated]]:
         """Every claim's relations in both directions, with their verdicts (keyed ``briefing#claim``)."""
         return both_ways(self.archive)
+
+    @cached_property
+    def compare(self) -> tuple[Pair, ...]:
+        """The pairs of briefings whose claims relate, for the compare view (derived once, when asked)."""
+        return compare_pairs(self.archive, self.links)
+
+    @cached_property
+    def compare_layout(self) -> dict[tuple[str, str], str]:
+        """The page that shows each pair of briefings (by its key, first briefing first)."""
+        return urls.compare_layout(self.compare)
+
+    @cached_property
+    def _compare_places(self) -> dict[tuple[str, str], tuple[str, str]]:
+        places = {p.key: (self.compare_layout[p.key], p.anchor) for p in self.compare}
+        return {**places, **{(b, a): place for (a, b), place in places.items()}}
+
+    def compare_href(self, here: str, one: str, other: str) -> str | None:
+        """Link to two briefings side by side (either order), or None when no claims of theirs relate."""
+        place = self._compare_places.get((one, other))
+        return None if place is None else self.href(here, *place)
 
     @cached_property
     def briefings_by_id(self) -> dict[str, Briefing]:

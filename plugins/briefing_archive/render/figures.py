@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from ..derive.ledger import Metric
-from .components import figure_value, front_matter, heading
+from .components import figure_value, front_matter, heading, html_table
 from .context import RenderContext
-from .markup import esc, scroll_table
+from .markup import esc
 from .urls import FIGURES
 
 QUALIFIER = {"exact": "exactly", "about": "about", "at-least": "at least", "at-most": "at most"}
@@ -23,18 +23,35 @@ def ledger_pages(ctx: RenderContext) -> dict[str, str]:
     out = [front_matter("Figures ledger", searchable=False), LEDGER_INTRO]
     if not metrics:
         out.append("<p>No claim states a figure yet.</p>\n")
+    else:
+        out.append(disagreement_line(ctx, FIGURES, metrics))
     pages: dict[str, str] = {}
     for m in metrics:
         page = layout[m.metric]
         if page == FIGURES:
             out.append(metric_section(ctx, FIGURES, m))
         else:
-            out.append(f'<p><a href="{ctx.href(FIGURES, page)}">{esc(m.metric)}</a>: {len(m.rows)} figures, '
-                       f"{m.pairs} disagreeing pair(s).</p>\n\n")
-            pages[page] = (front_matter(f"Figures: {m.metric}", searchable=False) + LEDGER_INTRO
-                           + metric_section(ctx, page, m))
+            out.append(f'<p><a href="{ctx.href(FIGURES, page)}">{esc(m.label)}</a>: {len(m.rows)} figures'
+                       + (f", {m.pairs} disagreeing pair{'' if m.pairs == 1 else 's'}" if m.pairs else "")
+                       + ".</p>\n\n")
+            pages[page] = (front_matter(f"Figures: {m.label}", searchable=False) + LEDGER_INTRO
+                           + disagreement_line(ctx, page, (m,)) + metric_section(ctx, page, m))
     pages[FIGURES] = "".join(out)
     return pages
+
+
+def disagreement_line(ctx: RenderContext, here: str, metrics: tuple[Metric, ...]) -> str:
+    """Said once for the page: that no two figures disagree, or which metrics hold figures that do."""
+    clashing = [m for m in metrics if m.pairs]
+    if not clashing:
+        return ("<p><strong>No two figures disagree</strong>" + (" in any metric" if len(metrics) > 1 else "")
+                + ".</p>\n\n")
+    names = ", ".join(f'<a href="{ctx.href(here, ctx.ledger_pages[m.metric], f"_metric-{m.metric}")}">'
+                      f"{esc(m.label)}</a>" for m in clashing)
+    return f'<p><strong class="bx-disagree">Figures disagree</strong> in: {names}.</p>\n\n'
+
+
+HEADERS = ("Value", "Unit", "Approximate", "Period", "Briefing", "Rests on", "Claim")
 
 
 def metric_section(ctx: RenderContext, here: str, m: Metric) -> str:
@@ -42,15 +59,14 @@ def metric_section(ctx: RenderContext, here: str, m: Metric) -> str:
     rows = []
     for r in m.rows:
         flag = ' <strong class="bx-disagree">disagrees</strong>' if r.anchor in clash_rows else ""
-        rows.append(
-            f'<tr id="{esc(r.anchor)}"><td>{esc(QUALIFIER[r.figure.qualifier])} <strong>'
-            f"{esc(figure_value(r.figure))}</strong>{flag}</td><td>{esc(r.figure.unit)}</td>"
-            f"<td>{'approximate' if r.figure.qualifier != 'exact' else 'exact'}</td>"
-            f"<td>{esc(r.period) if r.period else '<em>not recorded</em>'}</td>"
-            f"<td>{ctx.briefing_link(here, r.briefing)}</td>"
-            f"<td>{ctx.chain_html(here, r.claim)}</td>"
-            f"<td>{ctx.claim_badge(r.claim)} "
-            f"{ctx.claim_link(here, ctx.links.claims[f'{r.briefing.id}#{r.claim.id}'], 'claim')}</td></tr>")
+        rows.append((
+            f"{esc(QUALIFIER[r.figure.qualifier])} <strong>{esc(figure_value(r.figure))}</strong>{flag}",
+            esc(r.figure.unit), "approximate" if r.figure.qualifier != "exact" else "exact",
+            esc(r.period) if r.period else "<em>not recorded</em>", ctx.briefing_link(here, r.briefing),
+            ctx.chain_html(here, r.claim),
+            (f"{ctx.claim_badge(r.claim)} "
+            f"{ctx.claim_link(here, ctx.links.claims[f'{r.briefing.id}#{r.claim.id}'], 'claim')}")))
+    verdict = ""
     if m.disagreements:
         items = "".join(
             f"<li>{esc(figure_value(d.a.figure))} {esc(d.a.figure.unit)} ({esc(d.a.briefing.title)}) and "
@@ -59,11 +75,7 @@ def metric_section(ctx: RenderContext, here: str, m: Metric) -> str:
         more = (f"<p>\u2026 and {m.pairs - len(m.disagreements)} more pairs (rows marked "
                 "<em>disagrees</em>).</p>" if m.pairs > len(m.disagreements) else "")
         verdict = (f'<div class="admonition danger"><p class="admonition-title">These figures disagree</p>'
-                   f"<ul>{items}</ul>{more}</div>")
-    else:
-        verdict = "<p>No two figures of this metric disagree.</p>"
-    return (heading(2, m.metric, f"_metric-{m.metric}")  # metric ids are slugs: safe in Markdown
-            + scroll_table('<table class="bx-ledger"><thead><tr><th>Value</th><th>Unit</th><th>Approximate</th>'
-                           "<th>Period</th><th>Briefing</th><th>Rests on</th><th>Claim</th></tr></thead>"
-                           f"<tbody>{''.join(rows)}</tbody></table>") + f"\n{verdict}\n\n")
-
+                   f"<ul>{items}</ul>{more}</div>\n")
+    return (heading(2, m.label, f"_metric-{m.metric}")  # a label is letters, digits and spaces: safe in Markdown
+            + html_table(HEADERS, rows, "bx-ledger", row_ids=[esc(r.anchor) for r in m.rows])
+            + f"\n{verdict}\n")

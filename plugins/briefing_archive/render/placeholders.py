@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON, RUBRIC
 from ..core.lexicon import Lexicon
 from ..core.model import Archive
-from ..core.rule import NEEDS, SUPPORTING, UNDERMINING
+from ..core.rule import BASIS_LABEL, NEEDS, SUPPORTING, UNDERMINING
 from .components import html_table
 from .markup import esc
 from .reference import reference_markdown
@@ -26,16 +26,16 @@ def scales_markdown() -> str:
 
 def basis_markdown() -> str:
     """The vocabulary of ``basis``: the reasons a grade may rest on, open to every side alike."""
-    rows = [(f"<code>{k}</code>", "supporting", esc(v)) for k, v in SUPPORTING.items()]
-    rows += [(f"<code>{k}</code>", "undermining", esc(v)) for k, v in UNDERMINING.items()]
-    return f"\n\n{html_table(('Basis', 'Counts as', 'When'), rows)}\n\n"
+    rows = [(esc(BASIS_LABEL[k]), "supporting", esc(v), f"<code>{k}</code>") for k, v in SUPPORTING.items()]
+    rows += [(esc(BASIS_LABEL[k]), "undermining", esc(v), f"<code>{k}</code>") for k, v in UNDERMINING.items()]
+    return f"\n\n{html_table(('Basis', 'Counts as', 'When', 'Written in a claim as'), rows)}\n\n"
 
 
 def rubric_markdown() -> str:
     """The grading rubric: what earns each reliability letter, the same for every side."""
-    rows = [(f"<code>{r.id}</code>", f"{RELIABILITY_ICON[r.letter]} <strong>{r.letter}</strong>", esc(r.who),
-             esc(r.why)) for r in RUBRIC]
-    return f"\n\n{html_table(('Line', 'Grade', 'Who', 'Why'), rows)}\n\n"
+    rows = [(f"{RELIABILITY_ICON[r.letter]} <strong>{r.letter}</strong>", esc(r.who), esc(r.why),
+             f"<code>{r.id}</code>") for r in RUBRIC]
+    return f"\n\n{html_table(('Grade', 'Who', 'Why', 'Written in a profile as'), rows)}\n\n"
 
 
 def lexicon_markdown(lexicon: Lexicon | None) -> str:

@@ -64,7 +64,7 @@ def render_source(ctx: RenderContext, s: Source) -> str:
     here = urls.source_page(s.id)
     refs = ctx.links.by_source.get(s.id, [])
     rubric = RUBRIC_BY_ID.get(s.rubric) if s.rubric else None
-    rubric_html = (f"<code>{esc(rubric.id)}</code>: {esc(rubric.who)} ({esc(rubric.why)})" if rubric
+    rubric_html = (f"{esc(rubric.who)} ({esc(rubric.why)})" if rubric  # its words: the id is for authors
                    else f"<em>{NOT_RECORDED}</em>")
     facts = [
         f"<dt>Reliability</dt><dd>{badge_html(s.reliability)} {esc(RELIABILITY[s.reliability])}</dd>",
@@ -92,16 +92,14 @@ def render_source(ctx: RenderContext, s: Source) -> str:
     if published:
         facts.append("<dt>Published</dt><dd>" + ", ".join(ctx.briefing_link(here, b) for b in published) + "</dd>")
     counts = Counter(ref.claim.credibility for ref, _ in refs)
-    count_text = ", ".join(f"{counts[k]} \u00d7 {k} ({CREDIBILITY[k]})" for k in sorted(counts)) or "none"
+    count_text = ", ".join(f"{counts[k]} \u00d7 {k} ({CREDIBILITY[k]})" for k in sorted(counts))
+    note = ctx.note_html(here, s.note) + background_html(render_markdown(s.background))
     return "".join([
         front_matter(s.name),
         f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
-        heading(2, "Assessment", "_assessment"),
-        (f"<div class=\"bx-note\">{ctx.note_html(here, s.note)}{background_html(render_markdown(s.background))}"
-        "</div>\n\n"),
-        heading(2, f"Claims that rest on it ({len(refs)})", "_claims"),
-        f"<p>By credibility: {count_text}.</p>\n\n",
-        claims_by_briefing(ctx, here, refs),
+        (heading(2, "Assessment", "_assessment") + f'<div class="bx-note">{note}</div>\n\n') if note else "",
+        (heading(2, f"Claims that rest on it ({len(refs)})", "_claims") + f"<p>By credibility: {count_text}.</p>\n\n"
+         + claims_by_briefing(ctx, here, refs)) if refs else "",   # no empty sections: none is left out
     ])
 
 
@@ -131,10 +129,8 @@ def render_entity(ctx: RenderContext, e: Entity) -> str:
         f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
         (f"<div class=\"bx-note\">{ctx.note_html(here, e.note, (e.id,))}"
          f"{background_html(render_markdown(e.background))}</div>\n\n") if e.note or e.background else "",
-        heading(2, f"Claims that name it, by briefing ({len(refs)})", "_claims"),
-        claims_by_briefing(ctx, here, [(ref, "") for ref in refs]),
-        heading(2, f"Dated claims, by date ({len(dated)})", "_by-date"),
-        f'<ul class="bx-timeline" {SEARCH_EXCLUDE}>{by_date}</ul>\n\n' if dated
-        else "<p>None of its claims is dated.</p>\n\n",
+        (heading(2, f"Claims that name it, by briefing ({len(refs)})", "_claims")
+         + claims_by_briefing(ctx, here, [(ref, "") for ref in refs])) if refs else "",
+        (heading(2, f"Dated claims, by date ({len(dated)})", "_by-date")
+         + f'<ul class="bx-timeline" {SEARCH_EXCLUDE}>{by_date}</ul>\n\n') if dated else "",
     ])
-

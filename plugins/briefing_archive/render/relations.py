@@ -1,48 +1,55 @@
-"""The relations page: how claims relate across briefings, drawn and tabled, with independence."""
+"""The relations page: every relation between claims in one table, with its independence verdict, and
+the pairs of briefings they join, each leading to the two side by side.
+
+The page once drew the claims on a circle with a chord per relation. A claim has no short name a
+drawing could print (its id is for authors, its quote a sentence), so at a readable size the labels
+could not fit, and the drawing said nothing the table does not say in words. The compare view
+(``compare/``) now answers the drawing's question, which articles relate and how, with the claims'
+own words.
+"""
 from __future__ import annotations
 
-from . import urls
-from .components import front_matter, heading
+from .compare import contents
+from .components import front_matter, heading, html_table
 from .context import RenderContext
-from .markup import esc, scroll_table
-from .svg import network_svg, node_palette
-from .urls import RELATIONS
+from .markup import esc
+from .urls import COMPARE, RELATIONS
+
+#: Beyond this many pairs of related briefings, the page leads to the compare view's list instead of repeating it.
+LISTED_PAIRS = 50
+UPDATE_VERDICT = "<small>not judged: an update revises a report</small>"
 
 
 def relations_page(ctx: RenderContext) -> str:
     here = RELATIONS
-    hrefs = {f"{b.id}#{c.id}": urls.link(here, urls.briefing_page(b.id), ctx.directory_urls, c.id)
-             for b in ctx.archive.briefings for c in b.claims}
     rows = []
     for b in ctx.archive.briefings:
         for c in b.claims:
             for rel in c.relations:
-                other = ctx.links.claims[rel.target]
-                independence = ctx.independence(c, other.claim, rel.kind).strip()
-                rows.append(f"<tr><td>{ctx.claim_link(here, ctx.links.claims[f'{b.id}#{c.id}'])}</td>"
-                            f"<td>{esc(rel.kind)}</td><td>{ctx.claim_link(here, other)}</td>"
-                            f"<td>{independence}</td></tr>")
-    svg = network_svg(ctx.archive, hrefs)
-    palette = node_palette(ctx.archive)
-    legend = "".join(f'<li><span class="bx-swatch bx-node-{palette[b.id]}" aria-hidden="true"></span> '
-                     f"{ctx.briefing_link(here, b)}</li>" for b in ctx.archive.briefings
-                     if any(f"{b.id}#{c.id}" in ctx.links.relations for c in b.claims))
-    intro = ("<p>How the archive's claims relate across briefings: <em>corroborates</em> (independent "
-             "confirmation), <em>echoes</em> (says the same, but not independently: circular reporting), "
-             "<em>contradicts</em> and <em>updates</em>. Each relation is shown on both claims.</p>\n\n")
-    if svg:
-        drawing = (f'<figure class="bx-network-figure">{svg}<figcaption>Claims that have relations (dots, one '
-                   "colour per briefing; each leads to its claim) and the relations between them (lines: solid "
-                   "corroborates, dashed echoes, red contradicts, dotted updates). The table below lists the same "
-                   f'relations.<ul class="bx-legend">{legend}</ul></figcaption></figure>\n\n')
-    elif rows:
-        drawing = f"<p>{len(rows)} relations: too many claims to draw legibly; the table lists them all.</p>\n\n"
-    else:
-        drawing = "<p>No relations yet.</p>\n\n"
-    table = ""
-    if rows:
-        table = scroll_table('<table class="bx-index bx-sortable"><thead><tr><th>Claim</th><th>Relation</th>'
-                             f"<th>Other claim</th><th>Independence</th></tr></thead><tbody>{''.join(rows)}"
-                             "</tbody></table>") + "\n"
-    return "".join([front_matter("Relations", searchable=False), intro, drawing,
-                    heading(2, f"All relations ({len(rows)})", "_all"), table])
+                ref, other = ctx.links.claims[f"{b.id}#{c.id}"], ctx.links.claims[rel.target]
+                verdict = ctx.verdict_text(c, other.claim, rel.kind)
+                rows.append((f"{ctx.claim_link(here, ref)} <small>in {ctx.briefing_link(here, b)}</small>",
+                             esc(rel.kind),
+                             (f"{ctx.claim_link(here, other)} <small>in {ctx.briefing_link(here, other.briefing)}"
+                             "</small>"),
+                             f'<span class="{verdict[0]}">{esc(verdict[1])}</span>' if verdict else UPDATE_VERDICT))
+    intro = ("<p>How the archive's claims relate: <em>corroborates</em> (independent confirmation), <em>echoes</em> "
+             "(says the same, but not independently, or its independence cannot be established: circular "
+             "reporting), <em>contradicts</em> and <em>updates</em>. Each relation is also shown on both claims."
+             "</p>\n\n")
+    out = [front_matter("Relations", searchable=False), intro]
+    if not rows:
+        out.append("<p>No claim relates to another yet.</p>\n")
+        return "".join(out)
+    if ctx.compare:
+        view = f'<a href="{ctx.href(here, COMPARE)}">compare view</a>'
+        if len(ctx.compare) <= LISTED_PAIRS:
+            pairs = (f"<p>Pairs of briefings whose claims relate; each leads to the {view}, the matched claims in two "
+                     "columns with their grades and whether they are independent.</p>\n\n" + contents(ctx, here))
+        else:
+            pairs = (f"<p>{len(ctx.compare)} pairs of briefings have claims that relate: the {view} sets each "
+                     "pair's matched claims side by side, with their grades and whether they are independent.</p>\n\n")
+        out.append(heading(2, "Briefings side by side", "_pairs") + pairs)
+    out.append(heading(2, f"All relations ({len(rows)})", "_all"))
+    out.append(html_table(("Claim", "Relation", "Other claim", "Independence"), rows, "bx-index bx-sortable") + "\n")
+    return "".join(out)

@@ -35,8 +35,9 @@ def timeline_page(ctx: RenderContext, groups: tuple[Group, ...], here: str, with
            ("<p>Every claim that says when its event happened, in order, grouped by month. Dates have three "
             "precisions (YYYY, YYYY-MM, YYYY-MM-DD); a partial date sorts <strong>before</strong> the full "
             "dates of its period (2025-01 comes before 2025-01-05), and a year-only date before that year's "
-            "months. The dates are the articles' own; none is inferred.</p>\n\n"),
-           heading(2, "Claims by date", "_claims")]
+            "months. The dates are the articles' own; none is inferred.</p>\n\n")]
+    if months or groups:
+        out.append(heading(2, "Claims by date", "_claims"))
     if months:
         out.append(f'<ul class="bx-months">{months}</ul>\n\n')
     elif not groups:
@@ -50,9 +51,12 @@ def timeline_page(ctx: RenderContext, groups: tuple[Group, ...], here: str, with
     if not with_briefings:
         return "".join(out)
     dated, undated = briefings_by_published(ctx.archive)
+    if not dated and not undated:
+        return "".join(out)
     out.append(heading(2, "Briefings by publication date", "_published"))
     items = "".join(f"<li><time>{esc(b.published)}</time> {ctx.briefing_link(here, b)}</li>" for b in dated)
-    out.append(f"<ul>{items}</ul>\n" if dated else "<p>No briefing has a recorded publication date.</p>\n")
+    if dated:
+        out.append(f"<ul>{items}</ul>\n")
     if undated:
         out.append("<p>Publication date not recorded: "
                    + ", ".join(ctx.briefing_link(here, b) for b in undated) + ".</p>\n")
