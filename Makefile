@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test lint fuzz screenshots serve check clean chromium bench
+.PHONY: site offline test lint fuzz screenshots serve check clean chromium bench
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ $(STAMP): requirements.txt pyproject.toml
 # A site/ that is a file, a symbolic link or a mount point is refused with a clear message.
 site: $(STAMP)
 	$(BIN)/python scripts/build_site.py --mkdocs $(BIN)/mkdocs
+
+# The copy to open from disk (double-click site-offline/index.html) or carry on a USB stick: the same safe
+# build into site-offline/ (its own lock), with Material's offline plugin (BRIEFINGS_OFFLINE=true): .html
+# links instead of directory URLs, and search that works from file:// with the worker shim the plugin
+# ships, so the copy asks no other host for anything. site/ is not touched.
+offline: $(STAMP)
+	$(BIN)/python scripts/build_site.py --mkdocs $(BIN)/mkdocs --offline
 
 # Browser tests need Debian's Chromium (never a browser download) and axe-core from npm.
 BROWSER_DEPS := node_modules/axe-core/axe.min.js
@@ -68,4 +75,4 @@ check: $(STAMP)
 	$(BIN)/briefings check .
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-offline $(VENV)

@@ -1,5 +1,10 @@
 """Build site/ for `make site` so that no fault leaves a missing, partial or stale site behind.
 
+With `--offline` (`make offline`) the same steps build site-offline/, the copy to open from disk, with
+its own lock (`.site-offline.lock`) and temporary folders (`.site-offline.tmp.*`, `.site-offline.old.*`);
+it sets BRIEFINGS_OFFLINE=true for MkDocs, which enables Material's offline plugin in mkdocs.yml (and
+`make site` sets it to false, so site/ always keeps its directory URLs).
+
 Why a script and not a Makefile recipe: every step must be checked and the last good site
 restored when a step fails, and concurrent runs must be serialised. In a recipe, steps joined
 with `;` hide failures, and `mv new site` moves the new build INTO an existing site/.
@@ -38,12 +43,26 @@ from contextlib import contextmanager
 from pathlib import Path
 
 SITE = Path("site")
+MAKE = "make site"
 LOCK = Path(".site.lock")
 TMP_PREFIX = ".site.tmp."
 OLD_PREFIX = ".site.old."
 DEFAULT_LOCK_TIMEOUT = 1800.0
 WAITING = "make site: waiting for another build of site/ to finish"
 KEPT = "the last good site/ was kept"
+#: Material's offline plugin, enabled in mkdocs.yml by `enabled: !ENV [BRIEFINGS_OFFLINE, false]`.
+OFFLINE_VARIABLE = "BRIEFINGS_OFFLINE"
+
+
+def use_folder(offline: bool) -> None:
+    """Build site-offline/ (`make offline`: file URLs, search from file://) instead of site/, with its own
+    lock and temporary folders, so the two copies never wait for or touch each other."""
+    global SITE, MAKE, LOCK, TMP_PREFIX, OLD_PREFIX, WAITING, KEPT
+    name = "site-offline" if offline else "site"
+    SITE, MAKE = Path(name), "make offline" if offline else "make site"
+    LOCK, TMP_PREFIX, OLD_PREFIX = Path(f".{name}.lock"), f".{name}.tmp.", f".{name}.old."
+    WAITING = f"{MAKE}: waiting for another build of {SITE}/ to finish"
+    KEPT = f"the last good {SITE}/ was kept"
 
 
 class SiteError(Exception):
@@ -65,7 +84,7 @@ def lock_timeout() -> float:
     except ValueError:
         value = -1.0
     if not value >= 0:  # also rejects nan
-        raise SiteError(f"SITE_LOCK_TIMEOUT={raw!r} is not a number of seconds >= 0; site/ was not changed")
+        raise SiteError(f"SITE_LOCK_TIMEOUT={raw!r} is not a number of seconds >= 0; {SITE}/ was not changed")
     return value
 
 
@@ -84,15 +103,15 @@ def exclusive_lock(path: Path, timeout: float) -> Iterator[None]:
                 holder = holder_of(path)
                 if time.monotonic() >= deadline:
                     raise SiteError(
-                        f"gave up after waiting {timeout:g} s for another build of site/ ({LOCK} is locked{holder}); "
-                        "site/ was not changed. A lock is released when its holder exits, so the holder is still "
+                        f"gave up after waiting {timeout:g} s for another build of {SITE}/ ({LOCK} is locked{holder}); "
+                        f"{SITE}/ was not changed. A lock is released when its holder exits, so the holder is still "
                         "running: wait for it to finish, stop it, or raise SITE_LOCK_TIMEOUT") from None
                 if not waited:
                     say(f"{WAITING} ({LOCK} is locked{holder}); waiting up to {timeout:g} s (SITE_LOCK_TIMEOUT)")
                     waited = True
                 time.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
         if waited:
-            say("make site: the other build has finished; building now")
+            say(f"{MAKE}: the other build has finished; building now")
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")  # for the waiting message of a later run only
@@ -147,11 +166,11 @@ def describe(path: Path) -> str | None:
         target = os.readlink(path)
         state = "" if path.exists() else ", which does not exist"
         return (f"{path} is a symbolic link (to {target}{state}), not a folder; it was left as it is. "
-                f"Remove it ({path}) and run make site again")
+                f"Remove it ({path}) and run {MAKE} again")
     if not path.exists():
         return None
     if not path.is_dir():
-        return f"{path} exists but is not a folder; it was left as it is. Move it away and run make site again"
+        return f"{path} exists but is not a folder; it was left as it is. Move it away and run {MAKE} again"
     # A mount point cannot be renamed, so it cannot be swapped atomically. Syncing the new build
     # into it file by file would work, but a fault in the middle would leave exactly the
     # half-old, half-new site this script exists to prevent, so we refuse instead.
@@ -181,13 +200,13 @@ def recover_leftovers(site: Path) -> None:
         try:
             os.rename(olds[-1], site)
         except OSError as exc:
-            raise SiteError(f"site/ is missing and could not be restored from {olds[-1]}: {exc.strerror}; "
+            raise SiteError(f"{SITE}/ is missing and could not be restored from {olds[-1]}: {exc.strerror}; "
                             f"move it back with `mv -T {olds[-1]} {site}`") from None
-        say(f"make site: an earlier run was interrupted during its swap; restored the last good site/ from {olds[-1]}")
+        say(f"{MAKE}: an earlier run was interrupted during its swap; restored the last good {SITE}/ from {olds[-1]}")
         olds.pop()
     for leftover in [*olds, *Path(".").glob(TMP_PREFIX + "*")]:
         if error := remove(leftover):
-            raise SiteError(f"could not remove {leftover}, left by an earlier run: {error}; site/ was not changed")
+            raise SiteError(f"could not remove {leftover}, left by an earlier run: {error}; {SITE}/ was not changed")
 
 
 @contextmanager
@@ -215,7 +234,7 @@ def swap(new: Path, site: Path, old: Path) -> None:
             try:
                 os.rename(site, old)
             except OSError as exc:
-                hint = " (site/ is in use as a mount point)" if exc.errno == errno.EBUSY else ""
+                hint = f" ({site}/ is in use as a mount point)" if exc.errno == errno.EBUSY else ""
                 raise SiteError(f"could not move {site}/ aside to {old}: {exc.strerror}{hint}; {KEPT}") from None
         try:
             # `site` no longer exists here, and rename(2) of a folder never moves it into another
@@ -224,21 +243,21 @@ def swap(new: Path, site: Path, old: Path) -> None:
         except OSError as install_error:
             if not had_site:
                 raise SiteError(f"could not move the new build {new} to {site}/: {install_error.strerror}; "
-                                "there was no earlier site/") from None
+                                f"there was no earlier {site}/") from None
             try:
                 os.rename(old, site)
             except OSError as restore_error:
                 raise SiteError(
                     f"could not move the new build {new} to {site}/: {install_error.strerror}, and could not "
                     f"put the last good site back: {restore_error.strerror}. The last good site is in {old}; "
-                    f"move it back with `mv -T {old} {site}` (the next make site also does)") from None
+                    f"move it back with `mv -T {old} {site}` (the next {MAKE} also does)") from None
             raise SiteError(f"could not move the new build {new} to {site}/: {install_error.strerror}; "
                             f"{KEPT}") from None
     if had_site and (error := remove(old)):
-        raise SiteError(f"the new site/ is in place, but the previous one in {old} could not be deleted: {error}")
+        raise SiteError(f"the new {site}/ is in place, but the previous one in {old} could not be deleted: {error}")
 
 
-def build(mkdocs: str) -> int:
+def build(mkdocs: str, offline: bool = False) -> int:
     """Build, then swap in; the exit code for make (0 only when the new site is in place)."""
     new = Path(f"{TMP_PREFIX}{os.getpid()}")
     old = Path(f"{OLD_PREFIX}{os.getpid()}")
@@ -250,33 +269,38 @@ def build(mkdocs: str) -> int:
         print(" ".join(command), flush=True)  # like make, show what runs
         try:
             try:
-                status = subprocess.run(command, check=False).returncode
+                # Said either way: a BRIEFINGS_OFFLINE left in the shell never turns site/ into file URLs.
+                env = {**os.environ, OFFLINE_VARIABLE: "true" if offline else "false"}
+                status = subprocess.run(command, check=False, env=env).returncode
             except OSError as exc:
-                raise SiteError(f"could not run {mkdocs}: {exc.strerror}; site/ was not changed") from None
+                raise SiteError(f"could not run {mkdocs}: {exc.strerror}; {SITE}/ was not changed") from None
             if status != 0:
-                kept = KEPT if SITE.exists() else "there was no earlier site/"
-                say(f"make site: mkdocs build failed (exit code {status}); {kept}")
+                kept = KEPT if SITE.exists() else f"there was no earlier {SITE}/"
+                say(f"{MAKE}: mkdocs build failed (exit code {status}); {kept}")
                 return status
             swap(new, SITE, old)
         finally:
             if error := remove(new):  # gone after a successful swap; a partial build otherwise
-                say(f"make site: could not remove the temporary build {new}: {error}")
+                say(f"{MAKE}: could not remove the temporary build {new}: {error}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: `python scripts/build_site.py --mkdocs .venv/bin/mkdocs`, from the project root."""
+    """Command line: `python scripts/build_site.py --mkdocs .venv/bin/mkdocs [--offline]`, from the project root."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mkdocs", default="mkdocs", help="the mkdocs executable (default: mkdocs on PATH)")
+    parser.add_argument("--offline", action="store_true",
+                        help="build site-offline/, the copy to open from disk (file://), instead of site/")
     args = parser.parse_args(argv)
+    use_folder(args.offline)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))  # run the clean-up, like Ctrl-C
     try:
-        return build(args.mkdocs)
+        return build(args.mkdocs, args.offline)
     except SiteError as exc:
-        say(f"make site: error: {exc}")
+        say(f"{MAKE}: error: {exc}")
         return 1
     except KeyboardInterrupt:  # the clean-up in build() has run; a traceback would only hide that
-        say("make site: interrupted; site/ was not changed")
+        say(f"{MAKE}: interrupted; {SITE}/ was not changed")
         return 128 + signal.SIGINT
 
 

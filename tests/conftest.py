@@ -111,12 +111,22 @@ class Archive:
     def site(self) -> Path:
         return self.root / "site"
 
-    def build(self, strict: bool = False, site_dir: Path | None = None) -> Path:
+    def build(self, strict: bool = False, site_dir: Path | None = None, offline: bool = False) -> Path:
+        """Build with MkDocs; ``offline``: as `make offline` does, with BRIEFINGS_OFFLINE=true, which the
+        shipped mkdocs.yml reads to enable Material's offline plugin (file URLs, search from file://)."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
         site = site_dir or self.site
-        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(site), strict=strict)
+        before = os.environ.get("BRIEFINGS_OFFLINE")
+        os.environ["BRIEFINGS_OFFLINE"] = "true" if offline else "false"
+        try:
+            config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(site), strict=strict)
+        finally:
+            if before is None:
+                del os.environ["BRIEFINGS_OFFLINE"]
+            else:
+                os.environ["BRIEFINGS_OFFLINE"] = before
         build(config)
         return site
 

@@ -184,7 +184,7 @@ def test_search_finds_articles_sources_and_notes(browser, base_url) -> None:
     assert [p.stem for p in (REPO / "briefings").rglob("*.yml") if note_only in p.read_text()] == [B000]
     page, watch = open_page(browser, base_url, "")
     found = {}
-    for query, expected in (("Myropillya", B003), ("TASS", B003), (note_only, B000)):
+    for query, expected in (("Myropillya", B003), ("TASS", B003), (note_only, B000), ("province", B003)):
         hrefs = search(page, query)
         found[query] = hrefs[:5]
         assert expected in [briefing_of(h) for h in hrefs[:5]], (query, hrefs[:5])
@@ -193,6 +193,32 @@ def test_search_finds_articles_sources_and_notes(browser, base_url) -> None:
     assert watch.errors == []
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "search.json").write_text(json.dumps(found, indent=1))
+
+
+def sections(hrefs: list[str], briefing: str) -> list[str]:
+    """The fragments (``#_note-x``) of a briefing's results, best first (the page's own entry has none)."""
+    return [urlsplit(h).fragment for h in hrefs if briefing_of(h) == briefing and urlsplit(h).fragment]
+
+
+def test_a_word_after_punctuation_finds_its_claim_and_lands_on_it(browser, base_url) -> None:
+    """Words stuck to punctuation are found ("(province)", "\u201cPyongyang" at the start of a quoted claim),
+    and a claim's result is the claim's own entry: its note, which links to the quote."""
+    page, watch = open_page(browser, base_url, "")
+    found = {}
+    for query, note in (("province", "_note-kursk-minor-advances-jan"), ("Pyongyang", "_note-troops-sent-11000")):
+        hrefs = search(page, query)
+        found[query] = hrefs[:6]
+        assert briefing_of(hrefs[0]) == B003, (query, hrefs[:6])
+        assert sections(hrefs, B003)[0] == note, (query, hrefs[:6])
+    # the reader follows the claim's result: the page opens at the note, the searched word highlighted
+    link = page.locator(".md-search-result__link[href*='#_note-troops-sent-11000']").first
+    link.click()
+    page.wait_for_url(re.compile(r"#_note-troops-sent-11000$"))
+    assert in_viewport(page, "#_note-troops-sent-11000")
+    assert page.inner_text("#_note-troops-sent-11000 mark[data-md-highlight]") == "Pyongyang"
+    assert watch.errors == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "search-punctuation.json").write_text(json.dumps(found, indent=1))
 
 
 def tooltip_text(page: Page) -> str:
@@ -284,6 +310,13 @@ def test_pagefind_search_fetches_only_what_a_query_needs(browser, tmp_path) -> N
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / "pagefind-query.json").write_text(json.dumps(
             {"query": "Myropillya bomb", "bytes": sum(fetched.values()), "requests": len(fetched)}))
+        # claims are sub-results: a word right after "(" finds the claim's note, titled without the "¶"
+        box.fill("")
+        box.press_sequentially("province", delay=20)
+        nested = ".pagefind-ui__result-nested .pagefind-ui__result-link"
+        page.wait_for_selector(f"{nested}[href*='#_note-kursk-minor-advances-jan']", timeout=15000)
+        titles = [a.inner_text() for a in page.locator(nested).all()]
+        assert titles and not any("\u00b6" in t for t in titles), titles
         page.context.close()
     finally:
         server.shutdown()
@@ -352,3 +385,38 @@ def test_bottom_line_and_key_fit_a_phones_first_screen(browser, base_url) -> Non
     for selector in ("#_bottom-line", ".bx-key"):
         box = page.locator(selector).bounding_box()
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, (selector, box)
+
+
+def test_the_offline_copy_opens_from_disk_navigates_and_searches(browser, tmp_path) -> None:
+    """`make offline`'s copy through file://, as a reader double-clicks it: links lead to pages (never a
+    directory listing), search answers, and nothing is asked of any host (only file:, data:, blob:)."""
+    archive = copy_shipped(tmp_path / "offline")
+    site = archive.build(strict=True, site_dir=archive.root / "site-offline", offline=True)
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))   # every frame, the search worker's too
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto((site / "index.html").as_uri())
+    page.locator("a[href$='briefings/index.html']").first.click()
+    page.wait_for_url(re.compile(r"/briefings/index\.html$"))
+    page.locator(f"a[href$='{B003}.html']").first.click()
+    page.wait_for_url(re.compile(rf"/briefings/{B003}\.html$"))
+    assert page.locator("h1").first.inner_text().startswith("North Korean units pulled back")
+    hrefs = search(page, "province")
+    assert hrefs and f"briefings/{B003}.html" in hrefs[0], hrefs[:5]
+    page.locator(".md-search-result__link[href*='#_note-kursk-minor-advances-jan']").first.click()
+    page.wait_for_url(re.compile(r"#_note-kursk-minor-advances-jan$"))
+    assert in_viewport(page, "#_note-kursk-minor-advances-jan")
+    assert watch.errors == [] and watch.failed == []
+    # axe reads the page from file:// too (its own fetches of the stylesheets, which file:// refuses, come
+    # after the page's checks above)
+    page.add_script_tag(path=str(AXE))
+    serious = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                            ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)")
+    assert serious == []
+    elsewhere = [u for u in requests if not u.startswith(("file:", "data:", "blob:"))]
+    assert elsewhere == [] and any(u.endswith("iframe-worker-shim.js") for u in requests)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "offline-requests.json").write_text(json.dumps(sorted({urlsplit(u).scheme for u in requests})))
+    context.close()

@@ -19,7 +19,7 @@ import pytest
 
 from bad_inputs.catalogue import CASES
 
-from conftest import REPO, Archive, copy_shipped
+from conftest import B003, REPO, Archive, copy_shipped
 
 
 def snapshot(site: Path) -> dict[str, str]:
@@ -292,3 +292,20 @@ def test_make_site_restores_a_site_left_aside_by_an_interrupted_run(project) -> 
     assert "restored the last good site/ from .site.old.12345" in failed.stderr
     assert snapshot(project.site) == before
     assert leftovers(project.root) == []
+
+
+@pytest.mark.slow   # real `make offline` and `make site` runs
+def test_make_offline_writes_the_copy_to_open_from_disk_and_leaves_site_alone(project) -> None:
+    assert make_site(project.root).returncode == 0
+    before = snapshot(project.site)
+    done = subprocess.run(["make", "-o", ".venv/.installed", "offline"], cwd=project.root, capture_output=True,
+                          text=True, env=ENV, check=False)
+    assert done.returncode == 0, done.stderr
+    offline = project.root / "site-offline"
+    assert (offline / "briefings" / f"{B003}.html").is_file() and (offline / "search" / "search_index.js").is_file()
+    assert snapshot(project.site) == before
+    assert sorted(p.name for p in project.root.glob(".site-offline*")) == [".site-offline.lock"]
+    # a BRIEFINGS_OFFLINE left in the shell never turns site/ into the offline copy
+    assert make_site(project.root, BRIEFINGS_OFFLINE="true").returncode == 0
+    assert (project.site / "briefings" / B003 / "index.html").is_file()
+    assert not (project.site / "search" / "search_index.js").exists()

@@ -30,6 +30,9 @@ from .render.urls import Addresses, public_base
 #: The stylesheet and script of the generated pages, published at these paths of the site.
 STYLESHEET = "assets/briefings/briefings.css"
 SCRIPT = "assets/briefings/briefings.js"
+#: The worker shim that lets Material's search run from file:// (the offline copy), shipped so that the copy
+#: never asks a CDN for it; published always (1.4 kB), loaded only by an offline build.
+WORKER_SHIM = "assets/briefings/iframe-worker-shim.js"
 #: Pages the archive needs; a hand-written page at the same path replaces the default.
 DEFAULT_PAGES = ("methodology.md",)
 
@@ -70,7 +73,7 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
                                   {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings},
                                   config.settings.author)
     package = resources.files("briefing_archive")
-    for path in (STYLESHEET, SCRIPT):
+    for path in (STYLESHEET, SCRIPT, WORKER_SHIM):
         files[path] = package.joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()
     defaults = {path: package.joinpath(f"defaults/{path}").read_text("utf-8") for path in DEFAULT_PAGES}
     pages, fragments = {}, {}

@@ -6,8 +6,9 @@ needs. Pages say what to index with ``data-pagefind-body``; parts excluded from 
 carry ``data-pagefind-ignore`` from the core (:data:`markup.SEARCH_EXCLUDE`); the search box goes
 where Material's own would be, in the header. Only the theme's own elements are touched here: the
 first ``<article class="md-content__inner md-typeset">``, ``</nav>`` after the header and
-``</head>`` come before any content, and author text, always escaped, can never spell them.
-"""
+``</head>`` come before any content, the headings' permalinks (``<a class="headerlink"``) are the Markdown
+engine's, and author text, always escaped, can never spell them. Claims are sub-results of their
+briefing: Pagefind splits a page at headings with ids, and each claim's note heading has one."""
 from __future__ import annotations
 
 import json
@@ -25,6 +26,8 @@ def prepare_page(html: str, root: str, searchable: bool, base_path: str = "/") -
     if searchable:
         html = html.replace('<article class="md-content__inner md-typeset">',
                             '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
+        # A heading's permalink sign is no word of its title ("Article", not "Article¶", in sub-results).
+        html = html.replace('<a class="headerlink" ', '<a class="headerlink" data-pagefind-ignore ')
     inner = html.find('class="md-header__inner')
     end = html.find("</nav>", inner)
     if inner != -1 and end != -1:

@@ -24,10 +24,11 @@ from mkdocs.structure.pages import Page
 
 from ..core.config import SETTINGS, ArchiveConfig, Settings
 from ..core.problems import ArchiveError
+from ..core.search import SEPARATOR, attached
 from ..render.fragments import fill as fill_fragments
 from ..render.placeholders import fill_placeholders
 from ..render.urls import is_local_address
-from ..site import SCRIPT, STYLESHEET, SiteOutput, build_site
+from ..site import SCRIPT, STYLESHEET, WORKER_SHIM, SiteOutput, build_site
 from . import pagefind
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -66,6 +67,42 @@ class BriefingsConfig(base.Config):
         return Settings(**{name: self[name] for name in SETTINGS})
 
 
+def _plugin(config: MkDocsConfig, name: str) -> BasePlugin | None:
+    """The enabled plugin called ``name`` (``search`` is also ``material/search``), or None."""
+    for key, plugin in config.plugins.items():
+        if key.rsplit("/", 1)[-1] == name and plugin.config.get("enabled", True):
+            return plugin
+    return None
+
+
+def _split_words_at_punctuation(config: MkDocsConfig) -> None:
+    """Material's search splits words at spaces and hyphens only, so "(province)" is not found by `province`:
+    give it the archive's separator when mkdocs.yml sets none, and say so when the one set leaves punctuation
+    stuck to words."""
+    search = _plugin(config, "search")
+    if search is None or "separator" not in search.config:
+        return
+    given = search.config["separator"]
+    if not given:
+        search.config["separator"] = SEPARATOR
+    elif stuck := attached(given):
+        log.warning(f"briefings: the search plugin's `separator` leaves {' '.join(stuck)} attached to words, so a "
+                    "search for a word right after one of them finds nothing; remove `separator` from mkdocs.yml "
+                    f"(the archive's own is used then) or set it to '{SEPARATOR}'")
+
+
+def _offline_without_cdn(config: MkDocsConfig, search: str) -> None:
+    """Material's offline plugin loads a worker shim for search from file:// from a CDN; load the shipped copy
+    (a polyfill naming iframe-worker stops the offline plugin from adding its own)."""
+    if _plugin(config, "offline") is None:
+        return
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
+    if search == "pagefind":
+        log.warning("briefings: Pagefind's search cannot run from file://, so the offline copy will have no "
+                    "working search; build it with `search: material` (and `- search` in `plugins:`)")
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.output: SiteOutput | None = None
@@ -84,10 +121,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # MkDocs keeps plugins that have on_startup for the whole process: start the next one clean.
         self.serving, self.output, self.told_local = False, None, False
 
+    # Before Material's search and offline plugins read their settings (their on_config), so the defaults
+    # set here are the ones they use.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.config.search == "pagefind" and any(name.endswith("search") for name in config.plugins):
+        if self.config.search == "pagefind" and _plugin(config, "search") is not None:
             raise PluginError("briefings: `search: pagefind` replaces Material's search; remove `- search` "
                               "from `plugins:` in mkdocs.yml")
+        _split_words_at_punctuation(config)
+        _offline_without_cdn(config, self.config.search)
         # Generated headings carry explicit `{#_id}` ids so they never collide with claim permalinks.
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")

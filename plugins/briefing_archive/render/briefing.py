@@ -22,6 +22,7 @@ from .components import (
     badge_inner,
     claims_from,
     excerpt,
+    fact,
     figure_text,
     front_matter,
     heading,
@@ -206,16 +207,16 @@ def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int) -> str:
 
 
 def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: int) -> str:
-    rows = [f"<dt>Rests on</dt><dd>{ctx.chain_html(here, c)}</dd>"]
+    rows = [fact("Rests on", ctx.chain_html(here, c))]
     if c.date:
-        rows.append(f"<dt>Date of the event</dt><dd>{esc(c.date)}</dd>")
+        rows.append(fact("Date of the event", esc(c.date)))
     if c.entities:
-        rows.append("<dt>Names</dt><dd>" + ", ".join(ctx.entity_link(here, e) for e in c.entities) + "</dd>")
+        rows.append(fact("Names", ", ".join(ctx.entity_link(here, e) for e in c.entities)))
     if c.figures:
         figs = "".join(
             f'<li><a href="{ctx.href(here, *ctx.ledger_row(b, c, i))}">'
             f"{esc(figure_text(f))}</a></li>" for i, f in enumerate(c.figures))
-        rows.append(f"<dt>Figures (ledger)</dt><dd><ul>{figs}</ul></dd>")
+        rows.append(fact("Figures (ledger)", f"<ul>{figs}</ul>"))
     rels = ctx.links.relations.get(f"{b.id}#{c.id}", [])
     if rels:
         items = "".join(
@@ -223,16 +224,16 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
             f"{'' if other.briefing.id == b.id else ' in ' + ctx.briefing_link(here, other.briefing)}"
             f"{ctx.independence(c, other.claim, label)}</li>"
             for label, other in rels)
-        rows.append(f"<dt>Related claims</dt><dd><ul>{items}</ul></dd>")
+        rows.append(fact("Related claims", f"<ul>{items}</ul>"))
     if c.basis:
-        rows.append("<dt>Basis of the grade</dt><dd><ul>" + "".join(
+        rows.append(fact("Basis of the grade", "<ul>" + "".join(
             f"<li>{esc(BASIS_LABEL[k])} ({'supporting' if k in SUPPORTING else 'undermining'}): {esc(BASIS[k])}</li>"
-            for k in c.basis) + "</ul></dd>")
+            for k in c.basis) + "</ul>"))
     found = hedged(c, b.article.text, b.terms)
     if found:
-        rows.append("<dt>Hedged by the article</dt><dd>" + ", ".join(
+        rows.append(fact("Hedged by the article", ", ".join(
             f'<abbr class="bx-term bx-{t.term.kind}" title="{esc(t.term.meaning)}">{esc(t.text)}</abbr>'
-            for t in found) + "</dd>")
+            for t in found)))
     return (f'<section class="bx-claim-note {claim_classes(ctx, b, c)}">\n'
             f'<h3 id="_note-{esc(c.id)}" data-n="{number}">{ctx.claim_badge(c)} <a href="#{esc(c.id)}">'
             f'\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'

@@ -56,6 +56,17 @@ def heading(level: int, text: str, ident: str) -> str:
     return f"{'#' * level} {text} {{#{ident}}}\n\n"
 
 
+#: Ends every definition label: hidden from the eye (the label column shows it is a label), it keeps label
+#: and value apart where a page is read as plain text, as search indexes and their snippets read it
+#: ("Rests on: the article ...", never "Rests onthe article ...").
+LABEL_END = '<span class="bx-label-end" hidden>:</span>'
+
+
+def fact(label: str, value: str) -> str:
+    """One label and its value in a ``<dl>`` of facts (both HTML, already escaped), a word apart from the next."""
+    return f"<dt>{label}{LABEL_END}</dt> <dd>{value}</dd> "
+
+
 def html_table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], css: str = "",
                labels: tuple[str, ...] | None = None, row_ids: Sequence[str] | None = None) -> str:
     """A table as one line of HTML (cells are HTML, already escaped), wrapped to scroll like Material's.

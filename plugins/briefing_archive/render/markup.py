@@ -186,6 +186,13 @@ def shorten(flat: str, limit: int, sentences: bool = True) -> str:
     return (flat[:cut].rstrip(_CUT_PUNCTUATION) if cut > 0 else "") + "\u2026"
 
 
+_CELL_END = re.compile(r"</(td|th)>(?!\s)")
+
+
 def scroll_table(table_html: str) -> str:
-    """Wrap a table the way Material wraps Markdown tables, so a wide one scrolls instead of the page."""
-    return f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{table_html}</div></div>'
+    """Wrap a table the way Material wraps Markdown tables, so a wide one scrolls instead of the page.
+
+    Each cell ends with a space: search indexes read a page's text without its layout, and cells side
+    by side would run together ("KindplaceUkraine") in their words and their result snippets."""
+    spaced = _CELL_END.sub(r"</\1> ", table_html)
+    return f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{spaced}</div></div>'

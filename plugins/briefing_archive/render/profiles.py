@@ -14,6 +14,7 @@ from .components import (
     background_html,
     badge_html,
     compact_badge,
+    fact,
     front_matter,
     heading,
     or_not_recorded,
@@ -67,30 +68,29 @@ def render_source(ctx: RenderContext, s: Source) -> str:
     rubric_html = (f"{esc(rubric.who)} ({esc(rubric.why)})" if rubric  # its words: the id is for authors
                    else f"<em>{NOT_RECORDED}</em>")
     facts = [
-        f"<dt>Reliability</dt><dd>{badge_html(s.reliability)} {esc(RELIABILITY[s.reliability])}</dd>",
-        (f'<dt>Rubric line</dt><dd>{rubric_html} <a href="{ctx.href(here, "methodology.md", "_rubric")}">'
-         "see the rubric</a></dd>"),
-        f"<dt>Kind</dt><dd>{esc(SOURCE_KINDS[s.kind])}</dd>",
-        f"<dt>{SIDE_LABEL.get(s.role or '', 'Party to the conflict')}</dt><dd>{or_not_recorded(s.party)}</dd>",
+        fact("Reliability", f"{badge_html(s.reliability)} {esc(RELIABILITY[s.reliability])}"),
+        fact("Rubric line", f'{rubric_html} <a href="{ctx.href(here, "methodology.md", "_rubric")}">see the rubric</a>'),
+        fact("Kind", esc(SOURCE_KINDS[s.kind])),
+        fact(SIDE_LABEL.get(s.role or "", "Party to the conflict"), or_not_recorded(s.party)),
     ]
     if not s.identified:
-        facts.append("<dt>Identified</dt><dd>no: a catch-all profile; claims resting only on it cannot be shown "
-                     "independent of any other</dd>")
+        facts.append(fact("Identified", "no: a catch-all profile; claims resting only on it cannot be shown "
+                          "independent of any other"))
     if s.url:
-        facts.append(f'<dt>Address</dt><dd><a href="{esc(s.url)}" rel="noopener noreferrer">{esc(s.url)}</a></dd>')
+        facts.append(fact("Address", f'<a href="{esc(s.url)}" rel="noopener noreferrer">{esc(s.url)}</a>'))
     if s.depends_on:
         assumed = dict(s.assumed)
-        facts.append("<dt>Relays or shares with</dt><dd><ul>" + "".join(
+        facts.append(fact("Relays or shares with", "<ul>" + "".join(
             f"<li>{ctx.source_link(here, d)}"
             + (f" \u2014 <em>an assumption from outside the articles:</em>{ctx.note_html(here, assumed[d])}"
                if d in assumed else " (the articles show it)") + "</li>"
-            for d in s.depends_on) + "</ul></dd>")
+            for d in s.depends_on) + "</ul>"))
     dependants = [o.id for o in ctx.archive.sources.values() if s.id in o.depends_on]
     if dependants:
-        facts.append("<dt>Relayed by</dt><dd>" + ", ".join(ctx.source_link(here, d) for d in dependants) + "</dd>")
+        facts.append(fact("Relayed by", ", ".join(ctx.source_link(here, d) for d in dependants)))
     published = ctx.links.publishes.get(s.id, [])
     if published:
-        facts.append("<dt>Published</dt><dd>" + ", ".join(ctx.briefing_link(here, b) for b in published) + "</dd>")
+        facts.append(fact("Published", ", ".join(ctx.briefing_link(here, b) for b in published)))
     counts = Counter(ref.claim.credibility for ref, _ in refs)
     count_text = ", ".join(f"{counts[k]} \u00d7 {k} ({CREDIBILITY[k]})" for k in sorted(counts))
     note = ctx.note_html(here, s.note) + background_html(render_markdown(s.background))
@@ -106,14 +106,14 @@ def render_source(ctx: RenderContext, s: Source) -> str:
 def render_entity(ctx: RenderContext, e: Entity) -> str:
     here = urls.entity_page(e.id)
     refs = ctx.links.by_entity.get(e.id, [])
-    facts = [f"<dt>Kind</dt><dd>{esc(e.kind)}</dd>"]
+    facts = [fact("Kind", esc(e.kind))]
     if e.aliases:
-        facts.append("<dt>Also named</dt><dd>" + ", ".join(esc(a) for a in e.aliases) + "</dd>")
+        facts.append(fact("Also named", ", ".join(esc(a) for a in e.aliases)))
     together = Counter(other for ref in refs for other in ref.claim.entities if other != e.id)
     if together:
-        facts.append("<dt>Named with</dt><dd>" + ", ".join(
+        facts.append(fact("Named with", ", ".join(
             f"{ctx.entity_link(here, other)} ({n})"
-            for other, n in sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))) + "</dd>")
+            for other, n in sorted(together.items(), key=lambda kv: (-kv[1], kv[0])))))
     dated = sorted((ref for ref in refs if ref.claim.date), key=lambda r: (r.claim.date, r.briefing.id, r.claim.id))
     if len(dated) > COMPACT_AFTER:
         by_date = "".join(
