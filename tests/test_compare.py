@@ -123,7 +123,7 @@ def test_the_compare_page_sets_matched_claims_side_by_side(archive) -> None:
     assert heading is not None
     assert unescape(re.sub(r"<[^>]+>", "", heading.group(1))) == f"A test briefing and {HOSTILE_TITLE}"
     assert "<i>" not in heading.group(1)   # the title is escaped, never markup
-    rows = re.findall(r"<tr><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td></tr>", section)
+    rows = re.findall(r"<tr><td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>\s*</tr>", section)
     assert len(rows) == 2
     (left, relation, right), (left2, relation2, right2) = rows
     assert 'href="../briefings/a-test/#drones"' in left and "40 drones were shot down" in left and "C2" in left
