@@ -15,6 +15,7 @@ from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, independence, verdict_words
 from ..core.model import Archive, Briefing, Claim
+from ..derive.claims import ClaimRow, claim_rows
 from ..derive.ledger import Metric, Row, build_ledger
 from ..derive.links import ClaimRef, Links, build_links
 from ..derive.related import Related, related_briefings
@@ -84,6 +85,11 @@ class RenderContext:
     @cached_property
     def briefings_by_id(self) -> dict[str, Briefing]:
         return {b.id: b for b in self.archive.briefings}
+
+    @cached_property
+    def claim_rows(self) -> tuple[ClaimRow, ...]:
+        """Every claim as a row of the claims explorer (its page and its data file both read them)."""
+        return claim_rows(self.archive)
 
     def reference(self, here: str, bid: str, cid: str | None) -> tuple[str, str, str] | None:
         """A note's reference to a briefing (``cid`` None) or to one of its claims: (href, the text shown

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 #: The cross-archive pages.
 FIGURES, TIMELINE, RELATIONS, TAGS = "figures/index.md", "timeline/index.md", "relations/index.md", "tags/index.md"
+#: The claims explorer, the data it loads with a plain ``<script src>`` (``fetch`` fails from ``file://``),
+#: and its script (loaded by that page only).
+CLAIMS = "claims/index.md"
+CLAIMS_DATA, CLAIMS_SCRIPT = "assets/briefings/claims-data.js", "assets/briefings/claims.js"
 #: Beyond this many rows, the ledger and the timeline are split into pages.
 PAGE_ROWS = 300
 
