@@ -21,9 +21,9 @@ from .exports.feed import atom_feed
 from .exports.history import last_changed
 from .exports.seeds import seed_files
 from .load.archive import load_archive
+from .render.claimdata import claims_data
 from .render.context import RenderContext
 from .render.fragments import split as split_fragments
-from .render.claimdata import claims_data
 from .render.pages import iter_pages
 from .render.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, public_base
 

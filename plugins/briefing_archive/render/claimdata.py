@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import json
 
-from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON
 from ..core.characters import isolate_bidi
+from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON
 from ..core.model import Archive, Source
 from ..derive.claims import ALONE, STATUS, STATUS_MEANING, VERDICT_WORDS, VERDICTS, ClaimRow
 from .components import excerpt

@@ -7,7 +7,7 @@ and the script's ``row()`` must agree (the browser test compares them).
 """
 from __future__ import annotations
 
-from ..derive.claims import STATUS, STATUS_MEANING, VERDICT_WORDS, VERDICTS, ClaimRow
+from ..derive.claims import STATUS, STATUS_MEANING, VERDICT_WORDS, ClaimRow
 from . import urls
 from .claimdata import quote_text, side_text
 from .components import front_matter, or_not_recorded
@@ -33,14 +33,17 @@ def claims_page(ctx: RenderContext) -> str:
     statuses = "".join(f"<li><strong>{esc(STATUS[k])}</strong>: {esc(STATUS_MEANING[k])}</li>" for k in STATUS)
     hrefs = " ".join(f'data-{kind}="{ctx.href(here, page(_PLACEHOLDER))}"' for kind, page in (
         ("briefing", urls.briefing_page), ("source", urls.source_page), ("entity", urls.entity_page)))
-    intro = (f"<p>Every claim of the archive, one row each: {len(rows):,} claims from {briefings:,} briefings. "
+    plural = "" if briefings == 1 else "s"
+    intro = (f"<p>Every claim of the archive, one row each: {len(rows):,} claims from {briefings:,} briefing{plural}. "
              "Narrow them by grade, source reliability, credibility, the originator\u2019s party, source, entity, "
              "tag, status and the independence of related claims, or by words; each quote leads to the claim "
              "on its briefing page, with its note. A filtered view\u2019s address can be shared.</p>\n\n"
-             '<details class="bx-explorer-help"><summary>What the status and independence columns mean</summary>'
-             f"<ul>{statuses}</ul><p>Independence of related claims (every relation counts both ways, updates "
-             f"excepted): {esc('; '.join(VERDICTS.values()))}, as the "
-             f'<a href="{ctx.href(here, "methodology.md")}">methodology</a> defines them.</p></details>\n\n')
+             '<details class="bx-explorer-help"><summary>What the status column says</summary>'
+             f"<ul>{statuses}</ul><p>Below the status, <em>related claims</em> says, of the claims it relates to "
+             "(each relation counts both ways; updates aside), whether they are independent of it, not independent "
+             "(both rest on a shared source), or whether their independence cannot be established (one of them "
+             "rests only on unidentified sources), as the "
+             f'<a href="{ctx.href(here, "methodology.md")}">methodology</a> defines it.</p></details>\n\n')
     note = (f'<p class="bx-explorer-static" id="bx-explorer-static">Showing the first {shown:,} of {len(rows):,} '
             "claims, in archive order. Filtering needs JavaScript; without it, every claim is also listed on its "
             f'briefing page, and on the pages of its <a href="{ctx.href(here, "sources/index.md")}">sources</a> '
@@ -51,7 +54,7 @@ def claims_page(ctx: RenderContext) -> str:
                f'<script src="{ctx.file_href(here, urls.CLAIMS_SCRIPT)}"></script>\n')
     # The table needs the width: no table of contents beside it (Material's `hide`).
     head_matter = front_matter("Claims", searchable=False).replace("---\n\n", "hide:\n  - toc\n---\n\n")
-    return "".join([head_matter, intro, explorer, note, table, "\n\n", scripts])
+    return f"{head_matter}{intro}{explorer}{note}{table}\n\n{scripts}"
 
 
 def row_html(ctx: RenderContext, r: ClaimRow) -> str:
@@ -62,10 +65,11 @@ def row_html(ctx: RenderContext, r: ClaimRow) -> str:
     sides = "; ".join(dict.fromkeys(esc(side_text(sources[s])) for s in c.originators))
     status = ", ".join(STATUS[s] for s in r.status)
     verdicts = "; ".join(VERDICT_WORDS[v] for v in r.verdicts)
+    quote = (f'<a class="bx-claim-quote" href="{ctx.href(here, urls.briefing_page(b.id), c.id)}">'
+             f"\u201c{esc(quote_text(c.quote))}\u201d</a>")
     cells = (
         ctx.claim_badge(c),
-        f'<a class="bx-claim-quote" href="{ctx.href(here, urls.briefing_page(b.id), c.id)}">'
-        f"\u201c{esc(quote_text(c.quote))}\u201d</a>",
+        quote,
         ctx.briefing_link(here, b),
         or_not_recorded(c.date),
         chain_cell(ctx, r),
