@@ -16,7 +16,7 @@ from briefing_archive.render.context import RenderContext
 from test_build import check_links
 from test_grades import three_verdicts
 
-from conftest import Archive
+from conftest import REPO, Archive
 
 # c-test adds: a claim contradicting a-test#twice, one that updates nothing but is updated (no verdict),
 # and one with no relation at all.
@@ -173,3 +173,10 @@ def test_the_shipped_home_and_navigation_lead_to_the_explorer(shipped_site: Path
     assert 'href="claims/"' in home and "every claim of every briefing" in unescape(home)
     data = decode((shipped_site / "assets" / "briefings" / "claims-data.js").read_bytes())
     assert len(data["id"]) == sum(b[4] for b in data["b"]) == 54
+
+
+def test_the_script_neither_fetches_nor_writes_html() -> None:
+    """``fetch`` fails from file://, and data text set as HTML could run: the script does neither."""
+    script = (REPO / "plugins" / "briefing_archive" / "assets" / "claims.js").read_text("utf-8")
+    assert "fetch(" not in script and "XMLHttpRequest" not in script
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
