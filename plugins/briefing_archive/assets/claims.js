@@ -43,13 +43,13 @@
   var FACETS = [
     { key: "grade", label: "Grade", options: codes.map(function (c) {
         return { value: c, label: c, title: c + ": source " + W.rel[c[0]] + "; information " + W.cred[c[1]] }; }),
-      valuesOf: function (i) { return [codeIndex[codeOf(i)]]; } },
+      single: true, valuesOf: function (i) { return [codeIndex[codeOf(i)]]; } },
     { key: "reliability", label: "Source reliability", options: letters.map(function (l) {
         return { value: l, label: l + " " + W.rel[l] }; }),
-      valuesOf: function (i) { return [letters.indexOf(codeOf(i)[0])]; } },
+      single: true, valuesOf: function (i) { return [letters.indexOf(codeOf(i)[0])]; } },
     { key: "credibility", label: "Credibility", options: creds.map(function (c) {
         return { value: c, label: c + " " + W.cred[c] }; }),
-      valuesOf: function (i) { return [creds.indexOf(codeOf(i)[1])]; } },
+      single: true, valuesOf: function (i) { return [creds.indexOf(codeOf(i)[1])]; } },
     { key: "party", label: "Originator\u2019s party", options: D.pty.map(function (p) { return { value: p, label: p }; })
         .concat([{ value: "-", label: "no party (neutral, unknown or unnamed)" }]),
       valuesOf: function (i) {
@@ -75,8 +75,11 @@
         return out; } }
   ];
   FACETS.forEach(function (facet) {
-    facet.rows = new Array(N);
-    for (var i = 0; i < N; i++) facet.rows[i] = facet.valuesOf(i);
+    // a filter with one value a row keeps it in a typed array (the loops below run over every claim)
+    if (facet.single) facet.one = new Int32Array(N); else facet.rows = new Array(N);
+    for (var i = 0; i < N; i++) {
+      if (facet.single) facet.one[i] = facet.valuesOf(i)[0]; else facet.rows[i] = facet.valuesOf(i);
+    }
     facet.on = new Uint8Array(facet.options.length);
     facet.count = new Int32Array(facet.options.length);
     facet.selected = 0;
@@ -137,7 +140,8 @@
   form.appendChild(line);
   var grid = el("div", { "class": "bx-facets" });
   FACETS.forEach(function (facet, fi) {
-    var details = el("details", { "class": "bx-facet", "data-facet": facet.key });
+    var details = facet.details = el("details", { "class": "bx-facet", "data-facet": facet.key });
+    details.addEventListener("toggle", function () { if (details.open) paintFacet(facet); });
     var summary = el("summary", null, facet.label);
     facet.badge = el("span", { "class": "bx-facet-on" });
     summary.appendChild(facet.badge);
@@ -198,34 +202,45 @@
   }
 
   /* ---- filtering: every facet counts what each option would match with the other filters ---- */
-  var matched = [];
+  var matched = [], unfiltered = null;
+  function hit(f, i) {
+    if (f.one) return f.on[f.one[i]] === 1;
+    var vals = f.rows[i];
+    for (var v = 0; v < vals.length; v++) if (f.on[vals[v]]) return true;
+    return false;
+  }
+  function add(f, i) {
+    if (f.one) { f.count[f.one[i]]++; return; }
+    var vals = f.rows[i];
+    for (var v = 0; v < vals.length; v++) f.count[vals[v]]++;
+  }
   function filter() {
     var active = FACETS.filter(function (f) { return f.selected > 0; });
-    FACETS.forEach(function (f) { f.count.fill(0); });
     var words = fold(state.q).split(/\s+/).filter(Boolean), h = words.length ? haystacks() : null;
-    var idx = order(state.order), out = [];
-    for (var n = 0; n < N; n++) {
-      var i = idx[n], ok = true, w, a, v;
+    var idx = order(state.order), out = [], n, a;
+    if (!active.length && !words.length && unfiltered) {   // every claim: the counts are known
+      FACETS.forEach(function (f, k) { f.count.set(unfiltered[k]); });
+      matched = idx;
+      return;
+    }
+    FACETS.forEach(function (f) { f.count.fill(0); });
+    for (n = 0; n < N; n++) {
+      var i = idx[n], ok = true, w;
       for (w = 0; w < words.length; w++) if (h[i].indexOf(words[w]) < 0) { ok = false; break; }
       if (!ok) continue;
       var missed = null, misses = 0;
       for (a = 0; a < active.length; a++) {
-        var f = active[a], vals = f.rows[i], hit = false;
-        for (v = 0; v < vals.length; v++) if (f.on[vals[v]]) { hit = true; break; }
-        if (!hit) { missed = f; if (++misses > 1) break; }
+        if (!hit(active[a], i)) { missed = active[a]; if (++misses > 1) break; }
       }
       if (misses === 0) {
         out.push(i);
-        for (a = 0; a < FACETS.length; a++) {
-          var g = FACETS[a], gv = g.rows[i];
-          for (v = 0; v < gv.length; v++) g.count[gv[v]]++;
-        }
+        for (a = 0; a < FACETS.length; a++) add(FACETS[a], i);
       } else if (misses === 1) {
-        var mv = missed.rows[i];
-        for (v = 0; v < mv.length; v++) missed.count[mv[v]]++;
+        add(missed, i);
       }
     }
     matched = out;
+    if (!active.length && !words.length) unfiltered = FACETS.map(function (f) { return f.count.slice(); });
   }
 
   /* ---- rendering: the matching rows a page at a time, written as the page's static rows are ---- */
@@ -294,17 +309,20 @@
     more.textContent = "Show " + fmt(Math.min(PAGE, matched.length - shown)) + " more";
   }
   function paint() {
-    FACETS.forEach(function (f) {
-      for (var j = 0; j < f.options.length; j++) {
-        f.boxes[j].checked = !!f.on[j];
-        var text = "(" + fmt(f.count[j]) + ")";
-        if (f.counts[j].textContent !== text) f.counts[j].textContent = text;
-      }
-      f.badge.textContent = f.selected ? " (" + f.selected + " selected)" : "";
-    });
+    FACETS.forEach(paintFacet);
     if (q.value !== state.q) q.value = state.q;
     sort.value = state.order;
   }
+  function paintFacet(f) {
+    var open = f.details.open;   // a closed filter's counts are written when it opens (some have hundreds)
+    for (var j = 0; j < f.options.length; j++) {
+      if (f.boxes[j].checked !== !!f.on[j]) f.boxes[j].checked = !!f.on[j];
+      var text = open ? "(" + fmt(f.count[j]) + ")" : "";
+      if (open && f.counts[j].textContent !== text) f.counts[j].textContent = text;
+    }
+    f.badge.textContent = f.selected ? " (" + f.selected + " selected)" : "";
+  }
+
 
   /* ---- the address: #grade=B2,C3&source=uk-mod&q=words&order=date-desc ---- */
   function toHash() {
@@ -347,11 +365,18 @@
     fromHash(); filter(); render(true); paint();
   });
 
-  function update() { filter(); render(true); paint(); writeHash(); }
+  var hashTimer = 0;
+  function update() {
+    filter(); render(true); paint();
+    // the address follows once the reader pauses: Chromium makes history calls slow, and throttles many
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(writeHash, 200);
+  }
 
   fromHash();
   root.hidden = false;
   document.getElementById("bx-explorer-static").hidden = true;
   filter(); render(true); paint();
+  if (window.performance && performance.mark) performance.mark("bx-claims-ready");   // read by make bench
   setTimeout(haystacks, 0);   // ready before the first words are typed
 })();
