@@ -145,6 +145,15 @@ def test_explorer_is_axe_clean(browser, base_url, scheme) -> None:
     page.context.close()
 
 
+def test_explorer_fits_a_phone(browser, base_url) -> None:
+    page, _ = open_page(browser, base_url, "claims/#source=uk-mod", viewport={"width": 390, "height": 844})
+    page.eval_on_selector_all("details", "ds => ds.forEach(d => { d.open = true; })")
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1]
+    assert page.locator("#bx-claims-q").is_visible() and page.locator(ROWS).count() == 10
+    page.context.close()
+
+
 def test_explorer_works_from_a_file_url_copy(browser, tmp_path) -> None:
     """An offline copy (file URLs, opened from disk): data without fetch, more rows on demand, state kept."""
     sys.path.insert(0, str(REPO / "benchmarks"))
