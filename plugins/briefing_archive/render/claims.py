@@ -50,7 +50,7 @@ def claims_page(ctx: RenderContext) -> str:
             f'and <a href="{ctx.href(here, "entities/index.md")}">entities</a>.</p>\n\n')
     explorer = (f'<div class="bx-explorer" id="bx-explorer" data-total="{len(rows)}" data-page="{STATIC_ROWS}" '
                 f"{hrefs} hidden></div>\n\n")
-    scripts = (f'<script src="{ctx.file_href(here, urls.CLAIMS_DATA)}"></script>'
+    scripts = (f'<script src="{ctx.file_href(here, urls.CLAIMS_DATA)}"></script>\n\n'
                f'<script src="{ctx.file_href(here, urls.CLAIMS_SCRIPT)}"></script>\n')
     # The table needs the width: no table of contents beside it (Material's `hide`).
     head_matter = front_matter("Claims", searchable=False).replace("---\n\n", "hide:\n  - toc\n---\n\n")
