@@ -6,6 +6,9 @@ notes as Markdown pages, same MkDocs + Material config, no plugin), and the core
 validate, anchor, link, render, in-process). Peak RSS comes from /usr/bin/time (%M). Prints one
 table and writes benchmarks/RESULTS.md.
 
+A third section (``--explorer-only`` runs it alone; benchmarks/explorer.py) measures the claims explorer
+(/claims/) at 1,000 briefings: the compressed bytes it downloads, and a filter change in Chromium.
+
 A second section (``--render-only`` runs it alone) times the two costs an author controls
 within one briefing: rendering a briefing whose article is 0.25, 1 and 4 MB, and the
 closest-passage search for long quotes that are not in the article. It uses the core API in-process (no MkDocs)
@@ -30,6 +33,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 sys.path.insert(0, str(HERE))
 if not os.environ.get("PYTHONPATH"):
     sys.path.insert(1, str(HERE.parent / "plugins"))   # this checkout's plugin (unless PYTHONPATH names one)
+import explorer
 from generate import generate, long_article, mistype
 
 from briefing_archive.core.model import Archive, Article, Briefing, Caution, Claim, Source, Span
@@ -208,7 +212,13 @@ def main() -> None:
                         help="only time rendering by article size and the closest-passage search")
     parser.add_argument("--article-mb", default=",".join(f"{mb:g}" for mb in ARTICLE_MB),
                         help="comma-separated article sizes in MB for that section (default 0.25,1,4)")
+    parser.add_argument("--explorer-only", action="store_true",
+                        help="only measure the claims explorer (bytes downloaded, filter change in Chromium)")
+    parser.add_argument("--explorer-n", type=int, default=1000, help="briefings for that section (default 1000)")
     args = parser.parse_args()
+    if args.explorer_only:
+        explorer.run(args.explorer_n, Path(args.work), not args.no_write)
+        return
     article_sizes = tuple(float(s) for s in args.article_mb.split(","))
     if args.render_only:
         text, _, _ = article_section(article_sizes)
@@ -247,6 +257,7 @@ def main() -> None:
     print(article_text)
     if not args.no_write:
         write_article_section(HERE / "RESULTS.md", article_text)
+    explorer.run(args.explorer_n, work, not args.no_write)
 
 
 if __name__ == "__main__":

@@ -30,8 +30,7 @@ B003 = "north-korean-units-pulled-back-as-russian-gains-slow"
 PAGES = {"home": "", "briefing": f"briefings/{B003}/", "source": "sources/uk-mod/",
          "entity": "entities/kursk-oblast/", "ledger": "figures/", "timeline": "timeline/",
          "methodology": "methodology/", "relations": "relations/", "compare": "compare/", "tags": "tags/",
-         "sources": "sources/",
-         "briefings": "briefings/", "authoring": "authoring/"}
+         "sources": "sources/", "briefings": "briefings/", "authoring": "authoring/", "claims": "claims/"}
 
 MKDOCS_YML = """\
 site_name: Test archive

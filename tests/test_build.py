@@ -290,7 +290,8 @@ def test_output_does_not_depend_on_hash_seed_or_file_order(archive, tmp_path) ->
                                 capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=False)
         assert result.returncode == 0, result.stderr
         sites.append(out)
-    ours = ("briefings", "sources", "entities", "figures", "timeline", "relations", "tags", "methodology", "schema")
+    ours = ("briefings", "sources", "entities", "figures", "timeline", "relations", "tags", "methodology", "schema",
+            "claims", "assets")
     files = sorted(p.relative_to(sites[0]) for p in sites[0].rglob("*")
                    if p.is_file() and (p.parts[len(sites[0].parts)] in ours or p.name in (
                        "annotations.jsonld", "archive.json", "feed.xml", "search_index.json")))

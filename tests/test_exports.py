@@ -160,7 +160,8 @@ def test_every_view_builds_and_links_in_both_modes(archive, mode, no_warnings) -
     archive.write("mkdocs.yml", archive.root.joinpath("mkdocs.yml").read_text().replace(
         "  - briefings\n", f"  - briefings:\n      publish_text: {mode}\n"))
     site = archive.build(strict=True)
-    for page in ("briefings", "sources", "entities", "figures", "timeline", "relations", "tags", "methodology"):
+    for page in ("briefings", "sources", "entities", "figures", "timeline", "relations", "tags", "methodology",
+                 "claims"):
         assert (site / page / "index.html").is_file(), page
     pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")
     assert check_links(site, pages) == []

@@ -21,11 +21,12 @@ from .exports.feed import atom_feed
 from .exports.history import last_changed
 from .exports.seeds import seed_files
 from .load.archive import load_archive
+from .render.claimdata import claims_data
 from .render.context import RenderContext
 from .render.fragments import split as split_fragments
 from .render.home import HOME_PLACEHOLDER, home_html
 from .render.pages import iter_pages
-from .render.urls import Addresses, public_base
+from .render.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, public_base
 
 #: The stylesheet and script of the generated pages, published at these paths of the site.
 STYLESHEET = "assets/briefings/briefings.css"
@@ -73,7 +74,8 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
                                   {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings},
                                   config.settings.author)
     package = resources.files("briefing_archive")
-    for path in (STYLESHEET, SCRIPT, WORKER_SHIM):
+    files[CLAIMS_DATA] = claims_data(ctx.archive, ctx.claim_rows)
+    for path in (STYLESHEET, SCRIPT, WORKER_SHIM, CLAIMS_SCRIPT):
         files[path] = package.joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()
     defaults = {path: package.joinpath(f"defaults/{path}").read_text("utf-8") for path in DEFAULT_PAGES}
     pages, fragments = {}, {}

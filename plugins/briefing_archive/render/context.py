@@ -17,6 +17,7 @@ from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, independence
 from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Related as RuleRelated
 from ..core.rule import both_ways
+from ..derive.claims import ClaimRow, claim_rows
 from ..derive.compare import Pair, compare_pairs
 from ..derive.ledger import Metric, Row, build_ledger
 from ..derive.links import ClaimRef, Links, build_links
@@ -112,6 +113,11 @@ class RenderContext:
     @cached_property
     def briefings_by_id(self) -> dict[str, Briefing]:
         return {b.id: b for b in self.archive.briefings}
+
+    @cached_property
+    def claim_rows(self) -> tuple[ClaimRow, ...]:
+        """Every claim as a row of the claims explorer (its page and its data file both read them)."""
+        return claim_rows(self.archive)
 
     def reference(self, here: str, bid: str, cid: str | None) -> tuple[str, str, str] | None:
         """A note's reference to a briefing (``cid`` None) or to one of its claims: (href, the text shown

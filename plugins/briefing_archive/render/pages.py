@@ -14,6 +14,7 @@ from ..core.model import Archive
 from ..derive.terms import with_terms
 from . import urls
 from .briefing import render_briefing
+from .claims import claims_page
 from .compare import compare_pages
 from .context import RenderContext
 from .figures import ledger_pages
@@ -38,7 +39,7 @@ def iter_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
                 "entities/index.md": entities_index(ctx),
                 **ledger_pages(ctx), **timeline_pages(ctx), urls.RELATIONS: relations_page(ctx),
                 **compare_pages(ctx),
-                urls.TAGS: tag_index, **tags}.items()
+                urls.TAGS: tag_index, **tags, urls.CLAIMS: claims_page(ctx)}.items()
     for b in ctx.archive.briefings:
         yield urls.briefing_page(b.id), render_briefing(ctx, b)
     for s in ctx.archive.sources.values():

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 FIGURES, TIMELINE, RELATIONS, TAGS = "figures/index.md", "timeline/index.md", "relations/index.md", "tags/index.md"
 #: Briefings side by side: every pair of briefings whose claims relate.
 COMPARE = "compare/index.md"
+#: The claims explorer, the data it loads with a plain ``<script src>`` (``fetch`` fails from ``file://``),
+#: and its script (loaded by that page only).
+CLAIMS = "claims/index.md"
+CLAIMS_DATA, CLAIMS_SCRIPT = "assets/briefings/claims-data.js", "assets/briefings/claims.js"
 #: Beyond this many rows, the ledger, the timeline and the compare view are split into pages.
 PAGE_ROWS = 300
 

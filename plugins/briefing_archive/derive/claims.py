@@ -1,0 +1,94 @@
+"""Every claim of the archive as one row of the claims explorer, with what it can be filtered by.
+
+Plain data derived from the model: the badge, the originators' parties, the tags of its briefing,
+its status among the other claims (independently corroborated / echoed only / contradicted /
+standing alone) and the independence verdicts of its relations, each relation read in both
+directions (:func:`core.rule.both_ways`) and judged by the three-valued rule of
+:mod:`core.independence`. The explorer's page and data file are rendered from these rows only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.credibility import badge_code
+from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, NOT_INDEPENDENT
+from ..core.model import Archive, Briefing, Claim
+from ..core.rule import Related, both_ways
+
+#: A claim's standing among the others (v1.1 site map), in the order the explorer lists them.
+CORROBORATED, ECHOED, CONTRADICTED, ALONE = "corroborated", "echoed", "contradicted", "alone"
+STATUS: dict[str, str] = {
+    CORROBORATED: "independently corroborated",
+    ECHOED: "echoed only",
+    CONTRADICTED: "contradicted",
+    ALONE: "standing alone",
+}
+#: What each status means, as the explorer's page explains it.
+STATUS_MEANING: dict[str, str] = {
+    CORROBORATED: "a claim shown independent of it says the same (a corroborates relation, either way)",
+    ECHOED: "other claims say the same, but none is shown independent of it (echoes relations only)",
+    CONTRADICTED: "another claim contradicts it (it may be corroborated or echoed as well)",
+    ALONE: "no other claim corroborates, echoes or contradicts it (an update of it does not count)",
+}
+#: The three verdicts a claim's relations may carry (updates carry none: a source revises itself).
+VERDICTS: dict[str, str] = {
+    INDEPENDENT: "related to an independent claim",
+    NOT_INDEPENDENT: "related to a claim not independent of it",
+    CANNOT_BE_ESTABLISHED: "related to a claim whose independence cannot be established",
+}
+
+#: The same verdicts as a row lists them, after "related claims:".
+VERDICT_WORDS: dict[str, str] = {
+    INDEPENDENT: "independent",
+    NOT_INDEPENDENT: "not independent",
+    CANNOT_BE_ESTABLISHED: "independence cannot be established",
+}
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    briefing: Briefing
+    claim: Claim
+    code: str                        # the badge: reliability letter and credibility number (``B2``)
+    sources: tuple[str, ...]         # every source of the chain, reporters first, each once
+    parties: tuple[str, ...]         # the originators' parties, each once (none: neutral, unknown, unnamed)
+    status: tuple[str, ...]          # keys of STATUS, in its order: ALONE, or some of the other three
+    verdicts: tuple[str, ...]        # keys of VERDICTS its relations carry, in its order
+
+    @property
+    def key(self) -> str:
+        return f"{self.briefing.id}#{self.claim.id}"
+
+
+def claim_rows(archive: Archive) -> tuple[ClaimRow, ...]:
+    """One row per claim, briefing by briefing in archive order, claims in their briefing's order."""
+    related = both_ways(archive)
+    rows = []
+    for b in archive.briefings:
+        for c in b.claims:
+            mine = related[f"{b.id}#{c.id}"]
+            parties = tuple(dict.fromkeys(p for s in c.originators if (p := archive.sources[s].party)))
+            rows.append(ClaimRow(b, c, badge_code(c, archive.sources),
+                                 tuple(dict.fromkeys(s for link in c.chain for s in link)),
+                                 parties, status_of(mine), verdicts_of(mine)))
+    return tuple(rows)
+
+
+def status_of(related: list[Related]) -> tuple[str, ...]:
+    """The claim's status from its relations (both directions): corroborated (by a claim shown independent,
+    as the build requires of ``corroborates``), else echoed; contradicted besides; else standing alone."""
+    kinds = {r.kind for r in related if r.kind != "corroborates" or r.verdict.independent}
+    out = []
+    if "corroborates" in kinds:
+        out.append(CORROBORATED)
+    elif "echoes" in kinds or any(r.kind == "corroborates" for r in related):
+        out.append(ECHOED)
+    if "contradicts" in kinds:
+        out.append(CONTRADICTED)
+    return tuple(out) or (ALONE,)
+
+
+def verdicts_of(related: list[Related]) -> tuple[str, ...]:
+    """The independence verdicts of the claim's relations, updates left out, in the order of VERDICTS."""
+    found = {r.verdict.value for r in related if r.kind != "updates"}
+    return tuple(v for v in VERDICTS if v in found)
