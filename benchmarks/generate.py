@@ -53,6 +53,15 @@ def sentence(rng: random.Random, words: int) -> str:
     return body[0].upper() + body[1:] + "."
 
 
+#: Grades by claim position, and the relations some claims make (kind, grade of the claim it targets),
+#: chosen so the archive keeps the credibility rule (a --strict build passes): every source but the first
+#: relays the first (so no two claims are independent and echoes are right), a 2 has a supporting basis, a 4
+#: an undermining one, a 3 never meets a contradiction from a 1 or 2, and echoes join claims graded 3.
+GRADES = (3, 3, 3, 2, 4, 6)
+BASIS = {2: ("    basis: [against-interest]",), 4: ("    basis: [self-serving]",)}
+RELATES = {0: ("echoes", 3), 1: ("updates", None), 4: ("contradicts", 4)}
+
+
 def generate(root: Path, n: int, seed: int = 1) -> None:
     rng = random.Random(seed)
     if root.exists():
@@ -71,7 +80,7 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
             f"name: {q(f'Source {i} {rng.choice(WORDS).title()} Agency')}\nkind: {KINDS[i % len(KINDS)]}\n"
             f"party: {q(['Russia', 'Ukraine', 'United Kingdom', 'United States'][i % 4])}\n"
             f"reliability: {letter}\nrubric: {RUBRIC[letter]}\n"
-            f"note: {q(sentence(rng, 25))}\n", encoding="utf-8")
+            f"note: {q(sentence(rng, 25))}\n" + ("depends_on: [source-000]\n" if i else ""), encoding="utf-8")
     entities = []
     for i in range(N_ENTITIES):
         eid = f"entity-{i:03d}"
@@ -98,13 +107,15 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
             date = f"2024-{rng.randint(1, 12):02d}" + (f"-{rng.randint(1, 28):02d}" if k % 2 else "")
             lines = [f"  - id: claim-{k}", f"    quote: {q(quote)}",
                      f"    sources: [{rng.choice(sources)}, {src}]" if k % 3 else f"    sources: [{src}]",
-                     f"    credibility: {rng.randint(2, 6)}", f"    note: {q(note)}",
+                     f"    credibility: {GRADES[k % len(GRADES)]}", *BASIS.get(GRADES[k % len(GRADES)], ()),
+                     f"    note: {q(note)}",
                      f"    entities: [{', '.join(sorted(rng.sample(entities, 3)))}]", f"    date: {date}",
                      "    figures:", f"      - metric: {METRICS[k % 5]}", f"        value: {count}",
                      f"        unit: {UNITS[METRICS[k % 5]]}", f"        qualifier: {rng.choice(['exact', 'about'])}"]
-            if b > 0 and k < 2:
-                other = f"briefing-{rng.randrange(b):05d}#claim-{rng.randrange(CLAIMS_PER_BRIEFING)}"
-                lines += ["    relations:", f"      - {['echoes', 'contradicts', 'updates'][k % 3]}: {other}"]
+            if b > 0 and k in RELATES:
+                kind, grade = RELATES[k]
+                target = rng.choice([i for i in range(CLAIMS_PER_BRIEFING) if grade in (None, GRADES[i % len(GRADES)])])
+                lines += ["    relations:", f"      - {kind}: briefing-{rng.randrange(b):05d}#claim-{target}"]
             claims.append("\n".join(lines))
         text = "\n".join(paragraphs) + "\n"
         seed_name = f"{b:05d}_synthetic.txt"
