@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bad_inputs.catalogue import CASES
 from briefing_archive.core.model import Span
-from briefing_archive.derive.attribution import attributed_sentences
+from briefing_archive.core.attribution import attributed_sentences
 from briefing_archive.derive.coverage import _overlapped
 
 from conftest import REPO

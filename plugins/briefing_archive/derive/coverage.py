@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.model import Archive, Briefing, Span
-from .attribution import Sentence, attributed_sentences
+from ..core.attribution import Sentence, attributed_sentences
 
 
 @dataclass(frozen=True)

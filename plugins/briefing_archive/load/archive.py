@@ -52,15 +52,19 @@ def _load(config: ArchiveConfig, progress: Progress | None) -> tuple[Archive | N
     problems.extend(lexicon_problems)
     counter = Counter(config, progress)
     built: dict[str, Briefing | None] = {}
-    docs = {kind: load_kind(config, kind, problems, counter, built) for kind in KINDS}
+    broken: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    docs = {kind: load_kind(config, kind, problems, counter, built, broken[kind]) for kind in KINDS}
     sources = {d.id: source_of(d) for d in docs["source"]}
     problems.extend(rubric_problems(docs["source"]))
     entities = {d.id: entity_of(d) for d in docs["entity"]}
     briefings = [b for d in docs["briefing"] if (b := built.get(d.id)) is not None]
 
-    # Only files whose own shape was valid reach here; now check every id they name.
-    problems.extend(reference_problems(docs, sources, entities))
-    problems.extend(note_reference_problems(docs))
+    # Only files whose own shape was valid reach here; now check every id they name. A file that exists
+    # but is broken is still known by its id: its own errors say what is wrong, nothing else does.
+    problems.extend(reference_problems(docs, sources, entities, broken))
+    problems.extend(note_reference_problems(docs, broken["briefing"]))
+    # The credibility rule and independence read every related claim and source: they wait until no
+    # file is broken, so none of their messages is a consequence of another file's error.
     if any(p.severity == "error" for p in problems) or lexicon is None:
         return None, problems
     briefings.sort(key=lambda b: b.id)

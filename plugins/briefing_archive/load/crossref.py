@@ -1,8 +1,9 @@
 """Checks across files: every id a file names exists, grades follow their rubric line and the
 credibility rule, and corroboration is independent.
 
-They run once every file's own shape is valid, so a message here is never a consequence of
-a file that could not be read.
+They run on the files whose own shape is valid; a file that exists but could not be read
+(``broken``) is still known by its id, and nothing is said about references to it, so a
+message here is never a consequence of another file's error.
 """
 from __future__ import annotations
 
@@ -31,14 +32,21 @@ def rubric_problems(sources: list[Document]) -> list[Problem]:
 
 
 def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str, object],
-                       entities: Mapping[str, object]) -> list[Problem]:
-    """Every id named by a source or a briefing: sources, entities, relation targets."""
+                       entities: Mapping[str, object], broken: Mapping[str, set[str]]) -> list[Problem]:
+    """Every id named by a source or a briefing: sources, entities, relation targets.
+
+    ``broken`` (per kind): ids of files that exist but have errors of their own; a reference to one
+    is neither missing nor checked further (its claim ids, say) until it is fixed.
+    """
     problems: list[Problem] = []
+    sources = _known(sources, broken.get("source", set()))
+    entities = _known(entities, broken.get("entity", set()))
+    broken_briefings = broken.get("briefing", set())
     for d in docs["source"]:
         for i, entry in enumerate(d.data.get("depends_on") or ()):
             dep = dep_id(entry)
             where: KeyPath = ("depends_on", i, "source") if isinstance(entry, dict) else ("depends_on", i)
-            _ref(d, where, dep, sources, "source", "briefings/sources", problems)
+            _ref(d, where, dep, sources, "source", "briefings/sources", problems, besides=d.id)
             if dep == d.id:
                 problems.append(d.problem(where, f"source '{d.id}' depends on itself; remove it"))
     claims_of = {d.id: {c["id"] for c in d.data.get("claims") or ()} for d in docs["briefing"]}
@@ -66,10 +74,12 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
                 ((kind, target),) = rel.items()
                 bid, cid = target.split("#", 1)
                 where = ("claims", ci, "relations", ri, kind)
+                if bid in broken_briefings and bid not in claims_of:
+                    continue   # it exists, with errors of its own: its claims are checked once it is fixed
                 if bid not in claims_of:
+                    near = did_you_mean(bid, claims_of.keys() | broken_briefings, besides=d.id)
                     problems.append(d.problem(where, f"{claim_label}: relation target briefing '{bid}' does not exist"
-                                                     f"{did_you_mean(bid, claims_of)}; name a file of briefings/ "
-                                                     "without .yml"))
+                                                     f"{near}; name a file of briefings/ without .yml"))
                 elif cid not in claims_of[bid]:
                     problems.append(d.problem(where, f"{claim_label}: briefing '{bid}' has no claim '{cid}'"
                                                      f"{did_you_mean(cid, claims_of[bid])}; use one of its claim ids"))
@@ -78,11 +88,16 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
     return problems
 
 
-def _ref(doc: Document, where: KeyPath, ident: str, known: Mapping[str, object], kind: str, folder: str,
-         problems: list[Problem], label: str = "") -> None:
+def _known(valid: Mapping[str, object], broken: set[str]) -> set[str]:
+    """Every id a reference may name: the valid files' and the broken ones' (which exist)."""
+    return set(valid) | broken
+
+
+def _ref(doc: Document, where: KeyPath, ident: str, known: set[str], kind: str, folder: str,
+         problems: list[Problem], label: str = "", besides: str | None = None) -> None:
     if ident not in known:
         who = f"{label}: " if label else ""
-        problems.append(doc.problem(where, f"{who}unknown {kind} '{ident}'{did_you_mean(ident, known)}; "
+        problems.append(doc.problem(where, f"{who}unknown {kind} '{ident}'{did_you_mean(ident, known, besides)}; "
                                            f"use an existing id or create {folder}/{ident}.yml"))
 
 
