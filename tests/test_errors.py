@@ -140,3 +140,17 @@ def test_uncovered_sentences_of_a_briefing_with_claims_are_no_warning(archive, n
     seed = archive.root / "seeds" / "a.txt"
     seed.write_text(seed.read_text("utf-8") + "The agency said more would follow.\n", "utf-8")   # no claim covers it
     archive.build(strict=True)
+
+
+def test_independence_is_judged_beside_errors_it_does_not_rest_on(archive, capsys) -> None:
+    """All at once: a relation whose claims and sources are all valid is judged even while an unrelated
+    file has errors."""
+    from briefing_archive.cli.main import main
+
+    replace("note: A wire service.", "note: A wire service.\ndepends_on: [ministry]", "briefings/sources/agency.yml")(archive)
+    archive.write("briefings/sources/spare.yml", "name: Spare\nkind: other\nreliability: G\nnote: Unused.\n")
+    assert main(["check", str(archive.root)]) == 1
+    out = sorted(capsys.readouterr().out.splitlines())
+    assert len(out) == 2, out
+    assert out[0].startswith("briefings/a-test.yml:23:") and "circular reporting is not corroboration" in out[0]
+    assert out[1].startswith("briefings/sources/spare.yml:3:") and "'G', which is not allowed" in out[1]

@@ -223,6 +223,7 @@ CASES = [
     # one cause, one message: a broken file is still known by its id, and nothing elsewhere is reported
     # because of it (test_errors checks that each of these gives exactly one message)
     ("cascade", "broken-source-referred", replace("reliability: B", "reliability: G", A), A, 3, "'G', which is not allowed"),
+    ("cascade", "broken-source-depended-on", both(replace("note: A wire service.", "note: A wire service.\ndepends_on: [ministry]", A), replace("reliability: C", "reliability: G", MINISTRY)), MINISTRY, 4, "'G', which is not allowed"),
     ("cascade", "broken-briefing-related", both(with_other, replace("credibility: 2", "credibility: 9")), B, 9, "`credibility` is 9, out of range"),
     ("cascade", "unparsable-briefing-related", both(with_other, replace("tags: [test]", "tags: [test")), B, 5, "YAML syntax error"),
     ("cascade", "broken-entity-referred", both(with_other, replace("kind: place", "kind: city", E)), E, 2, "use one of person"),

@@ -63,13 +63,17 @@ def _load(config: ArchiveConfig, progress: Progress | None) -> tuple[Archive | N
     # but is broken is still known by its id: its own errors say what is wrong, nothing else does.
     problems.extend(reference_problems(docs, sources, entities, broken))
     problems.extend(note_reference_problems(docs, broken["briefing"]))
-    # The credibility rule and independence read every related claim and source: they wait until no
-    # file is broken, so none of their messages is a consequence of another file's error.
-    if any(p.severity == "error" for p in problems) or lexicon is None:
-        return None, problems
     briefings.sort(key=lambda b: b.id)
+    docs_by_id = {d.id: d for d in docs["briefing"]}
+    # The credibility rule and independence read related claims and their sources: with errors, only
+    # what rests on valid files is judged, so none of their messages is a consequence of another file's.
+    if any(p.severity == "error" for p in problems) or lexicon is None:
+        faulty = {p.path for p in problems if p.severity == "error"}
+        partial = Archive(tuple(b for b in briefings if docs_by_id[b.id].path not in faulty),
+                          {d.id: sources[d.id] for d in docs["source"] if d.path not in faulty})
+        return None, problems + grade_problems(partial, docs_by_id, complete=False)
     archive = Archive(tuple(briefings), dict(sorted(sources.items())), dict(sorted(entities.items())), lexicon)
-    problems.extend(grade_problems(archive, docs_by_id={d.id: d for d in docs["briefing"]}))
+    problems.extend(grade_problems(archive, docs_by_id))
     if any(p.severity == "error" for p in problems):
         return None, problems
     return archive, problems

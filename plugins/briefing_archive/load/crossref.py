@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
 from ..core.independence import NOT_INDEPENDENT, independence, verdict_words
-from ..core.model import Archive, Relation
+from ..core.model import Archive, Claim, Relation, Source
 from ..core.problems import Problem, did_you_mean
 from ..core.rule import both_ways, missing_evidence
 from .build import dep_id
@@ -39,20 +39,20 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
     is neither missing nor checked further (its claim ids, say) until it is fixed.
     """
     problems: list[Problem] = []
-    sources = _known(sources, broken.get("source", set()))
-    entities = _known(entities, broken.get("entity", set()))
+    known_sources = _known(sources, broken.get("source", set()))
+    known_entities = _known(entities, broken.get("entity", set()))
     broken_briefings = broken.get("briefing", set())
     for d in docs["source"]:
         for i, entry in enumerate(d.data.get("depends_on") or ()):
             dep = dep_id(entry)
             where: KeyPath = ("depends_on", i, "source") if isinstance(entry, dict) else ("depends_on", i)
-            _ref(d, where, dep, sources, "source", "briefings/sources", problems, besides=d.id)
+            _ref(d, where, dep, known_sources, "source", "briefings/sources", problems, besides=d.id)
             if dep == d.id:
                 problems.append(d.problem(where, f"source '{d.id}' depends on itself; remove it"))
     claims_of = {d.id: {c["id"] for c in d.data.get("claims") or ()} for d in docs["briefing"]}
     for d in docs["briefing"]:
         if d.data.get("publisher") is not None:
-            _ref(d, ("publisher",), d.data["publisher"], sources, "source", "briefings/sources", problems)
+            _ref(d, ("publisher",), d.data["publisher"], known_sources, "source", "briefings/sources", problems)
         for ci, raw in enumerate(d.data.get("claims") or ()):
             claim_label = f"claim '{raw['id']}'"
             for li, link in enumerate(raw["sources"]):
@@ -62,13 +62,13 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
                                                   f"{claim_label}: only the last element of `sources` (the originators "
                                                   "cited together) may be a list; move the list to the end of the chain"))
                     for si, sid in enumerate(link):
-                        _ref(d, ("claims", ci, "sources", li, si), sid, sources, "source", "briefings/sources",
+                        _ref(d, ("claims", ci, "sources", li, si), sid, known_sources, "source", "briefings/sources",
                              problems, claim_label)
                 else:
-                    _ref(d, ("claims", ci, "sources", li), link, sources, "source", "briefings/sources",
+                    _ref(d, ("claims", ci, "sources", li), link, known_sources, "source", "briefings/sources",
                          problems, claim_label)
             for ei, eid in enumerate(raw.get("entities") or ()):
-                _ref(d, ("claims", ci, "entities", ei), eid, entities, "entity", "briefings/entities",
+                _ref(d, ("claims", ci, "entities", ei), eid, known_entities, "entity", "briefings/entities",
                      problems, claim_label)
             for ri, rel in enumerate(raw.get("relations") or ()):
                 ((kind, target),) = rel.items()
@@ -101,21 +101,28 @@ def _ref(doc: Document, where: KeyPath, ident: str, known: set[str], kind: str, 
                                            f"use an existing id or create {folder}/{ident}.yml"))
 
 
-def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document]) -> list[Problem]:
+def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], complete: bool = True) -> list[Problem]:
     """The credibility rule and the independence a relation kind claims, for every claim.
 
     ``corroborates`` between claims that are not shown to be independent is an error (circular
     reporting is not corroboration); ``echoes`` between independent claims undersells them (a
     warning); a grade without the evidence the rule needs is a warning naming what would justify it.
+
+    Not ``complete`` (other files have errors; ``archive`` holds only what could be built): only the
+    relations whose two claims and every source they rest on are known are judged, and the
+    credibility rule waits (a broken briefing's relations, unknown yet, may be what supports a grade).
     """
     out = []
     names = {sid: s.name for sid, s in archive.sources.items()}
     claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
-    related = both_ways(archive)
+    related = both_ways(archive) if complete else {}
     for b in archive.briefings:
         doc = docs_by_id[b.id]
         for c in b.claims:
             for rel in c.relations:
+                if not complete and not (rel.target in claims and _rests_on_known(c, claims[rel.target],
+                                                                                   archive.sources)):
+                    continue
                 verdict = independence(c, claims[rel.target], archive.sources)
                 where = _relation_path(doc, c.id, rel)
                 if rel.kind == "corroborates" and not verdict.independent:
@@ -130,6 +137,8 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document]) -> list
                         f"claim '{c.id}' echoes {rel.target}, but the two are independent (they share no origin); "
                         "independent agreement is corroboration: write `corroborates` instead of `echoes`"),
                         "warning"))
+            if not complete:
+                continue
             lacking = missing_evidence(c, related[f"{b.id}#{c.id}"], archive.sources)
             if lacking is not None:
                 index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == c.id)
@@ -137,6 +146,21 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document]) -> list
                     f"claim '{c.id}' is graded {c.credibility} ({CREDIBILITY[c.credibility]}), but {lacking} "
                     "(see the credibility rule on the methodology page)"), "warning"))
     return out
+
+
+def _rests_on_known(a: Claim, b: Claim, sources: Mapping[str, Source]) -> bool:
+    """Every source the two claims' chains name, and every source those depend on, is a valid file."""
+    seen: set[str] = set()
+    todo = [sid for claim in (a, b) for link in claim.chain for sid in link]
+    while todo:
+        sid = todo.pop()
+        if sid in seen:
+            continue
+        if sid not in sources:
+            return False
+        seen.add(sid)
+        todo.extend(sources[sid].depends_on)
+    return True
 
 
 def _relation_path(doc: Document, claim_id: str, rel: Relation) -> KeyPath:

@@ -6,7 +6,8 @@ is an error like any other bad id, at the value of the note or summary that name
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from ..core.markdown import references
 from ..core.problems import Problem, did_you_mean
@@ -16,7 +17,7 @@ from .documents import _values as markdown_values  # the fields' values, as the 
 HOW = "write [text](<briefing-id>#<claim-id>) or [](<briefing-id>) with the id of a file of briefings/"
 
 
-def note_reference_problems(docs: Mapping[str, list[Document]], broken: Set[str] = frozenset()) -> list[Problem]:
+def note_reference_problems(docs: Mapping[str, list[Document]], broken: AbstractSet[str] = frozenset()) -> list[Problem]:
     """Every reference in every Markdown field (notes, summaries) to a briefing or claim that does not exist.
 
     A ``broken`` briefing (it exists, with errors of its own) is neither missing nor checked further.
