@@ -243,7 +243,8 @@ def test_direction_controls_in_prose_stay_inside_it(archive) -> None:
 
 def test_links_inside_seeds_are_followed_but_not_out_of_it(archive) -> None:
     (archive.root / "seeds" / "b.txt").symlink_to("a.txt")
-    archive.write("briefings/b-test.yml", "article: b.txt\ntitle: B\nsummary: s\nclaims: []\n")
+    archive.write("briefings/b-test.yml", "article: b.txt\ntitle: B\nsummary: s\nclaims:\n  - id: d\n"
+                  "    quote: 40 drones were shot down\n    sources: [agency]\n    credibility: 6\n")
     site = archive.build(strict=True)
     assert (site / "seeds" / "b.txt").read_text() == (archive.root / "seeds" / "a.txt").read_text()
 

@@ -39,6 +39,10 @@ def link(rel: str, target: str, secret: str = "repositoryformatversion = 0\n"):
     return mutate
 
 
+def move(rel: str, new: str):
+    return lambda archive: (archive.root / rel).rename(archive.root / new)
+
+
 def both(*mutations):
     def mutate(archive) -> None:
         for m in mutations:
@@ -48,6 +52,24 @@ def both(*mutations):
 
 
 A = "briefings/sources/agency.yml"
+#: A second briefing that relates to (and links to) claims of the fixture's briefing: a broken
+#: a-test must give no message here.
+OTHER = """\
+article: a.txt
+title: Another briefing
+summary: Like [](a-test#twice).
+claims:
+  - id: night
+    quote: over the region on Friday night
+    sources: [ministry]
+    credibility: 3
+    entities: [region]
+    note: As in [the drones claim](a-test#drones).
+    relations:
+      - echoes: a-test#drones
+      - corroborates: a-test#twice
+"""
+with_other = write("briefings/b-test.yml", OTHER)
 E = "briefings/entities/region.yml"
 MINISTRY = "briefings/sources/ministry.yml"
 ATTR_LIST = "[UK MOD](https://www.gov.uk/){: autofocus tabindex=0 onfocus=alert(document.domain) }"
@@ -129,16 +151,16 @@ CASES = [
     ("references", "unknown-entity", replace("entities: [region]", "entities: [regoin]"), B, 11, "unknown entity 'regoin' (did you mean 'region'?)"),
     ("references", "unknown-publisher", replace("title: A test briefing", "title: A test briefing\npublisher: agncy"), B, 3, "unknown source 'agncy' (did you mean 'agency'?)"),
     ("references", "unknown-relation-claim", replace("corroborates: a-test#drones", "corroborates: a-test#drone"), B, 23, "briefing 'a-test' has no claim 'drone' (did you mean 'drones'?)"),
-    ("references", "unknown-relation-briefing", replace("corroborates: a-test#drones", "corroborates: a-tset#drones"), B, 23, "relation target briefing 'a-tset' does not exist (did you mean 'a-test'?)"),
+    ("references", "unknown-relation-briefing", replace("corroborates: a-test#drones", "corroborates: a-tset#drones"), B, 23, "relation target briefing 'a-tset' does not exist; name a file"),  # never the referring file itself
     ("references", "malformed-relation", replace("corroborates: a-test#drones", "corroborates: drones"), B, 23, "write a relation target as <briefing-id>#<claim-id>"),
     ("references", "list-not-last", replace("sources: [agency, ministry]", "sources: [[agency, ministry], agency]"), B, 8, "only the last element of `sources`"),
     # references from notes and summaries to briefings and claims: [](<briefing-id>#<claim-id>)
     ("references", "note-unknown-briefing", replace("see [the ministry](../../sources/ministry/)", "see [](a-tset#drones)"), B, 10,
-     "claim 'drones': `note` refers to an unknown briefing 'a-tset' (did you mean 'a-test'?)"),
+     "claim 'drones': `note` refers to an unknown briefing 'a-tset'; write"),  # never the referring file itself
     ("references", "note-unknown-claim", replace("see [the ministry](../../sources/ministry/)", "see [the other](a-test#twise)"), B, 10,
      "`note` refers to a-test#twise, but briefing 'a-test' has no claim 'twise' (did you mean 'twice'?)"),
     ("references", "summary-unknown-briefing", replace("summary: A *small* briefing.", "summary: Like [](b-test)."), B, 3,
-     "`summary` refers to an unknown briefing 'b-test' (did you mean 'a-test'?)"),
+     "`summary` refers to an unknown briefing 'b-test'; write"),
     ("references", "warning-note-unknown-claim", replace("tags: [test]\n", "tags: [test]\nwarnings:\n  - quote: Heading of the piece\n    note: Compare [](a-test#drone).\n"), B, 7,
      "warning #1: `note` refers to a-test#drone, but briefing 'a-test' has no claim 'drone' (did you mean 'drones'?)"),
     ("references", "source-note-unknown-briefing", replace("note: A wire service.", "note: A wire service; see [its report](a-tests).", A), A, 4,
@@ -198,4 +220,17 @@ CASES = [
     ("v1.1", "assumed-dependence-without-note", replace("note: A wire service.", "note: A wire service.\ndepends_on: [{source: ministry, basis: background}]", A), A, 5, "`depends_on` lacks the required key 'note'"),
     ("v1.1", "corroborates-not-independent", replace("note: A wire service.", "note: A wire service.\ndepends_on: [ministry]", A), B, 23, "circular reporting is not corroboration"),
     ("v1.1", "corroborates-cannot-be-established", replace("note: A wire service.", "note: A wire service.\nidentified: false", A), B, 23, "independence cannot be established: one of them rests only on unidentified sources; corroboration needs claims shown to be independent"),
+    # one cause, one message: a broken file is still known by its id, and nothing elsewhere is reported
+    # because of it (test_errors checks that each of these gives exactly one message)
+    ("cascade", "broken-source-referred", replace("reliability: B", "reliability: G", A), A, 3, "'G', which is not allowed"),
+    ("cascade", "broken-source-depended-on", both(replace("note: A wire service.", "note: A wire service.\ndepends_on: [ministry]", A), replace("reliability: C", "reliability: G", MINISTRY)), MINISTRY, 4, "'G', which is not allowed"),
+    ("cascade", "broken-briefing-related", both(with_other, replace("credibility: 2", "credibility: 9")), B, 9, "`credibility` is 9, out of range"),
+    ("cascade", "unparsable-briefing-related", both(with_other, replace("tags: [test]", "tags: [test")), B, 5, "YAML syntax error"),
+    ("cascade", "broken-entity-referred", both(with_other, replace("kind: place", "kind: city", E)), E, 2, "use one of person"),
+    ("cascade", "source-yaml-suffix-referred", move(A, "briefings/sources/agency.yaml"), "briefings/sources/agency.yaml", 1, "rename it to agency.yml"),
+    # a scaffold's placeholders left in place (`briefings new`): a draft must not publish
+    ("drafts", "todo-title", replace("title: A test briefing", "title: \"TODO: the briefing's title\""), B, 2,
+     "`title` is still the scaffold's placeholder 'TODO: the briefing's title'; write the article's headline"),
+    ("drafts", "todo-summary", replace("summary: A *small* briefing.", "summary: >\n  TODO: one paragraph: what the article reports."), B, 3,
+     "`summary` is still the scaffold's placeholder 'TODO: one paragraph: what the article reports.'; write one paragraph"),
 ]

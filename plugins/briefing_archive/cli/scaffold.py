@@ -1,8 +1,10 @@
 """``briefings new``: a briefing file to start from, with a TODO claim per attributed sentence.
 
-The file is valid as written (it passes ``briefings check``), and every TODO claim
-is valid YAML once uncommented: its quote is the sentence exactly as the article
-has it, with a ``prefix`` where the sentence occurs more than once.
+The file is valid YAML that an editor checks against the schema (its modeline), but
+``briefings check`` refuses it until its title and summary replace their TODO
+placeholders (a draft must not publish). Every TODO claim is valid YAML once
+uncommented: its quote is the sentence exactly as the article has it, with a
+``prefix`` where the sentence occurs more than once.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from ..derive.attribution import attributed_sentences
+from ..core.attribution import attributed_sentences
 from ..load import anchor as anchoring
 from ..load.seeds import canonical_text
 

@@ -51,13 +51,15 @@ def format_problems(problems: Iterable[Problem]) -> str:
     return "\n".join(p.format() for p in problems)
 
 
-def did_you_mean(wrong: str, known: Iterable[str]) -> str:
+def did_you_mean(wrong: str, known: Iterable[str], besides: str | None = None) -> str:
     """A ` (did you mean 'x'?)` suffix naming the closest known value, or ``""``.
 
     Tries a case-insensitive match, then difflib's similarity, then a shared
     beginning of four or more characters (``newspaper`` -> ``news-outlet``).
+    ``besides`` is never proposed: the referring file's own id is not what its author meant
+    to name elsewhere.
     """
-    options = sorted(known)
+    options = sorted(k for k in known if k != besides)
     lowered = {o.lower(): o for o in options}
     guess = lowered.get(wrong.lower())
     if guess is None:

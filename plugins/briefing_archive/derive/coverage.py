@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.attribution import Sentence, attributed_sentences
 from ..core.model import Archive, Briefing, Span
-from .attribution import Sentence, attributed_sentences
 
 
 @dataclass(frozen=True)

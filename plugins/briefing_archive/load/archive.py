@@ -52,20 +52,28 @@ def _load(config: ArchiveConfig, progress: Progress | None) -> tuple[Archive | N
     problems.extend(lexicon_problems)
     counter = Counter(config, progress)
     built: dict[str, Briefing | None] = {}
-    docs = {kind: load_kind(config, kind, problems, counter, built) for kind in KINDS}
+    broken: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    docs = {kind: load_kind(config, kind, problems, counter, built, broken[kind]) for kind in KINDS}
     sources = {d.id: source_of(d) for d in docs["source"]}
     problems.extend(rubric_problems(docs["source"]))
     entities = {d.id: entity_of(d) for d in docs["entity"]}
     briefings = [b for d in docs["briefing"] if (b := built.get(d.id)) is not None]
 
-    # Only files whose own shape was valid reach here; now check every id they name.
-    problems.extend(reference_problems(docs, sources, entities))
-    problems.extend(note_reference_problems(docs))
-    if any(p.severity == "error" for p in problems) or lexicon is None:
-        return None, problems
+    # Only files whose own shape was valid reach here; now check every id they name. A file that exists
+    # but is broken is still known by its id: its own errors say what is wrong, nothing else does.
+    problems.extend(reference_problems(docs, sources, entities, broken))
+    problems.extend(note_reference_problems(docs, broken["briefing"]))
     briefings.sort(key=lambda b: b.id)
+    docs_by_id = {d.id: d for d in docs["briefing"]}
+    # The credibility rule and independence read related claims and their sources: with errors, only
+    # what rests on valid files is judged, so none of their messages is a consequence of another file's.
+    if any(p.severity == "error" for p in problems) or lexicon is None:
+        faulty = {p.path for p in problems if p.severity == "error"}
+        partial = Archive(tuple(b for b in briefings if docs_by_id[b.id].path not in faulty),
+                          {d.id: sources[d.id] for d in docs["source"] if d.path not in faulty})
+        return None, problems + grade_problems(partial, docs_by_id, complete=False)
     archive = Archive(tuple(briefings), dict(sorted(sources.items())), dict(sorted(entities.items())), lexicon)
-    problems.extend(grade_problems(archive, docs_by_id={d.id: d for d in docs["briefing"]}))
+    problems.extend(grade_problems(archive, docs_by_id))
     if any(p.severity == "error" for p in problems):
         return None, problems
     return archive, problems

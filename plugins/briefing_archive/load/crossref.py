@@ -1,8 +1,9 @@
 """Checks across files: every id a file names exists, grades follow their rubric line and the
 credibility rule, and corroboration is independent.
 
-They run once every file's own shape is valid, so a message here is never a consequence of
-a file that could not be read.
+They run on the files whose own shape is valid; a file that exists but could not be read
+(``broken``) is still known by its id, and nothing is said about references to it, so a
+message here is never a consequence of another file's error.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Mapping
 
 from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
 from ..core.independence import NOT_INDEPENDENT, independence, verdict_words
-from ..core.model import Archive, Relation
+from ..core.model import Archive, Claim, Relation, Source
 from ..core.problems import Problem, did_you_mean
 from ..core.rule import both_ways, missing_evidence
 from .build import dep_id
@@ -31,20 +32,27 @@ def rubric_problems(sources: list[Document]) -> list[Problem]:
 
 
 def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str, object],
-                       entities: Mapping[str, object]) -> list[Problem]:
-    """Every id named by a source or a briefing: sources, entities, relation targets."""
+                       entities: Mapping[str, object], broken: Mapping[str, set[str]]) -> list[Problem]:
+    """Every id named by a source or a briefing: sources, entities, relation targets.
+
+    ``broken`` (per kind): ids of files that exist but have errors of their own; a reference to one
+    is neither missing nor checked further (its claim ids, say) until it is fixed.
+    """
     problems: list[Problem] = []
+    known_sources = _known(sources, broken.get("source", set()))
+    known_entities = _known(entities, broken.get("entity", set()))
+    broken_briefings = broken.get("briefing", set())
     for d in docs["source"]:
         for i, entry in enumerate(d.data.get("depends_on") or ()):
             dep = dep_id(entry)
             where: KeyPath = ("depends_on", i, "source") if isinstance(entry, dict) else ("depends_on", i)
-            _ref(d, where, dep, sources, "source", "briefings/sources", problems)
+            _ref(d, where, dep, known_sources, "source", "briefings/sources", problems, besides=d.id)
             if dep == d.id:
                 problems.append(d.problem(where, f"source '{d.id}' depends on itself; remove it"))
     claims_of = {d.id: {c["id"] for c in d.data.get("claims") or ()} for d in docs["briefing"]}
     for d in docs["briefing"]:
         if d.data.get("publisher") is not None:
-            _ref(d, ("publisher",), d.data["publisher"], sources, "source", "briefings/sources", problems)
+            _ref(d, ("publisher",), d.data["publisher"], known_sources, "source", "briefings/sources", problems)
         for ci, raw in enumerate(d.data.get("claims") or ()):
             claim_label = f"claim '{raw['id']}'"
             for li, link in enumerate(raw["sources"]):
@@ -54,22 +62,24 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
                                                   f"{claim_label}: only the last element of `sources` (the originators "
                                                   "cited together) may be a list; move the list to the end of the chain"))
                     for si, sid in enumerate(link):
-                        _ref(d, ("claims", ci, "sources", li, si), sid, sources, "source", "briefings/sources",
+                        _ref(d, ("claims", ci, "sources", li, si), sid, known_sources, "source", "briefings/sources",
                              problems, claim_label)
                 else:
-                    _ref(d, ("claims", ci, "sources", li), link, sources, "source", "briefings/sources",
+                    _ref(d, ("claims", ci, "sources", li), link, known_sources, "source", "briefings/sources",
                          problems, claim_label)
             for ei, eid in enumerate(raw.get("entities") or ()):
-                _ref(d, ("claims", ci, "entities", ei), eid, entities, "entity", "briefings/entities",
+                _ref(d, ("claims", ci, "entities", ei), eid, known_entities, "entity", "briefings/entities",
                      problems, claim_label)
             for ri, rel in enumerate(raw.get("relations") or ()):
                 ((kind, target),) = rel.items()
                 bid, cid = target.split("#", 1)
                 where = ("claims", ci, "relations", ri, kind)
+                if bid in broken_briefings and bid not in claims_of:
+                    continue   # it exists, with errors of its own: its claims are checked once it is fixed
                 if bid not in claims_of:
+                    near = did_you_mean(bid, claims_of.keys() | broken_briefings, besides=d.id)
                     problems.append(d.problem(where, f"{claim_label}: relation target briefing '{bid}' does not exist"
-                                                     f"{did_you_mean(bid, claims_of)}; name a file of briefings/ "
-                                                     "without .yml"))
+                                                     f"{near}; name a file of briefings/ without .yml"))
                 elif cid not in claims_of[bid]:
                     problems.append(d.problem(where, f"{claim_label}: briefing '{bid}' has no claim '{cid}'"
                                                      f"{did_you_mean(cid, claims_of[bid])}; use one of its claim ids"))
@@ -78,29 +88,41 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
     return problems
 
 
-def _ref(doc: Document, where: KeyPath, ident: str, known: Mapping[str, object], kind: str, folder: str,
-         problems: list[Problem], label: str = "") -> None:
+def _known(valid: Mapping[str, object], broken: set[str]) -> set[str]:
+    """Every id a reference may name: the valid files' and the broken ones' (which exist)."""
+    return set(valid) | broken
+
+
+def _ref(doc: Document, where: KeyPath, ident: str, known: set[str], kind: str, folder: str,
+         problems: list[Problem], label: str = "", besides: str | None = None) -> None:
     if ident not in known:
         who = f"{label}: " if label else ""
-        problems.append(doc.problem(where, f"{who}unknown {kind} '{ident}'{did_you_mean(ident, known)}; "
+        problems.append(doc.problem(where, f"{who}unknown {kind} '{ident}'{did_you_mean(ident, known, besides)}; "
                                            f"use an existing id or create {folder}/{ident}.yml"))
 
 
-def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document]) -> list[Problem]:
+def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], complete: bool = True) -> list[Problem]:
     """The credibility rule and the independence a relation kind claims, for every claim.
 
     ``corroborates`` between claims that are not shown to be independent is an error (circular
     reporting is not corroboration); ``echoes`` between independent claims undersells them (a
     warning); a grade without the evidence the rule needs is a warning naming what would justify it.
+
+    Not ``complete`` (other files have errors; ``archive`` holds only what could be built): only the
+    relations whose two claims and every source they rest on are known are judged, and the
+    credibility rule waits (a broken briefing's relations, unknown yet, may be what supports a grade).
     """
     out = []
     names = {sid: s.name for sid, s in archive.sources.items()}
     claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
-    related = both_ways(archive)
+    related = both_ways(archive) if complete else {}
     for b in archive.briefings:
         doc = docs_by_id[b.id]
         for c in b.claims:
             for rel in c.relations:
+                if not complete and not (rel.target in claims and _rests_on_known(c, claims[rel.target],
+                                                                                   archive.sources)):
+                    continue
                 verdict = independence(c, claims[rel.target], archive.sources)
                 where = _relation_path(doc, c.id, rel)
                 if rel.kind == "corroborates" and not verdict.independent:
@@ -115,6 +137,8 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document]) -> list
                         f"claim '{c.id}' echoes {rel.target}, but the two are independent (they share no origin); "
                         "independent agreement is corroboration: write `corroborates` instead of `echoes`"),
                         "warning"))
+            if not complete:
+                continue
             lacking = missing_evidence(c, related[f"{b.id}#{c.id}"], archive.sources)
             if lacking is not None:
                 index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == c.id)
@@ -122,6 +146,21 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document]) -> list
                     f"claim '{c.id}' is graded {c.credibility} ({CREDIBILITY[c.credibility]}), but {lacking} "
                     "(see the credibility rule on the methodology page)"), "warning"))
     return out
+
+
+def _rests_on_known(a: Claim, b: Claim, sources: Mapping[str, Source]) -> bool:
+    """Every source the two claims' chains name, and every source those depend on, is a valid file."""
+    seen: set[str] = set()
+    todo = [sid for claim in (a, b) for link in claim.chain for sid in link]
+    while todo:
+        sid = todo.pop()
+        if sid in seen:
+            continue
+        if sid not in sources:
+            return False
+        seen.add(sid)
+        todo.extend(sources[sid].depends_on)
+    return True
 
 
 def _relation_path(doc: Document, claim_id: str, rel: Relation) -> KeyPath:

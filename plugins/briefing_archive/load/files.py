@@ -22,6 +22,7 @@ from ..core.schemas import KINDS
 from . import schema
 from .build import briefing_of
 from .documents import Document, check_values
+from .drafts import no_claims_problem, placeholder_problems
 from .paths import outside_folder
 from .yamlfile import load_yaml
 
@@ -51,9 +52,14 @@ class Counter:
 
 
 def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter: Counter,
-               built: dict[str, Briefing | None]) -> list[Document]:
+              built: dict[str, Briefing | None], broken: set[str]) -> list[Document]:
     """Load every file of one kind; for briefings, also read their articles and anchor them
-    (``built``), all in worker processes when the archive is large."""
+    (``built``), all in worker processes when the archive is large.
+
+    ``broken`` receives the ids of files that exist but could not be read as this kind (bad YAML or
+    shape, ``.yaml``, a link outside): the rest of the archive still knows them, so a reference to
+    one is not reported as missing (one cause, one message: the file's own).
+    """
     folder = folder_of(config, kind)
     if not folder.is_dir():
         return []
@@ -68,6 +74,8 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
                                         "and briefings/entities/"))
             continue
         if path.suffix != ".yml":
+            if path.suffix == ".yaml" and is_id(path.stem) and path.stem not in RESERVED:
+                broken.add(path.stem)
             problems.append(Problem(shown, 1, 1, "warning" if path.suffix != ".yaml" else "error",
                                     f"only .yml files are read here; rename it to {path.stem}.yml"
                                     + ("" if path.suffix == ".yaml" else " or move it out of the archive")))
@@ -83,6 +91,7 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
             continue
         outside = outside_folder(path, folder)
         if outside:
+            broken.add(path.stem)
             problems.append(Problem(shown, 1, 1, "error", f"this file is a link to {outside}, outside "
                                     f"{config.display(folder)}/; only files of the archive are read: replace the "
                                     "link by the file itself"))
@@ -116,10 +125,12 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
     if config.reuse:
         _CACHE.clear()
         _CACHE.update(next_cache)
-    for doc, found, briefing in results:
+    for (path, _), (doc, found, briefing) in zip(wanted, results, strict=True):
         counter.tick()
         problems.extend(found)
-        if doc is not None:
+        if doc is None:
+            broken.add(path.stem)
+        else:
             docs.append(doc)
             if kind == "briefing":   # ids of different kinds may coincide: a source never replaces a briefing
                 built[doc.id] = briefing
@@ -171,6 +182,12 @@ def parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> Parsed:
     doc = Document(path.stem, shown, data, loaded.positions)
     found = check_values(kind, doc)
     briefing = briefing_of(doc, config, {}, found) if kind == "briefing" and not found else None
+    if kind == "briefing":
+        # A draft is refused whatever else is wrong, so all its problems show at once.
+        unfinished = no_claims_problem(doc, briefing) if briefing is not None else None
+        found += placeholder_problems(doc) + ([unfinished] if unfinished else [])
+        if any(p.severity == "error" for p in found):
+            briefing = None
     return doc, found, briefing
 
 

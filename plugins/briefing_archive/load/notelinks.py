@@ -7,6 +7,7 @@ is an error like any other bad id, at the value of the note or summary that name
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from ..core.markdown import references
 from ..core.problems import Problem, did_you_mean
@@ -16,29 +17,35 @@ from .documents import _values as markdown_values  # the fields' values, as the 
 HOW = "write [text](<briefing-id>#<claim-id>) or [](<briefing-id>) with the id of a file of briefings/"
 
 
-def note_reference_problems(docs: Mapping[str, list[Document]]) -> list[Problem]:
-    """Every reference in every Markdown field (notes, summaries) to a briefing or claim that does not exist."""
-    claims_of = {d.id: {c["id"] for c in d.data.get("claims") or ()} for d in docs.get("briefing", ())}
+def note_reference_problems(docs: Mapping[str, list[Document]], broken: AbstractSet[str] = frozenset()) -> list[Problem]:
+    """Every reference in every Markdown field (notes, summaries) to a briefing or claim that does not exist.
+
+    A ``broken`` briefing (it exists, with errors of its own) is neither missing nor checked further.
+    """
+    claims_of: dict[str, set[str] | None] = {bid: None for bid in broken}
+    claims_of.update({d.id: {c["id"] for c in d.data.get("claims") or ()} for d in docs.get("briefing", ())})
     problems: list[Problem] = []
     for kind, patterns in MARKDOWN_FIELDS.items():
         for d in docs.get(kind, ()):
             for pattern in patterns:
                 for where, text in markdown_values(d.data, pattern):
                     if isinstance(text, str):
-                        problems += _problems(d, where, text, claims_of)
+                        problems += _problems(d, where, text, claims_of, d.id if kind == "briefing" else None)
     return problems
 
 
-def _problems(d: Document, where: tuple, text: str, claims_of: Mapping[str, set[str]]) -> list[Problem]:
+def _problems(d: Document, where: tuple, text: str, claims_of: Mapping[str, set[str] | None],
+              own: str | None) -> list[Problem]:
     out = []
     label = _label(d, where)
     for bid, cid in dict.fromkeys(references(text)):
+        claims = claims_of.get(bid)
         if bid not in claims_of:
-            out.append(d.problem(where, f"{label} refers to an unknown briefing '{bid}'{did_you_mean(bid, claims_of)}; "
-                                        f"{HOW}"))
-        elif cid is not None and cid not in claims_of[bid]:
+            out.append(d.problem(where, f"{label} refers to an unknown briefing '{bid}'"
+                                        f"{did_you_mean(bid, claims_of, own)}; {HOW}"))
+        elif cid is not None and claims is not None and cid not in claims:
             out.append(d.problem(where, f"{label} refers to {bid}#{cid}, but briefing '{bid}' has no claim '{cid}'"
-                                        f"{did_you_mean(cid, claims_of[bid])}; use one of its claim ids"))
+                                        f"{did_you_mean(cid, claims)}; use one of its claim ids"))
     return out
 
 

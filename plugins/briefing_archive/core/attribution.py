@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.text import SENTENCE_END, blocks
+from .text import SENTENCE_END, blocks
 
 CUES = re.compile(
     r"(?<![\w-])(?:said|says|say|according to|reported|reports|reportedly|stated|states|claimed|claims|claim|"
