@@ -19,7 +19,7 @@ from .scaffold import default_id, scaffold
 
 
 def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
-    archive, problems = load_archive(config, console.progress)
+    archive, problems = load_archive(config, console.progress, cache=True)
     errors = sum(p.severity == "error" for p in problems)
     if args.format == "json":
         print(json.dumps([p.__dict__ for p in problems], indent=2))
@@ -76,7 +76,7 @@ def run_new(config: ArchiveConfig, args: argparse.Namespace, console: Console) -
 
 
 def run_coverage(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
-    archive, problems = load_archive(config, console.progress)
+    archive, problems = load_archive(config, console.progress, cache=True)
     if archive is None:
         for p in problems:
             console.problem(p)
