@@ -12,7 +12,6 @@ from pathlib import Path
 from ..core.config import ArchiveConfig
 from ..core.ids import RESERVED, is_id
 from ..core.positions import line_col
-from ..derive.coverage import coverage, unused
 from ..load.archive import load_archive
 from .console import Console
 from .scaffold import default_id, scaffold
@@ -76,6 +75,8 @@ def run_new(config: ArchiveConfig, args: argparse.Namespace, console: Console) -
 
 
 def run_coverage(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
+    from ..derive.coverage import coverage, unused  # here, so that `briefings check` does not import it
+
     archive, problems = load_archive(config, console.progress, cache=True)
     if archive is None:
         for p in problems:

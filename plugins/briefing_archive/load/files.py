@@ -7,10 +7,8 @@ re-reads only files whose bytes (or whose article's bytes) changed.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,6 +106,9 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
     jobs = [(path, shown, kind, config) for i, (path, shown) in enumerate(wanted) if i not in cached]
     if len(jobs) >= PARALLEL_AFTER and (os.cpu_count() or 1) > 1:
         # Parsing is the bulk of a large check and each file stands alone: use every core.
+        import multiprocessing  # here: a run that reads few files (a warm cache) does not pay for importing it
+        from concurrent.futures import ProcessPoolExecutor
+
         workers = min(os.cpu_count() or 1, 4)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(parse_file, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
