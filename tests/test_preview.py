@@ -75,6 +75,10 @@ def rendered(caplog: pytest.LogCaptureFixture) -> int:
 def test_dirty_preview_serves_what_a_full_build_writes(archive, tmp_path, caplog) -> None:
     caplog.set_level(logging.INFO)
     preview = tmp_path / "preview"
+    # a second briefing, whose page the core keeps from the last build when only the first one's prose changes
+    archive.write("briefings/b-test.yml", (archive.root / "briefings/a-test.yml").read_text("utf-8")
+                  .replace("title: A test briefing", "title: Another briefing")
+                  .replace("corroborates: a-test#drones", "echoes: a-test#drones"))
     serve = Serve(archive.root, preview)
     try:
         serve.rebuild()
@@ -83,9 +87,15 @@ def test_dirty_preview_serves_what_a_full_build_writes(archive, tmp_path, caplog
         archive.write("briefings/a-test.yml", briefing.read_text("utf-8")
                       .replace("summary: A *small* briefing.", "summary: A *freshly edited* briefing."))
         serve.rebuild()
+        assert any("1 briefing pages unchanged, kept" in r.getMessage() for r in caplog.records)
         assert rendered(caplog) < everything    # only the pages that show the summary
         assert "freshly edited" in (preview / "briefings/a-test/index.html").read_text("utf-8")
         same_as_full_build(archive, tmp_path, preview, "summary")
+
+        archive.write("briefings/a-test.yml", briefing.read_text("utf-8").replace("note: Probably true;",
+                                                                                  "note: Edited, probably true;"))
+        serve.rebuild()                          # a claim's note: prose too
+        same_as_full_build(archive, tmp_path, preview, "note")
 
         source = archive.root / "briefings/sources/agency.yml"
         archive.write("briefings/sources/agency.yml", source.read_text("utf-8").replace("A wire service.",
@@ -93,7 +103,9 @@ def test_dirty_preview_serves_what_a_full_build_writes(archive, tmp_path, caplog
         serve.rebuild()
         same_as_full_build(archive, tmp_path, preview, "source")
 
-        archive.write("briefings/a-test.yml", briefing.read_text("utf-8").replace("tags: [test]", "tags: [other]"))
+        for name in ("a-test", "b-test"):
+            path = archive.root / f"briefings/{name}.yml"
+            archive.write(f"briefings/{name}.yml", path.read_text("utf-8").replace("tags: [test]", "tags: [other]"))
         serve.rebuild()                          # a tag page goes, another comes: every page again
         assert not (preview / "tags/test/index.html").exists()
         same_as_full_build(archive, tmp_path, preview, "tags")

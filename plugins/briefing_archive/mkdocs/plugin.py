@@ -150,8 +150,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         archive = self._archive_config(config)
         began = time.perf_counter()
         try:
-            self.output = build_site(archive, config.use_directory_urls, config.strict,
-                                     config.site_url, config.site_name)
+            self.output = build_site(archive, config.use_directory_urls, config.strict, config.site_url,
+                                     config.site_name, self.output if self.preview else None)
         except ArchiveError as exc:
             for problem in exc.problems:
                 (log.error if problem.severity == "error" else log.warning)(problem.format())
@@ -162,7 +162,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return
         for problem in self.output.problems:
             log.warning(problem.format())
-        log.info(f"briefings: the archive was checked and rendered in {time.perf_counter() - began:.2f} seconds")
+        log.info(f"briefings: the archive was checked and rendered in {time.perf_counter() - began:.2f} seconds"
+                 + (f" ({self.output.reused} briefing pages unchanged, kept)" if self.output.reused else ""))
         if is_local_address(config.site_url) and not (self.serving and self.told_local):
             self.told_local = True
             where = f"is local ({config.site_url})" if config.site_url else "is not set"
