@@ -33,6 +33,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 sys.path.insert(0, str(HERE))
 if not os.environ.get("PYTHONPATH"):
     sys.path.insert(1, str(HERE.parent / "plugins"))   # this checkout's plugin (unless PYTHONPATH names one)
+import authoring
 import explorer
 from generate import generate, long_article, mistype
 
@@ -215,7 +216,15 @@ def main() -> None:
     parser.add_argument("--explorer-only", action="store_true",
                         help="only measure the claims explorer (bytes downloaded, filter change in Chromium)")
     parser.add_argument("--explorer-n", type=int, default=1000, help="briefings for that section (default 1000)")
+    parser.add_argument("--authoring", action="store_true",
+                        help="only the authoring measurements (benchmarks/authoring.py): check, preview, build")
+    parser.add_argument("--parts", default="check,preview,build", help="which of them (default: all three)")
+    parser.add_argument("--authoring-n", default="1000", help="comma-separated N for them (default 1000)")
     args = parser.parse_args()
+    if args.authoring:
+        authoring.run(args.parts.split(","), [int(n) for n in args.authoring_n.split(",")], Path(args.work),
+                      not args.no_write)
+        return
     if args.explorer_only:
         explorer.run(args.explorer_n, Path(args.work), not args.no_write)
         return

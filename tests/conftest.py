@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -18,6 +19,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+# `briefings check` keeps each file's result in a cache folder between runs: the tests' own, not the user's.
+os.environ.setdefault("BRIEFINGS_CACHE_DIR", tempfile.mkdtemp(prefix="briefings-cache-"))
 
 REPO = Path(__file__).resolve().parent.parent
 

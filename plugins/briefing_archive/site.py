@@ -6,12 +6,12 @@ results to its engine; nothing here knows which engine that is.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from .core.config import ArchiveConfig
-from .core.model import Archive
+from .core.model import Archive, Briefing
 from .core.problems import ArchiveError, Problem
 from .core.schemas import KINDS, schema_text
 from .derive.terms import with_terms
@@ -48,15 +48,21 @@ class SiteOutput:
     fragments: dict[str, tuple[str, ...]]  # docs-tree path -> HTML blocks to put back after rendering
     root: Path                             # the archive folder this output was built from
     snippets: dict[str, str] = field(default_factory=dict)  # placeholder -> HTML rendered with the archive
+    inputs: tuple = ()                     # the build's settings: a later build may reuse pages only with the same
+    reused: int = 0                        # briefing pages taken from the previous output, not rendered again
 
 
 def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool = False,
-               site_url: str | None = None, site_name: str = "Briefing archive") -> SiteOutput:
+               site_url: str | None = None, site_name: str = "Briefing archive",
+               previous: SiteOutput | None = None) -> SiteOutput:
     """Load and check the archive, then render it; raise ArchiveError with every problem on failure.
 
     With ``strict``, warnings fail the build here too, before anything is written. The exports' addresses
     are absolute from ``site_url``, or relative when it is absent or local (``http://127.0.0.1:8000/``):
     a build never writes a loopback address into its data.
+
+    ``previous`` (the live preview's last output): a briefing page is taken from it, not rendered again, when
+    only other briefings' prose changed since (see :func:`prose_edits`); every other page is rendered again.
     """
     archive, problems = load_archive(config)
     if archive is None or (strict and problems):
@@ -78,11 +84,43 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     for path in (STYLESHEET, SCRIPT, WORKER_SHIM, CLAIMS_SCRIPT):
         files[path] = package.joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()
     defaults = {path: package.joinpath(f"defaults/{path}").read_text("utf-8") for path in DEFAULT_PAGES}
+    inputs = (config, directory_urls, site_url, site_name)
+    edited = prose_edits(previous.archive, archive) if previous is not None and previous.inputs == inputs else None
+    kept = frozenset() if edited is None else frozenset(b.id for b in archive.briefings) - edited
     pages, fragments = {}, {}
-    for path, markdown in iter_pages(ctx):
-        pages[path], fragments[path] = split_fragments(markdown)
+    for path, markdown in iter_pages(ctx, kept):
+        if markdown or previous is None:
+            pages[path], fragments[path] = split_fragments(markdown)
+        else:
+            pages[path], fragments[path] = previous.pages[path], previous.fragments[path]
     snippets = {HOME_PLACEHOLDER: home_html(ctx)}
-    return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets)
+    return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs, len(kept))
+
+
+def prose_edits(old: Archive, new: Archive) -> frozenset[str] | None:
+    """The briefings of ``new`` whose prose alone changed since ``old``, or None when anything else changed.
+
+    A briefing's prose (its summary, its claims' notes and background, its cautions' notes) is shown on its own
+    page and on pages that are not briefing pages (home, claims explorer, compare...), never on another
+    briefing's page; so when nothing but prose changed, every other briefing's page is as it was.
+    """
+    if old.sources != new.sources or old.entities != new.entities or old.lexicon != new.lexicon:
+        return None
+    if [b.id for b in old.briefings] != [b.id for b in new.briefings]:
+        return None
+    edited = set()
+    for was, now in zip(old.briefings, new.briefings, strict=True):
+        if was is now or was == now:
+            continue
+        if _without_prose(was) != _without_prose(now):
+            return None
+        edited.add(now.id)
+    return frozenset(edited)
+
+
+def _without_prose(b: Briefing) -> Briefing:
+    return replace(b, summary="", warnings=tuple(replace(w, note="") for w in b.warnings),
+                   claims=tuple(replace(c, note=None, background=None) for c in b.claims))
 
 
 def _json(data: object) -> bytes:

@@ -12,14 +12,13 @@ from pathlib import Path
 from ..core.config import ArchiveConfig
 from ..core.ids import RESERVED, is_id
 from ..core.positions import line_col
-from ..derive.coverage import coverage, unused
 from ..load.archive import load_archive
 from .console import Console
 from .scaffold import default_id, scaffold
 
 
 def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
-    archive, problems = load_archive(config, console.progress)
+    archive, problems = load_archive(config, console.progress, cache=True)
     errors = sum(p.severity == "error" for p in problems)
     if args.format == "json":
         print(json.dumps([p.__dict__ for p in problems], indent=2))
@@ -76,7 +75,9 @@ def run_new(config: ArchiveConfig, args: argparse.Namespace, console: Console) -
 
 
 def run_coverage(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
-    archive, problems = load_archive(config, console.progress)
+    from ..derive.coverage import coverage, unused  # here, so that `briefings check` does not import it
+
+    archive, problems = load_archive(config, console.progress, cache=True)
     if archive is None:
         for p in problems:
             console.problem(p)

@@ -8,7 +8,7 @@ one source, and not independent of each other either.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from .model import Claim, Source
@@ -44,6 +44,20 @@ def independence(a: Claim, b: Claim, sources: Mapping[str, Source]) -> Verdict:
     shown = _shared(originator_closure(ia, sources, shown_only=True),
                     originator_closure(ib, sources, shown_only=True), sources)
     return Verdict(NOT_INDEPENDENT, shown or shared, assumed=not shown)
+
+
+def remembered(sources: Mapping[str, Source]) -> Callable[[Claim, Claim], Verdict]:
+    """:func:`independence` remembered by the two claims' originators, all it reads of them: an archive's
+    thousands of relations join a few dozen sources."""
+    memo: dict[tuple[tuple[str, ...], tuple[str, ...]], Verdict] = {}
+
+    def verdict(a: Claim, b: Claim) -> Verdict:
+        key = (a.originators, b.originators)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = independence(a, b, sources)
+        return found
+    return verdict
 
 
 def _shared(a: frozenset[str], b: frozenset[str], sources: Mapping[str, Source]) -> frozenset[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .independence import Verdict, identified_originators, independence, originator_closure
+from .independence import Verdict, identified_originators, originator_closure, remembered
 from .model import Archive, Claim, Source
 
 #: Reasons a claim's grade may rest on (``basis``), each open to every side alike.
@@ -67,12 +67,13 @@ def both_ways(archive: Archive) -> dict[str, list[Related]]:
     """Every claim's relations, its own and those other claims make to it, keyed by ``briefing#claim``."""
     claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
     out: dict[str, list[Related]] = {key: [] for key in claims}
+    independence = remembered(archive.sources)
     for b in archive.briefings:
         for c in b.claims:
             here = f"{b.id}#{c.id}"
             for rel in c.relations:
                 other = claims[rel.target]
-                verdict = independence(c, other, archive.sources)
+                verdict = independence(c, other)
                 out[here].append(Related(rel.kind, rel.target, other, verdict))
                 out[rel.target].append(Related(rel.kind, here, c, verdict))
     return out

@@ -14,22 +14,25 @@ from ..core.problems import Problem
 from ..core.schemas import KINDS
 from .build import entity_of, source_of
 from .crossref import grade_problems, reference_problems, rubric_problems
+from .diskcache import DiskCache
 from .files import Counter, Progress, load_kind
 from .lexicon import load_lexicon
 from .notelinks import note_reference_problems
 
 
-def load_archive(config: ArchiveConfig, progress: Progress | None = None) -> tuple[Archive | None, list[Problem]]:
+def load_archive(config: ArchiveConfig, progress: Progress | None = None,
+                 cache: bool = False) -> tuple[Archive | None, list[Problem]]:
     """Read and check the whole archive; return it (None when any error) and all problems.
 
-    ``progress(done, total)`` is called as YAML files are read, for long runs.
+    ``progress(done, total)`` is called as YAML files are read, for long runs. With ``cache``, files
+    unchanged since the last such run are not read again (:mod:`.diskcache`).
     """
     # Loading allocates millions of small objects that all stay alive: the cyclic garbage collector
     # would only re-scan them again and again (superlinear at thousands of briefings), so pause it.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        archive, problems = _load(config, progress)
+        archive, problems = _load(config, progress, cache)
     finally:
         if enabled:
             gc.enable()
@@ -37,7 +40,7 @@ def load_archive(config: ArchiveConfig, progress: Progress | None = None) -> tup
     return archive, list(dict.fromkeys(problems))
 
 
-def _load(config: ArchiveConfig, progress: Progress | None) -> tuple[Archive | None, list[Problem]]:
+def _load(config: ArchiveConfig, progress: Progress | None, cache: bool) -> tuple[Archive | None, list[Problem]]:
     problems: list[Problem] = []
     if not config.briefings_dir.is_dir():
         problems.append(Problem(config.display(config.briefings_dir), 1, 1, "error",
@@ -53,7 +56,10 @@ def _load(config: ArchiveConfig, progress: Progress | None) -> tuple[Archive | N
     counter = Counter(config, progress)
     built: dict[str, Briefing | None] = {}
     broken: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    docs = {kind: load_kind(config, kind, problems, counter, built, broken[kind]) for kind in KINDS}
+    disk = DiskCache(config) if cache else None
+    docs = {kind: load_kind(config, kind, problems, counter, built, broken[kind], disk) for kind in KINDS}
+    if disk is not None:
+        disk.save()
     sources = {d.id: source_of(d) for d in docs["source"]}
     problems.extend(rubric_problems(docs["source"]))
     entities = {d.id: entity_of(d) for d in docs["entity"]}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
-from ..core.independence import NOT_INDEPENDENT, independence, verdict_words
+from ..core.independence import NOT_INDEPENDENT, remembered, verdict_words
 from ..core.model import Archive, Claim, Relation, Source
 from ..core.problems import Problem, did_you_mean
 from ..core.rule import both_ways, missing_evidence
@@ -116,6 +116,7 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], complet
     names = {sid: s.name for sid, s in archive.sources.items()}
     claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
     related = both_ways(archive) if complete else {}
+    independence = remembered(archive.sources)
     for b in archive.briefings:
         doc = docs_by_id[b.id]
         for c in b.claims:
@@ -123,7 +124,7 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], complet
                 if not complete and not (rel.target in claims and _rests_on_known(c, claims[rel.target],
                                                                                    archive.sources)):
                     continue
-                verdict = independence(c, claims[rel.target], archive.sources)
+                verdict = independence(c, claims[rel.target])
                 where = _relation_path(doc, c.id, rel)
                 if rel.kind == "corroborates" and not verdict.independent:
                     refusal = (f"the two are {verdict_words(verdict, names)}; circular reporting is not corroboration"

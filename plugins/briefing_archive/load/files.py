@@ -7,10 +7,8 @@ re-reads only files whose bytes (or whose article's bytes) changed.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from ..core.problems import Problem
 from ..core.schemas import KINDS
 from . import schema
 from .build import briefing_of
+from .diskcache import DiskCache
 from .documents import Document, check_values
 from .drafts import no_claims_problem, placeholder_problems
 from .paths import outside_folder
@@ -52,7 +51,7 @@ class Counter:
 
 
 def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter: Counter,
-              built: dict[str, Briefing | None], broken: set[str]) -> list[Document]:
+              built: dict[str, Briefing | None], broken: set[str], disk: DiskCache | None = None) -> list[Document]:
     """Load every file of one kind; for briefings, also read their articles and anchor them
     (``built``), all in worker processes when the archive is large.
 
@@ -97,18 +96,28 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
                                     "link by the file itself"))
             continue
         wanted.append((path, shown))
-    # A long-running process (mkdocs serve) re-checks only files whose bytes (or whose article) changed.
+    # A long-running process (mkdocs serve) re-checks only files whose bytes (or whose article) changed; the
+    # command line keeps the same results on disk between runs (``disk``).
     cached: dict[int, Parsed] = {}
     keys: list[CacheKey | None] = []
+    digests: dict[Path, bytes | None] = {}
     for i, (path, _) in enumerate(wanted):
-        key = (kind, str(path), config, _digest(path)) if config.reuse else None
+        digest = _digest_of(path, digests) if config.reuse or disk is not None else None
+        key = (kind, str(path), config, digest) if config.reuse else None
         keys.append(key)
         hit = _CACHE.get(key) if key is not None else None
-        if hit is not None and (hit.seed is None or _digest(hit.seed) == hit.seed_digest):
+        if hit is not None and (hit.seed is None or _digest_of(hit.seed, digests) == hit.seed_digest):
             cached[i] = hit.parsed
+        elif disk is not None and (stored := disk.get((kind, str(path), digest))) is not None:
+            kept, kept_seed, kept_digest = stored
+            if kept_seed is None or _digest_of(Path(kept_seed), digests) == kept_digest:
+                cached[i] = kept  # type: ignore[assignment]
     jobs = [(path, shown, kind, config) for i, (path, shown) in enumerate(wanted) if i not in cached]
     if len(jobs) >= PARALLEL_AFTER and (os.cpu_count() or 1) > 1:
         # Parsing is the bulk of a large check and each file stands alone: use every core.
+        import multiprocessing  # here: a run that reads few files (a warm cache) does not pay for importing it
+        from concurrent.futures import ProcessPoolExecutor
+
         workers = min(os.cpu_count() or 1, 4)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(parse_file, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
@@ -117,11 +126,17 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
     fresh = iter(results)
     results = [cached[i] if i in cached else next(fresh) for i in range(len(wanted))]
     next_cache = {k: v for k, v in _CACHE.items() if k[0] != kind}
-    for key, parsed in zip(keys, results, strict=True):
-        if key is not None and not parsed[1]:
-            briefing = parsed[2]
-            seed = config.seeds_dir / briefing.article.file if briefing is not None else None
-            next_cache[key] = _Cached(parsed, seed, _digest(seed) if seed else None)
+    for i, ((path, _), key, parsed) in enumerate(zip(wanted, keys, results, strict=True)):
+        if parsed[1] or (key is None and (disk is None or i in cached)):
+            continue
+        briefing = parsed[2]
+        seed = config.seeds_dir / briefing.article.file if briefing is not None else None
+        seed_digest = _digest_of(seed, digests) if seed else None
+        if key is not None:
+            next_cache[key] = _Cached(parsed, seed, seed_digest)
+        if disk is not None and i not in cached:
+            disk.put((kind, str(path), _digest_of(path, digests)), parsed, str(seed) if seed else None, seed_digest,
+                     config.max_yaml_bytes)
     if config.reuse:
         _CACHE.clear()
         _CACHE.update(next_cache)
@@ -153,6 +168,13 @@ class _Cached:
 
 
 _CACHE: dict[CacheKey, _Cached] = {}   # the last run's results
+
+
+def _digest_of(path: Path, known: dict[Path, bytes | None]) -> bytes | None:
+    """The digest of a file, read once per load (an article named by several briefings, a file cached)."""
+    if path not in known:
+        known[path] = _digest(path)
+    return known[path]
 
 
 def _digest(path: Path) -> bytes | None:

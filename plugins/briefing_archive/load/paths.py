@@ -12,6 +12,8 @@ from pathlib import Path
 
 def outside_folder(path: Path, folder: Path) -> str | None:
     """Where ``path`` really leads when that is outside ``folder`` (links followed), else None."""
+    if path.parent == folder and not os.path.islink(path):
+        return None   # a plain file listed in the folder lies where the folder really is (one lstat, not ten)
     real = Path(os.path.realpath(path))
     base = Path(os.path.realpath(folder))
     if real == base or base in real.parents:

@@ -10,17 +10,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from ..core.characters import BIDI, describe
 from ..core.ids import ID_PATTERN
 from ..core.problems import Problem, did_you_mean
 from ..core.schemas import schema_text
 from .yamlfile import KeyPath, Loaded, Positions
+
+if TYPE_CHECKING:   # jsonschema only explains files with errors: not imported by a run that finds none
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 _BIDI_CLASS = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
 #: The pattern of a one-line field (``$defs/line``): its message is chosen by what is wrong with the value.
@@ -73,6 +75,8 @@ def _fast(kind: str) -> Callable[[Any], Any]:
 
 @cache
 def _validator(kind: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = _schema(kind)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)

@@ -293,3 +293,38 @@ def _scalar(loader: CCoreLoader, event, problems: list[Problem], problem, where)
         problems.append(problem(line, col, f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}; "
                                            "fix the value or quote it to make it a string"))
         raise _Stop from None
+
+
+class LazyPositions(Positions):
+    """Positions of a file that had no problems when it was cached: not stored (they are most of a cached
+    file's bytes and load time), found again by re-reading the file on the first question."""
+
+    def __init__(self, path: str, shown: str, max_bytes: int) -> None:
+        super().__init__()
+        self.path, self.shown, self.max_bytes, self.read = path, shown, max_bytes, False
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"path": self.path, "shown": self.shown, "max_bytes": self.max_bytes}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.values, self.keys, self.read = {}, {}, False
+        self.path, self.shown, self.max_bytes = state["path"], state["shown"], state["max_bytes"]  # type: ignore[assignment]
+
+    def _fill(self) -> None:
+        if not self.read:
+            self.read = True
+            try:
+                with open(self.path, "rb") as handle:
+                    loaded, _ = load_yaml(handle.read(), self.shown, self.max_bytes)
+            except OSError:
+                loaded = None
+            if loaded is not None:
+                self.values, self.keys = loaded.positions.values, loaded.positions.keys
+
+    def of_value(self, path: KeyPath) -> tuple[int, int]:
+        self._fill()
+        return super().of_value(path)
+
+    def of_key(self, path: KeyPath) -> tuple[int, int]:
+        self._fill()
+        return super().of_key(path)

@@ -7,12 +7,14 @@ annotation leaves the last good site untouched), generated pages are added in
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,6 +32,7 @@ from ..render.placeholders import fill_placeholders
 from ..render.urls import is_local_address
 from ..site import SCRIPT, STYLESHEET, WORKER_SHIM, SiteOutput, build_site
 from . import pagefind
+from .preview import Kept, Preview
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -108,6 +111,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.output: SiteOutput | None = None
         self.serving = False
         self.told_local = False   # the exports' local addresses: said once a build, once in a preview
+        self.preview: Preview | None = None   # `mkdocs serve --dirty`: render again only pages that changed
 
     def _archive_config(self, config: MkDocsConfig) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -116,10 +120,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.preview = Preview() if self.serving and dirty else None
 
     def on_shutdown(self) -> None:
         # MkDocs keeps plugins that have on_startup for the whole process: start the next one clean.
-        self.serving, self.output, self.told_local = False, None, False
+        self.serving, self.output, self.told_local, self.preview = False, None, False, None
 
     # Before Material's search and offline plugins read their settings (their on_config), so the defaults
     # set here are the ones they use.
@@ -143,9 +148,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(100)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         archive = self._archive_config(config)
+        began = time.perf_counter()
         try:
-            self.output = build_site(archive, config.use_directory_urls, config.strict,
-                                     config.site_url, config.site_name)
+            self.output = build_site(archive, config.use_directory_urls, config.strict, config.site_url,
+                                     config.site_name, self.output if self.preview else None)
         except ArchiveError as exc:
             for problem in exc.problems:
                 (log.error if problem.severity == "error" else log.warning)(problem.format())
@@ -156,6 +162,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return
         for problem in self.output.problems:
             log.warning(problem.format())
+        log.info(f"briefings: the archive was checked and rendered in {time.perf_counter() - began:.2f} seconds"
+                 + (f" ({self.output.reused} briefing pages unchanged, kept)" if self.output.reused else ""))
         if is_local_address(config.site_url) and not (self.serving and self.told_local):
             self.told_local = True
             where = f"is local ({config.site_url})" if config.site_url else "is not set"
@@ -167,19 +175,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.output is not None
+        kept = self.preview.unchanged(self.output.pages, self.output.fragments) if self.preview else set()
         for path, markdown in self.output.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} is written by hand, but the briefings plugin generates that page; "
                                   "rename or remove docs/" + path)
             inclusion = InclusionLevel.UNDEFINED if path.endswith("index.md") else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+            kind = Kept if path in kept else File
+            files.append(kind.generated(config, path, content=markdown, inclusion=inclusion))
         for path, content in self.output.files.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
         for path, markdown in self.output.default_pages.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=markdown))
+        if self.preview:
+            self.preview.prune(files)
+            log.info(f"briefings: rendering {len(self.preview.rendered)} changed page(s) again; the other pages "
+                     "and their search entries are as last built")
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.preview:
+            self.preview.restore(files)
+            self.preview.seed_search(_plugin(config, "search"))
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.output is not None
@@ -191,6 +211,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # Popped, not read, in a one-off build: each page's HTML is needed once, and holding it all
         # doubles the memory. The live preview keeps them, to serve the last valid archive again.
         fragments = self.output.fragments
+        if self.preview:
+            self.preview.remember(page)
         found = fragments.get(page.file.src_uri, ()) if self.serving else fragments.pop(page.file.src_uri, ())
         return fill_fragments(html, found)
 
@@ -206,6 +228,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Last, so every other plugin has written its files before the site is indexed.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview:
+            self.preview.keep_search(_plugin(config, "search"))
         if self.config.search == "pagefind":
             failure = pagefind.build_index(Path(config.site_dir))
             if failure:

@@ -1,0 +1,197 @@
+"""`make bench BENCH_ARGS=--authoring`: what an author waits for at archive scale (issue 15).
+
+Three measurements, each alone with its own flag (a 10,000-briefing build takes minutes on a shared machine):
+
+- ``check``: `briefings check` as a whole process, median of 5 runs after a first one (its cache then warm),
+  and once more after one briefing is edited (the cache holds every other file).
+- ``preview``: the real `mkdocs serve` (the command `make serve` runs) on a generated archive; one
+  briefing's summary is edited 5 times, each time the served page is polled over HTTP until the new text is
+  there; the median from saving the file to serving the text.
+- ``build``: the full `mkdocs build --strict` at each N: wall time, peak RSS (/usr/bin/time), and the core's
+  share (the plugin logs how long checking and rendering the archive took; the rest is MkDocs and Material).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+sys.path.insert(0, str(HERE))
+from generate import generate
+
+SERVE = shlex.split(next(line for line in (HERE.parent / "Makefile").read_text("utf-8").splitlines()
+                         if "mkdocs serve" in line).strip().replace("$(BIN)/mkdocs", str(BIN / "mkdocs")))
+EDITED = 500   # the briefing edited in the preview and check measurements
+
+
+def archive(n: int, work: Path) -> Path:
+    root = work / f"n{n}"
+    if not (root / "plugin" / "briefings" / f"briefing-{n - 1:05d}.yml").exists():
+        generate(root, n)
+    return root / "plugin"
+
+
+def _edit(path: Path, marker: str) -> None:
+    text = path.read_text("utf-8")
+    text = re.sub(r'(?m)^summary: "(?:Edit \S+ )?', f'summary: "Edit {marker} ', text, count=1)
+    path.write_text(text, encoding="utf-8")
+
+
+def check_times(n: int, work: Path) -> dict:
+    root = archive(n, work)
+    env = {**ENV, "BRIEFINGS_CACHE_DIR": str(work / "cache")}
+
+    def once() -> float:
+        start = time.perf_counter()
+        subprocess.run([str(BIN / "briefings"), "check", "."], cwd=root, env=env, check=True, capture_output=True)
+        return time.perf_counter() - start
+    first = once()
+    warm = [once() for _ in range(5)]
+    edited = []
+    for i in range(5):
+        _edit(root / "briefings" / f"briefing-{EDITED:05d}.yml", f"check-{i}")
+        edited.append(once())
+    return {"n": n, "first_s": first, "warm_s": statistics.median(warm), "warm_runs": warm,
+            "edited_s": statistics.median(edited), "edited_runs": edited}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def preview_latency(n: int, work: Path, edits: int = 5, timeout: float = 600) -> dict:
+    root = archive(n, work)
+    port = _free_port()
+    cmd = [a if not a.startswith("127.0.0.1:") else f"127.0.0.1:{port}" for a in SERVE]
+    log = (work / f"serve-{n}.log").open("w")
+    server = subprocess.Popen(cmd, cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    page = f"http://127.0.0.1:{port}/briefings/briefing-{EDITED:05d}/"
+    try:
+        start = time.perf_counter()
+        while _get(page) is None:
+            if server.poll() is not None or time.perf_counter() - start > timeout:
+                raise SystemExit(f"mkdocs serve did not start; see {log.name}")
+            time.sleep(0.5)
+        ready = time.perf_counter() - start
+        times = []
+        for i in range(edits):
+            time.sleep(3)   # let the server settle (its watcher and the last rebuild)
+            marker = f"preview-{i}-{time.time_ns()}"
+            _edit(root / "briefings" / f"briefing-{EDITED:05d}.yml", marker)
+            saved = time.perf_counter()
+            while marker not in (_get(page) or ""):
+                if time.perf_counter() - saved > timeout:
+                    raise SystemExit(f"the edit did not show within {timeout} s; see {log.name}")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - saved)
+            print(f"  edit {i + 1}: {times[-1]:.2f} s", file=sys.stderr, flush=True)
+    finally:
+        server.terminate()
+        server.wait(30)
+        log.close()
+    return {"n": n, "command": " ".join(SERVE), "ready_s": ready, "median_s": statistics.median(times),
+            "runs": times}
+
+
+def build_at(n: int, work: Path) -> dict:
+    root = archive(n, work)
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", str(BIN / "mkdocs"), "build", "--strict", "-d",
+                             str(root.parent / "site")], cwd=root, env=ENV, capture_output=True, text=True,
+                            check=False)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"the build at N = {n} failed:\n{result.stderr[-3000:]}")
+    core = re.search(r"checked and rendered in ([\d.]+) seconds", result.stderr)
+    rss_mb = int(result.stderr.strip().splitlines()[-1]) // 1024
+    return {"n": n, "build_s": seconds, "core_s": float(core.group(1)) if core else None, "rss_mb": rss_mb,
+            "load": os.getloadavg()}
+
+
+def _section(results: Path, part: str, text: str) -> None:
+    """Replace this part's block of RESULTS.md (between its markers), keeping everything else."""
+    start, end = f"<!-- authoring-{part}:start -->", f"<!-- authoring-{part}:end -->"
+    block = f"{start}\n{text}\n{end}"
+    old = results.read_text("utf-8") if results.exists() else ""
+    if start in old and end in old:
+        new = old[:old.index(start)] + block + old[old.index(end) + len(end):]
+    else:
+        heading = "## Authoring at archive scale"
+        new = old.rstrip("\n") + ("" if heading in old else f"\n\n{heading}\n") + "\n" + block + "\n"
+    results.write_text(new, encoding="utf-8")
+
+
+def _machine() -> str:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores shared with other work, load average {load}"
+
+
+def run(parts: list[str], sizes: list[int], work: Path, write: bool) -> None:
+    work.mkdir(parents=True, exist_ok=True)
+    results = HERE / "RESULTS.md"
+    if "check" in parts:
+        rows = []
+        for n in sizes:
+            print(f"check at N = {n} ...", file=sys.stderr, flush=True)
+            rows.append(check_times(n, work))
+        text = (f"`briefings check`, whole process ({_machine()} at the end):\n\n"
+                "| N | first run s | median of 5 after it s | median of 5, one briefing edited before each s |\n"
+                "| ---: | ---: | ---: | ---: |\n"
+                + "\n".join(f"| {r['n']} | {r['first_s']:.2f} | {r['warm_s']:.2f} | {r['edited_s']:.2f} |" for r in rows)
+                + "\n\nRuns: " + "; ".join(f"N = {r['n']}: " + ", ".join(f"{x:.2f}" for x in r["warm_runs"])
+                                           + " / edited " + ", ".join(f"{x:.2f}" for x in r["edited_runs"])
+                                           for r in rows))
+        print(text)
+        if write:
+            _section(results, "check", text)
+    if "preview" in parts:
+        rows = []
+        for n in sizes:
+            print(f"preview at N = {n} ...", file=sys.stderr, flush=True)
+            rows.append(preview_latency(n, work))
+        text = (f"Preview (`{rows[0]['command']}`, as `make serve`; {_machine()} at the end): one briefing's "
+                "summary edited 5 times, from saving the file to the served page showing the new text:\n\n"
+                "| N | first build s | median s | runs s |\n| ---: | ---: | ---: | --- |\n"
+                + "\n".join(f"| {r['n']} | {r['ready_s']:.1f} | {r['median_s']:.2f} | "
+                            + ", ".join(f"{x:.2f}" for x in r["runs"]) + " |" for r in rows))
+        print(text)
+        if write:
+            _section(results, "preview", text)
+    if "build" in parts:
+        rows = []
+        for n in sizes:
+            print(f"full build at N = {n} ...", file=sys.stderr, flush=True)
+            rows.append(build_at(n, work))
+            print(rows[-1], file=sys.stderr, flush=True)
+        text = (f"Full build (`mkdocs build --strict`, {_machine()} at the end), one run each:\n\n"
+                "| N | build s | core s (plugin's log) | MkDocs + Material s | peak RSS MB | load at the end |\n"
+                "| ---: | ---: | ---: | ---: | ---: | --- |\n"
+                + "\n".join(f"| {r['n']} | {r['build_s']:.1f} | {r['core_s'] or 0:.1f} | "
+                            f"{r['build_s'] - (r['core_s'] or 0):.1f} | {r['rss_mb']} | "
+                            + ", ".join(f"{x:.1f}" for x in r["load"]) + " |" for r in rows))
+        by_n = {r["n"]: r for r in rows}
+        if 1000 in by_n and 10000 in by_n:
+            text += f"\n\ntime(10,000) / time(1,000): {by_n[10000]['build_s'] / by_n[1000]['build_s']:.2f}"
+        print(text)
+        if write:
+            _section(results, "build", text)

@@ -1,0 +1,92 @@
+"""The live preview's dirty rebuilds: only pages whose output can have changed are rendered again.
+
+MkDocs 1.6 renders every page on every change, and with ``--dirty`` still every generated page (a
+generated file always counts as modified). The plugin regenerates the archive's Markdown on each
+change anyway, so it knows which pages really changed: one whose Markdown and HTML blocks hash as in
+the last build is handed to MkDocs as a :class:`Kept` file, which a dirty build skips (its HTML in
+``site_dir`` is already right). What is derived from every page is kept whole: when the set of pages
+changes (a briefing, tag or profile added or removed) every page is rendered again (the navigation may
+differ) and the pages that went away are deleted; hand-written pages are always rendered again (they
+may show archive figures); and Material's search index keeps the entries of the pages not rendered
+(its own dirty mode assumes one page changed).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Any
+
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+
+class Kept(File):
+    """A generated page identical to the one a previous build of this preview wrote."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def page_digest(markdown: str, fragments: tuple[str, ...]) -> bytes:
+    h = hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16)
+    for block in fragments:
+        h.update(b"\0")
+        h.update(block.encode("utf-8", "surrogatepass"))
+    return h.digest()
+
+
+class Preview:
+    """What one `mkdocs serve --dirty` session remembers between rebuilds."""
+
+    def __init__(self) -> None:
+        self.digests: dict[str, bytes] = {}     # generated page path -> digest, as last written
+        self.outputs: dict[str, str] = {}       # generated page path -> its HTML file in site_dir
+        self.search: list[dict[str, Any]] = []  # Material's search entries of the last build
+        self.rendered: set[str] = set()         # URLs of the pages this build renders
+        self.heads: dict[str, tuple[str | None, dict[str, Any]]] = {}   # page path -> title and metadata
+
+    def unchanged(self, pages: dict[str, str], fragments: dict[str, tuple[str, ...]]) -> set[str]:
+        """The generated pages to keep as written; remembers this build's digests."""
+        digests = {path: page_digest(md, fragments.get(path, ())) for path, md in pages.items()}
+        same_set = digests.keys() == self.digests.keys()
+        kept = {p for p, d in digests.items() if self.digests.get(p) == d} if same_set else set()
+        self.digests = digests
+        return kept
+
+    def prune(self, files: Files) -> None:
+        """Delete the HTML of generated pages that are gone; make hand-written pages render again."""
+        now = {f.src_uri: f.abs_dest_path for f in files.documentation_pages() if f.generated_by}
+        for path, dest in self.outputs.items():
+            if path not in now and os.path.isfile(dest):
+                os.remove(dest)
+        self.outputs = now
+        for f in files.documentation_pages():
+            if not f.generated_by and os.path.isfile(f.abs_dest_path):
+                os.utime(f.abs_dest_path, (0, 0))   # older than its source: MkDocs renders it again
+        # A page's URL as its search entries give it (the home page's file URL is "./", its page URL "")
+        self.rendered = {"" if f.url == "./" else f.url for f in files.documentation_pages() if f.is_modified()}
+
+    def remember(self, page: Page) -> None:
+        """A rendered page's title and metadata, which the navigation of later rebuilds shows."""
+        self.heads[page.file.src_uri] = (page.title, dict(page.meta))
+
+    def restore(self, files: Files) -> None:
+        """Kept pages are not read again, so give them the title and metadata they were rendered with."""
+        for f in files.documentation_pages():
+            if isinstance(f, Kept) and f.page is not None and f.src_uri in self.heads:
+                f.page.title, f.page.meta = self.heads[f.src_uri][0], dict(self.heads[f.src_uri][1])
+
+    def seed_search(self, search: BasePlugin | None) -> None:
+        """Before pages are rendered: give Material's index the entries of the pages that will not be."""
+        index = getattr(search, "search_index", None)
+        if index is None:
+            return
+        index.entries = [e for e in self.search if e["location"].split("#", 1)[0] not in self.rendered]
+        search.search_index_prev = None   # type: ignore[union-attr]  # its own merge assumes one changed page
+
+    def keep_search(self, search: BasePlugin | None) -> None:
+        index = getattr(search, "search_index", None)
+        if index is not None:
+            self.search = list(index.entries)
+
