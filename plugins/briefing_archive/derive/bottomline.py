@@ -44,25 +44,38 @@ def on_a_side(source: Source) -> bool:
     return source.role in ("belligerent", "backer") or (source.role is None and source.party is not None)
 
 
+def facets(b: Briefing, c: Claim, related: Mapping[str, list[Related]],
+           sources: Mapping[str, Source]) -> frozenset[str]:
+    """What the bottom line counts a claim under, besides its credibility group: ``party`` (rests only on
+    parties), ``unidentified`` (on no identified source), ``independent`` or ``dependent`` (its agreement
+    with other reports). The page's filter reads the same facets, so counts and filter never disagree."""
+    out = set()
+    if all(on_a_side(sources[s]) for s in c.originators):
+        out.add("party")
+    if not identified_originators(c, sources):
+        out.add("unidentified")
+    agreeing = [r for r in related.get(f"{b.id}#{c.id}", ()) if r.kind in ("corroborates", "echoes")]
+    if any(r.verdict.value == INDEPENDENT for r in agreeing):
+        out.add("independent")
+    elif agreeing:
+        out.add("dependent")
+    return frozenset(out)
+
+
 def bottom_line(b: Briefing, related: Mapping[str, list[Related]], sources: Mapping[str, Source]) -> BottomLine:
     """``related``: every claim's relations in both directions (:func:`core.rule.both_ways`)."""
+    of = {c.id: facets(b, c, related, sources) for c in b.claims}
+
     def ids(test) -> tuple[str, ...]:
         return tuple(c.id for c in b.claims if test(c))
 
-    def agreeing(c: Claim) -> list[Related]:
-        return [r for r in related.get(f"{b.id}#{c.id}", ()) if r.kind in ("corroborates", "echoes")]
+    def having(key: str) -> tuple[str, ...]:
+        return ids(lambda c: key in of[c.id])
 
     groups = tuple(Count(key, words, ids(lambda c, g=grades: c.credibility in g)) for key, words, grades in GROUPS)
-    resting = (
-        Count("party", "rest only on a party to the conflict or a government that backs one",
-              ids(lambda c: all(on_a_side(sources[s]) for s in c.originators))),
-        Count("unidentified", "rest on no identified source",
-              ids(lambda c: not identified_originators(c, sources))),
-    )
-    agreement = (
-        Count("independent", "are confirmed by an independent report",
-              ids(lambda c: any(r.verdict.value == INDEPENDENT for r in agreeing(c)))),
-        Count("dependent", "agree with other reports, but not independently (or not shown to be)",
-              ids(lambda c: bool(agreeing(c)) and all(r.verdict.value != INDEPENDENT for r in agreeing(c)))),
-    )
+    resting = (Count("party", "rest only on a party to the conflict or a government that backs one", having("party")),
+               Count("unidentified", "rest on no identified source", having("unidentified")))
+    agreement = (Count("independent", "are confirmed by an independent report", having("independent")),
+                 Count("dependent", "agree with other reports, but not independently (or not shown to be)",
+                       having("dependent")))
     return BottomLine(len(b.claims), groups, resting, agreement)

@@ -8,28 +8,20 @@ applies; without the script the link still lands on the claims.
 from __future__ import annotations
 
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON
-from ..core.independence import INDEPENDENT, identified_originators
 from ..core.model import Briefing, Claim
-from ..derive.bottomline import GROUP_OF, GROUPS, BottomLine, Count, bottom_line, on_a_side
+from ..derive.bottomline import GROUP_OF, GROUPS, BottomLine, Count, bottom_line, facets
 from . import urls
 from .context import RenderContext
 from .markup import SEARCH_EXCLUDE, esc
 
 
 def claim_classes(ctx: RenderContext, b: Briefing, c: Claim) -> str:
-    """The classes the page's filter reads: the claim's credibility group, who it rests on, and whether
-    its agreement with other reports is independent (the same tests as the bottom line's)."""
-    sources = ctx.archive.sources
+    """The classes the page's filter reads: the claim's credibility group, the bottom line's facets, and
+    its originators."""
+    found = facets(b, c, ctx.related_claims, ctx.archive.sources)
     out = [f"bx-g-{GROUP_OF[c.credibility]}"]
-    agreeing = [r for r in ctx.related_claims.get(f"{b.id}#{c.id}", ()) if r.kind in ("corroborates", "echoes")]
-    if any(r.verdict.value == INDEPENDENT for r in agreeing):
-        out.append("bx-agree-independent")
-    elif agreeing:
-        out.append("bx-agree-dependent")
-    if all(on_a_side(sources[s]) for s in c.originators):
-        out.append("bx-by-party")
-    if not identified_originators(c, sources):
-        out.append("bx-by-unidentified")
+    out += [f"bx-agree-{key}" for key in ("independent", "dependent") if key in found]
+    out += [f"bx-by-{key}" for key in ("party", "unidentified") if key in found]
     out += [f"bx-src-{s}" for s in c.originators]
     return " ".join(out)
 
