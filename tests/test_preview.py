@@ -97,6 +97,13 @@ def test_dirty_preview_serves_what_a_full_build_writes(archive, tmp_path, caplog
         serve.rebuild()                          # a claim's note: prose too
         same_as_full_build(archive, tmp_path, preview, "note")
 
+        archive.write("briefings/a-test.yml", briefing.read_text("utf-8").replace(
+            "    entities: [region]\n", "    entities: [region]\n    background: Known from <em>elsewhere</em>.\n", 1))
+        serve.rebuild()                          # background: prose, in the page and both JSON exports
+        assert any("1 briefing pages unchanged, kept" in r.getMessage() for r in caplog.records)
+        assert "elsewhere" in (preview / "archive.json").read_text("utf-8")
+        same_as_full_build(archive, tmp_path, preview, "background")
+
         source = archive.root / "briefings/sources/agency.yml"
         archive.write("briefings/sources/agency.yml", source.read_text("utf-8").replace("A wire service.",
                                                                                          "A wire service, edited."))

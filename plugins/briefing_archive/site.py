@@ -5,18 +5,17 @@ results to its engine; nothing here knows which engine that is.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from .core.config import ArchiveConfig
+from .core.lexicon import Occurrence
 from .core.model import Archive, Briefing
 from .core.problems import ArchiveError, Problem
 from .core.schemas import KINDS, schema_text
 from .derive.terms import with_terms
-from .exports.annotations import web_annotations
-from .exports.archive_data import archive_data
+from .exports.assembled import Part, exports
 from .exports.feed import atom_feed
 from .exports.history import last_changed
 from .exports.seeds import seed_files
@@ -25,7 +24,7 @@ from .render.claimdata import claims_data
 from .render.context import RenderContext
 from .render.fragments import split as split_fragments
 from .render.home import HOME_PLACEHOLDER, home_html
-from .render.pages import iter_pages
+from .render.pages import iter_pages, prose_pages
 from .render.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, public_base
 
 #: The stylesheet and script of the generated pages, published at these paths of the site.
@@ -50,6 +49,10 @@ class SiteOutput:
     snippets: dict[str, str] = field(default_factory=dict)  # placeholder -> HTML rendered with the archive
     inputs: tuple = ()                     # the build's settings: a later build may reuse pages only with the same
     reused: int = 0                        # briefing pages taken from the previous output, not rendered again
+    # Kept for the live preview's next build only (empty otherwise, to spare a one-off build the memory):
+    parts: dict[str, Part] = field(default_factory=dict)   # briefing id -> its share of the JSON exports
+    terms: dict[tuple[str, str], tuple[Occurrence, ...]] = field(default_factory=dict)  # article -> its terms
+    context: RenderContext | None = None   # what the pages were rendered with
 
 
 def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool = False,
@@ -61,48 +64,68 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     are absolute from ``site_url``, or relative when it is absent or local (``http://127.0.0.1:8000/``):
     a build never writes a loopback address into its data.
 
-    ``previous`` (the live preview's last output): a briefing page is taken from it, not rendered again, when
-    only other briefings' prose changed since (see :func:`prose_edits`); every other page is rendered again.
+    ``previous`` (the live preview's last output): when only briefings' prose changed since (see
+    :func:`prose_edits`), only the pages that show their prose are rendered again and only their share of the
+    exports serialised again; everything else is taken from it. Articles' terms are found again only for
+    articles that changed.
     """
     archive, problems = load_archive(config)
     if archive is None or (strict and problems):
         raise ArchiveError(problems)
     excerpts = config.excerpts
     at = Addresses(public_base(site_url), directory_urls)
-    ctx = RenderContext.build(with_terms(archive), directory_urls, excerpts, at, config.settings.author or site_name)
+    inputs = (config, directory_urls, site_url, site_name)
+    same = previous is not None and previous.inputs == inputs
+    edited = prose_edits(previous.archive, archive) if previous is not None and same else None
+    terms = dict(previous.terms) if previous is not None and same and previous.archive.lexicon == archive.lexicon else {}
+    termed = with_terms(archive, terms)
+    if previous is not None and previous.context is not None and edited is not None:
+        ctx = previous.context.with_prose_of(termed)
+    else:
+        ctx = RenderContext.build(termed, directory_urls, excerpts, at, config.settings.author or site_name)
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
-    files["annotations.jsonld"] = _json(web_annotations(archive, at, excerpts))
-    files["archive.json"] = _json(archive_data(archive, at, excerpts, ctx.ledger))
+    reuse = previous.parts if previous is not None and edited is not None else None
+    data, notes, parts = exports(archive, at, excerpts, ctx.ledger, reuse, ctx.related_claims)
+    files["annotations.jsonld"], files["archive.json"] = notes, data
     changed = last_changed([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
     files["feed.xml"] = atom_feed(archive, at, site_name,
                                   {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings},
                                   config.settings.author)
     package = resources.files("briefing_archive")
-    files[CLAIMS_DATA] = claims_data(ctx.archive, ctx.claim_rows)
     for path in (STYLESHEET, SCRIPT, WORKER_SHIM, CLAIMS_SCRIPT):
         files[path] = package.joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()
     defaults = {path: package.joinpath(f"defaults/{path}").read_text("utf-8") for path in DEFAULT_PAGES}
-    inputs = (config, directory_urls, site_url, site_name)
-    edited = prose_edits(previous.archive, archive) if previous is not None and previous.inputs == inputs else None
-    kept = frozenset() if edited is None else frozenset(b.id for b in archive.briefings) - edited
     pages, fragments = {}, {}
-    for path, markdown in iter_pages(ctx, kept):
-        if markdown or previous is None:
+    if previous is not None and edited is not None:
+        # The claims explorer's data holds no prose: as it was. The pages that show the edited prose are new.
+        files[CLAIMS_DATA] = previous.files[CLAIMS_DATA]
+        pages, fragments = dict(previous.pages), dict(previous.fragments)
+        for path, markdown in prose_pages(ctx, edited):
             pages[path], fragments[path] = split_fragments(markdown)
-        else:
-            pages[path], fragments[path] = previous.pages[path], previous.fragments[path]
+    else:
+        files[CLAIMS_DATA] = claims_data(ctx.archive, ctx.claim_rows)
+        for path, markdown in iter_pages(ctx):
+            pages[path], fragments[path] = split_fragments(markdown)
     snippets = {HOME_PLACEHOLDER: home_html(ctx)}
-    return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs, len(kept))
+    keep = config.reuse   # only the live preview builds again from this output
+    return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs,
+                      len(archive.briefings) - len(edited) if edited is not None else 0,
+                      parts if keep else {}, {k: terms[k] for k in _articles(archive)} if keep else {},
+                      ctx if keep else None)
+
+
+def _articles(archive: Archive) -> set[tuple[str, str]]:
+    return {(b.article.file, b.article.sha256) for b in archive.briefings}
 
 
 def prose_edits(old: Archive, new: Archive) -> frozenset[str] | None:
     """The briefings of ``new`` whose prose alone changed since ``old``, or None when anything else changed.
 
     A briefing's prose (its summary, its claims' notes and background, its cautions' notes) is shown on its own
-    page and on pages that are not briefing pages (home, claims explorer, compare...), never on another
-    briefing's page; so when nothing but prose changed, every other briefing's page is as it was.
+    page, the briefings index, the home page and in the exports (``render.pages.prose_pages``), nowhere else;
+    so when nothing but prose changed, every other page is as it was.
     """
     if old.sources != new.sources or old.entities != new.entities or old.lexicon != new.lexicon:
         return None
@@ -122,8 +145,3 @@ def _without_prose(b: Briefing) -> Briefing:
     return replace(b, summary="", warnings=tuple(replace(w, note="") for w in b.warnings),
                    claims=tuple(replace(c, note=None, background=None) for c in b.claims))
 
-
-def _json(data: object) -> bytes:
-    # Compact separators keep json on its C encoder (an indent makes it pure Python, 5x slower);
-    # ASCII output keeps the string at one byte a character (tens of MB for a large archive).
-    return (json.dumps(data, separators=(",", ":")) + "\n").encode("ascii")

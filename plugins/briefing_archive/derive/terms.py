@@ -8,15 +8,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..core.lexicon import Occurrence
-from ..core.model import Archive
+from ..core.model import Archive, Briefing
 
 
-def with_terms(archive: Archive) -> Archive:
-    """The archive with each article's estimative terms and hedges found."""
+def with_terms(archive: Archive, found: dict[tuple[str, str], tuple[Occurrence, ...]] | None = None) -> Archive:
+    """The archive with each article's estimative terms and hedges found.
+
+    ``found`` (article file and digest -> its terms) is filled as articles are searched; the live preview passes
+    the last build's, for the same lexicon, so only new or changed articles are searched again."""
     if archive.lexicon is None or any(b.terms for b in archive.briefings):
         return archive
     lexicon = archive.lexicon
-    found: dict[str, tuple[Occurrence, ...]] = {}
-    briefings = tuple(replace(b, terms=found.setdefault(b.article.file, lexicon.find(b.article.text)))
-                      for b in archive.briefings)
+    found = {} if found is None else found
+
+    def terms(b: Briefing) -> tuple[Occurrence, ...]:
+        key = (b.article.file, b.article.sha256)
+        if key not in found:
+            found[key] = lexicon.find(b.article.text)
+        return found[key]
+
+    briefings = tuple(replace(b, terms=terms(b)) for b in archive.briefings)
     return replace(archive, briefings=briefings)

@@ -15,13 +15,14 @@ background from outside the articles (``commenting``).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..core.chains import chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.independence import verdict_words
 from ..core.model import Archive, Briefing, Span
-from ..core.rule import BASIS, both_ways
+from ..core.rule import BASIS, Related, both_ways
 from ..render import urls
 from ..render.urls import Addresses
 
@@ -32,40 +33,54 @@ CONTEXT_CHARS = 32
 
 def web_annotations(archive: Archive, at: Addresses, excerpts: bool) -> dict[str, Any]:
     """Every claim and warning as a W3C Web Annotation (motivation ``assessing``)."""
-    items = []
     related = both_ways(archive)
     names = {sid: s.name for sid, s in archive.sources.items()}
-    for b in archive.briefings:
-        page = urls.briefing_page(b.id)
-        source = at.page(page) if excerpts else at.file(urls.seed_file(b.article.file))
-        for c in b.claims:
-            code = badge_code(c, archive.sources)
-            bodies = [_body("assessing", f"{code}: {badge_meaning(code).split(': ', 1)[1]}"),
-                      _body("describing", "Chain: " + chain_text(c, archive.sources))]
-            bodies += [_body("describing", f"Basis of the grade: {k} ({BASIS[k]})") for k in c.basis]
-            for r in related[f"{b.id}#{c.id}"]:
-                other_b, other_c = r.target.split("#", 1)
-                bodies.append(_body("describing", f"Related ({r.kind}) to {at.page(urls.briefing_page(other_b), other_c)}"
-                                                  f": {verdict_words(r.verdict, names)}"))
-            if c.note:
-                bodies.append(_body("commenting", c.note.strip(), "text/markdown"))
-            if c.background:
-                bodies.append(_body("commenting", "Background, from outside the archive\u2019s articles: "
-                                    + c.background.strip(), "text/markdown"))
-            items.append(_annotation(at.page(page, c.id), b, c.span, source, at.page(page), bodies, excerpts))
-        for i, w in enumerate(b.warnings):
-            bodies = [_body("assessing", "The article's own caution about the information war")]
-            if w.note:
-                bodies.append(_body("commenting", w.note.strip(), "text/markdown"))
-            items.append(_annotation(at.page(page, f"_warned-{i + 1}"), b, w.span, source, at.page(page), bodies,
-                                     excerpts))
-    collection = at.file("annotations.jsonld")
-    doc: dict[str, Any] = {"@context": ANNO_CONTEXT, "id": collection, "type": "AnnotationCollection",
-                           "label": "Claims and cautions of the briefing archive", "total": len(items)}
-    if items:   # a collection with annotations must have its first page (5.1); an empty one has none
-        page_id = f"{collection}#page-1"
-        doc["first"] = {"id": page_id, "type": "AnnotationPage", "partOf": collection, "startIndex": 0,
-                        "items": items}
+    items = [a for b in archive.briefings for a in briefing_annotations(archive, b, at, excerpts, related, names)]
+    doc = collection(at, len(items))
+    if items:
+        doc["first"]["items"] = items
+    return doc
+
+
+def briefing_annotations(archive: Archive, b: Briefing, at: Addresses, excerpts: bool,
+                         related: Mapping[str, list[Related]], names: dict[str, str]) -> list[dict[str, Any]]:
+    """One briefing's annotations: its claims', then its cautions' (the live preview serialises them per
+    briefing, so that an edit re-serialises only the briefing edited)."""
+    items = []
+    page = urls.briefing_page(b.id)
+    source = at.page(page) if excerpts else at.file(urls.seed_file(b.article.file))
+    for c in b.claims:
+        code = badge_code(c, archive.sources)
+        bodies = [_body("assessing", f"{code}: {badge_meaning(code).split(': ', 1)[1]}"),
+                  _body("describing", "Chain: " + chain_text(c, archive.sources))]
+        bodies += [_body("describing", f"Basis of the grade: {k} ({BASIS[k]})") for k in c.basis]
+        for r in related[f"{b.id}#{c.id}"]:
+            other_b, other_c = r.target.split("#", 1)
+            bodies.append(_body("describing", f"Related ({r.kind}) to {at.page(urls.briefing_page(other_b), other_c)}"
+                                              f": {verdict_words(r.verdict, names)}"))
+        if c.note:
+            bodies.append(_body("commenting", c.note.strip(), "text/markdown"))
+        if c.background:
+            bodies.append(_body("commenting", "Background, from outside the archive\u2019s articles: "
+                                + c.background.strip(), "text/markdown"))
+        items.append(_annotation(at.page(page, c.id), b, c.span, source, at.page(page), bodies, excerpts))
+    for i, w in enumerate(b.warnings):
+        bodies = [_body("assessing", "The article's own caution about the information war")]
+        if w.note:
+            bodies.append(_body("commenting", w.note.strip(), "text/markdown"))
+        items.append(_annotation(at.page(page, f"_warned-{i + 1}"), b, w.span, source, at.page(page), bodies,
+                                 excerpts))
+    return items
+
+
+def collection(at: Addresses, total: int) -> dict[str, Any]:
+    """The Annotation Collection of ``total`` annotations; its first page's ``items`` are left to the caller."""
+    ident = at.file("annotations.jsonld")
+    doc: dict[str, Any] = {"@context": ANNO_CONTEXT, "id": ident, "type": "AnnotationCollection",
+                           "label": "Claims and cautions of the briefing archive", "total": total}
+    if total:   # a collection with annotations must have its first page (5.1); an empty one has none
+        page_id = f"{ident}#page-1"
+        doc["first"] = {"id": page_id, "type": "AnnotationPage", "partOf": ident, "startIndex": 0, "items": []}
         doc["last"] = page_id
     return doc
 

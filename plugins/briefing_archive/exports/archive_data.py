@@ -25,14 +25,27 @@ def chain_data(claim: Claim, sources: Mapping[str, Source]) -> list[dict[str, An
 
 def archive_data(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metric, ...]) -> dict[str, Any]:
     """The whole archive as plain data (validated by ``schema/archive.schema.json``)."""
-    claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
+    claims = claim_index(archive)
+    doc = archive_frame(archive, at, ledger)
+    doc["briefings"] = [briefing_data(archive, b, at, excerpts, claims) for b in archive.briefings]
+    return doc
+
+
+def claim_index(archive: Archive) -> dict[str, Claim]:
+    """Every claim by its ``briefing#claim`` reference (what relations name)."""
+    return {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
+
+
+def briefing_data(archive: Archive, b: Briefing, at: Addresses, excerpts: bool,
+                  claims: Mapping[str, Claim]) -> dict[str, Any]:
+    """One briefing as data (the live preview serialises briefings one at a time, and again only when edited)."""
 
     def relation(c: Claim, kind: str, target: str) -> dict[str, Any]:
         verdict = independence(c, claims[target], archive.sources)
         return {"kind": kind, "target": target, "independence": verdict.value,
                 "shared_origins": sorted(verdict.shared), "assumed": verdict.assumed}
 
-    def claim(b: Briefing, c: Claim) -> dict[str, Any]:
+    def claim(c: Claim) -> dict[str, Any]:
         return {"id": c.id, "url": at.page(urls.briefing_page(b.id), c.id),
                 "quote": b.article.text[c.span.start:c.span.end], "start": c.span.start, "end": c.span.end,
                 "chain": chain_data(c, archive.sources), "credibility": c.credibility,
@@ -42,17 +55,21 @@ def archive_data(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[
                 "figures": [{"metric": f.metric, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
                              "period": f.period} for f in c.figures]}
 
+    return {"id": b.id, "url": at.page(urls.briefing_page(b.id)), "title": b.title,
+            "article": b.article.file, "article_sha256": b.article.sha256,
+            "text_url": None if excerpts else at.file(urls.seed_file(b.article.file)),
+            "publisher": b.publisher, "published": b.published, "summary": b.summary,
+            "tags": list(b.tags),
+            "warnings": [{"quote": b.article.text[w.span.start:w.span.end], "note": w.note} for w in b.warnings],
+            "claims": [claim(c) for c in b.claims]}
+
+
+def archive_frame(archive: Archive, at: Addresses, ledger: tuple[Metric, ...]) -> dict[str, Any]:
+    """Everything but the briefings, with ``briefings`` in its place (empty) so the keys keep their order."""
     return {
         "format": "briefing-archive/1",
         "scales": {"reliability": RELIABILITY, "credibility": {str(k): v for k, v in CREDIBILITY.items()}},
-        "briefings": [{"id": b.id, "url": at.page(urls.briefing_page(b.id)), "title": b.title,
-                       "article": b.article.file, "article_sha256": b.article.sha256,
-                       "text_url": None if excerpts else at.file(urls.seed_file(b.article.file)),
-                       "publisher": b.publisher, "published": b.published, "summary": b.summary,
-                       "tags": list(b.tags),
-                       "warnings": [{"quote": b.article.text[w.span.start:w.span.end], "note": w.note}
-                                    for w in b.warnings],
-                       "claims": [claim(b, c) for c in b.claims]} for b in archive.briefings],
+        "briefings": [],
         "sources": [{"id": s.id, "url": at.page(urls.source_page(s.id)), "name": s.name, "kind": s.kind,
                      "party": s.party, "reliability": s.reliability, "rubric": s.rubric, "note": s.note,
                      "web": s.url, "depends_on": list(s.depends_on), "role": s.role, "identified": s.identified,

@@ -183,9 +183,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             inclusion = InclusionLevel.UNDEFINED if path.endswith("index.md") else InclusionLevel.NOT_IN_NAV
             kind = Kept if path in kept else File
             files.append(kind.generated(config, path, content=markdown, inclusion=inclusion))
+        same = self.preview.unchanged_files(self.output.files) if self.preview else set()
         for path, content in self.output.files.items():
             if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
+                files.append((Kept if path in same else File).generated(config, path, content=content))
         for path, markdown in self.output.default_pages.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=markdown))
@@ -197,6 +198,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview:
+            env.bytecode_cache = self.preview.templates
             self.preview.restore(files)
             self.preview.seed_search(_plugin(config, "search"))
         return env

@@ -8,7 +8,7 @@ entities linked.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..core.chains import ARROW, ARTICLE, chain_text
@@ -53,6 +53,15 @@ class RenderContext:
                    ledger, related_briefings(archive, links), EntityLinker(archive.entities),
                    urls.ledger_layout(ledger),
                    {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows}, publisher)
+
+    def with_prose_of(self, archive: Archive) -> RenderContext:
+        """This context for ``archive``, which differs from this one's only in briefings' prose (the live
+        preview's edits): what is derived from the rest (links, ledger, related briefings, relations both ways)
+        is kept, since no part of it reads prose, and is not derived again."""
+        ctx = replace(self, archive=archive)
+        if "related_claims" in self.__dict__:   # computed on demand (a cached property)
+            ctx.__dict__["related_claims"] = self.related_claims
+        return ctx
 
     def ledger_row(self, b: Briefing, c: Claim, i: int) -> tuple[str, str]:
         """(ledger page, row anchor) of a claim's i-th figure."""

@@ -8,7 +8,7 @@ HTML-escaped, because themes print the page title without escaping it.
 """
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Collection, Iterator
 
 from ..core.model import Archive
 from ..derive.terms import with_terms
@@ -31,11 +31,8 @@ def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool =
     return dict(iter_pages(RenderContext.build(with_terms(archive), directory_urls, excerpts, addresses)))
 
 
-def iter_pages(ctx: RenderContext, skip: Container[str] = ()) -> Iterator[tuple[str, str]]:
-    """The pages one at a time, so a caller that transforms each need not hold them all.
-
-    The pages of the briefings whose ids are in ``skip`` are not rendered: they come as empty strings (a
-    rendered page never is), in their place, for a caller that still holds them (the live preview)."""
+def iter_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+    """The pages one at a time, so a caller that transforms each need not hold them all."""
     tag_index, tags = tag_pages(ctx)
     yield from {"briefings/index.md": briefings_index(ctx),
                 "sources/index.md": sources_index(ctx),
@@ -44,8 +41,18 @@ def iter_pages(ctx: RenderContext, skip: Container[str] = ()) -> Iterator[tuple[
                 **compare_pages(ctx),
                 urls.TAGS: tag_index, **tags, urls.CLAIMS: claims_page(ctx)}.items()
     for b in ctx.archive.briefings:
-        yield urls.briefing_page(b.id), "" if b.id in skip else render_briefing(ctx, b)
+        yield urls.briefing_page(b.id), render_briefing(ctx, b)
     for s in ctx.archive.sources.values():
         yield urls.source_page(s.id), render_source(ctx, s)
     for e in ctx.archive.entities.values():
         yield urls.entity_page(e.id), render_entity(ctx, e)
+
+
+def prose_pages(ctx: RenderContext, briefings: Collection[str]) -> Iterator[tuple[str, str]]:
+    """The generated pages that show the prose (summary, notes, background) of the given briefings: their own
+    pages and the briefings index (a line of each summary). The live preview renders only these after an edit
+    to prose alone; ``tests/test_preview.py`` holds it to a full build."""
+    yield "briefings/index.md", briefings_index(ctx)
+    for b in ctx.archive.briefings:
+        if b.id in briefings:
+            yield urls.briefing_page(b.id), render_briefing(ctx, b)

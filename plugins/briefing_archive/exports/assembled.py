@@ -1,0 +1,74 @@
+"""``archive.json`` and ``annotations.jsonld`` serialised one briefing at a time.
+
+The bytes are exactly those of ``json.dumps`` of the whole document (compact, ASCII): the document is dumped
+with its list of briefings (or of annotations) as a marker, and the briefings' own JSON is put in the marker's
+place. The live preview keeps each briefing's part, so an edit to one briefing's prose re-serialises that
+briefing alone, and still writes what a full build writes.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..core.model import Archive, Briefing
+from ..core.rule import Related, both_ways
+from ..derive.ledger import Metric
+from ..render.urls import Addresses
+from .annotations import briefing_annotations, collection
+from .archive_data import archive_frame, briefing_data, claim_index
+
+#: Stands for the list of parts while the rest of a document is dumped: a lone NUL, which no key or constant
+#: that precedes the list in either document can hold, so its first occurrence is always the marker.
+_MARK = "\x00"
+_MARK_JSON = json.dumps(_MARK)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One briefing's share of the two exports."""
+
+    briefing: Briefing   # what it was made from
+    data: str            # its entry in archive.json
+    annotations: str     # its annotations, comma-separated ("" when it has none)
+    count: int           # how many annotations
+
+
+def dumps(data: object) -> str:
+    # Compact separators keep json on its C encoder (an indent makes it pure Python, 5x slower);
+    # ASCII output keeps the string at one byte a character (tens of MB for a large archive).
+    return json.dumps(data, separators=(",", ":"))
+
+
+def exports(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metric, ...],
+            reuse: Mapping[str, Part] | None = None,
+            related: Mapping[str, list[Related]] | None = None) -> tuple[bytes, bytes, dict[str, Part]]:
+    """(archive.json, annotations.jsonld, each briefing's part).
+
+    ``reuse``: parts of a previous build whose briefings still stand as they were in every other respect (the
+    live preview, after an edit to prose only); a part is taken only for a briefing equal to the one it was made
+    from. ``related``: :func:`~briefing_archive.core.rule.both_ways` of the archive, when the caller has it.
+    """
+    claims = claim_index(archive)
+    related = both_ways(archive) if related is None else related
+    names = {sid: s.name for sid, s in archive.sources.items()}
+    parts: dict[str, Part] = {}
+    for b in archive.briefings:
+        part = (reuse or {}).get(b.id)
+        if part is None or not (part.briefing is b or part.briefing == b):
+            items = briefing_annotations(archive, b, at, excerpts, related, names)
+            part = Part(b, dumps(briefing_data(archive, b, at, excerpts, claims)),
+                        ",".join(dumps(item) for item in items), len(items))
+        parts[b.id] = part
+    data = _fill(dumps(archive_frame(archive, at, ledger) | {"briefings": _MARK}), [p.data for p in parts.values()])
+    total = sum(p.count for p in parts.values())
+    doc = collection(at, total)
+    if total:
+        doc["first"]["items"] = _MARK
+    notes = _fill(dumps(doc), [p.annotations for p in parts.values() if p.count])
+    return data, notes, parts
+
+
+def _fill(text: str, pieces: list[str]) -> bytes:
+    return (text.replace(_MARK_JSON, "[" + ",".join(pieces) + "]", 1) + "\n").encode("ascii")
+

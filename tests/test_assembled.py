@@ -1,0 +1,61 @@
+"""The JSON exports serialised one briefing at a time (exports/assembled.py) are byte for byte the whole documents,
+and the live preview's reuse of a briefing's part happens only for a briefing that is as it was."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from briefing_archive.core.config import ArchiveConfig, Settings
+from briefing_archive.exports.annotations import web_annotations
+from briefing_archive.exports.archive_data import archive_data
+from briefing_archive.exports.assembled import exports
+from briefing_archive.load.archive import load_archive
+from briefing_archive.render.context import RenderContext
+from briefing_archive.render.urls import Addresses
+
+from conftest import REPO
+
+
+def whole(data: object) -> bytes:
+    return (json.dumps(data, separators=(",", ":")) + "\n").encode("ascii")
+
+
+def loaded(root):
+    archive, problems = load_archive(ArchiveConfig.at(root, Settings()))
+    assert archive is not None, problems
+    return archive
+
+
+def test_parts_assemble_into_the_whole_documents() -> None:
+    archive = loaded(REPO)
+    for at in (Addresses(None, True), Addresses("https://example.org/archive/", False)):
+        ledger = RenderContext.build(archive, at.directory_urls, False, at).ledger
+        for excerpts in (False, True):
+            data, notes, parts = exports(archive, at, excerpts, ledger)
+            assert data == whole(archive_data(archive, at, excerpts, ledger))
+            assert notes == whole(web_annotations(archive, at, excerpts))
+            assert list(parts) == [b.id for b in archive.briefings]
+            assert sum(p.count for p in parts.values()) == json.loads(notes)["total"] > 0
+
+
+def test_an_archive_without_annotations_has_no_first_page(archive) -> None:
+    loaded_archive = loaded(archive.root)
+    bare = replace(loaded_archive, briefings=tuple(replace(b, claims=(), warnings=()) for b in loaded_archive.briefings))
+    at = Addresses(None, True)
+    _, notes, _ = exports(bare, at, False, ())
+    assert notes == whole(web_annotations(bare, at, False))
+    assert "first" not in json.loads(notes)
+
+
+def test_a_part_is_reused_only_for_the_briefing_it_was_made_from() -> None:
+    archive = loaded(REPO)
+    at = Addresses(None, True)
+    ledger = RenderContext.build(archive, True, False, at).ledger
+    _, _, parts = exports(archive, at, False, ledger)
+    first = archive.briefings[0]
+    edited = replace(archive, briefings=(replace(first, summary="An edited summary."), *archive.briefings[1:]))
+    data, notes, again = exports(edited, at, False, ledger, parts)
+    assert data == whole(archive_data(edited, at, False, ledger))       # the edited briefing serialised again
+    assert notes == whole(web_annotations(edited, at, False))
+    assert again[first.id] is not parts[first.id]
+    assert all(again[b.id] is parts[b.id] for b in archive.briefings[1:])   # the others taken as they were
