@@ -93,6 +93,15 @@ def test_split_then_inline_is_the_identity_on_ascii_html(blocks) -> None:
     assert len(found) == sum(b.startswith("<") for b in page.split("\n\n"))
 
 
+@given(st.lists(st.text(st.characters(max_codepoint=127)), max_size=8))
+def test_pack_then_unpack_gives_back_the_blocks_exactly(blocks) -> None:
+    """Blocks are ASCII (split makes them so) and may hold digits, blank lines and anything else."""
+    packed = fragments.pack(tuple(blocks))
+    assert fragments.unpack(packed) == tuple(blocks)
+    assert fragments.pack(tuple(blocks)) == packed        # the same blocks, the same bytes (the preview's digest)
+    assert (packed == b"") == (not blocks)
+
+
 def _engine() -> markdown.Markdown:
     # The extensions the shipped mkdocs.yml and the test sites use for generated pages.
     return markdown.Markdown(extensions=["attr_list", "admonition", "toc"],
@@ -102,7 +111,7 @@ def _engine() -> markdown.Markdown:
 @pytest.fixture(scope="module")
 def shipped_pages() -> dict[str, tuple[str, tuple[str, ...]]]:
     out = build_site(ArchiveConfig.at(REPO))
-    return {path: (page, out.fragments[path]) for path, page in out.pages.items()}
+    return {path: (page, fragments.unpack(out.fragments[path])) for path, page in out.pages.items()}
 
 
 def test_markers_render_to_the_same_html_as_the_blocks_they_stand_for(shipped_pages) -> None:

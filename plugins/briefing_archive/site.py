@@ -22,6 +22,7 @@ from .exports.seeds import seed_files
 from .load.archive import load_archive
 from .render.claimdata import claims_data
 from .render.context import RenderContext
+from .render.fragments import pack
 from .render.fragments import split as split_fragments
 from .render.home import HOME_PLACEHOLDER, home_html
 from .render.pages import iter_pages, prose_pages
@@ -44,7 +45,7 @@ class SiteOutput:
     files: dict[str, bytes]      # docs-tree path -> bytes (seeds, schemas)
     problems: tuple[Problem, ...]  # warnings only (errors raise)
     default_pages: dict[str, str]  # docs-tree path -> Markdown, used where docs/ has no such page
-    fragments: dict[str, tuple[str, ...]]  # docs-tree path -> HTML blocks to put back after rendering
+    fragments: dict[str, bytes]   # docs-tree path -> its HTML blocks to put back after rendering (packed)
     root: Path                             # the archive folder this output was built from
     snippets: dict[str, str] = field(default_factory=dict)  # placeholder -> HTML rendered with the archive
     inputs: tuple = ()                     # the build's settings: a later build may reuse pages only with the same
@@ -97,23 +98,30 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     for path in (STYLESHEET, SCRIPT, WORKER_SHIM, CLAIMS_SCRIPT):
         files[path] = package.joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()
     defaults = {path: package.joinpath(f"defaults/{path}").read_text("utf-8") for path in DEFAULT_PAGES}
-    pages, fragments = {}, {}
+    pages: dict[str, str] = {}
+    fragments: dict[str, bytes] = {}
     if previous is not None and edited is not None:
         # The claims explorer's data holds no prose: as it was. The pages that show the edited prose are new.
         files[CLAIMS_DATA] = previous.files[CLAIMS_DATA]
         pages, fragments = dict(previous.pages), dict(previous.fragments)
         for path, markdown in prose_pages(ctx, edited):
-            pages[path], fragments[path] = split_fragments(markdown)
+            pages[path], fragments[path] = _split(markdown)
     else:
         files[CLAIMS_DATA] = claims_data(ctx.archive, ctx.claim_rows)
         for path, markdown in iter_pages(ctx):
-            pages[path], fragments[path] = split_fragments(markdown)
+            pages[path], fragments[path] = _split(markdown)
     snippets = {HOME_PLACEHOLDER: home_html(ctx)}
     keep = config.reuse   # only the live preview builds again from this output
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs,
                       len(archive.briefings) - len(edited) if edited is not None else 0,
                       parts if keep else {}, {k: terms[k] for k in _articles(archive)} if keep else {},
                       ctx if keep else None)
+
+
+def _split(markdown: str) -> tuple[str, bytes]:
+    """A page's Markdown with markers, and its HTML blocks packed (see :mod:`.render.fragments`)."""
+    text, blocks = split_fragments(markdown)
+    return text, pack(blocks)
 
 
 def _articles(archive: Archive) -> set[tuple[str, str]]:

@@ -22,12 +22,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..core.config import SETTINGS, ArchiveConfig, Settings
 from ..core.problems import ArchiveError
 from ..core.search import SEPARATOR, attached
 from ..render.fragments import fill as fill_fragments
+from ..render.fragments import unpack
 from ..render.placeholders import fill_placeholders
 from ..render.urls import is_local_address
 from ..site import SCRIPT, STYLESHEET, WORKER_SHIM, SiteOutput, build_site
@@ -207,18 +210,28 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         assert self.output is not None
         return fill_placeholders(markdown, self.output.archive, self.output.snippets)
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Generated pages reach MkDocs with their HTML blocks as markers (fast to render); put them back.
+    # Before Material's search (priority 0) indexes the page in its own on_page_context: it must read the
+    # page with its HTML blocks in place.
+    @event_priority(50)
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        # Generated pages reach MkDocs with their HTML blocks as markers (fast to render); they are put back only
+        # now, one page at a time, so that MkDocs, which renders every page's Markdown before writing any, never
+        # holds them all. Popped, not read, in a one-off build; the live preview keeps them, to serve the last
+        # valid archive again.
         assert self.output is not None
-        # Popped, not read, in a one-off build: each page's HTML is needed once, and holding it all
-        # doubles the memory. The live preview keeps them, to serve the last valid archive again.
         fragments = self.output.fragments
         if self.preview:
             self.preview.remember(page)
-        found = fragments.get(page.file.src_uri, ()) if self.serving else fragments.pop(page.file.src_uri, ())
-        return fill_fragments(html, found)
+        packed = fragments.get(page.file.src_uri, b"") if self.serving else fragments.pop(page.file.src_uri, b"")
+        page.content = fill_fragments(page.content or "", unpack(packed))
+        return context
 
+    # Last, so every other plugin has seen the page's content before a one-off build lets it go.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.serving and page.file.generated_by:
+            page.content = None   # written once this returns; MkDocs would hold every page's HTML to the end
         if self.config.search == "pagefind":
             searchable = not (page.meta.get("search") or {}).get("exclude")
             base_path = urlsplit(config.site_url or "/").path or "/"

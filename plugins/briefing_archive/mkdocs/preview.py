@@ -45,11 +45,10 @@ class Kept(File):
         return False
 
 
-def page_digest(markdown: str, fragments: tuple[str, ...]) -> bytes:
+def page_digest(markdown: str, fragments: bytes) -> bytes:
     h = hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16)
-    for block in fragments:
-        h.update(b"\0")
-        h.update(block.encode("utf-8", "surrogatepass"))
+    h.update(b"\0")
+    h.update(fragments)   # packed: the same blocks always pack to the same bytes
     return h.digest()
 
 
@@ -59,7 +58,7 @@ class Preview:
     def __init__(self) -> None:
         self.digests: dict[str, bytes] = {}     # generated page path -> digest, as last written
         # page path -> the Markdown and blocks last hashed (held, so that identity means "the same page")
-        self.seen: dict[str, tuple[str, tuple[str, ...] | None]] = {}
+        self.seen: dict[str, tuple[str, bytes | None]] = {}
         self.outputs: dict[str, str] = {}       # generated page path -> its HTML file in site_dir
         self.search: list[dict[str, Any]] = []  # Material's search entries of the last build
         self.rendered: set[str] = set()         # URLs of the pages this build renders
@@ -67,7 +66,7 @@ class Preview:
         self.files: dict[str, bytes] = {}       # generated data file path -> its content, as last written
         self.templates = TemplateCache()
 
-    def unchanged(self, pages: dict[str, str], fragments: dict[str, tuple[str, ...]]) -> set[str]:
+    def unchanged(self, pages: dict[str, str], fragments: dict[str, bytes]) -> set[str]:
         """The generated pages to keep as written; remembers this build's digests.
 
         A page the core handed over as the very same objects as last time (kept, not rendered again) is not
@@ -76,7 +75,7 @@ class Preview:
             was = self.seen.get(path)
             return was is not None and was[0] is md and was[1] is fragments.get(path)
 
-        digests = {path: self.digests[path] if same(path, md) else page_digest(md, fragments.get(path, ()))
+        digests = {path: self.digests[path] if same(path, md) else page_digest(md, fragments.get(path, b""))
                    for path, md in pages.items()}
         self.seen = {path: (md, fragments.get(path)) for path, md in pages.items()}
         same_set = digests.keys() == self.digests.keys()

@@ -6,10 +6,14 @@ marker; after the engine has rendered the page, :func:`fill` puts the HTML back.
 result is the same page, but Python-Markdown's HTML-block parser never walks the
 thousands of tags of a large briefing. :func:`inline` gives the plain Markdown for
 engines that do not make the second call.
+
+A large archive's blocks are most of its pages (over a gigabyte at 10,000 briefings), and an engine
+needs them one page at a time: :func:`pack` keeps a page's blocks compressed until :func:`unpack`.
 """
 from __future__ import annotations
 
 import re
+import zlib
 
 MARKER = "<!--bx:{}-->"
 _MARKER_RE = re.compile(r"<!--bx:(\d+)-->")
@@ -48,3 +52,24 @@ def inline(markdown: str, fragments: tuple[str, ...]) -> str:
     """The plain Markdown page, HTML blocks in place (for engines without a post-render hook;
     non-ASCII characters of the blocks come back as character references, which HTML reads alike)."""
     return _MARKER_RE.sub(lambda m: fragments[int(m.group(1))], markdown)
+
+
+def pack(fragments: tuple[str, ...]) -> bytes:
+    """A page's blocks compressed (``b""`` when it has none): their lengths, a blank line, then the blocks."""
+    if not fragments:
+        return b""
+    head = "\n".join(str(len(block)) for block in fragments)
+    return zlib.compress(f"{head}\n\n{''.join(fragments)}".encode("ascii"), 1)
+
+
+def unpack(packed: bytes) -> tuple[str, ...]:
+    """The blocks :func:`pack` compressed, exactly."""
+    if not packed:
+        return ()
+    text = zlib.decompress(packed).decode("ascii")
+    head, _, body = text.partition("\n\n")
+    blocks, at = [], 0
+    for size in map(int, head.split("\n")):
+        blocks.append(body[at:at + size])
+        at += size
+    return tuple(blocks)
