@@ -4,9 +4,10 @@ Three measurements, each alone with its own flag (a 10,000-briefing build takes 
 
 - ``check``: `briefings check` as a whole process, median of 5 runs after a first one (its cache then warm),
   and once more after one briefing is edited (the cache holds every other file).
-- ``preview``: the real `mkdocs serve` (the command `make serve` runs) on a generated archive; one
-  briefing's summary is edited 5 times, each time the served page is polled over HTTP until the new text is
-  there; the median from saving the file to serving the text.
+- ``preview``: the real `mkdocs serve` (the command `make serve` runs) on a generated archive; each kind of
+  edit (a briefing's summary, a source's note, a briefing's tags: the last one not prose, so every page is
+  rendered again) is made 5 times, each time the served page is polled over HTTP until the new text is there;
+  the median from saving the file to serving the text.
 - ``build``: the full `mkdocs build --strict` at each N: wall time, peak RSS (/usr/bin/time), and the core's
   share (the plugin logs how long checking and rendering the archive took; the rest is MkDocs and Material).
 """
@@ -41,10 +42,29 @@ def archive(n: int, work: Path) -> Path:
     return root / "plugin"
 
 
-def _edit(path: Path, marker: str) -> None:
+def _edit(path: Path, marker: str, field: str = "summary") -> str:
+    """Put ``marker`` at the start of a quoted field (``summary``, ``note``), replacing the last edit's; the text
+    the page then shows."""
     text = path.read_text("utf-8")
-    text = re.sub(r'(?m)^summary: "(?:Edit \S+ )?', f'summary: "Edit {marker} ', text, count=1)
+    text = re.sub(rf'(?m)^{field}: "(?:Edit \S+ )?', f'{field}: "Edit {marker} ', text, count=1)
     path.write_text(text, encoding="utf-8")
+    return marker
+
+
+def _retag(path: Path, marker: str, field: str = "") -> str:
+    """Give the briefing a tag of its own (its page lists it): not prose, so the preview renders every page."""
+    tag = f"edit-{marker[-12:]}"
+    text = re.sub(r"(?m)^tags: \[(?:edit-[^,\]]+, )?", f"tags: [{tag}, ", path.read_text("utf-8"), count=1)
+    path.write_text(text, encoding="utf-8")
+    return tag
+
+
+#: The edits the preview is timed on: what, the file edited (relative to the archive), how, the page that shows it.
+EDITS = (("a briefing's summary", f"briefings/briefing-{EDITED:05d}.yml", _edit, "summary",
+          f"briefings/briefing-{EDITED:05d}/"),
+         ("a source's note", "briefings/sources/source-001.yml", _edit, "note", "sources/source-001/"),
+         ("a briefing's tags (not prose)", f"briefings/briefing-{EDITED:05d}.yml", _retag, "",
+          f"briefings/briefing-{EDITED:05d}/"))
 
 
 def check_times(n: int, work: Path) -> dict:
@@ -79,38 +99,40 @@ def _get(url: str) -> str | None:
         return None
 
 
-def preview_latency(n: int, work: Path, edits: int = 5, timeout: float = 600) -> dict:
+def preview_latency(n: int, work: Path, edits: int = 5, timeout: float = 900) -> dict:
     root = archive(n, work)
     port = _free_port()
     cmd = [a if not a.startswith("127.0.0.1:") else f"127.0.0.1:{port}" for a in SERVE]
     log = (work / f"serve-{n}.log").open("w")
     server = subprocess.Popen(cmd, cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-    page = f"http://127.0.0.1:{port}/briefings/briefing-{EDITED:05d}/"
+    base = f"http://127.0.0.1:{port}/"
+    medians: dict[str, float] = {}
+    runs: dict[str, list[float]] = {}
     try:
         start = time.perf_counter()
-        while _get(page) is None:
+        while _get(base + EDITS[0][4]) is None:
             if server.poll() is not None or time.perf_counter() - start > timeout:
                 raise SystemExit(f"mkdocs serve did not start; see {log.name}")
             time.sleep(0.5)
         ready = time.perf_counter() - start
-        times = []
-        for i in range(edits):
-            time.sleep(3)   # let the server settle (its watcher and the last rebuild)
-            marker = f"preview-{i}-{time.time_ns()}"
-            _edit(root / "briefings" / f"briefing-{EDITED:05d}.yml", marker)
-            saved = time.perf_counter()
-            while marker not in (_get(page) or ""):
-                if time.perf_counter() - saved > timeout:
-                    raise SystemExit(f"the edit did not show within {timeout} s; see {log.name}")
-                time.sleep(0.05)
-            times.append(time.perf_counter() - saved)
-            print(f"  edit {i + 1}: {times[-1]:.2f} s", file=sys.stderr, flush=True)
+        for what, file, edit, field, page in EDITS:
+            times = []
+            for i in range(edits):
+                time.sleep(3)   # let the server settle (its watcher and the last rebuild)
+                expect = edit(root / file, f"preview-{i}-{time.time_ns()}", field)
+                saved = time.perf_counter()
+                while expect not in (_get(base + page) or ""):
+                    if time.perf_counter() - saved > timeout:
+                        raise SystemExit(f"the edit did not show within {timeout} s; see {log.name}")
+                    time.sleep(0.05)
+                times.append(time.perf_counter() - saved)
+                print(f"  {what}, edit {i + 1}: {times[-1]:.2f} s", file=sys.stderr, flush=True)
+            medians[what], runs[what] = statistics.median(times), times
     finally:
         server.terminate()
         server.wait(30)
         log.close()
-    return {"n": n, "command": " ".join(SERVE), "ready_s": ready, "median_s": statistics.median(times),
-            "runs": times}
+    return {"n": n, "command": " ".join(SERVE), "ready_s": ready, "medians": medians, "runs": runs}
 
 
 def build_at(n: int, work: Path) -> dict:
@@ -169,11 +191,13 @@ def run(parts: list[str], sizes: list[int], work: Path, write: bool) -> None:
         for n in sizes:
             print(f"preview at N = {n} ...", file=sys.stderr, flush=True)
             rows.append(preview_latency(n, work))
-        text = (f"Preview (`{rows[0]['command']}`, as `make serve`; {_machine()} at the end): one briefing's "
-                "summary edited 5 times, from saving the file to the served page showing the new text:\n\n"
-                "| N | first build s | median s | runs s |\n| ---: | ---: | ---: | --- |\n"
-                + "\n".join(f"| {r['n']} | {r['ready_s']:.1f} | {r['median_s']:.2f} | "
-                            + ", ".join(f"{x:.2f}" for x in r["runs"]) + " |" for r in rows))
+        text = (f"Preview (`{rows[0]['command']}`, as `make serve`; {_machine()} at the end): each edit made 5 "
+                "times, from saving the file to the served page showing the new text (median, then each run):\n\n"
+                "| N | first build s | " + " | ".join(what for what, *_ in EDITS) + " |\n"
+                "| ---: | ---: | " + " | ".join("---" for _ in EDITS) + " |\n"
+                + "\n".join(f"| {r['n']} | {r['ready_s']:.1f} | " + " | ".join(
+                    f"**{r['medians'][what]:.2f}** (" + ", ".join(f"{x:.2f}" for x in r["runs"][what]) + ")"
+                    for what, *_ in EDITS) + " |" for r in rows))
         print(text)
         if write:
             _section(results, "preview", text)

@@ -107,8 +107,16 @@ def test_dirty_preview_serves_what_a_full_build_writes(archive, tmp_path, caplog
         source = archive.root / "briefings/sources/agency.yml"
         archive.write("briefings/sources/agency.yml", source.read_text("utf-8").replace("A wire service.",
                                                                                          "A wire service, edited."))
-        serve.rebuild()
+        serve.rebuild()                          # a source's note: prose, on its own page and in archive.json
+        assert any("2 briefing pages unchanged, kept" in r.getMessage() for r in caplog.records)
+        assert rendered(caplog) < everything
         same_as_full_build(archive, tmp_path, preview, "source")
+
+        archive.write("briefings/sources/agency.yml", source.read_text("utf-8").replace("reliability: B",
+                                                                                         "reliability: C"))
+        serve.rebuild()                          # a source's grade: not prose, every page is rendered again
+        assert not any("briefing pages unchanged" in r.getMessage() for r in caplog.records)
+        same_as_full_build(archive, tmp_path, preview, "grade")
 
         for name in ("a-test", "b-test"):
             path = archive.root / f"briefings/{name}.yml"

@@ -5,9 +5,11 @@ results to its engine; nothing here knows which engine that is.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from .core.config import ArchiveConfig
 from .core.lexicon import Occurrence
@@ -27,6 +29,8 @@ from .render.fragments import split as split_fragments
 from .render.home import HOME_PLACEHOLDER, home_html
 from .render.pages import iter_pages, prose_pages
 from .render.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, public_base
+
+T = TypeVar("T")
 
 #: The stylesheet and script of the generated pages, published at these paths of the site.
 STYLESHEET = "assets/briefings/briefings.css"
@@ -104,7 +108,7 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
         # The claims explorer's data holds no prose: as it was. The pages that show the edited prose are new.
         files[CLAIMS_DATA] = previous.files[CLAIMS_DATA]
         pages, fragments = dict(previous.pages), dict(previous.fragments)
-        for path, markdown in prose_pages(ctx, edited):
+        for path, markdown in prose_pages(ctx, edited.briefings, edited.sources, edited.entities):
             pages[path], fragments[path] = _split(markdown)
     else:
         files[CLAIMS_DATA] = claims_data(ctx.archive, ctx.claim_rows)
@@ -113,7 +117,7 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     snippets = {HOME_PLACEHOLDER: home_html(ctx)}
     keep = config.reuse   # only the live preview builds again from this output
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs,
-                      len(archive.briefings) - len(edited) if edited is not None else 0,
+                      len(archive.briefings) - len(edited.briefings) if edited is not None else 0,
                       parts if keep else {}, {k: terms[k] for k in _articles(archive)} if keep else {},
                       ctx if keep else None)
 
@@ -128,24 +132,45 @@ def _articles(archive: Archive) -> set[tuple[str, str]]:
     return {(b.article.file, b.article.sha256) for b in archive.briefings}
 
 
-def prose_edits(old: Archive, new: Archive) -> frozenset[str] | None:
-    """The briefings of ``new`` whose prose alone changed since ``old``, or None when anything else changed.
+@dataclass(frozen=True)
+class ProseEdits:
+    """What changed between two builds when only prose did: ids of briefings, sources and entities."""
+
+    briefings: frozenset[str]
+    sources: frozenset[str]
+    entities: frozenset[str]
+
+
+def prose_edits(old: Archive, new: Archive) -> ProseEdits | None:
+    """What of ``new`` changed since ``old`` in its prose alone, or None when anything else changed.
 
     A briefing's prose (its summary, its claims' notes and background, its cautions' notes) is shown on its own
-    page, the briefings index, the home page and in the exports (``render.pages.prose_pages``), nowhere else;
-    so when nothing but prose changed, every other page is as it was.
+    page, the briefings index, the home page and in the exports; a source's or entity's (its note and
+    background) on its own page and in ``archive.json`` (``render.pages.prose_pages``); nowhere else, and
+    nothing is derived from it. So when nothing but prose changed, every other page is as it was.
     """
-    if old.sources != new.sources or old.entities != new.entities or old.lexicon != new.lexicon:
+    if old.lexicon != new.lexicon:
         return None
-    if [b.id for b in old.briefings] != [b.id for b in new.briefings]:
+    sources = _changed(old.sources, new.sources, lambda s: replace(s, note="", background=None))
+    entities = _changed(old.entities, new.entities, lambda e: replace(e, note=None, background=None))
+    briefings = _changed({b.id: b for b in old.briefings}, {b.id: b for b in new.briefings}, _without_prose)
+    if sources is None or entities is None or briefings is None:
+        return None
+    return ProseEdits(briefings, sources, entities)
+
+
+def _changed(old: Mapping[str, T], new: Mapping[str, T], without_prose: Callable[[T], T]) -> frozenset[str] | None:
+    """Ids whose item changed in prose only, or None when the ids, their order or anything else changed."""
+    if list(old) != list(new):
         return None
     edited = set()
-    for was, now in zip(old.briefings, new.briefings, strict=True):
+    for key, now in new.items():
+        was = old[key]
         if was is now or was == now:
             continue
-        if _without_prose(was) != _without_prose(now):
+        if without_prose(was) != without_prose(now):
             return None
-        edited.add(now.id)
+        edited.add(key)
     return frozenset(edited)
 
 

@@ -48,11 +48,18 @@ def iter_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         yield urls.entity_page(e.id), render_entity(ctx, e)
 
 
-def prose_pages(ctx: RenderContext, briefings: Collection[str]) -> Iterator[tuple[str, str]]:
-    """The generated pages that show the prose (summary, notes, background) of the given briefings: their own
-    pages and the briefings index (a line of each summary). The live preview renders only these after an edit
-    to prose alone; ``tests/test_preview.py`` holds it to a full build."""
-    yield "briefings/index.md", briefings_index(ctx)
+def prose_pages(ctx: RenderContext, briefings: Collection[str], sources: Collection[str] = (),
+                entities: Collection[str] = ()) -> Iterator[tuple[str, str]]:
+    """The generated pages that show the prose (summary, notes, background) of the given briefings, sources and
+    entities: the briefings' own pages and the briefings index (a line of each summary), the sources' and
+    entities' own pages. The live preview renders only these after an edit to prose alone;
+    ``tests/test_preview.py`` holds it to a full build."""
+    if briefings:
+        yield "briefings/index.md", briefings_index(ctx)
     for b in ctx.archive.briefings:
         if b.id in briefings:
             yield urls.briefing_page(b.id), render_briefing(ctx, b)
+    for sid in sources:
+        yield urls.source_page(sid), render_source(ctx, ctx.archive.sources[sid])
+    for eid in entities:
+        yield urls.entity_page(eid), render_entity(ctx, ctx.archive.entities[eid])
