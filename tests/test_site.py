@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 from briefing_archive.core.config import ArchiveConfig
 from briefing_archive.derive import ledger, links, related
-from briefing_archive.site import build_site
+from briefing_archive.render.urls import CLAIMS_DATA
+from briefing_archive.site import ProseEdits, build_site, prose_edits
 
 
 def test_links_ledger_and_related_are_derived_once_per_build(archive, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -28,3 +30,46 @@ def test_links_ledger_and_related_are_derived_once_per_build(archive, monkeypatc
     output = build_site(ArchiveConfig.at(archive.root))
     assert calls == {"build_ledger": 1, "build_links": 1, "related_briefings": 1}
     assert b'"figures":[{"metric":"drones-downed"' in output.files["archive.json"]
+
+
+def _reloaded(archive, path: str, old: str, new: str):
+    text = (archive.root / path).read_text("utf-8")
+    assert old in text
+    archive.write(path, text.replace(old, new))
+    return build_site(replace(ArchiveConfig.at(archive.root), reuse=True))
+
+
+@pytest.mark.parametrize(("path", "old", "new", "prose"), [
+    ("briefings/a-test.yml", "summary: A *small* briefing.", "summary: Edited.", ProseEdits(
+        frozenset({"a-test"}), frozenset(), frozenset())),
+    ("briefings/a-test.yml", "note: Probably true;", "note: Edited;", ProseEdits(
+        frozenset({"a-test"}), frozenset(), frozenset())),
+    ("briefings/sources/agency.yml", "A wire service.", "An edited wire service.", ProseEdits(
+        frozenset(), frozenset({"agency"}), frozenset())),
+    ("briefings/a-test.yml", "credibility: 3", "credibility: 6", None),      # a grade
+    ("briefings/a-test.yml", "tags: [test]", "tags: [other]", None),         # a tag
+    ("briefings/sources/agency.yml", "reliability: B", "reliability: C", None),
+])
+def test_prose_edits_tell_prose_from_everything_else(archive, path, old, new, prose) -> None:
+    before = build_site(replace(ArchiveConfig.at(archive.root), reuse=True))
+    after = _reloaded(archive, path, old, new)
+    assert prose_edits(before.archive, after.archive) == prose
+    assert prose_edits(after.archive, after.archive) == ProseEdits(frozenset(), frozenset(), frozenset())
+
+
+def test_a_prose_edit_renders_only_the_pages_that_show_it(archive) -> None:
+    config = replace(ArchiveConfig.at(archive.root), reuse=True)
+    first = build_site(config)
+    archive.write("briefings/a-test.yml", (archive.root / "briefings/a-test.yml").read_text("utf-8")
+                  .replace("summary: A *small* briefing.", "summary: A *freshly edited* briefing."))
+    again = build_site(config, previous=first)
+    fresh = build_site(config)
+    assert again.pages == fresh.pages and again.fragments == fresh.fragments and again.files == fresh.files
+    changed = {p for p in first.pages if first.pages[p] is not again.pages[p]}
+    assert changed == {"briefings/index.md", "briefings/a-test.md"}
+    assert again.files[CLAIMS_DATA] is first.files[CLAIMS_DATA]   # holds no prose
+
+
+def test_a_one_off_build_keeps_nothing_for_a_next_one(archive) -> None:
+    output = build_site(ArchiveConfig.at(archive.root))
+    assert output.parts == {} and output.terms == {} and output.context is None
