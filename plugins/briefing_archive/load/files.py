@@ -23,7 +23,7 @@ from .diskcache import DiskCache
 from .documents import Document, check_values
 from .drafts import no_claims_problem, placeholder_problems
 from .paths import outside_folder
-from .yamlfile import load_yaml
+from .yamlfile import LazyPositions, load_yaml
 
 Progress = Callable[[int, int], None]
 
@@ -210,6 +210,10 @@ def parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> Parsed:
         found += placeholder_problems(doc) + ([unfinished] if unfinished else [])
         if any(p.severity == "error" for p in found):
             briefing = None
+    if not found:
+        # Positions are most of a parsed file's memory (and of what a worker sends back), and a file without
+        # problems of its own needs them only if a cross-file check finds one later: then it is read again.
+        doc = Document(doc.id, doc.path, doc.data, LazyPositions(str(path), shown, config.max_yaml_bytes))
     return doc, found, briefing
 
 
