@@ -54,7 +54,7 @@ def inline(markdown: str, fragments: tuple[str, ...]) -> str:
     code block's content). So such a line starts with a character reference instead, and tabs are
     references too (Python-Markdown turns tabs into spaces): the same text to a browser, nothing a
     Markdown extension can take for its syntax."""
-    return _MARKER_RE.sub(lambda m: _inert(fragments[int(m.group(1))]), markdown)
+    return _MARKER_RE.sub(lambda m: inert(fragments[int(m.group(1))]), markdown)
 
 
 #: Where character references are not read (raw text elements), left exactly as they are.
@@ -67,7 +67,7 @@ def _reference(m: re.Match[str]) -> str:
     return "&#9;" if m.group(0) == "\t" else f"{m.group(1)}&#{ord(m.group(2))};"
 
 
-def _inert(block: str) -> str:
+def inert(block: str) -> str:
     """The block with no line a Markdown preprocessor could read as its own (see :func:`inline`)."""
     if "\n" not in block and "\t" not in block:
         return block
