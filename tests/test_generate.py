@@ -14,9 +14,9 @@ from briefing_archive.core.problems import ArchiveError
 from briefing_archive.load.settings import archive_config
 from briefing_archive.render.fragments import fill, inert, inline
 from briefing_archive.site import build_site
+from test_payloads import hostile_archive
 
 from conftest import Archive, copy_shipped
-from test_payloads import hostile_archive
 
 BRIEFINGS = str(Path(sys.executable).parent / "briefings")
 #: The Markdown extensions of the shipped mkdocs.yml, with the fenced code Zensical always adds.

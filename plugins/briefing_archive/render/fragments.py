@@ -58,7 +58,7 @@ def inline(markdown: str, fragments: tuple[str, ...]) -> str:
 
 
 #: Where character references are not read (raw text elements), left exactly as they are.
-_RAW_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_RAW_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 #: A line of a block that begins with anything but a tag or a reference (author text), and tabs.
 _AUTHOR_START = re.compile(r"(?m)(?<=\n)([ ]*)([^<&\s])|\t")
 
