@@ -70,7 +70,9 @@ screenshots: $(STAMP) $(BROWSER_DEPS) chromium
 	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_OUT)
 
 # Benchmark: N = 100, 1000, 2000 briefings (BENCH_ARGS=--large adds 5000), then one briefing by article size
-# and the closest-passage search (BENCH_ARGS=--render-only runs only that); writes benchmarks/RESULTS.md.
+# and the closest-passage search (BENCH_ARGS=--render-only runs only that), the claims explorer, and both engines
+# (MkDocs and Zensical) on the shipped archive and 1,000 briefings (BENCH_ARGS=--zensical runs only that);
+# writes benchmarks/RESULTS.md.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 

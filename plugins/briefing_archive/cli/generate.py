@@ -27,7 +27,7 @@ from ..core.config import ArchiveConfig
 from ..core.problems import ArchiveError
 from ..load.settings import find_config_file
 from ..load.siteconfig import SiteOptions, site_options
-from ..render.fragments import inline
+from ..render.fragments import inline, marked
 from ..render.placeholders import fill_placeholders
 from ..site import SiteOutput, build_site
 from .console import Console
@@ -106,7 +106,7 @@ def docs_tree(output: SiteOutput, site: SiteOptions) -> dict[str, bytes]:
             if taken in hand:
                 raise ValueError(f"docs/{taken} is written by hand, but the briefings plugin generates that page; "
                                  f"rename or remove docs/{taken}")
-        tree[target] = inline(markdown, output.fragments[path]).encode("utf-8")
+        tree[target] = marked(inline(markdown, output.fragments[path])).encode("utf-8")
     tree.update({path: data for path, data in output.files.items() if path not in hand})
     tree.update({path: _filled(markdown, output) for path, markdown in output.default_pages.items()
                  if path not in hand})

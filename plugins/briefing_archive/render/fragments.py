@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 
 MARKER = "<!--bx:{}-->"
+#: The first line of a page `briefings generate` writes: its HTML blocks are whole, separated by blank lines
+#: (an engine's extension may hand them to the output without parsing them; a comment to any other).
+GENERATED = "<!-- briefings:generated -->"
 _MARKER_RE = re.compile(r"<!--bx:(\d+)-->")
 
 
@@ -55,6 +58,15 @@ def inline(markdown: str, fragments: tuple[str, ...]) -> str:
     references too (Python-Markdown turns tabs into spaces): the same text to a browser, nothing a
     Markdown extension can take for its syntax."""
     return _MARKER_RE.sub(lambda m: inert(fragments[int(m.group(1))]), markdown)
+
+
+def marked(markdown: str) -> str:
+    """The page with :data:`GENERATED` as the first line of its body (after any front matter)."""
+    head = ""
+    if markdown.startswith("---\n"):
+        end = markdown.index("\n---\n", 4) + 5
+        head, markdown = markdown[:end], markdown[end:].lstrip("\n")
+    return f"{head}{GENERATED}\n\n{markdown}"
 
 
 #: Where character references are not read (raw text elements), left exactly as they are.

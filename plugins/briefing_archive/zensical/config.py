@@ -19,6 +19,8 @@ from ..core.search import SEPARATOR
 from ..load.siteconfig import Tagged
 from ..site import SCRIPT, STYLESHEET
 
+#: The Python-Markdown extension that passes generated HTML blocks through unparsed (rawblocks.py).
+RAW_BLOCKS = "briefing_archive.zensical.rawblocks"
 #: Plugins the derived config leaves out: ours (Zensical cannot run it; its work is in the docs folder)
 #: and the offline copy's, which is built with MkDocs.
 LEFT_OUT = frozenset({"briefings", "offline"})
@@ -67,6 +69,8 @@ def zensical_config(mkdocs: dict[str, Any], docs_dir: str, site_dir: str, files:
     extensions = list(config.get("markdown_extensions") or [])
     if not any(_name(e) == "attr_list" for e in extensions):   # generated headings carry `{#_id}` ids
         extensions.append("attr_list")
+    if RAW_BLOCKS not in extensions:   # generated HTML straight to the page, unparsed (as with MkDocs)
+        extensions.append(RAW_BLOCKS)
     config["markdown_extensions"] = extensions
     config["extra_css"] = [*[c for c in config.get("extra_css") or [] if c != STYLESHEET], STYLESHEET]
     config["extra_javascript"] = [*[j for j in config.get("extra_javascript") or [] if j != SCRIPT], SCRIPT]
