@@ -7,6 +7,8 @@ Zensical (the successor of Material for MkDocs) reads mkdocs.yml but runs no MkD
    nothing else is touched.
 2. `.zensical/mkdocs.yml` is derived from mkdocs.yml (briefing_archive/zensical/config.py): the plugin left
    out, what it adds to the config written in.
+   Sections of a generated page too long for Zensical's search (32 KB of text) have their longest parts
+   left out of search, and the build says where (briefing_archive/zensical/search.py).
 3. `zensical build --clean --strict` builds `.zensical/site` (Zensical wants its output inside the folder
    of its config; `--clean` drops its cache, so every build is made from scratch, like `make site`).
 4. The build is swapped in as site-zensical/ with the checked renames and the lock of scripts/build_site.py
@@ -31,6 +33,7 @@ from briefing_archive.cli.main import main as briefings
 from briefing_archive.load.settings import find_config_file
 from briefing_archive.load.siteconfig import read_site_config
 from briefing_archive.zensical.config import config_text, zensical_config
+from briefing_archive.zensical.search import LIMIT, fit_search
 
 WORK = Path(".zensical")
 
@@ -43,6 +46,20 @@ def derive(work: Path) -> Path:
     path = work / "mkdocs.yml"
     path.write_text(config_text(config), encoding="utf-8")
     return path
+
+
+def fit(docs: Path) -> list[str]:
+    """Leave out of Zensical's search the over-long sections of generated pages (see zensical/search.py);
+    the pages where it did."""
+    left_out = []
+    for path in sorted(docs.rglob("*.md")):
+        if path.stat().st_size <= LIMIT:   # a page this small cannot have a section over the limit
+            continue
+        text, excluded = fit_search(path.read_text("utf-8"))
+        if excluded:
+            path.write_text(text, encoding="utf-8")
+            left_out.append(path.relative_to(docs).as_posix())
+    return left_out
 
 
 def build(zensical: str) -> int:
@@ -60,6 +77,10 @@ def build(zensical: str) -> int:
         if status != 0:
             safe.say(f"{safe.MAKE}: the archive was not generated (exit code {status}); {kept}")
             return status
+        if left_out := fit(WORK / "docs"):
+            shown = ", ".join(left_out[:5]) + (f" and {len(left_out) - 5} more" if len(left_out) > 5 else "")
+            safe.say(f"{safe.MAKE}: Zensical's search takes at most 32 KB of text per section of a page; left out of "
+                     f"search: the longest parts of {len(left_out)} page(s) ({shown}); the pages show them all")
         config = derive(WORK)
         output = WORK / "site"
         if error := safe.remove(output):

@@ -13,7 +13,9 @@ import yaml
 
 from briefing_archive.core.search import SEPARATOR
 from briefing_archive.load.siteconfig import Tagged, read_site_config, site_options
+from briefing_archive.render.fragments import GENERATED
 from briefing_archive.zensical.config import config_text, zensical_config
+from briefing_archive.zensical.search import fit_search
 from test_build import check_links, parse
 from test_generate import add_markdown_syntax, dom
 from test_payloads import PAYLOAD, hostile_archive, live_markup
@@ -220,7 +222,9 @@ def test_the_derived_config_is_mkdocs_yml_without_the_plugin(monkeypatch) -> Non
     assert config["site_url"] == "https://example.org/archive/"           # !ENV read as MkDocs reads it
     assert config["plugins"] == [{"search": {"separator": SEPARATOR}}]     # no briefings, no offline
     assert config["theme"]["font"] is False and config["theme"]["palette"] == mkdocs["theme"]["palette"]
+    assert config["theme"]["variant"] == "classic"                         # Material's look, unless chosen
     assert "attr_list" in config["markdown_extensions"] and config["nav"] == mkdocs["nav"]
+    assert config["markdown_extensions"][-1] == "briefing_archive.zensical.rawblocks"
     assert config["extra_css"] == ["assets/briefings/briefings.css"]
     assert config["extra_javascript"] == ["assets/briefings/briefings.js"]
     assert (config["docs_dir"], config["site_dir"]) == ("docs", "site")
@@ -241,3 +245,24 @@ def test_the_derived_config_keeps_other_settings_and_tags(tmp_path: Path) -> Non
     emoji = config["markdown_extensions"][1]["pymdownx.emoji"]["emoji_generator"]
     assert emoji == Tagged("tag:yaml.org,2002:python/name:material.extensions.emoji.to_svg", "")
     assert "!!python/name:material.extensions.emoji.to_svg" in config_text(config)
+
+
+# -- sections too long for Zensical's search ------------------------------------------------------------------
+
+def test_an_over_long_section_is_left_out_of_search_and_the_rest_kept() -> None:
+    rows = "".join(f"<tr><td>Briefing {i} with a long enough title</td></tr>" for i in range(2000))
+    page = (f"---\ntitle: x\n---\n{GENERATED}\n\n<p>Short intro.</p>\n\n<table>{rows}</table>\n\n"
+            "## Later {#_later}\n\n<p>Kept for search.</p>\n")
+    fitted, excluded = fit_search(page)
+    assert excluded == 1
+    assert "<table data-search-exclude>" in fitted and "<p>Short intro.</p>" in fitted
+    assert "<p>Kept for search.</p>" in fitted and fitted.replace(" data-search-exclude", "") == page
+    assert fit_search(fitted) == (fitted, 0)                 # an excluded block counts no more
+    assert fit_search(page.replace(GENERATED, "")) == (page.replace(GENERATED, ""), 0)   # hand-written: as it is
+
+
+def test_sections_split_at_headings_inside_blocks_too() -> None:
+    half = "<p>" + "word " * 4000 + "</p>"                    # 20 KB of text: two fit, one section each
+    page = f"{GENERATED}\n\n<div>{half}<h3 id='_a'>A</h3>{half}</div>\n"
+    assert fit_search(page) == (page, 0)
+    assert fit_search(f"{GENERATED}\n\n<div>{half}{half}</div>\n")[1] == 1

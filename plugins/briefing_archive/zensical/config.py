@@ -74,6 +74,12 @@ def zensical_config(mkdocs: dict[str, Any], docs_dir: str, site_dir: str, files:
     config["markdown_extensions"] = extensions
     config["extra_css"] = [*[c for c in config.get("extra_css") or [] if c != STYLESHEET], STYLESHEET]
     config["extra_javascript"] = [*[j for j in config.get("extra_javascript") or [] if j != SCRIPT], SCRIPT]
+    theme = config.get("theme")
+    theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "material"}
+    # Material's look (Zensical's "classic"), which the archive's colours and the axe checks were made with;
+    # `variant: modern` in mkdocs.yml's theme chooses Zensical's new look instead (Material ignores the key).
+    theme.setdefault("variant", "classic")
+    config["theme"] = theme
     if "nav" in config:
         config["nav"] = _nav(config["nav"], files)
     return config
