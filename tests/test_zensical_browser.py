@@ -4,6 +4,7 @@ search finds an article's word and a note's word, as the MkDocs site's tests che
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -95,3 +96,17 @@ def test_zensical_search_finds_an_article_word_and_a_note_word(browser, zensical
         assert watch.errors == []
         page.context.close()
     assert any("#_note-" in h for h in found["baseline"]), found   # a note's word lands on its claim
+
+
+def test_quote_tooltip_and_bottom_line_filter(browser, zensical_url) -> None:
+    """The theme's tooltips (content.tooltips) and the archive's own script, as on the MkDocs site."""
+    page, watch = open_page(browser, zensical_url, PAGES["briefing"])
+    page.locator("mark#dprk-units-withdrawn").hover()
+    page.wait_for_selector(".md-tooltip2--active", timeout=3000)
+    assert page.inner_text(".md-tooltip2--active").startswith("B2: source usually reliable")
+    page.mouse.move(0, 0)
+    page.locator("#_bottom-line").get_by_role("link", name=re.compile("possibly true")).click()
+    page.wait_for_function("location.search === '?show=possible'")
+    page.wait_for_selector("form.bx-filter:not([hidden])")
+    assert page.eval_on_selector_all(".bx-article mark.bx-claim.bx-dim", "ms => ms.length") > 0
+    assert watch.errors == []
