@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -266,3 +267,18 @@ def test_sections_split_at_headings_inside_blocks_too() -> None:
     page = f"{GENERATED}\n\n<div>{half}<h3 id='_a'>A</h3>{half}</div>\n"
     assert fit_search(page) == (page, 0)
     assert fit_search(f"{GENERATED}\n\n<div>{half}{half}</div>\n")[1] == 1
+
+
+@pytest.mark.slow
+def test_make_zensical_builds_the_shipped_archive(tmp_path: Path) -> None:
+    """The Makefile's target, in a copy of the project (its .venv linked: already set up)."""
+    root = copy_shipped(tmp_path / "project").root
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        shutil.copy2(REPO / name, root / name)
+    shutil.copytree(REPO / "scripts", root / "scripts")
+    (root / ".venv").symlink_to(REPO / ".venv")
+    result = subprocess.run(["make", "-o", ".venv/.installed", "zensical"], cwd=root, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (root / "site-zensical" / "briefings" / "index.html").is_file() and not (root / "site").exists()
+    assert (root / ".zensical" / "mkdocs.yml").read_text("utf-8").startswith("# Derived from mkdocs.yml")
