@@ -2,13 +2,13 @@
 
 Zensical (the successor of Material for MkDocs) reads mkdocs.yml but runs no MkDocs plugin, so:
 
-1. `briefings generate .zensical/docs` checks the archive exactly as the plugin does and writes the whole
-   docs folder (hand-written pages filled in, generated pages, data files). Any problem stops here, and
-   nothing else is touched.
+1. `briefings generate --strict .zensical/docs` checks the archive exactly as the plugin does under `make site`
+   (warnings fail too) and writes the whole docs folder (hand-written pages filled in, generated pages, data
+   files). Any problem stops here, and nothing else is touched. Sections of a generated page too long for
+   Zensical's search (32 KB of text) then have their longest parts left out of search, and the build says
+   where (briefing_archive/zensical/search.py).
 2. `.zensical/mkdocs.yml` is derived from mkdocs.yml (briefing_archive/zensical/config.py): the plugin left
    out, what it adds to the config written in.
-   Sections of a generated page too long for Zensical's search (32 KB of text) have their longest parts
-   left out of search, and the build says where (briefing_archive/zensical/search.py).
 3. `zensical build --clean --strict` builds `.zensical/site` (Zensical wants its output inside the folder
    of its config; `--clean` drops its cache, so every build is made from scratch, like `make site`).
 4. The build is swapped in as site-zensical/ with the checked renames and the lock of scripts/build_site.py
@@ -72,8 +72,8 @@ def build(zensical: str) -> int:
             raise safe.SiteError(reason)
         kept = safe.KEPT if safe.SITE.exists() else f"there was no earlier {safe.SITE}/"
         began = time.perf_counter()
-        print(f"briefings generate {WORK / 'docs'}", flush=True)
-        status = briefings(["generate", str(WORK / "docs")])
+        print(f"briefings generate --strict {WORK / 'docs'}", flush=True)
+        status = briefings(["generate", "--strict", str(WORK / "docs")])   # strict, as `make site` builds
         if status != 0:
             safe.say(f"{safe.MAKE}: the archive was not generated (exit code {status}); {kept}")
             return status
