@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site offline test lint fuzz screenshots serve check clean chromium bench
+.PHONY: site offline zensical test lint fuzz screenshots serve check clean chromium bench
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ site: $(STAMP)
 # ships, so the copy asks no other host for anything. site/ is not touched.
 offline: $(STAMP)
 	$(BIN)/python scripts/build_site.py --mkdocs $(BIN)/mkdocs --offline
+
+# The same archive built with Zensical, the successor of Material for MkDocs, into site-zensical/ (no plugin:
+# scripts/build_zensical.py runs `briefings generate .zensical/docs`, derives .zensical/mkdocs.yml from mkdocs.yml
+# and runs the pinned `zensical build`; a failed step keeps the last good site-zensical/). See the README.
+zensical: $(STAMP)
+	$(BIN)/python scripts/build_zensical.py --zensical $(BIN)/zensical
 
 # Browser tests need Debian's Chromium (never a browser download) and axe-core from npm.
 BROWSER_DEPS := node_modules/axe-core/axe.min.js
@@ -64,7 +70,9 @@ screenshots: $(STAMP) $(BROWSER_DEPS) chromium
 	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_OUT)
 
 # Benchmark: N = 100, 1000, 2000 briefings (BENCH_ARGS=--large adds 5000), then one briefing by article size
-# and the closest-passage search (BENCH_ARGS=--render-only runs only that); writes benchmarks/RESULTS.md.
+# and the closest-passage search (BENCH_ARGS=--render-only runs only that), the claims explorer, and both engines
+# (MkDocs and Zensical) on the shipped archive and 1,000 briefings (BENCH_ARGS=--zensical runs only that);
+# writes benchmarks/RESULTS.md.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
@@ -75,4 +83,4 @@ check: $(STAMP)
 	$(BIN)/briefings check .
 
 clean:
-	rm -rf site site-offline $(VENV)
+	rm -rf site site-offline site-zensical .zensical $(VENV)

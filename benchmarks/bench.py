@@ -9,6 +9,9 @@ table and writes benchmarks/RESULTS.md.
 A third section (``--explorer-only`` runs it alone; benchmarks/explorer.py) measures the claims explorer
 (/claims/) at 1,000 briefings: the compressed bytes it downloads, and a filter change in Chromium.
 
+A fourth (``--zensical`` runs it alone; benchmarks/zensical.py) times both engines, `make site` (MkDocs) and
+`make zensical`, on the shipped archive and on 1,000 briefings.
+
 A second section (``--render-only`` runs it alone) times the two costs an author controls
 within one briefing: rendering a briefing whose article is 0.25, 1 and 4 MB, and the
 closest-passage search for long quotes that are not in the article. It uses the core API in-process (no MkDocs)
@@ -35,6 +38,7 @@ if not os.environ.get("PYTHONPATH"):
     sys.path.insert(1, str(HERE.parent / "plugins"))   # this checkout's plugin (unless PYTHONPATH names one)
 import authoring
 import explorer
+import zensical
 from generate import generate, long_article, mistype
 
 from briefing_archive.core.model import Archive, Article, Briefing, Caution, Claim, Source, Span
@@ -220,7 +224,13 @@ def main() -> None:
                         help="only the authoring measurements (benchmarks/authoring.py): check, preview, build")
     parser.add_argument("--parts", default="check,preview,build", help="which of them (default: all three)")
     parser.add_argument("--authoring-n", default="1000", help="comma-separated N for them (default 1000)")
+    parser.add_argument("--zensical", action="store_true",
+                        help="only the two engines side by side (benchmarks/zensical.py): shipped archive and N")
+    parser.add_argument("--zensical-n", default="1000", help="comma-separated N for them (default 1000)")
     args = parser.parse_args()
+    if args.zensical:
+        zensical.run([int(n) for n in args.zensical_n.split(",")], Path(args.work), not args.no_write)
+        return
     if args.authoring:
         authoring.run(args.parts.split(","), [int(n) for n in args.authoring_n.split(",")], Path(args.work),
                       not args.no_write)
@@ -267,6 +277,7 @@ def main() -> None:
     if not args.no_write:
         write_article_section(HERE / "RESULTS.md", article_text)
     explorer.run(args.explorer_n, work, not args.no_write)
+    zensical.run([int(n) for n in args.zensical_n.split(",")], work, not args.no_write)
 
 
 if __name__ == "__main__":

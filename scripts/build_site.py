@@ -57,9 +57,14 @@ OFFLINE_VARIABLE = "BRIEFINGS_OFFLINE"
 def use_folder(offline: bool) -> None:
     """Build site-offline/ (`make offline`: file URLs, search from file://) instead of site/, with its own
     lock and temporary folders, so the two copies never wait for or touch each other."""
-    global SITE, MAKE, LOCK, TMP_PREFIX, OLD_PREFIX, WAITING, KEPT
     name = "site-offline" if offline else "site"
-    SITE, MAKE = Path(name), "make offline" if offline else "make site"
+    use_names(name, "make offline" if offline else "make site")
+
+
+def use_names(name: str, make: str) -> None:
+    """Build the folder ``name`` for the command ``make``, with a lock and temporary folders of its own."""
+    global SITE, MAKE, LOCK, TMP_PREFIX, OLD_PREFIX, WAITING, KEPT
+    SITE, MAKE = Path(name), make
     LOCK, TMP_PREFIX, OLD_PREFIX = Path(f".{name}.lock"), f".{name}.tmp.", f".{name}.old."
     WAITING = f"{MAKE}: waiting for another build of {SITE}/ to finish"
     KEPT = f"the last good {SITE}/ was kept"

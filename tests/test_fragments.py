@@ -86,10 +86,12 @@ _block = st.one_of(
 
 @given(st.lists(_block, min_size=1, max_size=8))
 def test_split_then_inline_is_the_identity_on_ascii_html(blocks) -> None:
+    """Up to :func:`fragments.inert`: a line of an HTML block that starts with text starts with a reference."""
     page = "\n\n".join(blocks)
     assume(not page.startswith("---\n"))   # front matter: generated pages always close it
     text, found = fragments.split(page)
-    assert fragments.inline(text, found) == page
+    assert fragments.inline(text, found) == "\n\n".join(
+        fragments.inert(b) if b.startswith("<") else b for b in page.split("\n\n"))
     assert len(found) == sum(b.startswith("<") for b in page.split("\n\n"))
 
 

@@ -80,9 +80,14 @@ def live_markup(html: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
+    return hostile_archive(tmp_path_factory.mktemp("hostile")).build(strict=True)
+
+
+def hostile_archive(root: Path):
+    """An archive with the payloads in every field (also built with Zensical, tests/test_zensical.py)."""
     from conftest import MKDOCS_YML, Archive
 
-    a = Archive(tmp_path_factory.mktemp("hostile"))
+    a = Archive(root)
     a.write("mkdocs.yml", "site_url: https://example.test/\n" + MKDOCS_YML.replace(
         "  - briefings\n", "  - briefings:\n      lexicon: lexicon.yml\n"))
     a.write("docs/index.md", "# Home\n")
@@ -121,7 +126,7 @@ def hostile_site(tmp_path_factory) -> Path:
                                               "reliability: C\nnote: n\n")
     a.write("briefings/entities/region.yml", f"name: {yq(PAYLOAD)}\nkind: place\naliases: [{yq(PAYLOAD)}]\n"
                                              f"note: {yq(MD_PAYLOAD)}\n")
-    return a.build(strict=True)
+    return a
 
 
 def test_no_payload_is_live_in_any_page(hostile_site: Path) -> None:

@@ -1,4 +1,4 @@
-"""The ``briefings`` command: check, scaffold, pin and measure an archive without building the site.
+"""The ``briefings`` command: check, scaffold, pin and measure an archive, or write it for another engine.
 
 Output is plain lines when piped (what editors and CI annotators parse); on a
 terminal, severities are coloured and long runs show progress on stderr.
@@ -15,6 +15,7 @@ import yaml
 from ..load.settings import archive_config
 from .commands import run_check, run_coverage, run_new, run_pin
 from .console import Console
+from .generate import run_generate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     cover.add_argument("--min", type=float, metavar="PERCENT", help="exit 1 if any briefing is below PERCENT")
     pin = sub.add_parser("pin", help="record each article's SHA-256 in its briefing (article_sha256)")
     pin.add_argument("root", nargs="?", default=".", help="folder holding mkdocs.yml (default: .)")
+    generate = sub.add_parser("generate", help="write the archive as a docs folder for any engine (no plugin)")
+    generate.add_argument("out_dir", metavar="OUT_DIR", help="the folder to write (replaced whole; never docs/)")
+    generate.add_argument("--root", default=".", help="folder holding mkdocs.yml (default: .)")
+    generate.add_argument("--strict", action="store_true", help="exit 1 on warnings too (as mkdocs build --strict)")
     args = parser.parse_args(argv)
 
     console = Console()
@@ -47,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     if any(p.severity == "error" for p in problems):
         console.note("fix the plugin's settings in mkdocs.yml first")
         return 2
-    code = {"check": run_check, "new": run_new, "coverage": run_coverage, "pin": run_pin}[args.command](
+    commands = {"check": run_check, "new": run_new, "coverage": run_coverage, "pin": run_pin, "generate": run_generate}
+    code = commands[args.command](
         config, args, console)
     if argv is None:
         # The command itself (not a caller in Python): leave without freeing the archive object by object,

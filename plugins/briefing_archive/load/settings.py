@@ -46,13 +46,18 @@ def _plugin_node(root: yaml.Node | None) -> yaml.MappingNode | None:
     return None
 
 
+def find_config_file(root: Path) -> Path:
+    """The site's config file in ``root`` (mkdocs.yml first); FileNotFoundError when there is none."""
+    found = next((root / n for n in CONFIG_FILES if (root / n).is_file()), None)
+    if found is None:
+        raise FileNotFoundError(f"no mkdocs.yml in {root}")
+    return found
+
+
 def archive_config(root: Path | str) -> tuple[ArchiveConfig, list[Problem]]:
     """The archive configured by ``ROOT/mkdocs.yml`` and a problem per wrong setting (an unknown name
     is a warning, as in MkDocs; a wrong value an error, and its default is used)."""
-    root = Path(root)
-    config_file = next((root / n for n in CONFIG_FILES if (root / n).is_file()), None)
-    if config_file is None:
-        raise FileNotFoundError(f"no mkdocs.yml in {root}")
+    config_file = find_config_file(Path(root))
     node = _plugin_node(yaml.compose(config_file.read_text("utf-8"), Loader=_TolerantLoader))
     options: dict[str, object] = {}
     where: dict[str, tuple[int, int]] = {}

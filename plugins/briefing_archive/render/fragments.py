@@ -16,6 +16,9 @@ import re
 import zlib
 
 MARKER = "<!--bx:{}-->"
+#: The first line of a page `briefings generate` writes: its HTML blocks are whole, separated by blank lines
+#: (an engine's extension may hand them to the output without parsing them; a comment to any other).
+GENERATED = "<!-- briefings:generated -->"
 _MARKER_RE = re.compile(r"<!--bx:(\d+)-->")
 
 
@@ -50,8 +53,46 @@ def fill(html: str, fragments: tuple[str, ...]) -> str:
 
 def inline(markdown: str, fragments: tuple[str, ...]) -> str:
     """The plain Markdown page, HTML blocks in place (for engines without a post-render hook;
-    non-ASCII characters of the blocks come back as character references, which HTML reads alike)."""
-    return _MARKER_RE.sub(lambda m: fragments[int(m.group(1))], markdown)
+    non-ASCII characters of the blocks come back as character references, which HTML reads alike).
+
+    Each block starts with a block-level tag, so Python-Markdown keeps it as raw HTML; but its
+    preprocessors (fenced code, which Zensical always enables, snippets...) read every line before
+    raw HTML is set aside, and a line of a block may begin with author text (a note's second line, a
+    code block's content). So such a line starts with a character reference instead, and tabs are
+    references too (Python-Markdown turns tabs into spaces): the same text to a browser, nothing a
+    Markdown extension can take for its syntax."""
+    return _MARKER_RE.sub(lambda m: inert(fragments[int(m.group(1))]), markdown)
+
+
+def marked(markdown: str) -> str:
+    """The page with :data:`GENERATED` as the first line of its body (after any front matter)."""
+    head = ""
+    if markdown.startswith("---\n"):
+        end = markdown.index("\n---\n", 4) + 5
+        head, markdown = markdown[:end], markdown[end:].lstrip("\n")
+    return f"{head}{GENERATED}\n\n{markdown}"
+
+
+#: Where character references are not read (raw text elements), left exactly as they are.
+_RAW_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+#: A line of a block that begins with anything but a tag or a reference (author text), and tabs.
+_AUTHOR_START = re.compile(r"(?m)(?<=\n)([ ]*)([^<&\s])|\t")
+
+
+def _reference(m: re.Match[str]) -> str:
+    return "&#9;" if m.group(0) == "\t" else f"{m.group(1)}&#{ord(m.group(2))};"
+
+
+def inert(block: str) -> str:
+    """The block with no line a Markdown preprocessor could read as its own (see :func:`inline`)."""
+    if "\n" not in block and "\t" not in block:
+        return block
+    out, at = [], 0
+    for raw in _RAW_TEXT.finditer(block):
+        out += [_AUTHOR_START.sub(_reference, block[at:raw.start()]), raw.group(0)]
+        at = raw.end()
+    out.append(_AUTHOR_START.sub(_reference, block[at:]))
+    return "".join(out)
 
 
 def pack(fragments: tuple[str, ...]) -> bytes:

@@ -1,0 +1,112 @@
+"""The Zensical build in a real browser (Debian's Chromium, served on 127.0.0.1): every page kind loads without
+errors and asks no other host for anything, axe finds no serious violation in light and dark, and Zensical's own
+search finds an article's word and a note's word, as the MkDocs site's tests check for that build."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import test_browser
+from test_browser import AXE, _Quiet, open_page
+
+from conftest import B000, B003, PAGES, REPO, copy_shipped
+
+pytestmark = pytest.mark.browser
+browser, _browser_present = test_browser.browser, test_browser._browser_present   # the fixtures: one definition
+#: The page kinds axe checks (as tests/test_browser.py does for the MkDocs site), and the explorer.
+AXE_PAGES = ("home", "briefing", "source", "entity", "ledger", "timeline", "methodology", "claims")
+
+
+@pytest.fixture(scope="module")
+def zensical_url(tmp_path_factory):
+    root = copy_shipped(tmp_path_factory.mktemp("zensical-browser") / "archive").root
+    site = root / "site-zensical"
+    site.mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    url = f"http://127.0.0.1:{server.server_port}/"
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "build_zensical.py"), "--zensical",
+                             str(Path(sys.executable).parent / "zensical")], cwd=root, capture_output=True,
+                            text=True, check=False, env={**os.environ, "SITE_URL": url})
+    assert result.returncode == 0, result.stdout + result.stderr
+    # the swap replaced the folder the server was started on: serve the new one
+    server.RequestHandlerClass = partial(_Quiet, directory=str(site))   # type: ignore[assignment]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_every_page_kind_loads_cleanly_and_stays_on_its_own_host(browser, zensical_url) -> None:
+    hosts = set()
+    for kind, path in PAGES.items():
+        page, watch = open_page(browser, zensical_url, path)
+        assert watch.errors == [], (kind, watch.errors)
+        assert watch.failed == [], (kind, watch.failed)
+        hosts |= {urlsplit(u).netloc for u in watch.requests if not u.startswith("data:")}
+        page.context.close()
+    assert hosts == {urlsplit(zensical_url).netloc}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violations(browser, zensical_url, scheme) -> None:
+    serious = {}
+    for kind in AXE_PAGES:
+        page, _ = open_page(browser, zensical_url, PAGES[kind], color_scheme=scheme)
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                              ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                              ".map(v => ({id: v.id, nodes: v.nodes.length, target: v.nodes[0].target.join(' ')}))")
+        if found:
+            serious[kind] = found
+        page.context.close()
+    assert serious == {}
+
+
+def test_claims_explorer_and_briefing_filter_run(browser, zensical_url) -> None:
+    page, watch = open_page(browser, zensical_url, "claims/?grade=probable")
+    assert page.locator("table tbody tr").count() > 0 and watch.errors == []
+    page.context.close()
+    page, watch = open_page(browser, zensical_url, f"briefings/{B003}/?show=probable")
+    assert page.locator("mark.bx-claim").count() > 10 and watch.errors == []
+    page.context.close()
+
+
+def test_zensical_search_finds_an_article_word_and_a_note_word(browser, zensical_url) -> None:
+    """Zensical's own search (its dialog, in a shadow root that Playwright's selectors enter)."""
+    found = {}
+    for query, expected in (("Myropillya", B003), ("baseline", B000)):
+        page, watch = open_page(browser, zensical_url, "")
+        page.click("button.md-search__button")
+        box = page.locator("dialog[aria-label='Search'] input")
+        box.press_sequentially(query, delay=20)
+        results = page.locator("dialog[aria-label='Search'] a")
+        results.first.wait_for()
+        found[query] = [results.nth(i).get_attribute("href") or "" for i in range(min(results.count(), 5))]
+        assert any(f"briefings/{expected}/" in h for h in found[query]), found
+        assert watch.errors == []
+        page.context.close()
+    assert any("#_note-" in h for h in found["baseline"]), found   # a note's word lands on its claim
+
+
+def test_quote_tooltip_and_bottom_line_filter(browser, zensical_url) -> None:
+    """The theme's tooltips (content.tooltips) and the archive's own script, as on the MkDocs site."""
+    page, watch = open_page(browser, zensical_url, PAGES["briefing"])
+    page.locator("mark#dprk-units-withdrawn").hover()
+    page.wait_for_selector(".md-tooltip2--active", timeout=3000)
+    assert page.inner_text(".md-tooltip2--active").startswith("B2: source usually reliable")
+    page.mouse.move(0, 0)
+    page.locator("#_bottom-line").get_by_role("link", name=re.compile("possibly true")).click()
+    page.wait_for_function("location.search === '?show=possible'")
+    page.wait_for_selector("form.bx-filter:not([hidden])")
+    assert page.eval_on_selector_all(".bx-article mark.bx-claim.bx-dim", "ms => ms.length") > 0
+    assert watch.errors == []
