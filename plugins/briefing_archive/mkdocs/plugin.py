@@ -6,6 +6,7 @@ annotation leaves the last good site untouched), generated pages are added in
 """
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -165,6 +166,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return
         for problem in self.output.problems:
             log.warning(problem.format())
+        # The archive's millions of objects live to the end of the build: exempt them from the cyclic garbage
+        # collector's full passes (which would walk them again and again while MkDocs renders: seconds at
+        # 10,000 briefings), until on_post_build (or on_build_error) hands them back.
+        gc.freeze()
         log.info(f"briefings: the archive was checked and rendered in {time.perf_counter() - began:.2f} seconds"
                  + (f" ({self.output.reused} briefing pages unchanged, kept)" if self.output.reused else ""))
         if is_local_address(config.site_url) and not (self.serving and self.told_local):
@@ -243,12 +248,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # Last, so every other plugin has written its files before the site is indexed.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()
         if self.preview:
             self.preview.keep_search(_plugin(config, "search"))
         if self.config.search == "pagefind":
             failure = pagefind.build_index(Path(config.site_dir))
             if failure:
                 raise PluginError(f"briefings: Pagefind could not index the site: {failure}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         archive = self._archive_config(config)

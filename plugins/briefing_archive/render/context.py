@@ -42,6 +42,8 @@ class RenderContext:
     ledger_rows: dict[tuple[str, str, int], Row]       # (briefing, claim, figure index) -> its row
     publisher: str = ""                                # who publishes the archive: its reviews' author
     _chains: dict[tuple[str, tuple[tuple[str, ...], ...]], str] = field(default_factory=dict, repr=False)
+    #: HTML derived from what is not prose (a briefing's grade mix...), by (kind, id): computed once a build
+    memo: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, archive: Archive, directory_urls: bool = True, excerpts: bool = False,
@@ -58,9 +60,10 @@ class RenderContext:
         """This context for ``archive``, which differs from this one's only in briefings' prose (the live
         preview's edits): what is derived from the rest (links, ledger, related briefings, relations both ways)
         is kept, since no part of it reads prose, and is not derived again."""
-        ctx = replace(self, archive=archive)
-        if "related_claims" in self.__dict__:   # computed on demand (a cached property)
-            ctx.__dict__["related_claims"] = self.related_claims
+        ctx = replace(self, archive=archive)   # the memo and the chains' cache come along: neither reads prose
+        for name in ("related_claims", "compare", "compare_layout", "_compare_places"):
+            if name in self.__dict__:   # computed on demand (cached properties), none from prose
+                ctx.__dict__[name] = self.__dict__[name]
         return ctx
 
     def ledger_row(self, b: Briefing, c: Claim, i: int) -> tuple[str, str]:

@@ -21,6 +21,13 @@ LATEST, TOP = 5, 5
 
 def grade_mix(ctx: RenderContext, b: Briefing) -> str:
     """``6 probably true or better · 12 possibly true · 19 cannot be judged`` (groups with no claim left out)."""
+    key = ("grade-mix", b.id)
+    if key not in ctx.memo:
+        ctx.memo[key] = _grade_mix(ctx, b)
+    return ctx.memo[key]
+
+
+def _grade_mix(ctx: RenderContext, b: Briefing) -> str:
     line = bottom_line(b, ctx.related_claims, ctx.archive.sources)
     parts = [f'<span class="bx-mix bx-g-{c.key}">{len(c.claims)} {esc(words)}</span>'
              for c, (_, words, _) in zip(line.groups, GROUPS, strict=True) if c.claims]
