@@ -36,7 +36,7 @@ from ..render.placeholders import fill_placeholders
 from ..render.urls import is_local_address
 from ..site import SCRIPT, STYLESHEET, WORKER_SHIM, SiteOutput, build_site
 from . import pagefind
-from .preview import Kept, Preview
+from .preview import Kept, Preview, Released
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -194,7 +194,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         same = self.preview.unchanged_files(self.output.files) if self.preview else set()
         for path, content in self.output.files.items():
             if files.get_file_from_path(path) is None:
-                files.append((Kept if path in same else File).generated(config, path, content=content))
+                kind = Kept if path in same else File if self.serving else Released
+                files.append(kind.generated(config, path, content=content))
+        if not self.serving:
+            self.output.files.clear()   # MkDocs holds them now, each until it is written (see Released)
         for path, markdown in self.output.default_pages.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=markdown))
