@@ -5,8 +5,8 @@ Three measurements, each alone with its own flag (a 10,000-briefing build takes 
 - ``check``: `briefings check` as a whole process, median of 5 runs after a first one (its cache then warm),
   and once more after one briefing is edited (the cache holds every other file).
 - ``preview``: the real `mkdocs serve` (the command `make serve` runs) on a generated archive; each kind of
-  edit (a briefing's summary, a source's note, a briefing's tags: the last one not prose, so every page is
-  rendered again) is made 5 times, each time the served page is polled over HTTP until the new text is there;
+  edit (a briefing's summary, a source's note, a briefing's title: the last one not prose, so the plugin
+  renders every page again and MkDocs writes those whose output changed) is made 5 times, each time the served page is polled over HTTP until the new text is there;
   the median from saving the file to serving the text.
 - ``build``: the full `mkdocs build --strict` at each N: wall time, peak RSS (/usr/bin/time), and the core's
   share (the plugin logs how long checking and rendering the archive took; the rest is MkDocs and Material).
@@ -51,19 +51,11 @@ def _edit(path: Path, marker: str, field: str = "summary") -> str:
     return marker
 
 
-def _retag(path: Path, marker: str, field: str = "") -> str:
-    """Give the briefing a tag of its own (its page lists it): not prose, so the preview renders every page."""
-    tag = f"edit-{marker[-12:]}"
-    text = re.sub(r"(?m)^tags: \[(?:edit-[^,\]]+, )?", f"tags: [{tag}, ", path.read_text("utf-8"), count=1)
-    path.write_text(text, encoding="utf-8")
-    return tag
-
-
 #: The edits the preview is timed on: what, the file edited (relative to the archive), how, the page that shows it.
 EDITS = (("a briefing's summary", f"briefings/briefing-{EDITED:05d}.yml", _edit, "summary",
           f"briefings/briefing-{EDITED:05d}/"),
          ("a source's note", "briefings/sources/source-001.yml", _edit, "note", "sources/source-001/"),
-         ("a briefing's tags (not prose)", f"briefings/briefing-{EDITED:05d}.yml", _retag, "",
+         ("a briefing's title (not prose)", f"briefings/briefing-{EDITED:05d}.yml", _edit, "title",
           f"briefings/briefing-{EDITED:05d}/"))
 
 

@@ -11,9 +11,10 @@ from .profiles import SOURCE_KINDS
 
 
 def index_page(ctx: RenderContext, title: str, intro: str, headers: tuple[str, ...],
-               rows: Sequence[tuple[str, ...]]) -> str:
+               rows: Sequence[tuple[str, ...]], searchable: bool = True) -> str:
     """An index page: a short introduction and one table (cells are HTML, already escaped)."""
-    return front_matter(title) + f"<p>{intro}</p>\n\n" + html_table(headers, rows, "bx-index bx-sortable") + "\n"
+    return (front_matter(title, searchable=searchable) + f"<p>{intro}</p>\n\n"
+            + html_table(headers, rows, "bx-index bx-sortable") + "\n")
 
 
 def briefings_index(ctx: RenderContext) -> str:
@@ -29,8 +30,10 @@ def briefings_index(ctx: RenderContext) -> str:
              *((ctx.source_link(here, b.publisher) if b.publisher else or_not_recorded(None),) if published else ()),
              f"{len(b.claims)} claim{'' if len(b.claims) == 1 else 's'}: {grade_mix(ctx, b)}")
             for b in briefings]
+    # Not in search, like the other lists (ledger, timeline, tags...): each line is on its briefing's own page,
+    # which search finds, and a search would otherwise also list this page for every briefing's words.
     return index_page(ctx, "Briefings", f"{len(rows)} briefings: each is one article, annotated claim by claim.",
-                      headers, rows)
+                      headers, rows, searchable=False)
 
 
 def sources_index(ctx: RenderContext) -> str:
