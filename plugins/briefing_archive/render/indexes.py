@@ -32,7 +32,7 @@ def briefings_index(ctx: RenderContext) -> str:
             for b in briefings]
     # Not in search, like the other lists (ledger, timeline, tags...): each line is on its briefing's own page,
     # which search finds, and a search would otherwise also list this page for every briefing's words.
-    return index_page(ctx, "Briefings", f"{len(rows)} briefings: each is one article, annotated claim by claim.",
+    return index_page(ctx, "Briefings", f"{len(rows)} briefing{'' if len(rows) == 1 else 's'}: each is one article, annotated claim by claim.",
                       headers, rows, searchable=False)
 
 
