@@ -15,7 +15,6 @@ import yaml
 from ..load.settings import archive_config
 from .commands import run_check, run_coverage, run_new, run_pin
 from .console import Console
-from .generate import run_generate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,9 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     if any(p.severity == "error" for p in problems):
         console.note("fix the plugin's settings in mkdocs.yml first")
         return 2
-    commands = {"check": run_check, "new": run_new, "coverage": run_coverage, "pin": run_pin, "generate": run_generate}
-    code = commands[args.command](
-        config, args, console)
+    if args.command == "generate":
+        # Imported here: it needs the whole renderer, which `briefings check` (an author's loop) need not load.
+        from .generate import run_generate
+        code = run_generate(config, args, console)
+    else:
+        code = {"check": run_check, "new": run_new, "coverage": run_coverage, "pin": run_pin}[args.command](
+            config, args, console)
     if argv is None:
         # The command itself (not a caller in Python): leave without freeing the archive object by object,
         # which takes a large check a fifth of a second for nothing.
