@@ -93,6 +93,9 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
     reuse = previous.parts if previous is not None and edited is not None else None
     data, notes, parts = exports(archive, at, excerpts, ctx.ledger, reuse, ctx.related_claims)
+    keep = config.reuse   # only the live preview builds again from this output
+    if not keep:
+        parts = {}   # a second copy of both exports: let it go before the pages are rendered
     files["annotations.jsonld"], files["archive.json"] = notes, data
     changed = last_changed([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
     files["feed.xml"] = atom_feed(archive, at, site_name,
@@ -115,10 +118,9 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
         for path, markdown in iter_pages(ctx):
             pages[path], fragments[path] = _split(markdown)
     snippets = {HOME_PLACEHOLDER: home_html(ctx)}
-    keep = config.reuse   # only the live preview builds again from this output
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs,
                       len(archive.briefings) - len(edited.briefings) if edited is not None else 0,
-                      parts if keep else {}, {k: terms[k] for k in _articles(archive)} if keep else {},
+                      parts, {k: terms[k] for k in _articles(archive)} if keep else {},
                       ctx if keep else None)
 
 
