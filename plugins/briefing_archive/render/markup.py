@@ -32,9 +32,13 @@ _SCHEMES = {"http", "https", "mailto"}
 SEARCH_EXCLUDE = "data-search-exclude data-pagefind-ignore"
 
 
-@lru_cache(maxsize=65536)
-def _esc(text: str) -> str:
+def _escape(text: str) -> str:
     return html.escape(isolate_bidi(text), quote=True).replace("\n", "&#10;")
+
+
+_esc = lru_cache(maxsize=65536)(_escape)
+#: Longer texts (quotes, tooltips) seldom repeat: cached, they would fill the cache with megabytes of one-offs.
+CACHED_UP_TO = 200
 
 
 def esc(text: object) -> str:
@@ -43,7 +47,8 @@ def esc(text: object) -> str:
     A line break becomes ``&#10;``, which HTML reads alike: generated HTML reaches a Markdown engine
     inside HTML blocks, which a blank line would end, so author text never writes a line break.
     """
-    return _esc(text if isinstance(text, str) else str(text))
+    text = text if isinstance(text, str) else str(text)
+    return _esc(text) if len(text) <= CACHED_UP_TO else _escape(text)
 
 
 def esc_article(text: str) -> str:
