@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -29,6 +30,7 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 sys.path.insert(0, str(HERE))
 from generate import generate
+from results import replace_block
 
 SERVE = shlex.split(next(line for line in (HERE.parent / "Makefile").read_text("utf-8").splitlines()
                          if "mkdocs serve" in line).strip().replace("$(BIN)/mkdocs", str(BIN / "mkdocs")))
@@ -144,15 +146,8 @@ def build_at(n: int, work: Path) -> dict:
 
 def _section(results: Path, part: str, text: str) -> None:
     """Replace this part's block of RESULTS.md (between its markers), keeping everything else."""
-    start, end = f"<!-- authoring-{part}:start -->", f"<!-- authoring-{part}:end -->"
-    block = f"{start}\n{text}\n{end}"
-    old = results.read_text("utf-8") if results.exists() else ""
-    if start in old and end in old:
-        new = old[:old.index(start)] + block + old[old.index(end) + len(end):]
-    else:
-        heading = "## Authoring at archive scale"
-        new = old.rstrip("\n") + ("" if heading in old else f"\n\n{heading}\n") + "\n" + block + "\n"
-    results.write_text(new, encoding="utf-8")
+    replace_block(results, f"<!-- authoring-{part}:start -->", f"<!-- authoring-{part}:end -->", text,
+                  "Authoring at archive scale")
 
 
 def _machine() -> str:
@@ -163,11 +158,22 @@ def _machine() -> str:
 def run(parts: list[str], sizes: list[int], work: Path, write: bool) -> None:
     work.mkdir(parents=True, exist_ok=True)
     results = HERE / "RESULTS.md"
-    if "check" in parts:
+
+    def measured(label: str, measure: Callable[[int, Path], dict]) -> list[dict]:
         rows = []
         for n in sizes:
-            print(f"check at N = {n} ...", file=sys.stderr, flush=True)
-            rows.append(check_times(n, work))
+            print(f"{label} at N = {n} ...", file=sys.stderr, flush=True)
+            rows.append(measure(n, work))
+            print(rows[-1], file=sys.stderr, flush=True)
+        return rows
+
+    def report(part: str, text: str) -> None:
+        print(text)
+        if write:
+            _section(results, part, text)
+
+    if "check" in parts:
+        rows = measured("check", check_times)
         text = (f"`briefings check`, whole process ({_machine()} at the end):\n\n"
                 "| N | first run s | median of 5 after it s | median of 5, one briefing edited before each s |\n"
                 "| ---: | ---: | ---: | ---: |\n"
@@ -175,14 +181,9 @@ def run(parts: list[str], sizes: list[int], work: Path, write: bool) -> None:
                 + "\n\nRuns: " + "; ".join(f"N = {r['n']}: " + ", ".join(f"{x:.2f}" for x in r["warm_runs"])
                                            + " / edited " + ", ".join(f"{x:.2f}" for x in r["edited_runs"])
                                            for r in rows))
-        print(text)
-        if write:
-            _section(results, "check", text)
+        report("check", text)
     if "preview" in parts:
-        rows = []
-        for n in sizes:
-            print(f"preview at N = {n} ...", file=sys.stderr, flush=True)
-            rows.append(preview_latency(n, work))
+        rows = measured("preview", preview_latency)
         text = (f"Preview (`{rows[0]['command']}`, as `make serve`; {_machine()} at the end): each edit made 5 "
                 "times, from saving the file to the served page showing the new text (median, then each run):\n\n"
                 "| N | first build s | " + " | ".join(what for what, *_ in EDITS) + " |\n"
@@ -190,15 +191,9 @@ def run(parts: list[str], sizes: list[int], work: Path, write: bool) -> None:
                 + "\n".join(f"| {r['n']} | {r['ready_s']:.1f} | " + " | ".join(
                     f"**{r['medians'][what]:.2f}** (" + ", ".join(f"{x:.2f}" for x in r["runs"][what]) + ")"
                     for what, *_ in EDITS) + " |" for r in rows))
-        print(text)
-        if write:
-            _section(results, "preview", text)
+        report("preview", text)
     if "build" in parts:
-        rows = []
-        for n in sizes:
-            print(f"full build at N = {n} ...", file=sys.stderr, flush=True)
-            rows.append(build_at(n, work))
-            print(rows[-1], file=sys.stderr, flush=True)
+        rows = measured("full build", build_at)
         text = (f"Full build (`mkdocs build --strict`, {_machine()} at the end), one run each:\n\n"
                 "| N | build s | core s (plugin's log) | MkDocs + Material s | peak RSS MB | load at the end |\n"
                 "| ---: | ---: | ---: | ---: | ---: | --- |\n"
@@ -208,6 +203,4 @@ def run(parts: list[str], sizes: list[int], work: Path, write: bool) -> None:
         by_n = {r["n"]: r for r in rows}
         if 1000 in by_n and 10000 in by_n:
             text += f"\n\ntime(10,000) / time(1,000): {by_n[10000]['build_s'] / by_n[1000]['build_s']:.2f}"
-        print(text)
-        if write:
-            _section(results, "build", text)
+        report("build", text)

@@ -40,6 +40,7 @@ import authoring
 import explorer
 import zensical
 from generate import generate, long_article, mistype
+from results import replace_block
 
 from briefing_archive.core.model import Archive, Article, Briefing, Caution, Claim, Source, Span
 from briefing_archive.derive.terms import with_terms
@@ -193,18 +194,13 @@ def article_section(sizes: tuple[float, ...] = ARTICLE_MB) -> tuple[str, list[di
 def write_article_section(results: Path, text: str) -> None:
     """Replace the measured part of the "Article size and closest passage" section, keeping the rest."""
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    block = (f"{MARK_START}\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}): one briefing, "
+    body = (f"Measured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}): one briefing, "
              f"{CLAIMS_PER_ARTICLE} claims, every page of its archive rendered by `render.pages.render_pages`; then "
              "`load.anchor.anchor`'s closest passage for a quote that is not in the article: a passage from the "
              "article's middle with one letter in ten changed (mistyped), or a passage of another article "
              "(foreign).\n\n"
-             f"{text}\n{MARK_END}")
-    old = results.read_text("utf-8") if results.exists() else ""
-    if MARK_START in old and MARK_END in old:
-        new = old[:old.index(MARK_START)] + block + old[old.index(MARK_END) + len(MARK_END):]
-    else:
-        new = old.rstrip("\n") + "\n\n## Article size and closest passage\n\n" + block + "\n"
-    results.write_text(new, encoding="utf-8")
+             f"{text}")
+    replace_block(results, MARK_START, MARK_END, body, "Article size and closest passage")
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ from urllib.parse import unquote, urlsplit
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 from generate import generate
+from results import replace_block
 
 from conftest import CHROMIUM_FLAGS  # the browser tests' flags: one list
 
@@ -176,14 +177,9 @@ def write_section(results: Path, text: str) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     machine = (f"{platform.machine()}, {os.cpu_count()} cores shared with other work, load average {load} at "
                f"the end, Python {platform.python_version()}")
-    block = (f"{MARK_START}\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}; Chromium headless, "
-             "no network throttling): `benchmarks/explorer.py`.\n\n" + text + f"\n{MARK_END}")
-    old = results.read_text("utf-8") if results.exists() else ""
-    if MARK_START in old and MARK_END in old:
-        new = old[:old.index(MARK_START)] + block + old[old.index(MARK_END) + len(MARK_END):]
-    else:
-        new = old.rstrip("\n") + "\n\n## Claims explorer\n\n" + block + "\n"
-    results.write_text(new, encoding="utf-8")
+    body = (f"Measured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}; Chromium headless, "
+             "no network throttling): `benchmarks/explorer.py`.\n\n" + text)
+    replace_block(results, MARK_START, MARK_END, body, "Claims explorer")
 
 
 def run(n: int, work: Path, write: bool) -> dict:

@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO / "tests"))
 from generate import generate
+from results import replace_block
 
 from conftest import copy_shipped  # the tests' copy of the shipped archive: one definition
 
@@ -81,14 +82,9 @@ def write_section(results: Path, text: str) -> None:
     machine = (f"{platform.machine()}, {os.cpu_count()} cores shared with other work, Python "
                f"{platform.python_version()}, MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, "
                f"Zensical {version('zensical')}")
-    block = (f"{MARK_START}\nMeasured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}): "
-             "`benchmarks/zensical.py`.\n\n" + text + f"\n{MARK_END}")
-    old = results.read_text("utf-8") if results.exists() else ""
-    if MARK_START in old and MARK_END in old:
-        new = old[:old.index(MARK_START)] + block + old[old.index(MARK_END) + len(MARK_END):]
-    else:
-        new = old.rstrip("\n") + "\n\n## Two engines: MkDocs and Zensical\n\n" + block + "\n"
-    results.write_text(new, encoding="utf-8")
+    body = (f"Measured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}): "
+             "`benchmarks/zensical.py`.\n\n" + text)
+    replace_block(results, MARK_START, MARK_END, body, "Two engines: MkDocs and Zensical")
 
 
 def run(sizes: list[int], work: Path, write: bool) -> list[dict]:

@@ -220,3 +220,14 @@ def test_a_wrong_setting_is_reported_with_its_line_and_stops_the_check(archive) 
     assert result.returncode == 2
     assert "mkdocs.yml:" in result.stdout and ": error: the briefings plugin's `publish_text` is 'everything'; " \
         "use one of `full`, `excerpts`" in result.stdout
+
+
+def test_check_loads_no_renderer(archive) -> None:
+    """`briefings check` is the author's loop: it must not pay for importing the renderer, the exports or an
+    engine (the generator's import once made every command a fifth of a second slower)."""
+    code = ("import sys; from briefing_archive.cli.main import main; code = main(['check', sys.argv[1]]); "
+            "heavy = sorted(m for m in sys.modules if m.startswith(('briefing_archive.render', 'briefing_archive.exports', "
+            "'briefing_archive.site', 'briefing_archive.mkdocs', 'briefing_archive.zensical', 'mkdocs', 'zensical'))); "
+            "print(code, heavy)")
+    done = subprocess.run([sys.executable, "-c", code, str(archive.root)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout + done.stderr

@@ -36,7 +36,8 @@ from ..render.placeholders import fill_placeholders
 from ..render.urls import is_local_address
 from ..site import SCRIPT, STYLESHEET, WORKER_SHIM, SiteOutput, build_site
 from . import pagefind
-from .preview import Kept, Preview, Released
+from .preview import Kept, Preview
+from .released import Released
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
