@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -83,7 +84,12 @@ def test_claims_explorer_and_briefing_filter_run(browser, zensical_url) -> None:
 
 def test_zensical_search_finds_an_article_word_and_a_note_word(browser, zensical_url) -> None:
     """Zensical's own search (its dialog, in a shadow root that Playwright's selectors enter)."""
-    found = {}
+    def settled(query: str, hrefs: list[str]) -> bool:
+        expected = B003 if query == "Myropillya" else B000
+        on_page = any(f"briefings/{expected}/" in h for h in hrefs)
+        return on_page and (query != "baseline" or any("#_note-" in h for h in hrefs))
+
+    found: dict[str, list[str]] = {}
     for query, expected in (("Myropillya", B003), ("baseline", B000)):
         page, watch = open_page(browser, zensical_url, "")
         page.click("button.md-search__button")
@@ -91,7 +97,14 @@ def test_zensical_search_finds_an_article_word_and_a_note_word(browser, zensical
         box.press_sequentially(query, delay=20)
         results = page.locator("dialog[aria-label='Search'] a")
         results.first.wait_for()
-        found[query] = [results.nth(i).get_attribute("href") or "" for i in range(min(results.count(), 5))]
+        # The list is re-rendered as the search runs: read it whole in one call, and again until it settles on
+        # the expected page (or 10 s pass), never link by link (a link counted may be gone when it is read).
+        deadline = time.monotonic() + 10
+        while True:
+            found[query] = results.evaluate_all("as => as.slice(0, 5).map(a => a.getAttribute('href') || '')")
+            if settled(query, found[query]) or time.monotonic() > deadline:
+                break
+            page.wait_for_timeout(100)
         assert any(f"briefings/{expected}/" in h for h in found[query]), found
         assert watch.errors == []
         page.context.close()
