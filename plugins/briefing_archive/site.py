@@ -27,6 +27,7 @@ from .render.context import RenderContext
 from .render.fragments import pack
 from .render.fragments import split as split_fragments
 from .render.home import HOME_PLACEHOLDER, home_html
+from .render.inputs import Inputs, page_inputs, shared_inputs, unchanged
 from .render.pages import iter_pages, prose_pages
 from .render.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, public_base
 
@@ -58,6 +59,8 @@ class SiteOutput:
     parts: dict[str, Part] = field(default_factory=dict)   # briefing id -> its share of the JSON exports
     terms: dict[tuple[str, str], tuple[Occurrence, ...]] = field(default_factory=dict)  # article -> its terms
     context: RenderContext | None = None   # what the pages were rendered with
+    page_inputs: dict[str, Inputs] = field(default_factory=dict)   # briefing id -> what its page read
+    shared: Inputs = ()                    # what every briefing page read (sources, entities, settings)
 
 
 def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool = False,
@@ -71,8 +74,9 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
 
     ``previous`` (the live preview's last output): when only briefings' prose changed since (see
     :func:`prose_edits`), only the pages that show their prose are rendered again and only their share of the
-    exports serialised again; everything else is taken from it. Articles' terms are found again only for
-    articles that changed.
+    exports serialised again; everything else is taken from it. After any other edit, every page is rendered
+    again but the briefing pages whose inputs are unchanged (see :mod:`.render.inputs`). Articles' terms are
+    found again only for articles that changed.
     """
     archive, problems = load_archive(config)
     if archive is None or (strict and problems):
@@ -107,21 +111,31 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     defaults = {path: package.joinpath(f"defaults/{path}").read_text("utf-8") for path in DEFAULT_PAGES}
     pages: dict[str, str] = {}
     fragments: dict[str, bytes] = {}
+    signatures = {b.id: page_inputs(ctx, b) for b in archive.briefings} if keep else {}
+    shared = shared_inputs(ctx) if keep else ()
     if previous is not None and edited is not None:
         # The claims explorer's data holds no prose: as it was. The pages that show the edited prose are new.
+        reused = len(archive.briefings) - len(edited.briefings)
         files[CLAIMS_DATA] = previous.files[CLAIMS_DATA]
         pages, fragments = dict(previous.pages), dict(previous.fragments)
         for path, markdown in prose_pages(ctx, edited.briefings, edited.sources, edited.entities):
             pages[path], fragments[path] = _split(markdown)
     else:
+        # Any other edit: every page again, but the briefing pages whose inputs did not change (kept as they were).
+        kept: set[str] = set()
+        if previous is not None and same and previous.shared == shared:
+            kept = unchanged(previous.page_inputs, signatures)
+        reused = len(kept)
         files[CLAIMS_DATA] = claims_data(ctx.archive, ctx.claim_rows)
-        for path, markdown in iter_pages(ctx):
-            pages[path], fragments[path] = _split(markdown)
+        for path, page in iter_pages(ctx, kept):
+            if page is None and previous is not None:
+                pages[path], fragments[path] = previous.pages[path], previous.fragments[path]
+            elif page is not None:
+                pages[path], fragments[path] = _split(page)
     snippets = {HOME_PLACEHOLDER: home_html(ctx)}
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs,
-                      len(archive.briefings) - len(edited.briefings) if edited is not None else 0,
-                      parts, {k: terms[k] for k in _articles(archive)} if keep else {},
-                      ctx if keep else None)
+                      reused, parts, {k: terms[k] for k in _articles(archive)} if keep else {},
+                      ctx if keep else None, signatures, shared)
 
 
 def _split(markdown: str) -> tuple[str, bytes]:

@@ -28,11 +28,13 @@ from .timeline import timeline_pages
 def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool = False,
                  addresses: urls.Addresses | None = None) -> dict[str, str]:
     """Every generated page of the archive, keyed by its path in the docs tree."""
-    return dict(iter_pages(RenderContext.build(with_terms(archive), directory_urls, excerpts, addresses)))
+    ctx = RenderContext.build(with_terms(archive), directory_urls, excerpts, addresses)
+    return {path: markdown for path, markdown in iter_pages(ctx) if markdown is not None}
 
 
-def iter_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
-    """The pages one at a time, so a caller that transforms each need not hold them all."""
+def iter_pages(ctx: RenderContext, kept: Collection[str] = ()) -> Iterator[tuple[str, str | None]]:
+    """The pages one at a time, so a caller that transforms each need not hold them all. The page of a briefing
+    in ``kept`` comes as None, in its place: the live preview keeps it from its last build (see :mod:`.inputs`)."""
     tag_index, tags = tag_pages(ctx)
     yield from {"briefings/index.md": briefings_index(ctx),
                 "sources/index.md": sources_index(ctx),
@@ -41,7 +43,7 @@ def iter_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
                 **compare_pages(ctx),
                 urls.TAGS: tag_index, **tags, urls.CLAIMS: claims_page(ctx)}.items()
     for b in ctx.archive.briefings:
-        yield urls.briefing_page(b.id), render_briefing(ctx, b)
+        yield urls.briefing_page(b.id), None if b.id in kept else render_briefing(ctx, b)
     for s in ctx.archive.sources.values():
         yield urls.source_page(s.id), render_source(ctx, s)
     for e in ctx.archive.entities.values():

@@ -1,0 +1,63 @@
+"""What a briefing page reads, so that the live preview renders again only the briefing pages whose inputs changed.
+
+A briefing page (:func:`.briefing.render_briefing`) shows its own briefing whole and, from the rest of the archive:
+
+- every source and every entity (badges, chains, independence verdicts, the entity links of notes, the
+  ClaimReview's authors): :func:`shared_inputs`, the same for every page;
+- its related briefings, their shared entities and the compare view's place for each pair;
+- the claims its claims relate to, both ways, with their briefings (titles, quotes), and the relations that
+  feed the credibility rule's facets and the bottom line;
+- the ledger's page and row of each of its figures;
+- the briefings and claims its summary, notes, background and cautions refer to.
+
+:func:`page_inputs` gathers exactly these values (no copies: the objects themselves); two builds whose values are
+equal render the same page, so the previous one is kept. A new read in the briefing page's renderer must be
+added here: ``tests/test_inputs.py`` edits every kind of field of the test archive and holds each kept page to a
+fresh render.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..core.markdown import references
+from ..core.model import Briefing
+from . import urls
+from .context import RenderContext
+
+#: What a briefing page reads beyond its own briefing, as comparable values (see the module's docstring).
+Inputs = tuple[object, ...]
+
+
+def shared_inputs(ctx: RenderContext) -> Inputs:
+    """What every briefing page reads from the archive as a whole, and how the build links and publishes."""
+    return (ctx.archive.sources, ctx.archive.entities, ctx.publisher, ctx.directory_urls, ctx.excerpts,
+            ctx.addresses.base)
+
+
+def page_inputs(ctx: RenderContext, b: Briefing) -> Inputs:
+    """Everything briefing ``b``'s page reads, its own briefing first (:func:`shared_inputs` aside)."""
+    keys = [f"{b.id}#{c.id}" for c in b.claims]
+    here = urls.briefing_page(b.id)
+    related = ctx.related.get(b.id, ())
+    return (b,
+            related,
+            tuple(ctx.compare_href(here, b.id, r.briefing.id) for r in related),
+            tuple(ctx.links.relations.get(k) for k in keys),
+            tuple(ctx.related_claims.get(k) for k in keys),
+            tuple(ctx.ledger_row(b, c, i) for c in b.claims for i in range(len(c.figures))),
+            tuple((bid, ctx.briefings_by_id.get(bid)) for bid in _referred(b)))
+
+
+def _referred(b: Briefing) -> dict[str, None]:
+    """The briefings that ``b``'s Markdown (summary, notes, background, cautions) refers to, in order."""
+    texts = [b.summary, *(w.note for w in b.warnings), *(c.note for c in b.claims), *(c.background for c in b.claims)]
+    return {bid: None for text in texts if text for bid, _ in references(text)}
+
+
+def unchanged(before: Mapping[str, Inputs], now: Mapping[str, Inputs]) -> set[str]:
+    """The briefings whose inputs are equal in both builds (the same objects, or equal values)."""
+    return {key for key, value in now.items() if key in before and _same(before[key], value)}
+
+
+def _same(a: Inputs, b: Inputs) -> bool:
+    return a is b or a == b

@@ -1,0 +1,146 @@
+"""The live preview keeps a briefing page only when everything it reads is unchanged (``render/inputs.py``).
+
+After each kind of edit to a synthetic archive (30 briefings related by claims and by shared entities), the
+preview's next build (``build_site(previous=...)``) must give exactly what a fresh build gives, page for page,
+while keeping the pages that nothing of the edit reaches.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.render import urls
+from briefing_archive.render.fragments import unpack
+from briefing_archive.render.inputs import page_inputs, unchanged
+from briefing_archive.site import build_site
+
+from conftest import REPO
+
+N = 30
+EDITED = "briefings/briefing-00010.yml"
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate
+
+    root = tmp_path_factory.mktemp("synthetic")
+    generate(root, N)
+    return root / "plugin"
+
+
+def _edit(root: Path, path: str, pattern: str, new: str) -> None:
+    file = root / path
+    text, count = re.subn(pattern, new, file.read_text("utf-8"), count=1, flags=re.MULTILINE)
+    assert count == 1, (path, pattern)
+    file.write_text(text, encoding="utf-8")
+
+
+#: (what, file, pattern, replacement, every briefing page rendered again?)
+EDITS = [
+    ("title", EDITED, r'^title: ".*"$', 'title: "A retitled briefing"', False),
+    ("grade", EDITED, r"credibility: 3$", "credibility: 6", False),
+    ("quote", EDITED, r'^(    quote: "[^"]*) \w+"$', r'\1"', False),
+    ("relation target", EDITED, r"(      - \w+: )briefing-\d+#claim-\d+$", r"\1briefing-00020#claim-3", False),
+    ("a claim's entity", EDITED, r"entities: \[entity-\d+", "entities: [entity-001", False),
+    ("a figure", EDITED, r"qualifier: exact$", "qualifier: about", False),
+    ("a claim's date", EDITED, r"^    date: \d{4}", "    date: 2019", False),
+    ("tags", EDITED, r"^tags: \[.*\]$", "tags: [kursk, new-tag]", False),
+    ("published", EDITED, r"^published: .*$", "published: 2020-01-01", False),
+    ("summary (prose)", EDITED, r'^summary: "', 'summary: "Edited. ', False),
+    ("another briefing's title", "briefings/briefing-00004.yml", r'^title: ".*"$', 'title: "Four, retitled"', False),
+    ("a source's grade", "briefings/sources/source-003.yml", r"^reliability: \w$", "reliability: F", True),
+    ("an entity's name", "briefings/entities/entity-001.yml", r'^name: ".*"$', 'name: "Renamed place"', True),
+]
+
+
+@pytest.mark.parametrize(("what", "path", "pattern", "new", "all_again"), EDITS, ids=[e[0] for e in EDITS])
+def test_the_next_build_equals_a_fresh_one(synthetic, tmp_path, what, path, pattern, new, all_again) -> None:
+    root = tmp_path / "archive"
+    shutil.copytree(synthetic, root)
+    config = replace(ArchiveConfig.at(root), reuse=True)
+    first = build_site(config)
+    _edit(root, path, pattern, new)
+    again = build_site(config, previous=first)
+    fresh = build_site(config)
+    assert list(again.pages) == list(fresh.pages)          # the same pages, in the same order
+    differ = [p for p in fresh.pages if again.pages[p] != fresh.pages[p] or again.fragments[p] != fresh.fragments[p]]
+    assert differ == []
+    assert again.files == fresh.files and again.snippets == fresh.snippets
+    kept = {p for p in first.pages if p.startswith("briefings/briefing-") and again.pages[p] is first.pages[p]}
+    if all_again:
+        assert kept == set() and again.reused == 0
+    else:   # the edit reaches some briefing pages (the edited one at least), not all of them
+        assert 0 < len(kept) < N - 1 and again.reused == len(kept) or what == "summary (prose)"
+        assert "briefings/briefing-00010.md" not in kept or path != EDITED
+
+
+def test_a_title_edit_renders_again_the_pages_that_show_the_title(synthetic, tmp_path) -> None:
+    """Those that list the briefing as related, whose claims relate to its claims or whose notes refer to it."""
+    root = tmp_path / "archive"
+    shutil.copytree(synthetic, root)
+    config = replace(ArchiveConfig.at(root), reuse=True)
+    first = build_site(config)
+    ctx = first.context
+    assert ctx is not None
+    showing = {b.id for b in ctx.archive.briefings
+               if any(r.briefing.id == "briefing-00010" for r in ctx.related.get(b.id, ()))
+               or any(ref.briefing.id == "briefing-00010" for c in b.claims
+                      for _, ref in ctx.links.relations.get(f"{b.id}#{c.id}", ()))}
+    _edit(root, EDITED, r'^title: ".*"$', 'title: "A retitled briefing"')
+    again = build_site(config, previous=first)
+    assert again.context is not None
+    rendered = {b.id for b in again.archive.briefings} - unchanged(first.page_inputs, again.page_inputs)
+    assert rendered == showing | {"briefing-00010"}
+    for bid in rendered:   # each shows the new title (its own in its front matter; others' in links, tooltips)
+        path = f"briefings/{bid}.md"
+        assert "A retitled briefing" in again.pages[path] + "".join(unpack(again.fragments[path])), bid
+    assert page_inputs(again.context, again.archive.briefings[0]) == again.page_inputs["briefing-00000"]
+
+
+def _rows(output) -> int:
+    assert output.context is not None
+    return sum(len(m.rows) for m in output.context.ledger)
+
+
+@pytest.mark.parametrize("what", ["ledger", "compare"])
+def test_an_edit_that_moves_rows_to_other_pages_renders_every_page_that_links_them(
+        synthetic, tmp_path, monkeypatch, what) -> None:
+    """The ledger goes from one page to a page per metric past PAGE_ROWS figures, and the compare view's pairs
+    move between its parts as their matched claims change: the links of pages the edit did not touch move too."""
+    root = tmp_path / "archive"
+    shutil.copytree(synthetic, root)
+    config = replace(ArchiveConfig.at(root), reuse=True)
+    if what == "ledger":   # one figure fewer: from a page per metric to a single page
+        monkeypatch.setattr(urls, "PAGE_ROWS", _rows(build_site(config)) - 1)
+        edit = (r"^    figures:\n      - metric: .*\n        value: .*\n        unit: .*\n        qualifier: .*\n", "")
+    else:                  # small parts, and a relation that moves to another pair of briefings
+        monkeypatch.setattr(urls, "PAGE_ROWS", 5)   # (a size at which a pair of unedited briefings moves)
+        edit = (r"(      - \w+: )briefing-\d+#claim-\d+$", r"\1briefing-00001#claim-3")
+    first = build_site(config)
+    _edit(root, EDITED, *edit)
+    again = build_site(config, previous=first)
+    fresh = build_site(config)
+    assert [p for p in fresh.pages if again.pages[p] != fresh.pages[p] or again.fragments[p] != fresh.fragments[p]] == []
+    moved = [p for p in fresh.pages if p.startswith("briefings/briefing-") and fresh.fragments[p] != first.fragments[p]]
+    assert len(moved) > 1
+
+
+def test_a_page_whose_note_refers_to_a_briefing_shows_its_new_title(synthetic, tmp_path) -> None:
+    root = tmp_path / "archive"
+    shutil.copytree(synthetic, root)
+    config = replace(ArchiveConfig.at(root), reuse=True)
+    _edit(root, "briefings/briefing-00003.yml", r'^    note: "', '    note: "See [](briefing-00027). ')
+    first = build_site(config)
+    _edit(root, "briefings/briefing-00027.yml", r'^title: ".*"$', 'title: "Twenty-seven, retitled"')
+    again = build_site(config, previous=first)
+    assert "Twenty-seven, retitled" in "".join(unpack(again.fragments["briefings/briefing-00003.md"]))
+    fresh = build_site(config)
+    assert again.fragments == fresh.fragments and again.pages == fresh.pages
