@@ -51,7 +51,7 @@ def test_a_part_is_reused_only_for_the_briefing_it_was_made_from() -> None:
     archive = loaded(REPO)
     at = Addresses(None, True)
     ledger = RenderContext.build(archive, True, False, at).ledger
-    _, _, parts = exports(archive, at, False, ledger)
+    _, _, parts = exports(archive, at, False, ledger, {})   # the preview's first build: parts with their inputs
     first = archive.briefings[0]
     edited = replace(archive, briefings=(replace(first, summary="An edited summary."), *archive.briefings[1:]))
     data, notes, again = exports(edited, at, False, ledger, parts)
@@ -59,3 +59,21 @@ def test_a_part_is_reused_only_for_the_briefing_it_was_made_from() -> None:
     assert notes == whole(web_annotations(edited, at, False))
     assert again[first.id] is not parts[first.id]
     assert all(again[b.id] is parts[b.id] for b in archive.briefings[1:])   # the others taken as they were
+
+
+def test_a_part_is_made_again_when_a_claim_it_relates_to_changes() -> None:
+    """A grade is not prose: the other briefing's part names the edited claim's independence verdict and
+    annotates its relations both ways, so it is serialised again too; a title edit leaves it as it was."""
+    archive = loaded(REPO)
+    at = Addresses(None, True)
+    ledger = RenderContext.build(archive, True, False, at).ledger
+    _, _, parts = exports(archive, at, False, ledger, {})
+    first, second = archive.briefings
+    target = next(r.target for c in second.claims for r in c.relations if r.target.startswith(first.id + "#"))
+    graded = tuple(replace(c, credibility=6) if f"{first.id}#{c.id}" == target else c for c in first.claims)
+    for edited_first, second_again in ((replace(first, claims=graded), True), (replace(first, title="New"), False)):
+        edited = replace(archive, briefings=(edited_first, second))
+        data, notes, again = exports(edited, at, False, ledger, parts)
+        assert data == whole(archive_data(edited, at, False, ledger))
+        assert notes == whole(web_annotations(edited, at, False))
+        assert (again[second.id] is not parts[second.id]) == second_again

@@ -1,4 +1,5 @@
-"""The live preview keeps a briefing page only when everything it reads is unchanged (``render/inputs.py``).
+"""The live preview keeps a briefing, source or entity page only when everything it reads is unchanged
+(``render/inputs.py``).
 
 After each kind of edit to a synthetic archive (30 briefings related by claims and by shared entities), the
 preview's next build (``build_site(previous=...)``) must give exactly what a fresh build gives, page for page,
@@ -54,6 +55,7 @@ EDITS = [
     ("a claim's date", EDITED, r"^    date: \d{4}", "    date: 2019", False),
     ("tags", EDITED, r"^tags: \[.*\]$", "tags: [kursk, new-tag]", False),
     ("published", EDITED, r"^published: .*$", "published: 2020-01-01", False),
+    ("publisher", EDITED, r"^publisher: null$", "publisher: source-039", False),
     ("summary (prose)", EDITED, r'^summary: "', 'summary: "Edited. ', False),
     ("another briefing's title", "briefings/briefing-00004.yml", r'^title: ".*"$', 'title: "Four, retitled"', False),
     ("a source's grade", "briefings/sources/source-003.yml", r"^reliability: \w$", "reliability: F", True),
@@ -80,6 +82,8 @@ def test_the_next_build_equals_a_fresh_one(synthetic, tmp_path, what, path, patt
     else:   # the edit reaches some briefing pages (the edited one at least), not all of them
         assert 0 < len(kept) < N - 1 and again.reused == len(kept) or what == "summary (prose)"
         assert "briefings/briefing-00010.md" not in kept or path != EDITED
+        profiles = [p for p in first.pages if p.startswith(("sources/source-", "entities/entity-"))]
+        assert 0 < sum(again.pages[p] is first.pages[p] for p in profiles) < len(profiles) or what == "summary (prose)"
 
 
 def test_a_title_edit_renders_again_the_pages_that_show_the_title(synthetic, tmp_path) -> None:
@@ -90,19 +94,21 @@ def test_a_title_edit_renders_again_the_pages_that_show_the_title(synthetic, tmp
     first = build_site(config)
     ctx = first.context
     assert ctx is not None
-    showing = {b.id for b in ctx.archive.briefings
-               if any(r.briefing.id == "briefing-00010" for r in ctx.related.get(b.id, ()))
-               or any(ref.briefing.id == "briefing-00010" for c in b.claims
+    edited = ctx.briefings_by_id["briefing-00010"]
+    showing = {f"briefings/{b.id}.md" for b in ctx.archive.briefings
+               if any(r.briefing.id == edited.id for r in ctx.related.get(b.id, ()))
+               or any(ref.briefing.id == edited.id for c in b.claims
                       for _, ref in ctx.links.relations.get(f"{b.id}#{c.id}", ()))}
+    showing |= {f"sources/{s}.md" for c in edited.claims for link in c.chain for s in link}
+    showing |= {f"entities/{e}.md" for c in edited.claims for e in c.entities}
     _edit(root, EDITED, r'^title: ".*"$', 'title: "A retitled briefing"')
     again = build_site(config, previous=first)
     assert again.context is not None
-    rendered = {b.id for b in again.archive.briefings} - unchanged(first.page_inputs, again.page_inputs)
-    assert rendered == showing | {"briefing-00010"}
-    for bid in rendered:   # each shows the new title (its own in its front matter; others' in links, tooltips)
-        path = f"briefings/{bid}.md"
-        assert "A retitled briefing" in again.pages[path] + "".join(unpack(again.fragments[path])), bid
-    assert page_inputs(again.context, again.archive.briefings[0]) == again.page_inputs["briefing-00000"]
+    rendered = set(again.page_inputs) - unchanged(first.page_inputs, again.page_inputs)
+    assert rendered == showing | {"briefings/briefing-00010.md"}
+    for path in rendered:   # each shows the new title (its own in its front matter; others' in links, tooltips)
+        assert "A retitled briefing" in again.pages[path] + "".join(unpack(again.fragments[path])), path
+    assert page_inputs(again.context) == again.page_inputs
 
 
 def _rows(output) -> int:
@@ -133,14 +139,17 @@ def test_an_edit_that_moves_rows_to_other_pages_renders_every_page_that_links_th
     assert len(moved) > 1
 
 
-def test_a_page_whose_note_refers_to_a_briefing_shows_its_new_title(synthetic, tmp_path) -> None:
+def test_a_page_whose_notes_refer_to_a_briefing_shows_its_new_title(synthetic, tmp_path) -> None:
     root = tmp_path / "archive"
     shutil.copytree(synthetic, root)
     config = replace(ArchiveConfig.at(root), reuse=True)
     _edit(root, "briefings/briefing-00003.yml", r'^    note: "', '    note: "See [](briefing-00027). ')
+    _edit(root, "briefings/entities/entity-149.yml", r'^note: "', 'note: "See [](briefing-00027). ')
+    _edit(root, "briefings/sources/source-039.yml", r'^note: "', 'note: "See [](briefing-00027). ')
     first = build_site(config)
     _edit(root, "briefings/briefing-00027.yml", r'^title: ".*"$', 'title: "Twenty-seven, retitled"')
     again = build_site(config, previous=first)
-    assert "Twenty-seven, retitled" in "".join(unpack(again.fragments["briefings/briefing-00003.md"]))
+    for path in ("briefings/briefing-00003.md", "entities/entity-149.md", "sources/source-039.md"):
+        assert "Twenty-seven, retitled" in "".join(unpack(again.fragments[path])), path
     fresh = build_site(config)
     assert again.fragments == fresh.fragments and again.pages == fresh.pages

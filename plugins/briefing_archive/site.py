@@ -29,7 +29,7 @@ from .render.fragments import split as split_fragments
 from .render.home import HOME_PLACEHOLDER, home_html
 from .render.inputs import Inputs, page_inputs, shared_inputs, unchanged
 from .render.pages import iter_pages, prose_pages
-from .render.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, public_base
+from .render.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, briefing_page, public_base
 
 T = TypeVar("T")
 
@@ -59,7 +59,7 @@ class SiteOutput:
     parts: dict[str, Part] = field(default_factory=dict)   # briefing id -> its share of the JSON exports
     terms: dict[tuple[str, str], tuple[Occurrence, ...]] = field(default_factory=dict)  # article -> its terms
     context: RenderContext | None = None   # what the pages were rendered with
-    page_inputs: dict[str, Inputs] = field(default_factory=dict)   # briefing id -> what its page read
+    page_inputs: dict[str, Inputs] = field(default_factory=dict)   # page -> what it read (briefings, profiles)
     shared: Inputs = ()                    # what every briefing page read (sources, entities, settings)
 
 
@@ -95,9 +95,13 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
-    reuse = previous.parts if previous is not None and edited is not None else None
-    data, notes, parts = exports(archive, at, excerpts, ctx.ledger, reuse, ctx.related_claims)
     keep = config.reuse   # only the live preview builds again from this output
+    shared = shared_inputs(ctx) if keep else ()
+    # The exports' parts of the last build, for the briefings whose part is made from the same (the sources are
+    # the same, or only their prose changed): none for a one-off build
+    usable = previous is not None and same and (edited is not None or previous.shared == shared)
+    reuse = (previous.parts if previous is not None and usable else {}) if keep else None
+    data, notes, parts = exports(archive, at, excerpts, ctx.ledger, reuse, ctx.related_claims)
     if not keep:
         parts = {}   # a second copy of both exports: let it go before the pages are rendered
     files["annotations.jsonld"], files["archive.json"] = notes, data
@@ -111,8 +115,7 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     defaults = {path: package.joinpath(f"defaults/{path}").read_text("utf-8") for path in DEFAULT_PAGES}
     pages: dict[str, str] = {}
     fragments: dict[str, bytes] = {}
-    signatures = {b.id: page_inputs(ctx, b) for b in archive.briefings} if keep else {}
-    shared = shared_inputs(ctx) if keep else ()
+    signatures = page_inputs(ctx) if keep else {}
     if previous is not None and edited is not None:
         # The claims explorer's data holds no prose: as it was. The pages that show the edited prose are new.
         reused = len(archive.briefings) - len(edited.briefings)
@@ -121,11 +124,12 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
         for path, markdown in prose_pages(ctx, edited.briefings, edited.sources, edited.entities):
             pages[path], fragments[path] = _split(markdown)
     else:
-        # Any other edit: every page again, but the briefing pages whose inputs did not change (kept as they were).
+        # Any other edit: every page again, but the briefing, source and entity pages whose inputs did not change
+        # (kept as they were).
         kept: set[str] = set()
         if previous is not None and same and previous.shared == shared:
             kept = unchanged(previous.page_inputs, signatures)
-        reused = len(kept)
+        reused = sum(1 for b in archive.briefings if briefing_page(b.id) in kept)
         files[CLAIMS_DATA] = claims_data(ctx.archive, ctx.claim_rows)
         for path, page in iter_pages(ctx, kept):
             if page is None and previous is not None:

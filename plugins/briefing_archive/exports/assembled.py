@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..core.model import Archive, Briefing
+from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Related, both_ways
 from ..derive.ledger import Metric
 from ..render.urls import Addresses
@@ -32,6 +32,14 @@ class Part:
     data: bytes          # its entry in archive.json
     annotations: bytes   # its annotations, comma-separated (b"" when it has none)
     count: int           # how many annotations
+    inputs: tuple = ()   # what else it was made from: see :func:`part_inputs`
+
+
+def part_inputs(b: Briefing, claims: Mapping[str, Claim], related: Mapping[str, list[Related]]) -> tuple:
+    """What a briefing's part reads beyond the briefing itself and the sources: the claims its relations name
+    (their independence verdicts) and its claims' relations both ways (annotations link them)."""
+    return (tuple(claims.get(r.target) for c in b.claims for r in c.relations),
+            tuple(related.get(f"{b.id}#{c.id}") for c in b.claims))
 
 
 def dumps(data: object) -> str:
@@ -45,9 +53,9 @@ def exports(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metri
             related: Mapping[str, list[Related]] | None = None) -> tuple[bytes, bytes, dict[str, Part]]:
     """(archive.json, annotations.jsonld, each briefing's part).
 
-    ``reuse``: parts of a previous build whose briefings still stand as they were in every other respect (the
-    live preview, after an edit to prose only); a part is taken only for a briefing equal to the one it was made
-    from. ``related``: :func:`~briefing_archive.core.rule.both_ways` of the archive, when the caller has it.
+    ``reuse``: parts of a previous build with the same sources and settings (the live preview); a part is taken
+    only for a briefing equal to the one it was made from, whose other inputs (:func:`part_inputs`) are equal
+    too. ``related``: :func:`~briefing_archive.core.rule.both_ways` of the archive, when the caller has it.
     """
     claims = claim_index(archive)
     related = both_ways(archive) if related is None else related
@@ -55,10 +63,11 @@ def exports(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metri
     parts: dict[str, Part] = {}
     for b in archive.briefings:
         part = (reuse or {}).get(b.id)
-        if part is None or not (part.briefing is b or part.briefing == b):
+        inputs = part_inputs(b, claims, related) if reuse is not None else ()
+        if part is None or not (part.briefing is b or part.briefing == b) or part.inputs != inputs:
             items = briefing_annotations(archive, b, at, excerpts, related, names)
             part = Part(b, dumps(briefing_data(archive, b, at, excerpts, claims)).encode("ascii"),
-                        ",".join(dumps(item) for item in items).encode("ascii"), len(items))
+                        ",".join(dumps(item) for item in items).encode("ascii"), len(items), inputs)
         parts[b.id] = part
     data = _fill(dumps(archive_frame(archive, at, ledger) | {"briefings": _MARK}), [p.data for p in parts.values()])
     total = sum(p.count for p in parts.values())

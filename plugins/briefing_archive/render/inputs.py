@@ -1,4 +1,5 @@
-"""What a briefing page reads, so that the live preview renders again only the briefing pages whose inputs changed.
+"""What a briefing, source or entity page reads, so that the live preview renders again only the pages whose inputs
+changed.
 
 A briefing page (:func:`.briefing.render_briefing`) shows its own briefing whole and, from the rest of the archive:
 
@@ -10,10 +11,13 @@ A briefing page (:func:`.briefing.render_briefing`) shows its own briefing whole
 - the ledger's page and row of each of its figures;
 - the briefings and claims its summary, notes, background and cautions refer to.
 
-:func:`page_inputs` gathers exactly these values (no copies: the objects themselves); two builds whose values are
-equal render the same page, so the previous one is kept. A new read in the briefing page's renderer must be
-added here: ``tests/test_inputs.py`` edits every kind of field of the test archive and holds each kept page to a
-fresh render.
+A source's or entity's page (:mod:`.profiles`) shows its profile, the claims that rest on it or name it with their
+briefings, the briefings a source publishes, and what its notes refer to (with the shared inputs).
+
+:func:`page_inputs` gathers exactly these values (no copies: the objects themselves, which a rebuild keeps for
+every file that did not change); two builds whose values are equal render the same page, so the previous one is
+kept. A new read in these renderers must be added here: ``tests/test_inputs.py`` edits every kind of field of a
+synthetic archive and holds each kept page to a fresh render.
 """
 from __future__ import annotations
 
@@ -34,28 +38,41 @@ def shared_inputs(ctx: RenderContext) -> Inputs:
             ctx.addresses.base)
 
 
-def page_inputs(ctx: RenderContext, b: Briefing) -> Inputs:
+def page_inputs(ctx: RenderContext) -> dict[str, Inputs]:
+    """What each briefing, source and entity page reads (:func:`shared_inputs` aside), by the page's path."""
+    found = {urls.briefing_page(b.id): briefing_inputs(ctx, b) for b in ctx.archive.briefings}
+    for s in ctx.archive.sources.values():
+        found[urls.source_page(s.id)] = (s, ctx.links.by_source.get(s.id), ctx.links.publishes.get(s.id),
+                                         _referred(ctx, s.note, *(why for _, why in s.assumed)))
+    for e in ctx.archive.entities.values():
+        found[urls.entity_page(e.id)] = (e, ctx.links.by_entity.get(e.id), _referred(ctx, e.note))
+    return found
+
+
+def briefing_inputs(ctx: RenderContext, b: Briefing) -> Inputs:
     """Everything briefing ``b``'s page reads, its own briefing first (:func:`shared_inputs` aside)."""
     keys = [f"{b.id}#{c.id}" for c in b.claims]
     here = urls.briefing_page(b.id)
     related = ctx.related.get(b.id, ())
+    texts = (b.summary, *(w.note for w in b.warnings), *(c.note for c in b.claims), *(c.background for c in b.claims))
     return (b,
             related,
             tuple(ctx.compare_href(here, b.id, r.briefing.id) for r in related),
             tuple(ctx.links.relations.get(k) for k in keys),
             tuple(ctx.related_claims.get(k) for k in keys),
             tuple(ctx.ledger_row(b, c, i) for c in b.claims for i in range(len(c.figures))),
-            tuple((bid, ctx.briefings_by_id.get(bid)) for bid in _referred(b)))
+            _referred(ctx, *texts))
 
 
-def _referred(b: Briefing) -> dict[str, None]:
-    """The briefings that ``b``'s Markdown (summary, notes, background, cautions) refers to, in order."""
-    texts = [b.summary, *(w.note for w in b.warnings), *(c.note for c in b.claims), *(c.background for c in b.claims)]
-    return {bid: None for text in texts if text for bid, _ in references(text)}
+def _referred(ctx: RenderContext, *texts: str | None) -> tuple[tuple[str, object], ...]:
+    """The briefings that Markdown texts (notes, summaries) refer to, each once in order, with their ids (a
+    reference shows the briefing's title, or a claim's words and badge)."""
+    ids = {bid: None for text in texts if text for bid, _ in references(text)}
+    return tuple((bid, ctx.briefings_by_id.get(bid)) for bid in ids)
 
 
 def unchanged(before: Mapping[str, Inputs], now: Mapping[str, Inputs]) -> set[str]:
-    """The briefings whose inputs are equal in both builds (the same objects, or equal values)."""
+    """The pages whose inputs are equal in both builds (the same objects, or equal values)."""
     return {key for key, value in now.items() if key in before and _same(before[key], value)}
 
 

@@ -33,8 +33,9 @@ def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool =
 
 
 def iter_pages(ctx: RenderContext, kept: Collection[str] = ()) -> Iterator[tuple[str, str | None]]:
-    """The pages one at a time, so a caller that transforms each need not hold them all. The page of a briefing
-    in ``kept`` comes as None, in its place: the live preview keeps it from its last build (see :mod:`.inputs`)."""
+    """The pages one at a time, so a caller that transforms each need not hold them all. A briefing, source or
+    entity page whose path is in ``kept`` comes as None, in its place: the live preview keeps it from its last
+    build (see :mod:`.inputs`)."""
     tag_index, tags = tag_pages(ctx)
     yield from {"briefings/index.md": briefings_index(ctx),
                 "sources/index.md": sources_index(ctx),
@@ -43,11 +44,14 @@ def iter_pages(ctx: RenderContext, kept: Collection[str] = ()) -> Iterator[tuple
                 **compare_pages(ctx),
                 urls.TAGS: tag_index, **tags, urls.CLAIMS: claims_page(ctx)}.items()
     for b in ctx.archive.briefings:
-        yield urls.briefing_page(b.id), None if b.id in kept else render_briefing(ctx, b)
+        path = urls.briefing_page(b.id)
+        yield path, None if path in kept else render_briefing(ctx, b)
     for s in ctx.archive.sources.values():
-        yield urls.source_page(s.id), render_source(ctx, s)
+        path = urls.source_page(s.id)
+        yield path, None if path in kept else render_source(ctx, s)
     for e in ctx.archive.entities.values():
-        yield urls.entity_page(e.id), render_entity(ctx, e)
+        path = urls.entity_page(e.id)
+        yield path, None if path in kept else render_entity(ctx, e)
 
 
 def prose_pages(ctx: RenderContext, briefings: Collection[str], sources: Collection[str] = (),
