@@ -153,3 +153,25 @@ def test_a_page_whose_notes_refer_to_a_briefing_shows_its_new_title(synthetic, t
         assert "Twenty-seven, retitled" in "".join(unpack(again.fragments[path])), path
     fresh = build_site(config)
     assert again.fragments == fresh.fragments and again.pages == fresh.pages
+
+
+def test_a_chain_of_edits_prose_and_not_matches_fresh_builds(synthetic, tmp_path) -> None:
+    """Each build starts from the last (prose edits keep the inputs of the pages they did not render)."""
+    root = tmp_path / "archive"
+    shutil.copytree(synthetic, root)
+    config = replace(ArchiveConfig.at(root), reuse=True)
+    last = build_site(config)
+    for path, pattern, new in [
+            (EDITED, r'^summary: "', 'summary: "Edited first. '),
+            ("briefings/briefing-00004.yml", r'^title: ".*"$', 'title: "Four, retitled"'),
+            ("briefings/sources/source-003.yml", r'^note: "', 'note: "A prose edit. '),
+            (EDITED, r'^title: ".*"$', 'title: "Ten, retitled"'),
+            ("briefings/entities/entity-001.yml", r'^note: "', 'note: "A prose edit. '),
+            (EDITED, r"credibility: 3$", "credibility: 6"),
+            ("briefings/briefing-00004.yml", r'^summary: "', 'summary: "Edited. '),
+            ("briefings/briefing-00004.yml", r'^title: ".*"$', 'title: "Four, retitled again"')]:
+        _edit(root, path, pattern, new)
+        last = build_site(config, previous=last)
+        fresh = build_site(config)
+        assert [p for p in fresh.pages if last.pages[p] != fresh.pages[p] or last.fragments[p] != fresh.fragments[p]] == []
+        assert last.files == fresh.files

@@ -125,6 +125,13 @@ def test_dirty_preview_serves_what_a_full_build_writes(archive, tmp_path, caplog
         assert not (preview / "tags/test/index.html").exists()
         same_as_full_build(archive, tmp_path, preview, "tags")
 
+        archive.write("briefings/b-test.yml", (archive.root / "briefings/b-test.yml").read_text("utf-8")
+                      .replace("title: Another briefing", "title: Another briefing, retitled"))
+        serve.rebuild()                          # a title: not prose; the pages that show it, not the others
+        assert rendered(caplog) < everything
+        assert "Another briefing, retitled" in (preview / "briefings/a-test/index.html").read_text("utf-8")
+        same_as_full_build(archive, tmp_path, preview, "title")
+
         before = outputs(preview)
         archive.write("briefings/a-test.yml", "title: [broken\n")
         serve.rebuild()                          # a bad edit keeps the last valid archive

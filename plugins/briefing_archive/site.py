@@ -115,7 +115,6 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     defaults = {path: package.joinpath(f"defaults/{path}").read_text("utf-8") for path in DEFAULT_PAGES}
     pages: dict[str, str] = {}
     fragments: dict[str, bytes] = {}
-    signatures = page_inputs(ctx) if keep else {}
     if previous is not None and edited is not None:
         # The claims explorer's data holds no prose: as it was. The pages that show the edited prose are new.
         reused = len(archive.briefings) - len(edited.briefings)
@@ -123,7 +122,11 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
         pages, fragments = dict(previous.pages), dict(previous.fragments)
         for path, markdown in prose_pages(ctx, edited.briefings, edited.sources, edited.entities):
             pages[path], fragments[path] = _split(markdown)
+        # a page kept holds what it was rendered from: its inputs as they were (a next build that finds them
+        # again may keep it again); the pages rendered now, with their inputs now
+        signatures = {**previous.page_inputs, **page_inputs(ctx, {p for p in pages if pages[p] is not previous.pages.get(p)})}
     else:
+        signatures = page_inputs(ctx) if keep else {}
         # Any other edit: every page again, but the briefing, source and entity pages whose inputs did not change
         # (kept as they were).
         kept: set[str] = set()

@@ -1,5 +1,8 @@
 """The briefing page: the summary, the reading guide, the article with its claims highlighted,
 then each claim's note, chain and relations.
+
+What it reads beyond its own briefing is listed in :mod:`.inputs` (the live preview keeps a page whose inputs
+did not change): a new read of the render context here must be added there.
 """
 from __future__ import annotations
 

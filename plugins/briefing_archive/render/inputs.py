@@ -21,7 +21,7 @@ synthetic archive and holds each kept page to a fresh render.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from ..core.markdown import references
 from ..core.model import Briefing
@@ -38,14 +38,20 @@ def shared_inputs(ctx: RenderContext) -> Inputs:
             ctx.addresses.base)
 
 
-def page_inputs(ctx: RenderContext) -> dict[str, Inputs]:
-    """What each briefing, source and entity page reads (:func:`shared_inputs` aside), by the page's path."""
-    found = {urls.briefing_page(b.id): briefing_inputs(ctx, b) for b in ctx.archive.briefings}
+def page_inputs(ctx: RenderContext, only: Collection[str] | None = None) -> dict[str, Inputs]:
+    """What each briefing, source and entity page reads (:func:`shared_inputs` aside), by the page's path; with
+    ``only``, of those pages alone."""
+    found = {}
+    for b in ctx.archive.briefings:
+        if only is None or urls.briefing_page(b.id) in only:
+            found[urls.briefing_page(b.id)] = briefing_inputs(ctx, b)
     for s in ctx.archive.sources.values():
-        found[urls.source_page(s.id)] = (s, ctx.links.by_source.get(s.id), ctx.links.publishes.get(s.id),
-                                         _referred(ctx, s.note, *(why for _, why in s.assumed)))
+        if only is None or urls.source_page(s.id) in only:
+            found[urls.source_page(s.id)] = (s, ctx.links.by_source.get(s.id), ctx.links.publishes.get(s.id),
+                                             _referred(ctx, s.note, *(why for _, why in s.assumed)))
     for e in ctx.archive.entities.values():
-        found[urls.entity_page(e.id)] = (e, ctx.links.by_entity.get(e.id), _referred(ctx, e.note))
+        if only is None or urls.entity_page(e.id) in only:
+            found[urls.entity_page(e.id)] = (e, ctx.links.by_entity.get(e.id), _referred(ctx, e.note))
     return found
 
 

@@ -1,4 +1,6 @@
 """Profile pages: a source (its grade, its rubric line, what rests on it) and an entity (what names it).
+
+What they read beyond their own profile is listed in :mod:`.inputs`: a new read here must be added there.
 """
 from __future__ import annotations
 
