@@ -134,3 +134,23 @@ def test_the_hand_made_page_renders_alike_both_ways() -> None:
     fast = fragments.fill(_engine().convert(get_data(text)[0]), blocks)
     assert fast.rstrip("\n") == _engine().convert(get_data(PAGE)[0]).rstrip("\n")
     assert '<div class="a">one</div>' in fast and '<h2 id="_other">' in fast
+
+
+@pytest.mark.parametrize(("block", "skips"), [
+    ('<ul class="bx-claim-list" data-search-exclude data-pagefind-ignore><li>x</li></ul>', True),
+    ("<div data-search-exclude>", True),
+    ("<p>text</p>", False),
+    ('<div title="an author wrote data-search-exclude">x</div>', False),   # a value, not an attribute
+    ('<section class="bx-claim-note"><p data-search-exclude>inner</p></section>', False),   # not its first element
+    ("text <div data-search-exclude>", False),
+])
+def test_search_skips_a_block_whose_first_element_is_excluded(block, skips) -> None:
+    assert fragments.search_skips(block) is skips
+
+
+def test_fill_searchable_then_fill_gives_the_whole_page() -> None:
+    blocks = ("<p>one</p>", '<ul data-search-exclude><li>two</li></ul>', "<p>three</p>")
+    html = "<!--bx:0-->\n<!--bx:1-->\n<!--bx:2-->"
+    first = fragments.fill(html, blocks, searchable=True)
+    assert first == "<p>one</p>\n<!--bx:1-->\n<p>three</p>"
+    assert fragments.fill(first, blocks) == fragments.fill(html, blocks)

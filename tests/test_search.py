@@ -13,7 +13,7 @@ import pytest
 
 from briefing_archive.core.search import MUST_SPLIT, SEPARATOR, attached
 
-from conftest import REPO
+from conftest import REPO, copy_shipped
 
 MATERIAL_DEFAULT = r"[\s\-]+"
 #: The value Material's documentation suggests for code-heavy sites: it leaves quotes and dashes attached.
@@ -164,3 +164,19 @@ def test_the_shipped_mkdocs_yml_leaves_the_separator_to_the_plugin() -> None:
     """One value, written once (core/search.py): mkdocs.yml says so instead of repeating it."""
     text = (REPO / "mkdocs.yml").read_text("utf-8")
     assert "  - search\n" in text and "separator" in text and "core/search.py" in text
+
+
+def test_blocks_search_skips_are_put_back_after_it_indexes_with_the_same_result(
+        shipped_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block whose first element carries data-search-exclude is filled in after Material's search has read
+    the page (the plugin's on_page_context runs at 50 and -50): the index and every page must be byte for
+    byte what filling every block first gives."""
+    from briefing_archive.render import fragments
+
+    assert any(fragments.search_skips(b) for b in ('<ul class="bx-claim-list" data-search-exclude>',))
+    monkeypatch.setattr(fragments, "search_skips", lambda block: False)   # every block before search reads
+    every_first = copy_shipped(tmp_path / "shipped").build(strict=True)
+    files = sorted(p.relative_to(every_first) for p in every_first.rglob("*") if p.is_file() and p.suffix != ".gz")
+    assert files == sorted(p.relative_to(shipped_site) for p in shipped_site.rglob("*")
+                           if p.is_file() and p.suffix != ".gz")
+    assert [f for f in files if (every_first / f).read_bytes() != (shipped_site / f).read_bytes()] == []

@@ -21,7 +21,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -117,6 +117,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.serving = False
         self.told_local = False   # the exports' local addresses: said once a build, once in a preview
         self.preview: Preview | None = None   # `mkdocs serve --dirty`: render again only pages that changed
+        self.blocks: tuple[str, ...] = ()     # the HTML blocks of the page being rendered (see on_page_context)
 
     def _archive_config(self, config: MkDocsConfig) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -220,21 +221,35 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return fill_placeholders(markdown, self.output.archive, self.output.snippets)
 
     # Before Material's search (priority 0) indexes the page in its own on_page_context: it must read the
-    # page with its HTML blocks in place.
+    # page with the HTML blocks it indexes in place.
     @event_priority(50)
-    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    def _fill_searchable(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                         nav: Navigation) -> TemplateContext:
         # Generated pages reach MkDocs with their HTML blocks as markers (fast to render); they are put back only
         # now, one page at a time, so that MkDocs, which renders every page's Markdown before writing any, never
         # holds them all. Popped, not read, in a one-off build; the live preview keeps them, to serve the last
-        # valid archive again.
+        # valid archive again. The blocks search skips whole (data-search-exclude on their first element: a
+        # profile's list of claims, a briefing's reading guide) wait for _fill_skipped: parsing them only to
+        # skip them was a quarter of the HTML search parsed.
         assert self.output is not None
         fragments = self.output.fragments
         if self.preview:
             self.preview.remember(page)
         packed = fragments.get(page.file.src_uri, b"") if self.serving else fragments.pop(page.file.src_uri, b"")
-        page.content = fill_fragments(page.content or "", unpack(packed))
+        self.blocks = unpack(packed)
+        page.content = fill_fragments(page.content or "", self.blocks, searchable=True)
         return context
+
+    # After search indexed the page, before its template is rendered: every block is in place for the theme
+    # and every other plugin from here on.
+    @event_priority(-50)
+    def _fill_skipped(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                      nav: Navigation) -> TemplateContext:
+        page.content = fill_fragments(page.content or "", self.blocks)
+        self.blocks = ()
+        return context
+
+    on_page_context = CombinedEvent(_fill_searchable, _fill_skipped)
 
     # Last, so every other plugin has seen the page's content before a one-off build lets it go.
     @event_priority(-100)

@@ -44,11 +44,27 @@ def split(markdown: str) -> tuple[str, tuple[str, ...]]:
     return head + "\n\n".join(out), tuple(fragments)
 
 
-def fill(html: str, fragments: tuple[str, ...]) -> str:
-    """Put the HTML blocks back where the engine left their markers."""
+def fill(html: str, fragments: tuple[str, ...], searchable: bool = False) -> str:
+    """Put the HTML blocks back where the engine left their markers; with ``searchable``, only those a site
+    search reads (not those that :func:`search_skips`: their markers stay, for a second call to fill)."""
     if not fragments:
         return html
+    if searchable:
+        return _MARKER_RE.sub(lambda m: m.group(0) if search_skips(block := fragments[int(m.group(1))]) else block,
+                              html)
     return _MARKER_RE.sub(lambda m: fragments[int(m.group(1))], html)
+
+
+#: A start tag, its attributes as the renderer writes them (values in double quotes, which it escapes inside).
+_START_TAG = re.compile(r'<[a-zA-Z][\w-]*((?:\s+[\w:-]+(?:="[^"]*")?)*)\s*/?>')
+_ATTRIBUTE_NAME = re.compile(r'\s+([\w:-]+)(?:="[^"]*")?')
+
+
+def search_skips(block: str) -> bool:
+    """Whether a search index skips the whole block: its first element carries ``data-search-exclude`` as an
+    attribute (not as text inside another attribute's value, which an author may write)."""
+    tag = _START_TAG.match(block)
+    return tag is not None and "data-search-exclude" in _ATTRIBUTE_NAME.findall(tag.group(1))
 
 
 def inline(markdown: str, fragments: tuple[str, ...]) -> str:
