@@ -155,6 +155,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         archive = self._archive_config(config)
         began = time.perf_counter()
+        if self.preview:
+            # The last build's output (kept to build from) is as large as the new one: no full pass of the cyclic
+            # collector should walk it while the core builds (a quarter of a rebuild's core time at 1,000).
+            gc.freeze()
         try:
             self.output = build_site(archive, config.use_directory_urls, config.strict, config.site_url,
                                      config.site_name, self.output if self.preview else None)
