@@ -101,10 +101,6 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     # the same, or only their prose changed): none for a one-off build
     usable = previous is not None and same and (edited is not None or previous.shared == shared)
     reuse = (previous.parts if previous is not None and usable else {}) if keep else None
-    data, notes, parts = exports(archive, at, excerpts, ctx.ledger, reuse, ctx.related_claims)
-    if not keep:
-        parts = {}   # a second copy of both exports: let it go before the pages are rendered
-    files["annotations.jsonld"], files["archive.json"] = notes, data
     changed = last_changed([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
     files["feed.xml"] = atom_feed(archive, at, site_name,
                                   {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings},
@@ -140,9 +136,17 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
             elif page is not None:
                 pages[path], fragments[path] = _split(page)
     snippets = {HOME_PLACEHOLDER: home_html(ctx)}
+    # The exports last: a one-off build lets the render context's tables go first (all but the two the exports
+    # read), so that they and the exports are never alive together.
+    ledger, related, context = ctx.ledger, ctx.related_claims, ctx if keep else None
+    del ctx
+    data, notes, parts = exports(archive, at, excerpts, ledger, reuse, related)
+    if not keep:
+        parts = {}   # a second copy of both exports
+    files["annotations.jsonld"], files["archive.json"] = notes, data
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs,
                       reused, parts, {k: terms[k] for k in _articles(archive)} if keep else {},
-                      ctx if keep else None, signatures, shared)
+                      context, signatures, shared)
 
 
 def _split(markdown: str) -> tuple[str, bytes]:
