@@ -137,6 +137,9 @@ def test_an_edit_that_moves_rows_to_other_pages_renders_every_page_that_links_th
     assert [p for p in fresh.pages if again.pages[p] != fresh.pages[p] or again.fragments[p] != fresh.fragments[p]] == []
     moved = [p for p in fresh.pages if p.startswith("briefings/briefing-") and fresh.fragments[p] != first.fragments[p]]
     assert len(moved) > 1
+    if what == "compare":   # the parts whose pairs did not change are kept
+        parts = [p for p in first.pages if p.startswith("compare/part-") and p in again.pages]
+        assert 0 < sum(again.pages[p] is first.pages[p] for p in parts) < len(parts)
 
 
 def test_a_page_whose_notes_refer_to_a_briefing_shows_its_new_title(synthetic, tmp_path) -> None:

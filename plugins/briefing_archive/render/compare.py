@@ -9,6 +9,7 @@ On a phone the columns stack, each cell under its briefing's title.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 
 from ..core.model import Briefing
 from ..derive.compare import Match, Pair
@@ -25,20 +26,30 @@ INTRO = ("<p>Where two articles agree, contradict or update each other, and whet
          "unidentified sources.</p>\n\n")
 
 
-def compare_pages(ctx: RenderContext) -> dict[str, str]:
-    """``compare/``: every pair on one page while they are few; beyond PAGE_ROWS matched claims, a list
-    of the pairs there and the pairs on pages of their own."""
+def compare_parts(ctx: RenderContext) -> dict[str, list[Pair]]:
+    """The pairs each page of the compare view shows, by the page's path."""
     layout = ctx.compare_layout
     parts: dict[str, list[Pair]] = {}
     for p in ctx.compare:
         parts.setdefault(layout[p.key], []).append(p)
+    return parts
+
+
+def compare_pages(ctx: RenderContext, kept: Collection[str] = ()) -> dict[str, str | None]:
+    """``compare/``: every pair on one page while they are few; beyond PAGE_ROWS matched claims, a list
+    of the pairs there and the pairs on pages of their own. A part in ``kept`` comes as None (the live preview
+    keeps it from its last build: see :mod:`.inputs`)."""
+    parts = compare_parts(ctx)
     out = [front_matter("Compare briefings", searchable=False), INTRO]
     if not ctx.compare:
         out.append("<p>No two briefings have related claims yet.</p>\n")
     elif len(ctx.compare) > 1 or COMPARE not in parts:
         out.append(contents(ctx, COMPARE))
-    pages = {}
+    pages: dict[str, str | None] = {}
     for page, pairs in parts.items():
+        if page in kept and page != COMPARE:
+            pages[page] = None
+            continue
         sections = "".join(pair_section(ctx, page, p) for p in pairs)
         if page == COMPARE:
             out.append(sections)

@@ -6,13 +6,15 @@ A briefing page (:func:`.briefing.render_briefing`) shows its own briefing whole
 - every source and every entity (badges, chains, independence verdicts, the entity links of notes, the
   ClaimReview's authors): :func:`shared_inputs`, the same for every page;
 - its related briefings, their shared entities and the compare view's place for each pair;
-- the claims its claims relate to, both ways, with their briefings (titles, quotes), and the relations that
-  feed the credibility rule's facets and the bottom line;
+- the claims its claims relate to, both ways, with their briefings (titles, quotes): from these and the sources
+  come the credibility rule's facets and the bottom line too;
 - the ledger's page and row of each of its figures;
 - the briefings and claims its summary, notes, background and cautions refer to.
 
 A source's or entity's page (:mod:`.profiles`) shows its profile, the claims that rest on it or name it with their
-briefings, the briefings a source publishes, and what its notes refer to (with the shared inputs).
+briefings, the briefings a source publishes, and what its notes refer to (with the shared inputs). A part of the
+compare view (:mod:`.compare`) shows its pairs of briefings: their titles, their matched claims (grades, words,
+chains) and the verdicts, all from the pairs themselves and the shared inputs.
 
 :func:`page_inputs` gathers exactly these values (no copies: the objects themselves, which a rebuild keeps for
 every file that did not change); two builds whose values are equal render the same page, so the previous one is
@@ -26,6 +28,7 @@ from collections.abc import Collection, Mapping
 from ..core.markdown import references
 from ..core.model import Briefing
 from . import urls
+from .compare import compare_parts
 from .context import RenderContext
 
 #: What a briefing page reads beyond its own briefing, as comparable values (see the module's docstring).
@@ -52,6 +55,10 @@ def page_inputs(ctx: RenderContext, only: Collection[str] | None = None) -> dict
     for e in ctx.archive.entities.values():
         if only is None or urls.entity_page(e.id) in only:
             found[urls.entity_page(e.id)] = (e, ctx.links.by_entity.get(e.id), _referred(ctx, e.note))
+    if only is None:   # (a prose edit renders no part of the compare view: its pairs show no prose)
+        for page, pairs in compare_parts(ctx).items():
+            if page != urls.COMPARE:   # the view's first page lists every pair: rendered every time
+                found[page] = tuple(pairs)
     return found
 
 
@@ -64,8 +71,9 @@ def briefing_inputs(ctx: RenderContext, b: Briefing) -> Inputs:
     return (b,
             related,
             tuple(ctx.compare_href(here, b.id, r.briefing.id) for r in related),
+            # the relations both ways: with the sources (shared), all that the credibility rule's facets and the
+            # bottom line read too (ctx.related_claims is derived from exactly these)
             tuple(ctx.links.relations.get(k) for k in keys),
-            tuple(ctx.related_claims.get(k) for k in keys),
             tuple(ctx.ledger_row(b, c, i) for c in b.claims for i in range(len(c.figures))),
             _referred(ctx, *texts))
 

@@ -33,15 +33,15 @@ def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool =
 
 
 def iter_pages(ctx: RenderContext, kept: Collection[str] = ()) -> Iterator[tuple[str, str | None]]:
-    """The pages one at a time, so a caller that transforms each need not hold them all. A briefing, source or
-    entity page whose path is in ``kept`` comes as None, in its place: the live preview keeps it from its last
-    build (see :mod:`.inputs`)."""
+    """The pages one at a time, so a caller that transforms each need not hold them all. A briefing, source,
+    entity or compare part page whose path is in ``kept`` comes as None, in its place: the live preview keeps it
+    from its last build (see :mod:`.inputs`)."""
     tag_index, tags = tag_pages(ctx)
     yield from {"briefings/index.md": briefings_index(ctx),
                 "sources/index.md": sources_index(ctx),
                 "entities/index.md": entities_index(ctx),
                 **ledger_pages(ctx), **timeline_pages(ctx), urls.RELATIONS: relations_page(ctx),
-                **compare_pages(ctx),
+                **compare_pages(ctx, kept),
                 urls.TAGS: tag_index, **tags, urls.CLAIMS: claims_page(ctx)}.items()
     for b in ctx.archive.briefings:
         path = urls.briefing_page(b.id)
