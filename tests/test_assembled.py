@@ -31,20 +31,24 @@ def test_parts_assemble_into_the_whole_documents() -> None:
     for at in (Addresses(None, True), Addresses("https://example.org/archive/", False)):
         ledger = RenderContext.build(archive, at.directory_urls, False, at).ledger
         for excerpts in (False, True):
-            data, notes, parts = exports(archive, at, excerpts, ledger)
+            data, notes, parts = exports(archive, at, excerpts, ledger)   # a one-off build: no parts kept
             assert data == whole(archive_data(archive, at, excerpts, ledger))
             assert notes == whole(web_annotations(archive, at, excerpts))
-            assert list(parts) == [b.id for b in archive.briefings]
-            assert sum(p.count for p in parts.values()) == json.loads(notes)["total"] > 0
+            assert parts == {}
+            again = exports(archive, at, excerpts, ledger, {})   # the preview's: the same, and its parts
+            assert again[:2] == (data, notes)
+            assert list(again[2]) == [b.id for b in archive.briefings]
+            assert sum(p.count for p in again[2].values()) == json.loads(notes)["total"] > 0
 
 
 def test_an_archive_without_annotations_has_no_first_page(archive) -> None:
     loaded_archive = loaded(archive.root)
     bare = replace(loaded_archive, briefings=tuple(replace(b, claims=(), warnings=()) for b in loaded_archive.briefings))
     at = Addresses(None, True)
-    _, notes, _ = exports(bare, at, False, ())
-    assert notes == whole(web_annotations(bare, at, False))
-    assert "first" not in json.loads(notes)
+    for reuse in (None, {}):
+        _, notes, _ = exports(bare, at, False, (), reuse)
+        assert notes == whole(web_annotations(bare, at, False))
+        assert "first" not in json.loads(notes)
 
 
 def test_a_part_is_reused_only_for_the_briefing_it_was_made_from() -> None:

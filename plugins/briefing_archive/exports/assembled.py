@@ -60,22 +60,39 @@ def exports(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metri
     claims = claim_index(archive)
     related = both_ways(archive) if related is None else related
     names = {sid: s.name for sid, s in archive.sources.items()}
+    frame = dumps(archive_frame(archive, at, ledger) | {"briefings": _MARK})
+    if reuse is None:
+        # Nothing to keep (a one-off build): each export's pieces are alive only while it is joined, so the
+        # largest transient is one export twice, not both exports' pieces and both documents (150 MB at 10,000).
+        data = _fill(frame, [dumps(briefing_data(archive, b, at, excerpts, claims)).encode("ascii")
+                             for b in archive.briefings])
+        pieces, total = [], 0
+        for b in archive.briefings:
+            items = briefing_annotations(archive, b, at, excerpts, related, names)
+            if items:
+                pieces.append(",".join(dumps(item) for item in items).encode("ascii"))
+                total += len(items)
+        return data, _annotations(at, total, pieces), {}
     parts: dict[str, Part] = {}
     for b in archive.briefings:
-        part = (reuse or {}).get(b.id)
-        inputs = part_inputs(b, claims, related) if reuse is not None else ()
+        part = reuse.get(b.id)
+        inputs = part_inputs(b, claims, related)
         if part is None or not (part.briefing is b or part.briefing == b) or part.inputs != inputs:
             items = briefing_annotations(archive, b, at, excerpts, related, names)
             part = Part(b, dumps(briefing_data(archive, b, at, excerpts, claims)).encode("ascii"),
                         ",".join(dumps(item) for item in items).encode("ascii"), len(items), inputs)
         parts[b.id] = part
-    data = _fill(dumps(archive_frame(archive, at, ledger) | {"briefings": _MARK}), [p.data for p in parts.values()])
+    data = _fill(frame, [p.data for p in parts.values()])
     total = sum(p.count for p in parts.values())
+    return data, _annotations(at, total, [p.annotations for p in parts.values() if p.count]), parts
+
+
+def _annotations(at: Addresses, total: int, pieces: list[bytes]) -> bytes:
+    """annotations.jsonld: the collection of ``total`` annotations, their JSON ``pieces`` in place."""
     doc = collection(at, total)
     if total:
         doc["first"]["items"] = _MARK
-    notes = _fill(dumps(doc), [p.annotations for p in parts.values() if p.count])
-    return data, notes, parts
+    return _fill(dumps(doc), pieces)
 
 
 def _fill(text: str, pieces: list[bytes]) -> bytes:
