@@ -163,6 +163,17 @@ def copy_shipped(root: Path) -> Archive:
 
 
 @pytest.fixture
+def project(tmp_path: Path) -> Archive:
+    """A copy of this project (not its .venv, which is linked) where `make` targets can run."""
+    root = copy_shipped(tmp_path / "project").root
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        shutil.copy2(REPO / name, root / name)
+    shutil.copytree(REPO / "scripts", root / "scripts")
+    (root / ".venv").symlink_to(REPO / ".venv")
+    return Archive(root)
+
+
+@pytest.fixture
 def shipped(tmp_path: Path) -> Archive:
     """A copy of the shipped archive that a test may change."""
     return copy_shipped(tmp_path / "shipped")

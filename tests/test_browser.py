@@ -13,6 +13,8 @@ import json
 import os
 import re
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -68,23 +70,36 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    root = copy_shipped(tmp_path_factory.mktemp("browser") / "archive").root
-    site = root / "site"
+@contextmanager
+def served(site: Path, build: Callable[[str], None]) -> Iterator[str]:
+    """``site`` served on 127.0.0.1 (a free port) once ``build(url)`` has built it for that address."""
     site.mkdir()
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
     url = f"http://127.0.0.1:{server.server_port}/"
-    os.environ["SITE_URL"] = url            # read by mkdocs.yml's !ENV, so the site's own links are local
-    try:
-        Archive(root).build(strict=True)
-    finally:
-        del os.environ["SITE_URL"]
+    build(url)
+    # a build may swap in a new folder at the same path: serve that one
+    server.RequestHandlerClass = partial(_Quiet, directory=str(site))   # type: ignore[assignment]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    root = copy_shipped(tmp_path_factory.mktemp("browser") / "archive").root
+
+    def build(url: str) -> None:
+        os.environ["SITE_URL"] = url            # read by mkdocs.yml's !ENV, so the site's own links are local
+        try:
+            Archive(root).build(strict=True)
+        finally:
+            del os.environ["SITE_URL"]
+    with served(root / "site", build) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +134,8 @@ def open_page(browser, base_url: str, path: str, **context) -> tuple[Page, Watch
     return page, watch
 
 
-def test_every_page_kind_loads_cleanly_and_stays_on_its_own_host(browser, base_url) -> None:
+def hosts_of_every_page_kind(browser, base_url: str) -> set[str]:
+    """Open each page kind (none may log an error or fail a request); the hosts they asked for anything."""
     hosts = set()
     for kind, path in PAGES.items():
         page, watch = open_page(browser, base_url, path)
@@ -127,6 +143,11 @@ def test_every_page_kind_loads_cleanly_and_stays_on_its_own_host(browser, base_u
         assert watch.failed == [], (kind, watch.failed)
         hosts |= {urlsplit(u).netloc for u in watch.requests if not u.startswith("data:")}
         page.context.close()
+    return hosts
+
+
+def test_every_page_kind_loads_cleanly_and_stays_on_its_own_host(browser, base_url) -> None:
+    hosts = hosts_of_every_page_kind(browser, base_url)
     assert hosts == {urlsplit(base_url).netloc}
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "request-hosts.json").write_text(json.dumps(sorted(hosts)))

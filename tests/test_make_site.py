@@ -19,23 +19,12 @@ import pytest
 
 from bad_inputs.catalogue import CASES
 
-from conftest import B003, REPO, Archive, copy_shipped
+from conftest import B003, REPO, Archive
 
 
 def snapshot(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Archive:
-    """A copy of this project (not its .venv, which is linked) where `make site` can run."""
-    root = copy_shipped(tmp_path / "project").root
-    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
-        shutil.copy2(REPO / name, root / name)
-    shutil.copytree(REPO / "scripts", root / "scripts")
-    (root / ".venv").symlink_to(REPO / ".venv")
-    return Archive(root)
 
 
 # -o: take the installed virtualenv as it is (it is this project's own, already set up).

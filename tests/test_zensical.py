@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -270,13 +269,9 @@ def test_sections_split_at_headings_inside_blocks_too() -> None:
 
 
 @pytest.mark.slow
-def test_make_zensical_builds_the_shipped_archive(tmp_path: Path) -> None:
+def test_make_zensical_builds_the_shipped_archive(project) -> None:
     """The Makefile's target, in a copy of the project (its .venv linked: already set up)."""
-    root = copy_shipped(tmp_path / "project").root
-    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
-        shutil.copy2(REPO / name, root / name)
-    shutil.copytree(REPO / "scripts", root / "scripts")
-    (root / ".venv").symlink_to(REPO / ".venv")
+    root = project.root
     result = subprocess.run(["make", "-o", ".venv/.installed", "zensical"], cwd=root, capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr

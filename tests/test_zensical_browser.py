@@ -7,17 +7,14 @@ import os
 import re
 import subprocess
 import sys
-import threading
 import time
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 import test_browser
-from test_browser import AXE, _Quiet, open_page
+from test_browser import AXE, hosts_of_every_page_kind, open_page, served
 
 from conftest import B000, B003, PAGES, REPO, copy_shipped
 
@@ -30,32 +27,18 @@ AXE_PAGES = ("home", "briefing", "source", "entity", "ledger", "timeline", "meth
 @pytest.fixture(scope="module")
 def zensical_url(tmp_path_factory):
     root = copy_shipped(tmp_path_factory.mktemp("zensical-browser") / "archive").root
-    site = root / "site-zensical"
-    site.mkdir()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
-    url = f"http://127.0.0.1:{server.server_port}/"
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "build_zensical.py"), "--zensical",
-                             str(Path(sys.executable).parent / "zensical")], cwd=root, capture_output=True,
-                            text=True, check=False, env={**os.environ, "SITE_URL": url})
-    assert result.returncode == 0, result.stdout + result.stderr
-    # the swap replaced the folder the server was started on: serve the new one
-    server.RequestHandlerClass = partial(_Quiet, directory=str(site))   # type: ignore[assignment]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url
-    server.shutdown()
-    server.server_close()
+
+    def build(url: str) -> None:
+        result = subprocess.run([sys.executable, str(REPO / "scripts" / "build_zensical.py"), "--zensical",
+                                 str(Path(sys.executable).parent / "zensical")], cwd=root, capture_output=True,
+                                text=True, check=False, env={**os.environ, "SITE_URL": url})
+        assert result.returncode == 0, result.stdout + result.stderr
+    with served(root / "site-zensical", build) as url:
+        yield url
 
 
 def test_every_page_kind_loads_cleanly_and_stays_on_its_own_host(browser, zensical_url) -> None:
-    hosts = set()
-    for kind, path in PAGES.items():
-        page, watch = open_page(browser, zensical_url, path)
-        assert watch.errors == [], (kind, watch.errors)
-        assert watch.failed == [], (kind, watch.failed)
-        hosts |= {urlsplit(u).netloc for u in watch.requests if not u.startswith("data:")}
-        page.context.close()
-    assert hosts == {urlsplit(zensical_url).netloc}
+    assert hosts_of_every_page_kind(browser, zensical_url) == {urlsplit(zensical_url).netloc}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -75,8 +75,8 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     ``previous`` (the live preview's last output): when only briefings' prose changed since (see
     :func:`prose_edits`), only the pages that show their prose are rendered again and only their share of the
     exports serialised again; everything else is taken from it. After any other edit, every page is rendered
-    again but the briefing pages whose inputs are unchanged (see :mod:`.render.inputs`). Articles' terms are
-    found again only for articles that changed.
+    again but the briefing, source, entity and compare-part pages whose inputs are unchanged (see
+    :mod:`.render.inputs`). Articles' terms are found again only for articles that changed.
     """
     archive, problems = load_archive(config)
     if archive is None or (strict and problems):
@@ -97,9 +97,10 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
     keep = config.reuse   # only the live preview builds again from this output
     shared = shared_inputs(ctx) if keep else ()
+    same_shared = previous is not None and same and previous.shared == shared   # sources, entities, settings
     # The exports' parts of the last build, for the briefings whose part is made from the same (the sources are
     # the same, or only their prose changed): none for a one-off build
-    usable = previous is not None and same and (edited is not None or previous.shared == shared)
+    usable = same_shared or edited is not None
     reuse = (previous.parts if previous is not None and usable else {}) if keep else None
     changed = last_changed([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
     files["feed.xml"] = atom_feed(archive, at, site_name,
@@ -123,26 +124,23 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
         signatures = {**previous.page_inputs, **page_inputs(ctx, {p for p in pages if pages[p] is not previous.pages.get(p)})}
     else:
         signatures = page_inputs(ctx) if keep else {}
-        # Any other edit: every page again, but the briefing, source and entity pages whose inputs did not change
-        # (kept as they were).
-        kept: set[str] = set()
-        if previous is not None and same and previous.shared == shared:
-            kept = unchanged(previous.page_inputs, signatures)
+        # Any other edit: every page again, but the briefing, source, entity and compare-part pages whose inputs
+        # did not change (kept as they were).
+        kept = unchanged(previous.page_inputs, signatures) if previous is not None and same_shared else set()
         reused = sum(1 for b in archive.briefings if briefing_page(b.id) in kept)
         files[CLAIMS_DATA] = claims_data(ctx.archive, ctx.claim_rows)
         for path, page in iter_pages(ctx, kept):
-            if page is None and previous is not None:
+            if page is None:   # kept: there is a previous build
+                assert previous is not None
                 pages[path], fragments[path] = previous.pages[path], previous.fragments[path]
-            elif page is not None:
+            else:
                 pages[path], fragments[path] = _split(page)
     snippets = {HOME_PLACEHOLDER: home_html(ctx)}
     # The exports last: a one-off build lets the render context's tables go first (all but the two the exports
     # read), so that they and the exports are never alive together.
     ledger, related, context = ctx.ledger, ctx.related_claims, ctx if keep else None
     del ctx
-    data, notes, parts = exports(archive, at, excerpts, ledger, reuse, related)
-    if not keep:
-        parts = {}   # a second copy of both exports
+    data, notes, parts = exports(archive, at, excerpts, ledger, reuse, related)   # no parts for a one-off build
     files["annotations.jsonld"], files["archive.json"] = notes, data
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs,
                       reused, parts, {k: terms[k] for k in _articles(archive)} if keep else {},

@@ -61,26 +61,31 @@ def exports(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metri
     related = both_ways(archive) if related is None else related
     names = {sid: s.name for sid, s in archive.sources.items()}
     frame = dumps(archive_frame(archive, at, ledger) | {"briefings": _MARK})
+
+    def data_of(b: Briefing) -> bytes:
+        return dumps(briefing_data(archive, b, at, excerpts, claims)).encode("ascii")
+
+    def annotations_of(b: Briefing) -> tuple[bytes, int]:
+        items = briefing_annotations(archive, b, at, excerpts, related, names)
+        return ",".join(dumps(item) for item in items).encode("ascii"), len(items)
+
     if reuse is None:
         # Nothing to keep (a one-off build): each export's pieces are alive only while it is joined, so the
         # largest transient is one export twice, not both exports' pieces and both documents (150 MB at 10,000).
-        data = _fill(frame, [dumps(briefing_data(archive, b, at, excerpts, claims)).encode("ascii")
-                             for b in archive.briefings])
+        data = _fill(frame, [data_of(b) for b in archive.briefings])
         pieces, total = [], 0
         for b in archive.briefings:
-            items = briefing_annotations(archive, b, at, excerpts, related, names)
-            if items:
-                pieces.append(",".join(dumps(item) for item in items).encode("ascii"))
-                total += len(items)
+            piece, count = annotations_of(b)
+            if count:
+                pieces.append(piece)
+                total += count
         return data, _annotations(at, total, pieces), {}
     parts: dict[str, Part] = {}
     for b in archive.briefings:
         part = reuse.get(b.id)
         inputs = part_inputs(b, claims, related)
         if part is None or not (part.briefing is b or part.briefing == b) or part.inputs != inputs:
-            items = briefing_annotations(archive, b, at, excerpts, related, names)
-            part = Part(b, dumps(briefing_data(archive, b, at, excerpts, claims)).encode("ascii"),
-                        ",".join(dumps(item) for item in items).encode("ascii"), len(items), inputs)
+            part = Part(b, data_of(b), *annotations_of(b), inputs)
         parts[b.id] = part
     data = _fill(frame, [p.data for p in parts.values()])
     total = sum(p.count for p in parts.values())

@@ -86,9 +86,6 @@ def _referred(ctx: RenderContext, *texts: str | None) -> tuple[tuple[str, object
 
 
 def unchanged(before: Mapping[str, Inputs], now: Mapping[str, Inputs]) -> set[str]:
-    """The pages whose inputs are equal in both builds (the same objects, or equal values)."""
-    return {key for key, value in now.items() if key in before and _same(before[key], value)}
-
-
-def _same(a: Inputs, b: Inputs) -> bool:
-    return a is b or a == b
+    """The pages whose inputs are equal in both builds (mostly the same objects: tuples compare those by identity
+    before value)."""
+    return {key for key, value in now.items() if key in before and before[key] == value}
