@@ -23,6 +23,10 @@ os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 os.environ.setdefault("BRIEFINGS_CACHE_DIR", tempfile.mkdtemp(prefix="briefings-cache-"))
 
 REPO = Path(__file__).resolve().parent.parent
+#: The two articles the project shipped with, frozen as a fixture: tests that assert exact ids, counts or
+#: wording build this archive, never the repository's own (``seeds/``, ``briefings/``), which authors grow.
+#: What must hold for the repository's archive, whatever it holds, is in ``test_repository_archive.py``.
+SHIPPED = REPO / "tests" / "fixtures" / "shipped"
 
 #: How the browser tests and `make screenshots` start Debian's Chromium (never a downloaded browser).
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -133,6 +137,40 @@ class Archive:
         return site
 
 
+#: The repository's archive as it was when the run began (seeds, briefings, docs, mkdocs.yml), copied once by
+#: the first process (xdist's workers inherit the folder through this variable), so an author who edits while
+#: the suite runs cannot make it read two archives. Set it to another archive's folder to test that one.
+SNAPSHOT_ENV = "BRIEFINGS_TEST_ARCHIVE"
+ARCHIVE_PARTS = ("seeds", "briefings", "docs", "mkdocs.yml")
+_SNAPSHOT_KEY = pytest.StashKey[Path]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get(SNAPSHOT_ENV):
+        return
+    folder = Path(tempfile.mkdtemp(prefix="briefings-archive-"))
+    for name in ARCHIVE_PARTS:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name, symlinks=True)
+        elif source.exists():
+            shutil.copy2(source, folder / name, follow_symlinks=False)
+    os.environ[SNAPSHOT_ENV] = str(folder)
+    config.stash[_SNAPSHOT_KEY] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_SNAPSHOT_KEY, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop(SNAPSHOT_ENV, None)
+
+
+def repository_snapshot() -> Path:
+    """The folder holding the snapshot of the repository's archive taken when the run began."""
+    return Path(os.environ[SNAPSHOT_ENV])
+
+
 @pytest.fixture
 def archive(tmp_path: Path) -> Archive:
     """A valid two-source, one-briefing archive with a hostile article line."""
@@ -154,10 +192,11 @@ def write_fixture(a: Archive, site_config: bool = True) -> Archive:
 
 
 def copy_shipped(root: Path) -> Archive:
-    """A copy of the repository's own archive (seeds, briefings, docs, mkdocs.yml) at ``root``."""
+    """A copy of the frozen shipped archive (:data:`SHIPPED`) with the project's site (docs, mkdocs.yml)."""
     root.mkdir(parents=True, exist_ok=True)
-    for name in ("seeds", "briefings", "docs"):
-        shutil.copytree(REPO / name, root / name)
+    for name in ("seeds", "briefings"):
+        shutil.copytree(SHIPPED / name, root / name)
+    shutil.copytree(REPO / "docs", root / "docs")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return Archive(root)
 

@@ -13,7 +13,7 @@ from briefing_archive.load.archive import load_archive
 from briefing_archive.render.context import RenderContext
 from briefing_archive.render.urls import Addresses
 
-from conftest import REPO
+from conftest import SHIPPED
 
 
 def whole(data: object) -> bytes:
@@ -27,7 +27,7 @@ def loaded(root):
 
 
 def test_parts_assemble_into_the_whole_documents() -> None:
-    archive = loaded(REPO)
+    archive = loaded(SHIPPED)
     for at in (Addresses(None, True), Addresses("https://example.org/archive/", False)):
         ledger = RenderContext.build(archive, at.directory_urls, False, at).ledger
         for excerpts in (False, True):
@@ -52,7 +52,7 @@ def test_an_archive_without_annotations_has_no_first_page(archive) -> None:
 
 
 def test_a_part_is_reused_only_for_the_briefing_it_was_made_from() -> None:
-    archive = loaded(REPO)
+    archive = loaded(SHIPPED)
     at = Addresses(None, True)
     ledger = RenderContext.build(archive, True, False, at).ledger
     _, _, parts = exports(archive, at, False, ledger, {})   # the preview's first build: parts with their inputs
@@ -68,7 +68,7 @@ def test_a_part_is_reused_only_for_the_briefing_it_was_made_from() -> None:
 def test_a_part_is_made_again_when_a_claim_it_relates_to_changes() -> None:
     """A grade is not prose: the other briefing's part names the edited claim's independence verdict and
     annotates its relations both ways, so it is serialised again too; a title edit leaves it as it was."""
-    archive = loaded(REPO)
+    archive = loaded(SHIPPED)
     at = Addresses(None, True)
     ledger = RenderContext.build(archive, True, False, at).ledger
     _, _, parts = exports(archive, at, False, ledger, {})

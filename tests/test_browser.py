@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import B000, B003, CHROMIUM_FLAGS, PAGES, REPO, Archive, copy_shipped
+from conftest import B000, B003, CHROMIUM_FLAGS, PAGES, REPO, SHIPPED, Archive, copy_shipped
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -201,8 +201,8 @@ def briefing_of(href: str) -> str | None:
 
 def test_search_finds_articles_sources_and_notes(browser, base_url) -> None:
     note_only = "baseline"   # a word of a claim note in one briefing, in no article or other page
-    assert not any(note_only in p.read_text().lower() for p in (REPO / "seeds").glob("*.txt"))
-    assert [p.stem for p in (REPO / "briefings").rglob("*.yml") if note_only in p.read_text()] == [B000]
+    assert not any(note_only in p.read_text().lower() for p in (SHIPPED / "seeds").glob("*.txt"))
+    assert [p.stem for p in (SHIPPED / "briefings").rglob("*.yml") if note_only in p.read_text()] == [B000]
     page, watch = open_page(browser, base_url, "")
     found = {}
     for query, expected in (("Myropillya", B003), ("TASS", B003), (note_only, B000), ("province", B003)):
@@ -292,7 +292,7 @@ def test_print_keeps_notes_as_numbered_endnotes(browser, base_url) -> None:
     page.emulate_media(media="print")
     numbers = page.eval_on_selector_all("a.bx-ref[data-n]", """els => els.map(e => [e.getAttribute('href'),
         getComputedStyle(e, '::after').content])""")
-    data = yaml.safe_load((REPO / "briefings" / f"{B003}.yml").read_text())
+    data = yaml.safe_load((SHIPPED / "briefings" / f"{B003}.yml").read_text())
     assert len(numbers) == len(data["claims"])
     for href, after in numbers:
         n = re.fullmatch(r'" \[(\d+)\]"', after)
@@ -353,7 +353,7 @@ def shown_notes(page: Page) -> list[str]:
 
 def test_bottom_line_counts_lead_to_their_claims(browser, base_url) -> None:
     page, watch = open_page(browser, base_url, PAGES["briefing"])
-    data = yaml.safe_load((REPO / "briefings" / f"{B003}.yml").read_text("utf-8"))
+    data = yaml.safe_load((SHIPPED / "briefings" / f"{B003}.yml").read_text("utf-8"))
     possible = [c["id"] for c in data["claims"] if c["credibility"] == 3]
     assert len(possible) > 1
     top = page.locator("#_bottom-line")
@@ -371,7 +371,7 @@ def test_bottom_line_counts_lead_to_their_claims(browser, base_url) -> None:
 
 def test_filter_by_originator_is_kept_in_the_url_and_survives_a_reload(browser, base_url) -> None:
     page, _ = open_page(browser, base_url, PAGES["briefing"])
-    data = yaml.safe_load((REPO / "briefings" / f"{B003}.yml").read_text("utf-8"))
+    data = yaml.safe_load((SHIPPED / "briefings" / f"{B003}.yml").read_text("utf-8"))
     tass = [c["id"] for c in data["claims"] if c["sources"][-1] == "tass"]
     page.select_option("form.bx-filter select[name=by]", "src-tass")
     page.wait_for_function("location.search === '?by=src-tass'")

@@ -16,7 +16,7 @@ from briefing_archive.core.independence import independence, verdict_words
 from briefing_archive.load.archive import load_archive
 from test_browser import ARTIFACTS, AXE, _browser_present, base_url, browser, open_page  # noqa: F401 - fixtures
 
-from conftest import REPO
+from conftest import SHIPPED
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +48,7 @@ SPLIT_WORDS = """() => {
 
 
 def test_compare_page_pairs_the_shipped_briefings_related_claims(browser, base_url) -> None:  # noqa: F811
-    archive, _ = load_archive(ArchiveConfig.at(REPO))
+    archive, _ = load_archive(ArchiveConfig.at(SHIPPED))
     assert archive is not None
     names = {sid: s.name for sid, s in archive.sources.items()}
     expected = set()

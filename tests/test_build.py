@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from conftest import REPO
+from conftest import SHIPPED
 
 BIN = Path(sys.executable).parent
 
@@ -108,13 +108,13 @@ def generated_pages(site: Path) -> list[Path]:
 # -- the shipped archive ------------------------------------------------------------------------
 
 def _shipped_briefings() -> dict[str, dict]:
-    return {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in sorted((REPO / "briefings").glob("*.yml"))}
+    return {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in sorted((SHIPPED / "briefings").glob("*.yml"))}
 
 
 def test_every_briefing_source_and_entity_has_a_page(shipped_site: Path) -> None:
     for kind, folder in (("briefings", "briefings"), ("sources", "briefings/sources"),
                          ("entities", "briefings/entities")):
-        for path in (REPO / folder).glob("*.yml"):
+        for path in (SHIPPED / folder).glob("*.yml"):
             assert (shipped_site / kind / path.stem / "index.html").is_file(), (kind, path.stem)
         assert (shipped_site / kind / "index.html").is_file()
 
@@ -161,7 +161,7 @@ def test_search_index_has_every_briefing_note_and_source(shipped_site: Path) -> 
 
 
 def test_seeds_are_published_as_text(shipped_site: Path) -> None:
-    for seed in (REPO / "seeds").glob("*.txt"):
+    for seed in (SHIPPED / "seeds").glob("*.txt"):
         published = shipped_site / "seeds" / seed.name
         assert published.read_bytes() == seed.read_bytes().replace(b"\r\n", b"\n")
 

@@ -13,7 +13,7 @@ import yaml
 
 from test_export_standards import SITE, build_published, with_site_url
 
-from conftest import REPO
+from conftest import REPO, SHIPPED
 
 CHARACTER_REFERENCE = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
@@ -46,7 +46,7 @@ def strings(node: Any):
 
 def shipped_claims() -> dict[tuple[str, str], dict[str, Any]]:
     claims = {}
-    for path in (REPO / "briefings").glob("*.yml"):
+    for path in (SHIPPED / "briefings").glob("*.yml"):
         for c in yaml.safe_load(path.read_text("utf-8")).get("claims") or []:
             claims[path.stem, c["id"]] = c
     return claims
@@ -86,8 +86,8 @@ SHIPPED_AUTHORS = {
 
 def test_shipped_authors_are_typed_and_unattributed_has_none(published) -> None:
     claims = shipped_claims()
-    names = {sid: yaml.safe_load((REPO / "briefings" / "sources" / f"{sid}.yml").read_text("utf-8"))["name"]
-             for sid in SHIPPED_AUTHORS if (REPO / "briefings" / "sources" / f"{sid}.yml").exists()}
+    names = {sid: yaml.safe_load((SHIPPED / "briefings" / "sources" / f"{sid}.yml").read_text("utf-8"))["name"]
+             for sid in SHIPPED_AUTHORS if (SHIPPED / "briefings" / "sources" / f"{sid}.yml").exists()}
     seen = set()
     for bid, reviews in claim_reviews(published).items():
         for r in reviews:

@@ -19,7 +19,7 @@ from briefing_archive.load.archive import load_archive
 from briefing_archive.render.claimdata import quote_text
 from test_browser import AXE, open_page
 
-from conftest import REPO, Archive
+from conftest import REPO, SHIPPED, Archive
 
 # The page server, the browser and the presence check of tests/test_browser.py (module-scoped fixtures).
 base_url, browser, _browser_present = test_browser.base_url, test_browser.browser, test_browser._browser_present
@@ -67,7 +67,7 @@ def check(page: Page, facet: str, value: str) -> None:
 
 @pytest.fixture(scope="module")
 def shipped_rows():
-    archive, problems = load_archive(ArchiveConfig.at(REPO))
+    archive, problems = load_archive(ArchiveConfig.at(SHIPPED))
     assert archive is not None, problems
     return archive, claim_rows(archive)
 

@@ -18,7 +18,7 @@ from briefing_archive.core.model import Span
 from briefing_archive.core.schemas import schema_text
 from briefing_archive.derive.coverage import _overlapped
 
-from conftest import REPO
+from conftest import REPO, SHIPPED
 
 BRIEFINGS = str(Path(sys.executable).parent / "briefings")
 
@@ -127,7 +127,7 @@ def test_new_scaffolds_a_valid_briefing_whose_todo_quotes_anchor(shipped) -> Non
     path.write_text(filled)
     checked = run("check", str(shipped.root))
     assert checked.returncode == 0, checked.stdout
-    shipped_claims = sum(p.read_text().count("\n  - id: ") for p in (REPO / "briefings").glob("*.yml"))
+    shipped_claims = sum(p.read_text().count("\n  - id: ") for p in (SHIPPED / "briefings").glob("*.yml"))
     assert "3 briefings, " + str(shipped_claims + 26) + " claims" in checked.stderr
 
 
@@ -180,10 +180,10 @@ def test_output_is_plain_when_piped(archive) -> None:
     assert "\033[" not in result.stdout + result.stderr and "reading" not in result.stderr
 
 
-def test_shipped_archive_checks_clean() -> None:
+def test_shipped_archive_checks_clean(shipped) -> None:
 
 
-    result = run("check", "--strict", str(REPO))
+    result = run("check", "--strict", str(shipped.root))
     assert result.returncode == 0 and result.stdout == "", result.stdout
 
 

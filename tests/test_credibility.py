@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 
 from briefing_archive.core.credibility import CREDIBILITY, RELIABILITY, RUBRIC
 
-from conftest import REPO
+from conftest import SHIPPED
 
 ORDER = "ABCDEF"
 
@@ -22,8 +22,8 @@ def load(path: Path) -> dict:
     return yaml.safe_load(path.read_text("utf-8"))
 
 
-SOURCES = {p.stem: load(p) for p in (REPO / "briefings" / "sources").glob("*.yml")}
-BRIEFINGS = {p.stem: load(p) for p in (REPO / "briefings").glob("*.yml")}
+SOURCES = {p.stem: load(p) for p in (SHIPPED / "briefings" / "sources").glob("*.yml")}
+BRIEFINGS = {p.stem: load(p) for p in (SHIPPED / "briefings").glob("*.yml")}
 
 
 def originators(claim: dict) -> list[str]:

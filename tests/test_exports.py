@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import REPO
+from conftest import SHIPPED
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -20,7 +20,7 @@ def briefing_counts() -> int:
     import yaml
 
     total = 0
-    for path in (REPO / "briefings").glob("*.yml"):
+    for path in (SHIPPED / "briefings").glob("*.yml"):
         data = yaml.safe_load(path.read_text())
         total += len(data.get("claims") or []) + len(data.get("warnings") or [])
     return total
@@ -56,7 +56,7 @@ def test_archive_json_matches_its_schema(shipped_site) -> None:
     data = json.loads((shipped_site / "archive.json").read_text("utf-8"))
     schema = json.loads((shipped_site / "schema" / "archive.schema.json").read_text("utf-8"))
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
-    assert len(data["briefings"]) == len(list((REPO / "briefings").glob("*.yml")))
+    assert len(data["briefings"]) == len(list((SHIPPED / "briefings").glob("*.yml")))
     for b in data["briefings"]:
         text = (shipped_site / "seeds" / b["article"]).read_text("utf-8")
         for c in b["claims"]:

@@ -13,7 +13,7 @@ from briefing_archive.core.config import ArchiveConfig
 from briefing_archive.render import fragments
 from briefing_archive.site import build_site
 
-from conftest import REPO
+from conftest import SHIPPED
 
 PAGE = """\
 ---
@@ -112,7 +112,7 @@ def _engine() -> markdown.Markdown:
 
 @pytest.fixture(scope="module")
 def shipped_pages() -> dict[str, tuple[str, tuple[str, ...]]]:
-    out = build_site(ArchiveConfig.at(REPO))
+    out = build_site(ArchiveConfig.at(SHIPPED))
     return {path: (page, fragments.unpack(out.fragments[path])) for path, page in out.pages.items()}
 
 

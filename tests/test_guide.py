@@ -17,7 +17,7 @@ from briefing_archive.derive.guide import Guide, hedged, is_hedged, reading_guid
 from briefing_archive.load.lexicon import load_lexicon
 from briefing_archive.render.svg import evidence_svg
 
-from conftest import REPO
+from conftest import SHIPPED
 
 TEXT = ("Heading here\nFirst sentence is plain. Officials reportedly said the bridge fell. "
         "Another sentence, \u201cquoted.\u201d Last one may follow\n")
@@ -78,12 +78,12 @@ def test_claims_cut_from_one_report_count_as_one_report() -> None:
     assert "B2, 11 claims from 1 report; B3, 1 claim from 1 report; F6, 2 claims from 2 reports" in evidence_svg(g)
 
 
-@pytest.mark.parametrize("bid", sorted(p.stem for p in (REPO / "briefings").glob("*.yml")))
+@pytest.mark.parametrize("bid", sorted(p.stem for p in (SHIPPED / "briefings").glob("*.yml")))
 def test_the_guide_counts_reports_as_the_yaml_gives_them(shipped_site, bid) -> None:
     """On the built page: per badge and in total, in the list, the legend and the drawing's text."""
-    data = yaml.safe_load((REPO / "briefings" / f"{bid}.yml").read_text("utf-8"))
+    data = yaml.safe_load((SHIPPED / "briefings" / f"{bid}.yml").read_text("utf-8"))
     claims = data.get("claims") or []
-    catch_alls = {p.stem for p in (REPO / "briefings" / "sources").glob("*.yml")
+    catch_alls = {p.stem for p in (SHIPPED / "briefings" / "sources").glob("*.yml")
                   if yaml.safe_load(p.read_text("utf-8")).get("identified") is False}
 
     def unidentified(c: dict) -> bool:

@@ -6,14 +6,10 @@ import re
 from html import unescape
 from pathlib import Path
 
-import pytest
-
 from briefing_archive.core.config import ArchiveConfig
 from briefing_archive.core.markdown import references
 from briefing_archive.load.archive import load_archive
 from briefing_archive.render.markup import render_markdown
-
-from conftest import REPO
 
 OTHER = """\
 article: a.txt
@@ -127,15 +123,6 @@ def test_a_reference_in_a_warning_note_is_checked(archive) -> None:
     found = problems_of(archive)
     assert any(m.startswith("briefings/a-test.yml:7:11: error: warning #1: `note` refers to a-test#twise, but briefing "
                             "'a-test' has no claim 'twise' (did you mean 'twice'?)") for m in found), found
-
-
-@pytest.mark.parametrize("name", sorted(p.name for p in (REPO / "briefings").glob("*.yml")))
-def test_shipped_notes_name_the_other_briefing_by_reference(name: str) -> None:
-    """No shipped note or summary says "000" or "003": they link the other briefing by its id."""
-    text = (REPO / "briefings" / name).read_text("utf-8")
-    assert not re.search(r"(?<![\d,])\b00[03]\b", text.split("\nclaims:", 1)[0].split("summary:", 1)[1] + "".join(
-        re.findall(r"\n    note: >?\n?((?:      .*\n)+)", text)))
-    assert references(text.replace("\n      ", " ")), "the notes refer to the other briefing"
 
 
 def test_shipped_references_link_the_two_briefings(shipped_site: Path) -> None:

@@ -1,4 +1,5 @@
-"""The JSON Schemas: the loader and an editor's validator agree on the shipped archive and on bad input."""
+"""The JSON Schemas: the loader and an editor's validator agree on bad input (each file of the
+repository's archive: ``test_repository_archive.py``)."""
 from __future__ import annotations
 
 import json
@@ -11,32 +12,7 @@ from yamlcore import CoreLoader
 from briefing_archive.load import schema as schemacheck
 from briefing_archive.load.yamlfile import load_yaml
 
-from conftest import REPO
-
 KIND_OF = {"briefings": "briefing", "sources": "source", "entities": "entity"}
-
-
-def shipped_files():
-    for path in sorted((REPO / "briefings").rglob("*.yml")):
-        yield KIND_OF[path.parent.name], path
-
-
-@pytest.mark.parametrize("kind, path", list(shipped_files()), ids=lambda v: getattr(v, "name", v))
-def test_shipped_files_are_valid_for_editors_and_loader(kind, path) -> None:
-    schema = json.loads(schemacheck.schema_text(kind))
-    data = yaml.load(path.read_text("utf-8"), Loader=CoreLoader)  # what an editor sees (YAML 1.2 core)
-    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
-    loaded, problems = load_yaml(path.read_bytes(), path.name, 1 << 20)
-    assert problems == [] and loaded.data == data
-    assert schemacheck.check(kind, loaded.data, loaded.positions, path.name) == []
-
-
-def test_every_shipped_file_has_a_modeline() -> None:
-    for kind, path in shipped_files():
-        first = path.read_text("utf-8").splitlines()[0]
-        assert first.startswith("# yaml-language-server: $schema=") and first.endswith(f"{kind}.schema.json")
-        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
-        assert target.is_file(), target
 
 
 BAD = [

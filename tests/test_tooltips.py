@@ -16,7 +16,7 @@ from briefing_archive.render.components import excerpt
 from briefing_archive.render.context import RenderContext
 from briefing_archive.render.markup import plain_text, sentence_ends, shorten
 
-from conftest import REPO
+from conftest import SHIPPED
 
 ELLIPSIS = "\u2026"
 WORDS = ["word", "Another", "x", "U.S.", "e.g.", "Mr.", "4,000", "11,000.", "sq", "km", "withdrawn", "Korea's",
@@ -84,7 +84,7 @@ def test_quote_excerpts_never_cut_a_word(quote: str, limit: int) -> None:
 # -- on the shipped site -----------------------------------------------------------------------------
 
 def shipped_context() -> RenderContext:
-    archive, problems = load_archive(ArchiveConfig.at(REPO))
+    archive, problems = load_archive(ArchiveConfig.at(SHIPPED))
     assert archive is not None, [p.format() for p in problems]
     return RenderContext.build(archive)
 

@@ -14,7 +14,7 @@ from briefing_archive.derive.timeline import claim_groups
 from briefing_archive.load.archive import load_archive
 from briefing_archive.render.entitylinks import EntityLinker
 
-from conftest import REPO
+from conftest import SHIPPED
 
 
 def text_of(path: Path) -> str:
@@ -25,7 +25,7 @@ def text_of(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def shipped_archive():
-    archive, problems = load_archive(ArchiveConfig.at(REPO))
+    archive, problems = load_archive(ArchiveConfig.at(SHIPPED))
     assert archive is not None, problems
     return archive
 
@@ -91,7 +91,7 @@ def test_timeline_rule_for_mixed_precision(archive) -> None:
 
 def test_relations_page_tables_every_relation_and_leads_to_the_compare_view(shipped_site) -> None:
     html = (shipped_site / "relations" / "index.html").read_text()
-    loaded, _ = load_archive(ArchiveConfig.at(REPO))
+    loaded, _ = load_archive(ArchiveConfig.at(SHIPPED))
     assert loaded is not None
     relations = sum(len(c.relations) for b in loaded.briefings for c in b.claims)
     table = html[html.index('id="_all"'):]

@@ -20,7 +20,7 @@ from test_build import check_links, parse
 from test_generate import add_markdown_syntax, dom
 from test_payloads import PAYLOAD, hostile_archive, live_markup
 
-from conftest import BRIEFING, REPO, Archive, copy_shipped, write_fixture
+from conftest import BRIEFING, REPO, SHIPPED, Archive, copy_shipped, write_fixture
 
 BIN = Path(sys.executable).parent
 #: Hand-written pages: their Markdown is the engines' own business (Zensical always enables fenced code, so
@@ -83,7 +83,7 @@ def main_content(page: Path) -> str:
 # -- the shipped archive ----------------------------------------------------------------------------------------
 
 def _yaml(folder: str) -> dict[str, dict]:
-    return {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in sorted((REPO / folder).glob("*.yml"))}
+    return {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in sorted((SHIPPED / folder).glob("*.yml"))}
 
 
 @pytest.mark.slow
