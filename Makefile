@@ -1,9 +1,15 @@
-# Two commands do all set-up: `make site` and `make test` create .venv and install the pinned dependencies.
+# Two commands do all set-up: `make site` creates .venv with what a build needs (requirements.txt); `make test`
+# adds the second engine, the test tools and the gates (requirements-zensical.txt, requirements-test.txt).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed
+ZENSICAL_STAMP := $(VENV)/.installed-zensical
+TEST_STAMP := $(VENV)/.installed-test
+# The suite's processes: two cores, and most tests wait on a build, a server or a browser (pytest-xdist).
+TEST_WORKERS ?= 3
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
@@ -11,9 +17,17 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PIP) -r requirements.txt
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(ZENSICAL_STAMP): $(STAMP) requirements-zensical.txt
+	$(PIP) -r requirements-zensical.txt
+	touch $(ZENSICAL_STAMP)
+
+$(TEST_STAMP): $(ZENSICAL_STAMP) requirements-test.txt
+	$(PIP) -r requirements-test.txt
+	touch $(TEST_STAMP)
 
 # scripts/build_site.py runs `mkdocs build --strict` into a temporary folder (.site.tmp.<pid>) and
 # swaps it in only when the whole build succeeded, so no failure (an annotation error, a broken link
@@ -35,7 +49,7 @@ offline: $(STAMP)
 # The same archive built with Zensical, the successor of Material for MkDocs, into site-zensical/ (no plugin:
 # scripts/build_zensical.py runs `briefings generate .zensical/docs`, derives .zensical/mkdocs.yml from mkdocs.yml
 # and runs the pinned `zensical build`; a failed step keeps the last good site-zensical/). See the README.
-zensical: $(STAMP)
+zensical: $(ZENSICAL_STAMP)
 	$(BIN)/python scripts/build_zensical.py --zensical $(BIN)/zensical
 
 # Browser tests need Debian's Chromium (never a browser download) and axe-core from npm.
@@ -52,28 +66,29 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 # The gates first (ruff and mypy, configured in pyproject.toml, at zero findings), then every test,
-# browser tests included (BRIEFINGS_REQUIRE_BROWSER=1: a missing Chromium fails instead of skipping).
+# browser tests included (BRIEFINGS_REQUIRE_BROWSER=1: a missing Chromium fails instead of skipping), in
+# TEST_WORKERS processes (TEST_WORKERS=0 runs them in this one).
 test: lint $(BROWSER_DEPS) chromium
-	BRIEFINGS_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
+	BRIEFINGS_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -n $(TEST_WORKERS)
 
 # The property tests with fresh random examples, many more of them (make test repeats a fixed draw).
-fuzz: $(STAMP)
+fuzz: $(TEST_STAMP)
 	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q -m "not browser and not slow" $$(grep -l "from hypothesis" tests/test_*.py)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check plugins tests scripts benchmarks
 	$(BIN)/mypy
 
 # Light, dark and phone screenshots of every page kind of the shipped archive (not a test: look at them).
 SCREENSHOTS_OUT ?= tests/artifacts/screenshots
-screenshots: $(STAMP) $(BROWSER_DEPS) chromium
+screenshots: $(TEST_STAMP) $(BROWSER_DEPS) chromium
 	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_OUT)
 
 # Benchmark: N = 100, 1000, 2000 briefings (BENCH_ARGS=--large adds 5000), then one briefing by article size
 # and the closest-passage search (BENCH_ARGS=--render-only runs only that), the claims explorer, and both engines
 # (MkDocs and Zensical) on the shipped archive and 1,000 briefings (BENCH_ARGS=--zensical runs only that);
 # writes benchmarks/RESULTS.md.
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 serve: $(STAMP)

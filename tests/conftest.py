@@ -205,7 +205,7 @@ def copy_shipped(root: Path) -> Archive:
 def project(tmp_path: Path) -> Archive:
     """A copy of this project (not its .venv, which is linked) where `make` targets can run."""
     root = copy_shipped(tmp_path / "project").root
-    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+    for name in ("Makefile", "pyproject.toml", *(p.name for p in REPO.glob("requirements*.txt"))):
         shutil.copy2(REPO / name, root / name)
     shutil.copytree(REPO / "scripts", root / "scripts")
     (root / ".venv").symlink_to(REPO / ".venv")

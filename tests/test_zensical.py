@@ -272,8 +272,8 @@ def test_sections_split_at_headings_inside_blocks_too() -> None:
 def test_make_zensical_builds_the_shipped_archive(project) -> None:
     """The Makefile's target, in a copy of the project (its .venv linked: already set up)."""
     root = project.root
-    result = subprocess.run(["make", "-o", ".venv/.installed", "zensical"], cwd=root, capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(["make", "-o", ".venv/.installed", "-o", ".venv/.installed-zensical", "zensical"],
+                            cwd=root, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (root / "site-zensical" / "briefings" / "index.html").is_file() and not (root / "site").exists()
     assert (root / ".zensical" / "mkdocs.yml").read_text("utf-8").startswith("# Derived from mkdocs.yml")
