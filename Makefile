@@ -10,6 +10,8 @@ ZENSICAL_STAMP := $(VENV)/.installed-zensical
 TEST_STAMP := $(VENV)/.installed-test
 # The suite's processes: two cores, and most tests wait on a build, a server or a browser (pytest-xdist).
 TEST_WORKERS ?= 3
+# The builder `make site` and `make offline` run (the tests of the lock and the swap give a stub).
+MKDOCS ?= $(BIN)/mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
@@ -37,14 +39,14 @@ $(TEST_STAMP): $(ZENSICAL_STAMP) requirements-test.txt
 # waiting and runs after the first (it gives up after SITE_LOCK_TIMEOUT seconds, default 1800).
 # A site/ that is a file, a symbolic link or a mount point is refused with a clear message.
 site: $(STAMP)
-	$(BIN)/python scripts/build_site.py --mkdocs $(BIN)/mkdocs
+	$(BIN)/python scripts/build_site.py --mkdocs $(MKDOCS)
 
 # The copy to open from disk (double-click site-offline/index.html) or carry on a USB stick: the same safe
 # build into site-offline/ (its own lock), with Material's offline plugin (BRIEFINGS_OFFLINE=true): .html
 # links instead of directory URLs, and search that works from file:// with the worker shim the plugin
 # ships, so the copy asks no other host for anything. site/ is not touched.
 offline: $(STAMP)
-	$(BIN)/python scripts/build_site.py --mkdocs $(BIN)/mkdocs --offline
+	$(BIN)/python scripts/build_site.py --mkdocs $(MKDOCS) --offline
 
 # The same archive built with Zensical, the successor of Material for MkDocs, into site-zensical/ (no plugin:
 # scripts/build_zensical.py runs `briefings generate .zensical/docs`, derives .zensical/mkdocs.yml from mkdocs.yml

@@ -29,11 +29,14 @@ def snapshot(site: Path) -> dict[str, str]:
 
 # -o: take the installed virtualenv as it is (it is this project's own, already set up).
 MAKE_SITE = ["make", "-o", ".venv/.installed", "site"]
+#: The tests of the lock and the swap: `make site` as it is, with a stub in place of MkDocs (tests/stub_mkdocs.py).
+STUB_SITE = [*MAKE_SITE, f"MKDOCS={Path(__file__).parent / 'stub_mkdocs.py'}"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def make_site(root: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(MAKE_SITE, cwd=root, capture_output=True, text=True, env={**ENV, **env}, check=False)
+def make_site(root: Path, stub: bool = False, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(STUB_SITE if stub else MAKE_SITE, cwd=root, capture_output=True, text=True,
+                          env={**ENV, **env}, check=False)
 
 
 def leftovers(root: Path) -> list[str]:
@@ -116,7 +119,7 @@ def site_lock_held(root: Path) -> Iterator[IO[str]]:
 
 
 def start_make_site(root: Path) -> subprocess.Popen:
-    return subprocess.Popen(MAKE_SITE, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    return subprocess.Popen(STUB_SITE, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**ENV, "SITE_LOCK_TIMEOUT": "600"})
 
 
@@ -130,9 +133,8 @@ def read_until(stream: IO[str], words: str) -> str:
     return seen
 
 
-@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 def test_two_make_site_at_once_both_leave_a_complete_site(project) -> None:
-    assert make_site(project.root).returncode == 0
+    assert make_site(project.root, stub=True).returncode == 0
     names = file_names(project.site)
     runs = [start_make_site(project.root) for _ in range(2)]
     results = [(run.communicate(), run.returncode) for run in runs]
@@ -142,10 +144,9 @@ def test_two_make_site_at_once_both_leave_a_complete_site(project) -> None:
     assert leftovers(project.root) == []
 
 
-@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 def test_a_second_make_site_waits_for_the_lock(project) -> None:
     """Both runs start while the lock is held, so both must wait, then run one after the other."""
-    assert make_site(project.root).returncode == 0
+    assert make_site(project.root, stub=True).returncode == 0
     names = file_names(project.site)
     with site_lock_held(project.root):
         runs = [start_make_site(project.root) for _ in range(2)]
@@ -162,10 +163,10 @@ def test_a_second_make_site_waits_for_the_lock(project) -> None:
 
 
 def test_make_site_gives_up_clearly_when_the_lock_stays_held(project) -> None:
-    assert make_site(project.root).returncode == 0
+    assert make_site(project.root, stub=True).returncode == 0
     before = snapshot(project.site)
     with site_lock_held(project.root):
-        failed = make_site(project.root, SITE_LOCK_TIMEOUT="0")
+        failed = make_site(project.root, stub=True, SITE_LOCK_TIMEOUT="0")
     assert failed.returncode != 0
     assert "gave up after waiting" in failed.stderr and "site/ was not changed" in failed.stderr
     assert "Traceback" not in failed.stderr and "Documentation built" not in failed.stderr
@@ -190,20 +191,19 @@ def immutable(path: Path) -> Iterator[None]:
         chattr("-i", path)
 
 
-@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 def test_a_failing_swap_step_keeps_the_last_good_site(project) -> None:
     """A real fault: site/ is immutable, so renaming it aside fails (EPERM) after a good build."""
-    assert make_site(project.root).returncode == 0
+    assert make_site(project.root, stub=True).returncode == 0
     before = snapshot(project.site)
     with immutable(project.site):
-        failed = make_site(project.root)
+        failed = make_site(project.root, stub=True)
         assert failed.returncode != 0
         assert "Documentation built" in failed.stderr  # the build itself succeeded; the swap failed
         assert "could not move site/ aside" in failed.stderr and KEPT in failed.stderr
         assert "Operation not permitted" in failed.stderr and "Traceback" not in failed.stderr
         assert snapshot(project.site) == before
         assert leftovers(project.root) == []  # nothing nested in site/, nothing left beside it
-    assert make_site(project.root).returncode == 0  # and the next run works as usual
+    assert make_site(project.root, stub=True).returncode == 0  # and the next run works as usual
     assert complete(project.site) and leftovers(project.root) == []
 
 
@@ -236,12 +236,12 @@ def test_the_swap_puts_the_last_good_site_back_when_the_new_build_cannot_move_in
 
 def test_make_site_refuses_a_mount_point(project) -> None:
     """A real mount point: site/ bind-mounted on itself in a private mount namespace."""
-    assert make_site(project.root).returncode == 0
+    assert make_site(project.root, stub=True).returncode == 0
     before = snapshot(project.site)
     if subprocess.run(["unshare", "-m", "mount", "--bind", "site", "site"], cwd=project.root,
                       capture_output=True, check=False).returncode != 0:
         pytest.skip("unshare -m / mount --bind is not permitted here")
-    failed = subprocess.run(["unshare", "-m", "sh", "-c", 'mount --bind site site && exec "$@"', "sh", *MAKE_SITE],
+    failed = subprocess.run(["unshare", "-m", "sh", "-c", 'mount --bind site site && exec "$@"', "sh", *STUB_SITE],
                             cwd=project.root, capture_output=True, text=True, env=ENV, check=False)
     assert failed.returncode != 0
     assert "site/ is a mount point" in failed.stderr and KEPT in failed.stderr
@@ -266,18 +266,15 @@ def test_make_site_refuses_a_site_that_is_not_a_folder(project, kind) -> None:
     assert leftovers(project.root) == []
 
 
-@pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
 def test_make_site_restores_a_site_left_aside_by_an_interrupted_run(project) -> None:
     """A run killed between its two renames leaves site/ moved aside; the next run puts it back,
     and keeps it byte for byte when its own build fails."""
-    assert make_site(project.root).returncode == 0
+    assert make_site(project.root, stub=True).returncode == 0
     before = snapshot(project.site)
     project.site.rename(project.root / ".site.old.12345")
     (project.root / ".site.tmp.12345").mkdir()  # the killed run's half-written build
-    (project.root / "docs" / "index.md").write_text((project.root / "docs" / "index.md").read_text()
-                                                    + "\nSee [the missing page](missing.md).\n")
-    failed = make_site(project.root)
-    assert failed.returncode != 0 and "missing.md" in failed.stderr
+    failed = make_site(project.root, stub=True, STUB_MKDOCS_FAIL="1")
+    assert failed.returncode != 0 and "the stub build fails" in failed.stderr
     assert "restored the last good site/ from .site.old.12345" in failed.stderr
     assert snapshot(project.site) == before
     assert leftovers(project.root) == []
