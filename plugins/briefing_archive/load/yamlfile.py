@@ -7,10 +7,16 @@ to be checked as a date), and records where every key and value starts.
 Building from events rather than nodes lets it refuse anchors and aliases at
 the first one (an alias bomb costs nothing), report every duplicated key
 instead of keeping the last, and cap nesting without recursion.
+
+A bad value that YAML could still parse (a ``.nan``, a control character, a duplicated key) is a
+problem, but not the end of the file: the document is returned with that value's path among its
+``faults``, so the checks that follow skip it and report everything else the file gets wrong in the
+same run. What leaves no document to check (a syntax error, an anchor, a bad key) stops the file.
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -59,6 +65,8 @@ class Positions:
 class Loaded:
     data: object
     positions: Positions
+    #: Paths of values already reported as bad here: later checks leave them (and what is under them) alone.
+    faults: frozenset[KeyPath] = frozenset()
 
 
 class _Stop(Exception):
@@ -66,7 +74,11 @@ class _Stop(Exception):
 
 
 def load_yaml(raw: bytes, display_path: str, max_bytes: int) -> tuple[Loaded | None, list[Problem]]:
-    """Load one YAML file's bytes; return the document and its positions, or problems."""
+    """Load one YAML file's bytes; return the document and its positions, and problems.
+
+    The document is None when the file cannot be read as a whole; with it, every problem is a bad value
+    whose path is in ``faults``.
+    """
 
     def problem(line: int, col: int, message: str) -> Problem:
         return Problem(display_path, line, col, "error", message)
@@ -97,15 +109,14 @@ def load_yaml(raw: bytes, display_path: str, max_bytes: int) -> tuple[Loaded | N
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         at_tab = mark is not None and mark.index < len(text) and text[mark.index] == "\t"
-        message = _syntax_message(exc, at_tab)
+        lines = _LINE_BREAK.split(text)
+        message = _syntax_message(exc, at_tab, lines[line - 1] if line <= len(lines) else "")
         unclosed = _unclosed_quote_line(text, line)
         if unclosed is not None:
             message += f"; is the quote opened on line {unclosed} unclosed?"
         return None, [problem(line, col, message)]
     finally:
         loader.dispose()
-    if problems:
-        return None, problems
     return data, problems
 
 
@@ -118,16 +129,110 @@ def _unclosed_quote_line(text: str, before: int) -> int | None:
     return None
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, at_tab: bool) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, at_tab: bool, line: str) -> str:
     what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
     if at_tab:
         return f"YAML syntax error: {what}; indent with spaces, not tabs"
+    mistake = first_mistake(line)
+    if mistake is not None:
+        return f"YAML syntax error: {what}; {mistake}"
     return (f"YAML syntax error: {what}; check the indentation and quoting here "
             "(quote a value that contains ': ' or starts with a quote mark, '&', '*', '!' or '#')")
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")   # the line ends an editor counts (see the format's Inputs, v1.2)
+#: ``key: value`` or ``- value`` (list items, possibly ``- key: value``) on one line of a file.
+_VALUE_LINE = re.compile(r"^\s*(?P<dash>(?:-\s+)*)(?:(?P<key>[A-Za-z_][\w-]*)\s*:\s+)?(?P<value>\S.*?)\s*$")
+#: A value may start with these only in quotes: YAML reads them as the start of something else.
+_INDICATORS = {"*": "an alias (*name)", "&": "an anchor (&name)", "@": "a reserved character", "`": "a reserved character",
+               "%": "a directive", "- ": "a list item", "? ": "a mapping key", "[": "a list ([a, b])",
+               "{": "a mapping ({a: b})"}
+_SHOWN = 80   # a suggested fix longer than this is described, not written out
+
+
+def _ways_out(key: str | None, text: str) -> str:
+    """How to write ``text`` as a value: single quotes (doubling any ' inside), or a block scalar."""
+    head = f"{key}: " if key else "- "
+    quoted = "'" + text.replace("'", "''") + "'"
+    # A backslash is an escape in double quotes only: a value holding one is not shown re-quoted.
+    example = f" (`{head}{quoted}`)" if len(quoted) <= _SHOWN and "\\" not in text else ""
+    block = f"`{key}: >-` with" if key else "`- >-` with"
+    return (f"write it in single quotes, doubling any ' inside{example}, or as a block: {block} the text on the "
+            "next line, indented by two more spaces")
+
+
+def first_mistake(line: str) -> str | None:
+    """What an author new to YAML most likely got wrong on ``line`` (where the syntax error is), with the fix.
+
+    The likely first mistakes when copying an article's words into a value: its own double quotes inside a
+    double-quoted value (YAML ends the value at the second quote), an apostrophe inside a single-quoted one,
+    a value starting with a character YAML reads as syntax (``*``, ``&``, ``@``, a backtick, ``[``...), text
+    after ``|`` or ``>``, and ``: `` inside an unquoted value (read as a new key). None when the line shows none
+    of these.
+    """
+    m = _VALUE_LINE.match(line)
+    if m is None or not (m.group("key") or m.group("dash")):
+        return None
+    key, value = m.group("key"), m.group("value")
+    field = f"the value of `{key}`" if key else "the list item"
+    if value[0] in "\"'":
+        mark = value[0]
+        end = _closing(value, mark)
+        rest = value[end + 1:].strip() if end is not None else ""
+        if not rest or rest.startswith("#"):
+            return None
+        if mark == '"':
+            return (f"{field} is in double quotes and holds more double quotes (the article's own?), and YAML ends "
+                    f"the value at the second one; {_ways_out(key, value[1:-1] if value.endswith(mark) else value[1:])}")
+        inner = (value[1:-1] if value.endswith(mark) else value[1:]).replace("''", "'")
+        return (f"{field} is in single quotes and holds an apostrophe, and YAML ends the value there; "
+                f"{_ways_out(key, inner)}")
+    if value[0] in "|>":
+        if value[1:].strip(" -+0123456789") and not value[1:].strip(" -+0123456789").startswith("#"):
+            return (f"{field} starts with '{value[0]}', which begins a block: its text goes on the next lines, "
+                    "indented by two more spaces; move the text there, or put the whole value in quotes")
+        return None
+    for start, meaning in _INDICATORS.items():
+        if value.startswith(start) and (start not in "[{" or _closing_bracket(value) not in (None, len(value) - 1)):
+            return (f"{field} starts with '{start.strip()}', which YAML reads as {meaning}, not as text; "
+                    f"put the whole value in quotes: {_ways_out(key, value)}")
+    if ": " in value or value.endswith(":"):
+        return (f"{field} holds ': ', which YAML reads as the start of a new key; put the whole value in quotes: "
+                f"{_ways_out(key, value)}")
+    return None
+
+
+def _closing(value: str, mark: str) -> int | None:
+    """Index of the quote mark that closes the quoted ``value`` (``\\"`` and ``''`` do not), if any."""
+    i = 1
+    while i < len(value):
+        if mark == '"' and value[i] == "\\":
+            i += 2
+            continue
+        if value[i] == mark:
+            if mark == "'" and value[i + 1:i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return None
+
+
+def _closing_bracket(value: str) -> int | None:
+    """Index of the bracket that closes the flow list or mapping ``value`` opens, if on this line."""
+    depth = 0
+    for i, char in enumerate(value):
+        depth += char in "[{"
+        depth -= char in "]}"
+        if depth == 0:
+            return i
+    return None
+
+
 def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
     positions = Positions()
+    faults: set[KeyPath] = set()
+    bad_value = [False]   # set by checked(): the scalar about to be attached was reported
     # Stack frames: [container, path, pending_key]; pending_key is _NO_KEY while a
     # mapping waits for its next key.
     stack: list[list] = []
@@ -142,6 +247,8 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
         if not stack:
             root.append(value)
             positions.values[()] = where(event)
+            if bad_value[0]:
+                faults.add(())
             return True
         frame = stack[-1]
         container, path, pending = frame[0], frame[1], frame[2]
@@ -149,6 +256,9 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
             child = path + (len(container),)
             container.append(value)
             positions.values.setdefault(child, where(event))
+            if bad_value[0]:
+                faults.add(child)
+                bad_value[0] = False
             return True
         if pending is _NO_KEY:
             if isinstance(value, (dict, list)):
@@ -156,6 +266,8 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
                 problems.append(problem(line, col, "a mapping key must be a plain word, not a list or mapping; "
                                                    "write `key: value`"))
                 raise _Stop
+            if bad_value[0]:
+                raise _Stop   # a key that is not text: what it names is unknown, so nothing below it is checked
             key = value if isinstance(value, str) else str(getattr(event, "value", value))
             child = path + (key,)
             if key in _seen_keys(frame):
@@ -163,6 +275,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
                 line, col = where(event)
                 problems.append(problem(line, col, f"duplicate key '{key}' (first at line {first[0]}); "
                                                    "keep one of them: YAML would silently drop the other"))
+                faults.add(child)   # which of the two the author meant is unknown: check neither further
                 frame[2] = _DUPLICATE
                 return False
             positions.keys[child] = where(event)
@@ -174,6 +287,9 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
             return True
         container[pending] = value
         positions.values[path + (pending,)] = where(event)
+        if bad_value[0]:
+            faults.add(path + (pending,))
+            bad_value[0] = False
         frame[2] = _NO_KEY
         return True
 
@@ -186,9 +302,11 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
                 problems.append(problem(line, col, f"the value contains the character {describe(bad)}, which is "
                                                    "not text (a control character, a non-character or a lone "
                                                    "surrogate); remove it, or the escape that writes it"))
+                bad_value[0] = True
         elif isinstance(value, float) and not math.isfinite(value):
             line, col = where(event)
             problems.append(problem(line, col, f"'{event.value}' is not a finite number; write the number itself"))
+            bad_value[0] = True
         return value
 
     scalar_event = yaml.ScalarEvent
@@ -201,7 +319,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
             if event.tag is None and (event.style or (value and value[0] not in _NOT_PLAIN_STRING)):
                 attach(checked(value, event), event)
             else:
-                attach(checked(_scalar(loader, event, problems, problem, where), event), event)
+                attach(checked(_scalar(loader, event, problems, problem, where, bad_value), event), event)
             continue
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
@@ -216,10 +334,11 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             line, col = where(event)
             problems.append(problem(line, col, "YAML anchors (&name) and aliases (*name) are not allowed; "
-                                               "write the value out in full"))
+                                               "write the value out in full (if the '&' or '*' is part of the "
+                                               "text, put the whole value in quotes)"))
             raise _Stop
         if isinstance(event, yaml.ScalarEvent):
-            attach(checked(_scalar(loader, event, problems, problem, where), event), event)
+            attach(checked(_scalar(loader, event, problems, problem, where, bad_value), event), event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             _check_tag(event, "tag:yaml.org,2002:map" if isinstance(event, yaml.MappingStartEvent)
                        else "tag:yaml.org,2002:seq", problems, problem, where)
@@ -234,7 +353,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = stack.pop()
             attach(frame[0], frame[4])
-    return Loaded(root[0] if root else None, positions)
+    return Loaded(root[0] if root else None, positions, frozenset(faults))
 
 
 class _Marker:
@@ -269,15 +388,18 @@ def _check_tag(event, default: str, problems: list[Problem], problem, where) -> 
     tag = getattr(event, "tag", None)
     if tag not in (None, "!", default):
         line, col = where(event)
-        problems.append(problem(line, col, f"YAML tag '{tag}' is not allowed; remove it"))
+        problems.append(problem(line, col, f"YAML tag '{tag}' is not allowed; remove it{_TAG_AS_TEXT}"))
         raise _Stop
 
 
-def _scalar(loader: CCoreLoader, event, problems: list[Problem], problem, where) -> object:
+_TAG_AS_TEXT = " (if the '!' is part of the text, put the whole value in quotes)"
+
+
+def _scalar(loader: CCoreLoader, event, problems: list[Problem], problem, where, bad_value: list[bool]) -> object:
     if event.tag not in (None, "!"):
         if event.tag not in _CORE_TAGS:
             line, col = where(event)
-            problems.append(problem(line, col, f"YAML tag '{event.tag}' is not allowed; remove it"))
+            problems.append(problem(line, col, f"YAML tag '{event.tag}' is not allowed; remove it{_TAG_AS_TEXT}"))
             raise _Stop
         tag = event.tag
     elif event.style:  # quoted or block scalar: always a string
@@ -292,7 +414,8 @@ def _scalar(loader: CCoreLoader, event, problems: list[Problem], problem, where)
         line, col = where(event)
         problems.append(problem(line, col, f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}; "
                                            "fix the value or quote it to make it a string"))
-        raise _Stop from None
+        bad_value[0] = True
+        return event.value
 
 
 class LazyPositions(Positions):
