@@ -10,12 +10,10 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from bad_inputs.catalogue import CASES
 from briefing_archive.core.attribution import attributed_sentences
 from briefing_archive.core.model import Span
-from briefing_archive.core.schemas import schema_text
 from briefing_archive.derive.coverage import _overlapped
 
 from conftest import REPO
@@ -164,7 +162,6 @@ def test_check_names_the_exact_line_of_each_error(category, case, mutate, path, 
 
 
 def test_workflow_and_hook_definitions() -> None:
-    import yaml
 
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from bad_inputs.catalogue import LINE
 from briefing_archive.cli.main import main
 from briefing_archive.core.attribution import attributed_sentences
+
 from conftest import MKDOCS_YML, Archive
 
 UNATTRIBUTED = "name: Unattributed\nkind: unattributed\nreliability: F\nnote: Statements that name no one.\n"
