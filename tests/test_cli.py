@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -162,8 +161,7 @@ def test_check_names_the_exact_line_of_each_error(category, case, mutate, path, 
 
 
 def test_workflow_and_hook_definitions() -> None:
-
-
+    import yaml
 
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text())
     steps = [s.get("name", "") for s in workflow["jobs"]["build"]["steps"]]
