@@ -60,9 +60,12 @@ class Document:
         return [(i, where + (i,), v) for i, v in enumerate(value or ()) if self.usable(where + (i,))]
 
 
-def claim_ids(d: Document) -> set[str]:
-    """The ids of a briefing's claims that are usable (all of them, in a file without faults)."""
-    return {cid for _, where, _ in d.items(("claims",)) if (cid := d.get(where + ("id",), str)) is not None}
+def claim_ids(d: Document) -> set[str] | None:
+    """The ids a briefing's claims are written with (a bad one too: a reference to another id is wrong
+    whatever becomes of it); None when a claim has no id as text, so any id may be the one meant."""
+    raw = d.data.get("claims") or []
+    ids = [c.get("id") if isinstance(c, dict) else None for c in raw] if isinstance(raw, list) else [None]
+    return {i for i in ids if isinstance(i, str)} if all(isinstance(i, str) for i in ids) else None
 
 
 #: The Markdown fields of each kind of file, as paths with ``*`` for every item of a list.

@@ -23,7 +23,7 @@ def note_reference_problems(docs: Mapping[str, list[Document]], broken: Abstract
     A ``broken`` briefing (it exists, with errors of its own) is neither missing nor checked further.
     """
     claims_of: dict[str, set[str] | None] = {bid: None for bid in broken}
-    claims_of.update({d.id: claim_ids(d) if not d.faults else None for d in docs.get("briefing", ())})
+    claims_of.update({d.id: claim_ids(d) for d in docs.get("briefing", ())})
     problems: list[Problem] = []
     for kind, patterns in MARKDOWN_FIELDS.items():
         for d in docs.get(kind, ()):
