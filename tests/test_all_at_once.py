@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing_archive.cli.main import main
+
 from conftest import MKDOCS_YML, Archive
 
 CLAIMS = 6

@@ -112,6 +112,17 @@ def load_yaml(raw: bytes, display_path: str, max_bytes: int) -> tuple[Loaded | N
         lines = _LINE_BREAK.split(text)
         message = _syntax_message(exc, at_tab, lines[line - 1] if line <= len(lines) else "")
         unclosed = _unclosed_quote_line(text, line)
+        if unclosed is None and "end of stream" in str(exc.problem):
+            # A quote opened inside a value YAML had already ended (the article's own quote marks) reads to
+            # the end of the file: the first earlier line with such a value is where to look.
+            unclosed = next((n for n, ln in enumerate(lines[:line - 1], start=1)
+                             if ln.lstrip().lstrip("- ").partition(": ")[2][:1] in ("'", '"') and first_mistake(ln)),
+                            None)
+        mistake = first_mistake(lines[unclosed - 1]) if unclosed is not None else None
+        if mistake is not None and unclosed is not None:
+            # The value that opens the quote YAML never saw closed is the mistake: point there, not at the end.
+            what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+            return None, [problem(unclosed, _value_col(lines[unclosed - 1]), f"YAML syntax error: {what}; {mistake}")]
         if unclosed is not None:
             message += f"; is the quote opened on line {unclosed} unclosed?"
         return None, [problem(line, col, message)]
@@ -200,6 +211,12 @@ def first_mistake(line: str) -> str | None:
         return (f"{field} holds ': ', which YAML reads as the start of a new key; put the whole value in quotes: "
                 f"{_ways_out(key, value)}")
     return None
+
+
+def _value_col(line: str) -> int:
+    """The column (from 1) where the value of a ``key: value`` or ``- value`` line starts."""
+    m = _VALUE_LINE.match(line)
+    return m.start("value") + 1 if m else 1
 
 
 def _closing(value: str, mark: str) -> int | None:
