@@ -103,9 +103,9 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
             if k % 5 == 4:
                 paragraphs.append(f"{rng.choice(WORDS).title()} and {rng.choice(WORDS)} update")
             note = f"{sentence(rng, 30)} Place {rng.randrange(N_ENTITIES)} is named."
-            notes.append((f"claim-{k}", quote, note))
+            notes.append((f"moved-{k}", quote, note))
             date = f"2024-{rng.randint(1, 12):02d}" + (f"-{rng.randint(1, 28):02d}" if k % 2 else "")
-            lines = [f"  - id: claim-{k}", f"    quote: {q(quote)}",
+            lines = [f"  - id: moved-{k}", f"    quote: {q(quote)}",
                      f"    sources: [{rng.choice(sources)}, {src}]" if k % 3 else f"    sources: [{src}]",
                      f"    credibility: {GRADES[k % len(GRADES)]}", *BASIS.get(GRADES[k % len(GRADES)], ()),
                      f"    note: {q(note)}",
@@ -115,7 +115,7 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
             if b > 0 and k in RELATES:
                 kind, grade = RELATES[k]
                 target = rng.choice([i for i in range(CLAIMS_PER_BRIEFING) if grade in (None, GRADES[i % len(GRADES)])])
-                lines += ["    relations:", f"      - {kind}: briefing-{rng.randrange(b):05d}#claim-{target}"]
+                lines += ["    relations:", f"      - {kind}: briefing-{rng.randrange(b):05d}#moved-{target}"]
             claims.append("\n".join(lines))
         text = "\n".join(paragraphs) + "\n"
         seed_name = f"{b:05d}_synthetic.txt"

@@ -177,7 +177,7 @@ def test_explorer_works_from_a_file_url_copy(browser, tmp_path) -> None:
     page.click("#bx-claims-more")
     assert page.locator(ROWS).count() == 150 and not page.locator("#bx-claims-more").is_visible()
     href = page.get_attribute(f"{ROWS} a.bx-claim-quote", "href")
-    assert href == "../briefings/briefing-00000.html#claim-0"
+    assert href == "../briefings/briefing-00000.html#moved-0"
     assert (site / "briefings" / "briefing-00000.html").is_file()
     check(page, "tag", "drones")
     tagged = page.locator(ROWS).count()

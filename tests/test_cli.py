@@ -7,18 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from bad_inputs.catalogue import CASES
 from briefing_archive.core.attribution import attributed_sentences
 from briefing_archive.core.model import Span
-from briefing_archive.core.schemas import schema_text
 from briefing_archive.derive.coverage import _overlapped
 
-from conftest import REPO, SHIPPED
+from conftest import REPO
 
 BRIEFINGS = str(Path(sys.executable).parent / "briefings")
 
@@ -97,40 +94,6 @@ def test_pin_refuses_a_broken_archive(archive) -> None:
     assert archive.root.joinpath("briefings/a-test.yml").read_text() == before
 
 
-def test_new_scaffolds_a_valid_briefing_whose_todo_quotes_anchor(shipped) -> None:
-    import re
-
-    seed = "seeds/003_264edea5e721573b.txt"
-    result = run("new", seed, "--id", "fresh", cwd=shipped.root)
-    assert result.returncode == 0, result.stderr
-    path = shipped.root / "briefings" / "fresh.yml"
-    text = path.read_text()
-    assert text.startswith("# yaml-language-server: $schema=")
-    assert text.count("#  - id: claim-") == 26
-    # Valid YAML of the schema's shape (an editor checks it through the modeline) ...
-    data = yaml.safe_load(text)
-    assert not list(Draft202012Validator(json.loads(schema_text("briefing"))).iter_errors(data))
-    # ... but a draft: its TODO title and summary are errors that say what to write, and no claims is a warning.
-    drafted = run("check", str(shipped.root))
-    assert drafted.returncode == 1
-    lines = drafted.stdout.splitlines()
-    assert [ln.split(": ", 2)[:2] for ln in lines] == [
-        ["briefings/fresh.yml:3:8", "error"], ["briefings/fresh.yml:6:10", "error"],
-        ["briefings/fresh.yml:10:1", "warning"]], drafted.stdout
-    assert "`title` is still the scaffold's placeholder 'TODO: the briefing's title'; write the article's " \
-           "headline" in lines[0]
-    assert "`summary` is still the scaffold's placeholder" in lines[1] and "write one paragraph" in lines[1]
-    assert "has no claims, but its article has 26 attributed sentence(s)" in lines[2]
-    filled = re.sub(r"(?m)^#(  - |    )", r"\1", text)     # uncomment every TODO claim
-    filled = filled.replace('"TODO: the briefing\'s title"', "Fresh").replace("TODO: why", "Why")
-    filled = filled.replace("TODO: one paragraph", "One paragraph")
-    path.write_text(filled)
-    checked = run("check", str(shipped.root))
-    assert checked.returncode == 0, checked.stdout
-    shipped_claims = sum(p.read_text().count("\n  - id: ") for p in (SHIPPED / "briefings").glob("*.yml"))
-    assert "3 briefings, " + str(shipped_claims + 26) + " claims" in checked.stderr
-
-
 def test_new_default_id_and_never_overwrites(shipped) -> None:
     seed = shipped.root / "seeds" / "Field_Report_2.txt"
     seed.write_text("The agency said the bridge was closed.\n")
@@ -199,8 +162,6 @@ def test_check_names_the_exact_line_of_each_error(category, case, mutate, path, 
 
 def test_workflow_and_hook_definitions() -> None:
     import yaml
-
-
 
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text())
     steps = [s.get("name", "") for s in workflow["jobs"]["build"]["steps"]]

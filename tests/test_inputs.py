@@ -49,7 +49,7 @@ EDITS = [
     ("title", EDITED, r'^title: ".*"$', 'title: "A retitled briefing"', False),
     ("grade", EDITED, r"credibility: 3$", "credibility: 6", False),
     ("quote", EDITED, r'^(    quote: "[^"]*) \w+"$', r'\1"', False),
-    ("relation target", EDITED, r"(      - \w+: )briefing-\d+#claim-\d+$", r"\1briefing-00020#claim-3", False),
+    ("relation target", EDITED, r"(      - \w+: )briefing-\d+#moved-\d+$", r"\1briefing-00020#moved-3", False),
     ("a claim's entity", EDITED, r"entities: \[entity-\d+", "entities: [entity-001", False),
     ("a figure", EDITED, r"qualifier: exact$", "qualifier: about", False),
     ("a claim's date", EDITED, r"^    date: \d{4}", "    date: 2019", False),
@@ -129,7 +129,7 @@ def test_an_edit_that_moves_rows_to_other_pages_renders_every_page_that_links_th
         edit = (r"^    figures:\n      - metric: .*\n        value: .*\n        unit: .*\n        qualifier: .*\n", "")
     else:                  # small parts, and a relation that moves to another pair of briefings
         monkeypatch.setattr(urls, "PAGE_ROWS", 5)   # (a size at which a pair of unedited briefings moves)
-        edit = (r"(      - \w+: )briefing-\d+#claim-\d+$", r"\1briefing-00001#claim-3")
+        edit = (r"(      - \w+: )briefing-\d+#moved-\d+$", r"\1briefing-00001#moved-3")
     first = build_site(config)
     _edit(root, EDITED, *edit)
     again = build_site(config, previous=first)

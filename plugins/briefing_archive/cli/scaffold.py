@@ -1,10 +1,14 @@
 """``briefings new``: a briefing file to start from, with a TODO claim per attributed sentence.
 
-The file is valid YAML that an editor checks against the schema (its modeline), but
-``briefings check`` refuses it until its title and summary replace their TODO
-placeholders (a draft must not publish). Every TODO claim is valid YAML once
-uncommented: its quote is the sentence exactly as the article has it, with a
-``prefix`` where the sentence occurs more than once.
+The file is valid YAML that an editor checks against the schema (its modeline). Its claims are
+commented out; each is a sentence of the article that attributes what it says, its quote exactly
+as the article has it (with the shortest ``prefix`` or ``suffix`` that picks it out where the
+sentence occurs more than once). Everything the author must decide is a placeholder that cannot
+pass ``briefings check`` (contract v1.2, "Inputs"): the title and summary (``TODO: ...``), each
+claim's id (``claim-<n>``), its chain (``["TODO: reporting source", "TODO: originator"]``) and its
+note (``TODO: ...``). So a draft never publishes: every placeholder left in place is an error at
+its line that says what to write (see :mod:`briefing_archive.load.drafts`). The grade the scaffold
+writes, 6 (truth cannot be judged), is a real value: the credibility rule judges it like any other.
 """
 from __future__ import annotations
 
@@ -24,8 +28,31 @@ def default_id(seed: Path) -> str:
 
 
 def _yaml_string(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar, whatever quotes or colons the text has.
-    return json.dumps(text, ensure_ascii=False)
+    # A JSON string is a valid YAML double-quoted scalar, whatever quotes or colons the text has; the line
+    # breaks YAML files may not hold (contract v1.2) are written as escapes.
+    return json.dumps(text, ensure_ascii=False).translate(_ESCAPED)
+
+
+_ESCAPED = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+#: Words of context tried before giving up on picking out a sentence that occurs more than once (the whole
+#: text before and after it always picks it out; only a long run of one repeated sentence needs that much).
+MAX_CONTEXT_WORDS = 200
+#: The chain the scaffold writes: visibly a placeholder, and refused by the check until replaced.
+PLACEHOLDER_CHAIN = '["TODO: reporting source", "TODO: originator"]'
+
+
+def _context(folded: anchoring.FoldedText, text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The shortest ``prefix`` (else ``suffix``, else both) that picks out the sentence at ``start:end``."""
+    quote = text[start:end]
+    if not isinstance(anchoring.anchor(folded, quote), anchoring.Ambiguous):
+        return None, None
+    before, after = text[:start].split(), text[end:].split()
+    for n in range(1, min(MAX_CONTEXT_WORDS, max(len(before), len(after))) + 1):
+        prefix, suffix = " ".join(before[-n:]) or None, " ".join(after[:n]) or None
+        for tried in ((prefix, None), (None, suffix), (prefix, suffix)):
+            if any(tried) and isinstance(anchoring.anchor(folded, quote, *tried), anchoring.Anchored):
+                return tried
+    return None, None   # the check will list the places; the author picks one
 
 
 def scaffold(seed: Path, schema_ref: str) -> str:
@@ -48,16 +75,18 @@ def scaffold(seed: Path, schema_ref: str) -> str:
     if sentences:
         lines += ["# TODO: each commented claim below is a sentence that attributes what it says. Uncomment",
                   "# the claims you keep (remove the '#' at the start of their lines), trim each quote to the",
-                  "# words the claim needs (they must stay exact), and fill in the TODOs."]
+                  "# words the claim needs (they must stay exact), and replace every placeholder: the check",
+                  "# refuses a claim-<n> id, a TODO text and the TODO chain until they are replaced."]
     for n, s in enumerate(sentences, start=1):
         lines.append(f"#  - id: claim-{n}              # TODO: a short id, e.g. troops-withdrawn")
         lines.append(f"#    quote: {_yaml_string(s.text)}")
-        result = anchoring.anchor(folded, s.text)
-        if isinstance(result, anchoring.Ambiguous):
-            before = " ".join(text[max(0, s.start - 60):s.start].split()[-4:])
-            if before:
-                lines.append(f"#    prefix: {_yaml_string(before)}")
-        lines.append("#    sources: [unattributed]  # TODO: the chain, reporting source first, originator last")
+        prefix, suffix = _context(folded, text, s.start, s.end)
+        if prefix:
+            lines.append(f"#    prefix: {_yaml_string(prefix)}")
+        if suffix:
+            lines.append(f"#    suffix: {_yaml_string(suffix)}")
+        lines.append(f"#    sources: {PLACEHOLDER_CHAIN}  # source ids: the reporting source first, "
+                     "the originator last")
         lines.append("#    credibility: 6           # TODO: 1 confirmed .. 6 truth cannot be judged")
         lines.append("#    note: \"TODO: why this grade: who the claim rests on and their stake\"")
     return "\n".join(lines) + "\n"

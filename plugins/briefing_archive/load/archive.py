@@ -60,9 +60,10 @@ def _load(config: ArchiveConfig, progress: Progress | None, cache: bool) -> tupl
     docs = {kind: load_kind(config, kind, problems, counter, built, broken[kind], disk) for kind in KINDS}
     if disk is not None:
         disk.save()
-    sources = {d.id: source_of(d) for d in docs["source"]}
-    problems.extend(rubric_problems(docs["source"]))
-    entities = {d.id: entity_of(d) for d in docs["entity"]}
+    # A document with faults has its well-typed parts checked (references below) but is never built.
+    sources = {d.id: source_of(d) for d in docs["source"] if not d.faults}
+    problems.extend(rubric_problems([d for d in docs["source"] if not d.faults]))
+    entities = {d.id: entity_of(d) for d in docs["entity"] if not d.faults}
     briefings = [b for d in docs["briefing"] if (b := built.get(d.id)) is not None]
 
     # Only files whose own shape was valid reach here; now check every id they name. A file that exists
@@ -76,7 +77,7 @@ def _load(config: ArchiveConfig, progress: Progress | None, cache: bool) -> tupl
     if any(p.severity == "error" for p in problems) or lexicon is None:
         faulty = {p.path for p in problems if p.severity == "error"}
         partial = Archive(tuple(b for b in briefings if docs_by_id[b.id].path not in faulty),
-                          {d.id: sources[d.id] for d in docs["source"] if d.path not in faulty})
+                          {d.id: sources[d.id] for d in docs["source"] if d.path not in faulty and d.id in sources})
         return None, problems + grade_problems(partial, docs_by_id, complete=False)
     archive = Archive(tuple(briefings), dict(sorted(sources.items())), dict(sorted(entities.items())), lexicon)
     problems.extend(grade_problems(archive, docs_by_id))

@@ -1,7 +1,8 @@
 """Turn checked documents into the model: sources, entities, and briefings anchored in their articles.
 
 Each quote is anchored in its article's canonical text; a quote that does not anchor, a
-duplicate claim id or a changed pinned article is a problem, and that briefing is not built.
+duplicate claim id or a changed pinned article is a problem, and that briefing is not built. A
+briefing with values of the wrong shape is not built either, but its usable quotes are anchored.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from . import anchor as anchoring
 from .documents import Document
 from .paths import outside_folder
 from .seeds import SeedError, canonical_text
+from .yamlfile import KeyPath
 
 
 def _date(value: Any) -> str | None:
@@ -81,19 +83,32 @@ def _article(name: str, config: ArchiveConfig, seeds: dict[str, Article | None],
 
 def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | None],
               problems: list[Problem]) -> Briefing | None:
-    data = d.data
-    article = _article(data["article"], config, seeds, lambda m: d.problem(("article",), m), problems)
+    """The briefing, its quotes anchored in its article; None when something is wrong (said in ``problems``).
+
+    A document with faults (values of the wrong shape, reported already) is never built, but what can
+    be checked still is: its article read, each quote whose fields are usable anchored, its claim ids
+    compared, so that one run reports all of the file's problems.
+    """
+    name = d.get(("article",), str)
+    if name is None:
+        return None
+    article = _article(name, config, seeds, lambda m: d.problem(("article",), m), problems)
     if article is None:
         return None
-    expected = data.get("article_sha256")
+    expected = d.get(("article_sha256",), str)
     changed = bool(config.check_pins and expected and expected.lower() != article.sha256)
     folded = anchoring.FoldedText(article.text)
-    failed = False
+    failed = bool(d.faults)
     broken: list[str] = []
 
-    def anchor(where: tuple, raw: dict, label: str) -> Span | None:
+    def anchor(where: KeyPath, raw: dict, label: str) -> Span | None:
         nonlocal failed
-        result = anchoring.anchor(folded, raw["quote"], raw.get("prefix"), raw.get("suffix"))
+        quote, prefix, suffix = (d.get(where + (key,), str) for key in ("quote", "prefix", "suffix"))
+        if quote is None or (prefix is None and raw.get("prefix") is not None) or \
+                (suffix is None and raw.get("suffix") is not None):
+            failed = True   # a field the quote needs is missing or bad, and says so itself
+            return None
+        result = anchoring.anchor(folded, quote, prefix, suffix)
         if isinstance(result, anchoring.Anchored):
             return result.span
         failed = True
@@ -103,19 +118,22 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
 
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for ci, raw in enumerate(data.get("claims") or ()):
-        cid = raw["id"]
-        if cid in seen:
-            failed = True
-            problems.append(d.problem(("claims", ci, "id"), f"claim id '{cid}' is used twice in this briefing "
-                                                            f"(first at line {seen[cid]}); give each claim its own id"))
+    for ci, where, raw in d.items(("claims",)):
+        if not isinstance(raw, dict):
             continue
-        seen[cid] = d.positions.of_value(("claims", ci, "id"))[0]
-        span = anchor(("claims", ci), raw, f"claim '{cid}'")
-        if span is None:
+        cid = d.get(where + ("id",), str)
+        if cid is not None and cid in seen:
+            failed = True
+            problems.append(d.problem(where + ("id",), f"claim id '{cid}' is used twice in this briefing "
+                                                        f"(first at line {seen[cid]}); give each claim its own id"))
+            continue
+        if cid is not None:
+            seen[cid] = d.positions.of_value(where + ("id",))[0]
+        span = anchor(where, raw, f"claim '{cid}'" if cid is not None else f"claim #{ci + 1}")
+        if span is None or failed:
             continue
         claims.append(Claim(
-            id=cid, quote=raw["quote"], span=span,
+            id=raw["id"], quote=raw["quote"], span=span,
             chain=tuple(tuple(link) if isinstance(link, list) else (link,) for link in raw["sources"]),
             credibility=raw["credibility"], note=raw.get("note"), prefix=raw.get("prefix"),
             suffix=raw.get("suffix"), entities=tuple(raw.get("entities") or ()), date=_date(raw.get("date")),
@@ -126,8 +144,10 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
             basis=tuple(raw.get("basis") or ()), background=raw.get("background"),
         ))
     warnings = []
-    for wi, raw in enumerate(data.get("warnings") or ()):
-        span = anchor(("warnings", wi), raw, f"warning #{wi + 1}")
+    for wi, where, raw in d.items(("warnings",)):
+        if not isinstance(raw, dict):
+            continue
+        span = anchor(where, raw, f"warning #{wi + 1}")
         if span is not None:
             warnings.append(Caution(raw["quote"], span, raw.get("note"), raw.get("prefix"), raw.get("suffix")))
     if changed:
@@ -141,6 +161,7 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
         return None
     if failed:
         return None
+    data = d.data
     return Briefing(d.id, _line(data["title"]), article, data["summary"], data.get("publisher"),
                     _date(data.get("published")), tuple(data.get("tags") or ()), tuple(warnings), tuple(claims))
 

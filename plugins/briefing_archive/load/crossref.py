@@ -14,8 +14,7 @@ from ..core.independence import NOT_INDEPENDENT, remembered, verdict_words
 from ..core.model import Archive, Claim, Relation, Source
 from ..core.problems import Problem, did_you_mean
 from ..core.rule import both_ways, missing_evidence
-from .build import dep_id
-from .documents import Document
+from .documents import Document, claim_ids
 from .yamlfile import KeyPath
 
 
@@ -43,47 +42,58 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
     known_entities = _known(entities, broken.get("entity", set()))
     broken_briefings = broken.get("briefing", set())
     for d in docs["source"]:
-        for i, entry in enumerate(d.data.get("depends_on") or ()):
-            dep = dep_id(entry)
-            where: KeyPath = ("depends_on", i, "source") if isinstance(entry, dict) else ("depends_on", i)
+        for _, where, entry in d.items(("depends_on",)):
+            dep = d.get(where + ("source",), str) if isinstance(entry, dict) else d.get(where, str)
+            if dep is None:
+                continue
+            if isinstance(entry, dict):
+                where += ("source",)
             _ref(d, where, dep, known_sources, "source", "briefings/sources", problems, besides=d.id)
             if dep == d.id:
                 problems.append(d.problem(where, f"source '{d.id}' depends on itself; remove it"))
-    claims_of = {d.id: {c["id"] for c in d.data.get("claims") or ()} for d in docs["briefing"]}
+    claims_of = {d.id: claim_ids(d) for d in docs["briefing"]}
     for d in docs["briefing"]:
-        if d.data.get("publisher") is not None:
-            _ref(d, ("publisher",), d.data["publisher"], known_sources, "source", "briefings/sources", problems)
-        for ci, raw in enumerate(d.data.get("claims") or ()):
-            claim_label = f"claim '{raw['id']}'"
-            for li, link in enumerate(raw["sources"]):
+        publisher = d.get(("publisher",), str)
+        if publisher is not None:
+            _ref(d, ("publisher",), publisher, known_sources, "source", "briefings/sources", problems)
+        for ci, cwhere, _ in d.items(("claims",)):
+            cid = d.get(cwhere + ("id",), str)
+            claim_label = f"claim '{cid}'" if cid is not None else f"claim #{ci + 1}"
+            last = len(d.get(cwhere + ("sources",), list) or ()) - 1
+            for li, where, link in d.items(cwhere + ("sources",)):
                 if isinstance(link, list):
-                    if li != len(raw["sources"]) - 1:
-                        problems.append(d.problem(("claims", ci, "sources", li),
-                                                  f"{claim_label}: only the last element of `sources` (the originators "
-                                                  "cited together) may be a list; move the list to the end of the chain"))
-                    for si, sid in enumerate(link):
-                        _ref(d, ("claims", ci, "sources", li, si), sid, known_sources, "source", "briefings/sources",
-                             problems, claim_label)
-                else:
-                    _ref(d, ("claims", ci, "sources", li), link, known_sources, "source", "briefings/sources",
-                         problems, claim_label)
-            for ei, eid in enumerate(raw.get("entities") or ()):
-                _ref(d, ("claims", ci, "entities", ei), eid, known_entities, "entity", "briefings/entities",
-                     problems, claim_label)
-            for ri, rel in enumerate(raw.get("relations") or ()):
-                ((kind, target),) = rel.items()
-                bid, cid = target.split("#", 1)
-                where = ("claims", ci, "relations", ri, kind)
-                if bid in broken_briefings and bid not in claims_of:
-                    continue   # it exists, with errors of its own: its claims are checked once it is fixed
-                if bid not in claims_of:
+                    if li != last:
+                        problems.append(d.problem(where, f"{claim_label}: only the last element of `sources` (the "
+                                                         "originators cited together) may be a list; move the list "
+                                                         "to the end of the chain"))
+                    for _, swhere, sid in d.items(where):
+                        if isinstance(sid, str):
+                            _ref(d, swhere, sid, known_sources, "source", "briefings/sources", problems, claim_label)
+                elif isinstance(link, str):
+                    _ref(d, where, link, known_sources, "source", "briefings/sources", problems, claim_label)
+            for _, where, eid in d.items(cwhere + ("entities",)):
+                if isinstance(eid, str):
+                    _ref(d, where, eid, known_entities, "entity", "briefings/entities", problems, claim_label)
+            for _, rwhere, rel in d.items(cwhere + ("relations",)):
+                if not isinstance(rel, dict) or len(rel) != 1:
+                    continue
+                ((kind, _),) = rel.items()
+                where = rwhere + (kind,)
+                target = d.get(where, str)
+                if target is None or "#" not in target:
+                    continue
+                bid, target_cid = target.split("#", 1)
+                ids = claims_of.get(bid)
+                if bid not in claims_of and bid not in broken_briefings:
                     near = did_you_mean(bid, claims_of.keys() | broken_briefings, besides=d.id)
                     problems.append(d.problem(where, f"{claim_label}: relation target briefing '{bid}' does not exist"
                                                      f"{near}; name a file of briefings/ without .yml"))
-                elif cid not in claims_of[bid]:
-                    problems.append(d.problem(where, f"{claim_label}: briefing '{bid}' has no claim '{cid}'"
-                                                     f"{did_you_mean(cid, claims_of[bid])}; use one of its claim ids"))
-                elif bid == d.id and cid == raw["id"]:
+                elif ids is None:
+                    continue   # it exists, but not all its claim ids are known: checked once it is fixed
+                elif target_cid not in ids:
+                    problems.append(d.problem(where, f"{claim_label}: briefing '{bid}' has no claim '{target_cid}'"
+                                                     f"{did_you_mean(target_cid, ids)}; use one of its claim ids"))
+                elif bid == d.id and target_cid == cid:
                     problems.append(d.problem(where, f"{claim_label} relates to itself; remove the relation"))
     return problems
 

@@ -20,16 +20,52 @@ DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 @dataclass
 class Document:
-    """One loaded YAML file with what is needed to point at its lines."""
+    """One loaded YAML file with what is needed to point at its lines.
+
+    ``faults``: paths of values already reported as bad (wrong type, not a finite number, a placeholder):
+    checks skip them and what is under them, and check the rest, so one run reports every problem of a
+    file that parses. A document with faults is never built into the model.
+    """
 
     id: str
     path: str
     data: dict
     positions: Positions
+    faults: frozenset[KeyPath] = frozenset()
 
     def problem(self, where: KeyPath, message: str, severity: Severity = "error") -> Problem:
         line, col = self.positions.of_value(where)
         return Problem(self.path, line, col, severity, message)
+
+    def usable(self, where: KeyPath) -> bool:
+        """Whether the value at ``where`` may be checked: neither it nor what holds it was reported as bad."""
+        return not self.faults or not any(where[:i] in self.faults for i in range(len(where) + 1))
+
+    def get(self, where: KeyPath, kind: type | tuple[type, ...] = object) -> Any:
+        """The value at ``where`` when it is there, usable and of ``kind``; else None."""
+        if not self.usable(where):
+            return None
+        value: Any = self.data
+        for step in where:
+            found = (isinstance(step, int) and isinstance(value, list) and 0 <= step < len(value)) or \
+                (isinstance(step, str) and isinstance(value, dict) and step in value)
+            if not found:
+                return None
+            value = value[step]
+        return value if isinstance(value, kind) else None
+
+    def items(self, where: KeyPath) -> list[tuple[int, KeyPath, Any]]:
+        """The usable items of the list at ``where`` (none when it is absent, bad or not a list): index, path, value."""
+        value = self.get(where, list)
+        return [(i, where + (i,), v) for i, v in enumerate(value or ()) if self.usable(where + (i,))]
+
+
+def claim_ids(d: Document) -> set[str] | None:
+    """The ids a briefing's claims are written with (a bad one too: a reference to another id is wrong
+    whatever becomes of it); None when a claim has no id as text, so any id may be the one meant."""
+    raw = d.data.get("claims") or []
+    ids = [c.get("id") if isinstance(c, dict) else None for c in raw] if isinstance(raw, list) else [None]
+    return {i for i in ids if isinstance(i, str)} if all(isinstance(i, str) for i in ids) else None
 
 
 #: The Markdown fields of each kind of file, as paths with ``*`` for every item of a list.
@@ -39,8 +75,9 @@ MARKDOWN_FIELDS = {"briefing": (("summary",), ("claims", "*", "note"), ("claims"
                    "entity": (("note",), ("background",))}
 
 
-def _values(data: Any, pattern: tuple) -> list[tuple[tuple, Any]]:
-    """Every (path, value) of ``data`` that ``pattern`` names (``*``: each item of a list)."""
+def _values(data: Any, pattern: tuple, faults: frozenset[KeyPath] = frozenset()) -> list[tuple[tuple, Any]]:
+    """Every (path, value) of ``data`` that ``pattern`` names (``*``: each item of a list), leaving out the
+    values at or under ``faults`` (reported already)."""
     found: list[tuple[tuple, Any]] = [((), data)]
     for step in pattern:
         nxt = []
@@ -49,7 +86,7 @@ def _values(data: Any, pattern: tuple) -> list[tuple[tuple, Any]]:
                 nxt += [(where + (i,), v) for i, v in enumerate(value)] if isinstance(value, list) else []
             elif isinstance(value, dict) and value.get(step) is not None:
                 nxt.append((where + (step,), value[step]))
-        found = nxt
+        found = [(w, v) for w, v in nxt if w not in faults]
     return found
 
 
@@ -57,14 +94,14 @@ def check_values(kind: str, doc: Document) -> list[Problem]:
     """What the schema's shapes cannot say: real dates, ids the site map keeps, Markdown that renders."""
     out = _check_dates(doc) if kind == "briefing" else []
     if kind == "briefing":
-        for where, value in _values(doc.data, ("tags", "*")) + _values(doc.data, ("claims", "*", "figures", "*",
-                                                                                  "metric")):
-            if value in RESERVED:
+        for where, value in (_values(doc.data, ("tags", "*"), doc.faults)
+                             + _values(doc.data, ("claims", "*", "figures", "*", "metric"), doc.faults)):
+            if isinstance(value, str) and value in RESERVED:
                 what = "tag" if where[0] == "tags" else "metric"
                 out.append(doc.problem(where, f"'{value}' is reserved for the site's {what} index page; "
                                               f"use another {what} id"))
     for pattern in MARKDOWN_FIELDS.get(kind, ()):
-        for where, value in _values(doc.data, pattern):
+        for where, value in _values(doc.data, pattern, doc.faults):
             why = nesting_problem(value) if isinstance(value, str) else None
             if why is not None:
                 out.append(doc.problem(where, f"`{where[-1]}`: {why}"))
@@ -76,7 +113,7 @@ def _check_dates(doc: Document) -> list[Problem]:
     out = []
 
     def check(where: tuple, value: Any) -> None:
-        if value is None or isinstance(value, int):
+        if not isinstance(value, str) or not doc.usable(where):
             return
         shape = DATE_RE.fullmatch(value)
         if shape is None:   # the schema has refused it already
@@ -93,8 +130,8 @@ def _check_dates(doc: Document) -> list[Problem]:
                                           f"{calendar.monthrange(int(year), int(month))[1]} days"))
 
     check(("published",), doc.data.get("published"))
-    for ci, claim in enumerate(doc.data.get("claims") or ()):
-        check(("claims", ci, "date"), claim.get("date"))
-        for fi, fig in enumerate(claim.get("figures") or ()):
-            check(("claims", ci, "figures", fi, "period"), fig.get("period"))
+    for _, where, _ in doc.items(("claims",)):
+        check(where + ("date",), doc.get(where + ("date",)))
+        for _, fwhere, _ in doc.items(where + ("figures",)):
+            check(fwhere + ("period",), doc.get(fwhere + ("period",)))
     return out

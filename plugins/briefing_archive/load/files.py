@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core.config import ArchiveConfig
 from ..core.ids import RESERVED, is_id
-from ..core.model import Briefing
+from ..core.model import Article, Briefing
 from ..core.problems import Problem
 from ..core.schemas import KINDS
 from . import schema
@@ -57,7 +57,9 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
 
     ``broken`` receives the ids of files that exist but could not be read as this kind (bad YAML or
     shape, ``.yaml``, a link outside): the rest of the archive still knows them, so a reference to
-    one is not reported as missing (one cause, one message: the file's own).
+    one is not reported as missing (one cause, one message: the file's own). A file with values of
+    the wrong shape is among them, and among the documents too (with its ``faults``), so the ids its
+    well-typed parts name are still checked.
     """
     folder = folder_of(config, kind)
     if not folder.is_dir():
@@ -146,6 +148,8 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
         if doc is None:
             broken.add(path.stem)
         else:
+            if doc.faults:   # its well-typed parts are checked, but it is not built: to others it is broken
+                broken.add(path.stem)
             docs.append(doc)
             if kind == "briefing":   # ids of different kinds may coincide: a source never replaces a briefing
                 built[doc.id] = briefing
@@ -198,18 +202,29 @@ def parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> Parsed:
     loaded, found = load_yaml(raw, shown, config.max_yaml_bytes)
     if loaded is None:
         return None, found, None
-    data, found = schema.checked(kind, loaded, shown)
-    if data is None:
-        return None, found, None
-    doc = Document(path.stem, shown, data, loaded.positions)
-    found = check_values(kind, doc)
-    briefing = briefing_of(doc, config, {}, found) if kind == "briefing" and not found else None
+    faults = set(loaded.faults)
     if kind == "briefing":
-        # A draft is refused whatever else is wrong, so all its problems show at once.
-        unfinished = no_claims_problem(doc, briefing) if briefing is not None else None
-        found += placeholder_problems(doc) + ([unfinished] if unfinished else [])
+        # Placeholders first: a placeholder chain is one message, not also a bad id and an unknown source.
+        drafted, placeholders = placeholder_problems(loaded.data, loaded.positions, shown)
+        found += drafted
+        faults |= placeholders
+    shape, bad = schema.check_parts(kind, loaded.data, loaded.positions, shown, frozenset(faults))
+    found += shape
+    if not isinstance(loaded.data, dict):
+        return None, found, None
+    # What is well-typed is still checked (values, quotes, and later the ids it names): one run says it all.
+    doc = Document(path.stem, shown, loaded.data, loaded.positions, frozenset(faults | bad))
+    found += check_values(kind, doc)
+    briefing = None
+    if kind == "briefing":
+        seeds: dict[str, Article | None] = {}
+        briefing = briefing_of(doc, config, seeds, found)
+        article = seeds.get(doc.get(("article",), str) or "")
+        unfinished = no_claims_problem(doc, article) if article is not None else None
+        found += [unfinished] if unfinished else []
         if any(p.severity == "error" for p in found):
             briefing = None
+    found.sort()   # the file's problems in the order of its lines
     if not found:
         # Positions are most of a parsed file's memory (and of what a worker sends back), and a file without
         # problems of its own needs them only if a cross-file check finds one later: then it is read again.

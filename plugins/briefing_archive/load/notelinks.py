@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 
 from ..core.markdown import references
 from ..core.problems import Problem, did_you_mean
-from .documents import MARKDOWN_FIELDS, Document
+from .documents import MARKDOWN_FIELDS, Document, claim_ids
 from .documents import _values as markdown_values  # the fields' values, as the nesting check finds them
 
 HOW = "write [text](<briefing-id>#<claim-id>) or [](<briefing-id>) with the id of a file of briefings/"
@@ -23,12 +23,12 @@ def note_reference_problems(docs: Mapping[str, list[Document]], broken: Abstract
     A ``broken`` briefing (it exists, with errors of its own) is neither missing nor checked further.
     """
     claims_of: dict[str, set[str] | None] = {bid: None for bid in broken}
-    claims_of.update({d.id: {c["id"] for c in d.data.get("claims") or ()} for d in docs.get("briefing", ())})
+    claims_of.update({d.id: claim_ids(d) for d in docs.get("briefing", ())})
     problems: list[Problem] = []
     for kind, patterns in MARKDOWN_FIELDS.items():
         for d in docs.get(kind, ()):
             for pattern in patterns:
-                for where, text in markdown_values(d.data, pattern):
+                for where, text in markdown_values(d.data, pattern, d.faults):
                     if isinstance(text, str):
                         problems += _problems(d, where, text, claims_of, d.id if kind == "briefing" else None)
     return problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -94,10 +95,48 @@ def check(kind: str, data: Any, positions: Positions, path: str) -> list[Problem
         return []
     except fastjsonschema.JsonSchemaException:
         pass
-    problems = []
+    return check_parts(kind, data, positions, path)[0]
+
+
+def check_parts(kind: str, data: Any, positions: Positions, path: str,
+                faults: AbstractSet[KeyPath] = frozenset()) -> tuple[list[Problem], frozenset[KeyPath]]:
+    """Every schema violation of one document, and the paths of the values they leave unusable.
+
+    Nothing is said at or under a path of ``faults`` (already reported: one cause, one message). The
+    values at the returned paths are of the wrong shape; the rest of the document may still be checked
+    (its quotes anchored, its ids looked up), so one run reports all of a file's problems.
+    """
+    if not isinstance(data, dict):
+        return check(kind, data, positions, path), frozenset({()})
+    try:
+        _fast(kind)(data)
+        return [], frozenset()
+    except fastjsonschema.JsonSchemaException:
+        pass
+    problems: list[Problem] = []
+    bad: set[KeyPath] = set()
     for error in _validator(kind).iter_errors(data):
-        problems.extend(_explain(error, data, positions, path))
-    return problems
+        where = tuple(error.absolute_path)
+        if under(where, faults):
+            continue
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
+            unknown = {where + (key,) for key in error.instance if key not in known}
+            if all(under(u, faults) for u in unknown):
+                continue
+            bad |= unknown
+        elif error.validator == "required" and isinstance(error.instance, dict):
+            # A missing key leaves what is there usable; its own path is the fault.
+            bad |= {where + (key,) for key in error.validator_value if key not in error.instance}
+        else:
+            bad.add(where)
+        problems.extend(p for p in _explain(error, data, positions, path))
+    return problems, frozenset(bad)
+
+
+def under(where: KeyPath, paths: AbstractSet[KeyPath]) -> bool:
+    """True when ``where`` is one of ``paths`` or inside one of them."""
+    return bool(paths) and any(where[:i] in paths for i in range(len(where) + 1))
 
 
 def checked(kind: str, loaded: Loaded, path: str) -> tuple[dict[str, Any] | None, list[Problem]]:

@@ -7,6 +7,11 @@ to be checked as a date), and records where every key and value starts.
 Building from events rather than nodes lets it refuse anchors and aliases at
 the first one (an alias bomb costs nothing), report every duplicated key
 instead of keeping the last, and cap nesting without recursion.
+
+A bad value that YAML could still parse (a ``.nan``, a control character, a duplicated key) is a
+problem, but not the end of the file: the document is returned with that value's path among its
+``faults``, so the checks that follow skip it and report everything else the file gets wrong in the
+same run. What leaves no document to check (a syntax error, an anchor, a bad key) stops the file.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from yamlcore import CCoreLoader
 from ..core.characters import describe, not_text
 from ..core.positions import line_col, line_col_bytes
 from ..core.problems import Problem
+from .yamlsyntax import syntax_problem
 
 #: Where a value sits in a document: its keys and list indexes from the top, e.g. ("claims", 0, "quote").
 KeyPath = tuple[str | int, ...]
@@ -59,6 +65,8 @@ class Positions:
 class Loaded:
     data: object
     positions: Positions
+    #: Paths of values already reported as bad here: later checks leave them (and what is under them) alone.
+    faults: frozenset[KeyPath] = frozenset()
 
 
 class _Stop(Exception):
@@ -66,7 +74,11 @@ class _Stop(Exception):
 
 
 def load_yaml(raw: bytes, display_path: str, max_bytes: int) -> tuple[Loaded | None, list[Problem]]:
-    """Load one YAML file's bytes; return the document and its positions, or problems."""
+    """Load one YAML file's bytes; return the document and its positions, and problems.
+
+    The document is None when the file cannot be read as a whole; with it, every problem is a bad value
+    whose path is in ``faults``.
+    """
 
     def problem(line: int, col: int, message: str) -> Problem:
         return Problem(display_path, line, col, "error", message)
@@ -94,40 +106,16 @@ def load_yaml(raw: bytes, display_path: str, max_bytes: int) -> tuple[Loaded | N
         return None, [problem(line, col, f"the character U+{ord(char):04X} is not allowed in YAML; remove it "
                                          "(control characters are not text)")]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        at_tab = mark is not None and mark.index < len(text) and text[mark.index] == "\t"
-        message = _syntax_message(exc, at_tab)
-        unclosed = _unclosed_quote_line(text, line)
-        if unclosed is not None:
-            message += f"; is the quote opened on line {unclosed} unclosed?"
-        return None, [problem(line, col, message)]
+        return None, [problem(*syntax_problem(exc, text))]
     finally:
         loader.dispose()
-    if problems:
-        return None, problems
     return data, problems
-
-
-def _unclosed_quote_line(text: str, before: int) -> int | None:
-    """First line before ``before`` whose value opens a double quote it does not close, if any."""
-    for number, line in enumerate(text.splitlines()[:before - 1], start=1):
-        value = line.split(": ", 1)[1] if ": " in line else ""
-        if value.lstrip().startswith('"') and (value.replace('\\"', "").count('"') % 2 == 1):
-            return number
-    return None
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError, at_tab: bool) -> str:
-    what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-    if at_tab:
-        return f"YAML syntax error: {what}; indent with spaces, not tabs"
-    return (f"YAML syntax error: {what}; check the indentation and quoting here "
-            "(quote a value that contains ': ' or starts with a quote mark, '&', '*', '!' or '#')")
 
 
 def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
     positions = Positions()
+    faults: set[KeyPath] = set()
+    bad_value = [False]   # set by checked(): the scalar about to be attached was reported
     # Stack frames: [container, path, pending_key]; pending_key is _NO_KEY while a
     # mapping waits for its next key.
     stack: list[list] = []
@@ -142,6 +130,8 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
         if not stack:
             root.append(value)
             positions.values[()] = where(event)
+            if bad_value[0]:
+                faults.add(())
             return True
         frame = stack[-1]
         container, path, pending = frame[0], frame[1], frame[2]
@@ -149,6 +139,9 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
             child = path + (len(container),)
             container.append(value)
             positions.values.setdefault(child, where(event))
+            if bad_value[0]:
+                faults.add(child)
+                bad_value[0] = False
             return True
         if pending is _NO_KEY:
             if isinstance(value, (dict, list)):
@@ -156,6 +149,8 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
                 problems.append(problem(line, col, "a mapping key must be a plain word, not a list or mapping; "
                                                    "write `key: value`"))
                 raise _Stop
+            if bad_value[0]:
+                raise _Stop   # a key that is not text: what it names is unknown, so nothing below it is checked
             key = value if isinstance(value, str) else str(getattr(event, "value", value))
             child = path + (key,)
             if key in _seen_keys(frame):
@@ -163,6 +158,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
                 line, col = where(event)
                 problems.append(problem(line, col, f"duplicate key '{key}' (first at line {first[0]}); "
                                                    "keep one of them: YAML would silently drop the other"))
+                faults.add(child)   # which of the two the author meant is unknown: check neither further
                 frame[2] = _DUPLICATE
                 return False
             positions.keys[child] = where(event)
@@ -174,6 +170,9 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
             return True
         container[pending] = value
         positions.values[path + (pending,)] = where(event)
+        if bad_value[0]:
+            faults.add(path + (pending,))
+            bad_value[0] = False
         frame[2] = _NO_KEY
         return True
 
@@ -186,9 +185,11 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
                 problems.append(problem(line, col, f"the value contains the character {describe(bad)}, which is "
                                                    "not text (a control character, a non-character or a lone "
                                                    "surrogate); remove it, or the escape that writes it"))
+                bad_value[0] = True
         elif isinstance(value, float) and not math.isfinite(value):
             line, col = where(event)
             problems.append(problem(line, col, f"'{event.value}' is not a finite number; write the number itself"))
+            bad_value[0] = True
         return value
 
     scalar_event = yaml.ScalarEvent
@@ -201,7 +202,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
             if event.tag is None and (event.style or (value and value[0] not in _NOT_PLAIN_STRING)):
                 attach(checked(value, event), event)
             else:
-                attach(checked(_scalar(loader, event, problems, problem, where), event), event)
+                attach(checked(_scalar(loader, event, problems, problem, where, bad_value), event), event)
             continue
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
@@ -216,10 +217,11 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             line, col = where(event)
             problems.append(problem(line, col, "YAML anchors (&name) and aliases (*name) are not allowed; "
-                                               "write the value out in full"))
+                                               "write the value out in full (if the '&' or '*' is part of the "
+                                               "text, put the whole value in quotes)"))
             raise _Stop
         if isinstance(event, yaml.ScalarEvent):
-            attach(checked(_scalar(loader, event, problems, problem, where), event), event)
+            attach(checked(_scalar(loader, event, problems, problem, where, bad_value), event), event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             _check_tag(event, "tag:yaml.org,2002:map" if isinstance(event, yaml.MappingStartEvent)
                        else "tag:yaml.org,2002:seq", problems, problem, where)
@@ -234,7 +236,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = stack.pop()
             attach(frame[0], frame[4])
-    return Loaded(root[0] if root else None, positions)
+    return Loaded(root[0] if root else None, positions, frozenset(faults))
 
 
 class _Marker:
@@ -269,15 +271,18 @@ def _check_tag(event, default: str, problems: list[Problem], problem, where) -> 
     tag = getattr(event, "tag", None)
     if tag not in (None, "!", default):
         line, col = where(event)
-        problems.append(problem(line, col, f"YAML tag '{tag}' is not allowed; remove it"))
+        problems.append(problem(line, col, f"YAML tag '{tag}' is not allowed; remove it{_TAG_AS_TEXT}"))
         raise _Stop
 
 
-def _scalar(loader: CCoreLoader, event, problems: list[Problem], problem, where) -> object:
+_TAG_AS_TEXT = " (if the '!' is part of the text, put the whole value in quotes)"
+
+
+def _scalar(loader: CCoreLoader, event, problems: list[Problem], problem, where, bad_value: list[bool]) -> object:
     if event.tag not in (None, "!"):
         if event.tag not in _CORE_TAGS:
             line, col = where(event)
-            problems.append(problem(line, col, f"YAML tag '{event.tag}' is not allowed; remove it"))
+            problems.append(problem(line, col, f"YAML tag '{event.tag}' is not allowed; remove it{_TAG_AS_TEXT}"))
             raise _Stop
         tag = event.tag
     elif event.style:  # quoted or block scalar: always a string
@@ -292,7 +297,8 @@ def _scalar(loader: CCoreLoader, event, problems: list[Problem], problem, where)
         line, col = where(event)
         problems.append(problem(line, col, f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}; "
                                            "fix the value or quote it to make it a string"))
-        raise _Stop from None
+        bad_value[0] = True
+        return event.value
 
 
 class LazyPositions(Positions):
