@@ -10,10 +10,15 @@ differ) and the pages that went away are deleted; hand-written pages are always 
 may show archive figures); and Material's search index keeps the entries of the pages not rendered
 (its own dirty mode assumes one page changed). Data files whose bytes did not change are not written again, and
 the theme's compiled templates are kept from one rebuild to the next.
+
+So MkDocs' warning on every dirty build, that it "will likely lead to inaccurate navigation and other links",
+is not true of this preview, and the plugin filters it out (:data:`DIRTY_WARNING`, installed only for
+`mkdocs serve --dirty`), saying instead how many pages it renders again.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from typing import Any
 
@@ -36,6 +41,18 @@ class TemplateCache(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' "A 'dirty' build is being performed..." (mkdocs/commands/build.py, on its logger), only that."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.WARNING and record.name == "mkdocs.commands.build"
+                    and record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
+#: The filter the plugin puts on the "mkdocs.commands.build" logger while it serves a dirty preview.
+DIRTY_WARNING = _DirtyWarning()
 
 
 class Kept(File):
