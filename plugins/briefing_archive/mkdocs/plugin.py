@@ -121,6 +121,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.preview: Preview | None = None   # `mkdocs serve --dirty`: render again only pages that changed
         self.blocks: tuple[str, ...] = ()     # the HTML blocks of the page being rendered (see on_page_context)
         self.banner = b""                     # the preview's problem banner (HTML), while the archive has errors
+        self.nav: Navigation | None = None    # this build's navigation, in the preview
 
     def _archive_config(self, config: MkDocsConfig) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -138,6 +139,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_shutdown(self) -> None:
         # MkDocs keeps plugins that have on_startup for the whole process: start the next one clean.
         self.serving, self.output, self.told_local, self.preview, self.banner = False, None, False, None, b""
+        self.nav = None
         logging.getLogger("mkdocs.commands.build").removeFilter(DIRTY_WARNING)
 
     # Before Material's search and offline plugins read their settings (their on_config), so the defaults
@@ -224,10 +226,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      "and their search entries are as last built")
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav if self.preview else None   # the preview compares it in on_env, with every title read
+        return nav
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview:
             env.bytecode_cache = self.preview.templates
             self.preview.restore(files)
+            if self.nav is not None:
+                self.preview.surroundings(self.nav, config, files)
             self.preview.seed_search(_plugin(config, "search"))
         return env
 
