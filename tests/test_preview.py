@@ -187,5 +187,7 @@ def test_kept_pages_follow_the_navigation_and_the_settings(archive, tmp_path, ca
         logging.getLogger("mkdocs").removeHandler(said)
     assert not [m for m in said.messages if "'dirty' build" in m]
     assert len([m for m in said.messages if re.search(r"rendering \d+ changed page\(s\) again", m)]) == 5
+    # and says so when it renders the kept pages again: retitled, added, settings (not for the summary)
+    assert len([m for m in said.messages if "the navigation or mkdocs.yml changed" in m]) == 3
     # the filter lives as long as the preview: any other dirty build in this process warns as MkDocs does
     assert not logging.getLogger("mkdocs.commands.build").filters

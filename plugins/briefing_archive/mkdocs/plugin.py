@@ -234,8 +234,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.preview:
             env.bytecode_cache = self.preview.templates
             self.preview.restore(files)
-            if self.nav is not None:
-                self.preview.surroundings(self.nav, config, files)
+            if self.nav is not None and (again := self.preview.surroundings(self.nav, config, files)):
+                log.info(f"briefings: the navigation or mkdocs.yml changed, so the other {again} page(s) are "
+                         "rendered again too")
             self.preview.seed_search(_plugin(config, "search"))
         return env
 

@@ -157,13 +157,14 @@ class Preview:
             if isinstance(f, Kept) and f.page is not None and f.src_uri in self.heads:
                 f.page.title, f.page.meta = self.heads[f.src_uri][0], dict(self.heads[f.src_uri][1])
 
-    def surroundings(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    def surroundings(self, nav: Navigation, config: MkDocsConfig, files: Files) -> int:
         """Once every page has its title: when the navigation or mkdocs.yml changed, read and render again the
-        kept pages too (MkDocs skipped reading them), as MkDocs reads a page."""
+        kept pages too (MkDocs skipped reading them), as MkDocs reads a page; how many."""
         digest = surroundings_digest(nav, config)
         changed, self.surrounding = digest != self.surrounding and bool(self.surrounding), digest
         if not changed:
-            return
+            return 0
+        count = 0
         for f in files.documentation_pages():
             if isinstance(f, Kept) and f.page is not None:
                 f.stale = True
@@ -175,6 +176,8 @@ class Preview:
                 page.content = config.plugins.on_page_content(page.content or "", page=page, config=config,
                                                               files=files)
                 self.rendered.add("" if f.url == "./" else f.url)
+                count += 1
+        return count
 
     def seed_search(self, search: BasePlugin | None) -> None:
         """Before pages are rendered: give Material's index the entries of the pages that will not be."""
