@@ -70,6 +70,7 @@ def test_mkdocs_serve_rebuilds_on_seed_and_yaml_edits(archive) -> None:
         time.sleep(3)
         page = _get(url)
         assert page is not None and "A renamed briefing" in page, "a bad edit must keep the last good preview"
+        assert 'class="admonition failure bx-preview-problems" role="alert"' in page   # and says why (no --dirty too)
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=10)

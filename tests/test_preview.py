@@ -138,3 +138,56 @@ def test_dirty_preview_serves_what_a_full_build_writes(archive, tmp_path, caplog
         assert outputs(preview) == before
     finally:
         serve.close()
+
+
+class Said(logging.Handler):
+    """Every message MkDocs' loggers let through (a logger's filter drops a record before any handler sees it)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def test_kept_pages_follow_the_navigation_and_the_settings(archive, tmp_path, caplog) -> None:
+    """What every page shows around its content (the navigation, mkdocs.yml) renders the kept pages again; and no
+    dirty build of the preview says it "will likely lead to inaccurate navigation", while the plugin says what it
+    renders again."""
+    caplog.set_level(logging.INFO)
+    said = Said()
+    logging.getLogger("mkdocs").addHandler(said)
+    archive.write("docs/extra.md", "# Extra page\n\nHand-written.\n")
+    preview = tmp_path / "preview"
+    serve = Serve(archive.root, preview)
+    try:
+        serve.rebuild()
+        everything = rendered(caplog)
+        archive.write("docs/extra.md", "# Extra page, retitled\n\nHand-written.\n")
+        serve.rebuild()                          # a hand-written page's title: in every page's navigation
+        assert "Extra page, retitled" in (preview / "briefings/a-test/index.html").read_text("utf-8")
+        same_as_full_build(archive, tmp_path, preview, "handwritten-title")
+        archive.write("docs/more.md", "# One more page\n")
+        serve.rebuild()                          # a hand-written page added
+        same_as_full_build(archive, tmp_path, preview, "handwritten-added")
+        caplog.clear()
+        briefing = archive.root / "briefings/a-test.yml"
+        archive.write("briefings/a-test.yml", briefing.read_text("utf-8")
+                      .replace("summary: A *small* briefing.", "summary: A *freshly edited* briefing."))
+        serve.rebuild()                          # the navigation as before: the pages that changed only
+        assert rendered(caplog) < everything
+        same_as_full_build(archive, tmp_path, preview, "summary")
+        archive.write("mkdocs.yml", (archive.root / "mkdocs.yml").read_text("utf-8")
+                      .replace("site_name: Test archive", "site_name: Renamed archive"))
+        serve.rebuild()                          # the site's settings: every page's header
+        same_as_full_build(archive, tmp_path, preview, "settings")
+    finally:
+        serve.close()
+        logging.getLogger("mkdocs").removeHandler(said)
+    assert not [m for m in said.messages if "'dirty' build" in m]
+    assert len([m for m in said.messages if re.search(r"rendering \d+ changed page\(s\) again", m)]) == 5
+    # and says so when it renders the kept pages again: retitled, added, settings (not for the summary)
+    assert len([m for m in said.messages if "the navigation or mkdocs.yml changed" in m]) == 3
+    # the filter lives as long as the preview: any other dirty build in this process warns as MkDocs does
+    assert not logging.getLogger("mkdocs.commands.build").filters

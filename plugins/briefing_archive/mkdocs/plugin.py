@@ -2,7 +2,8 @@
 
 Validation runs in ``on_pre_build`` (before MkDocs cleans ``site_dir``, so a bad
 annotation leaves the last good site untouched), generated pages are added in
-``on_files``, and ``seeds/`` and ``briefings/`` are watched in ``on_serve``.
+``on_files``, and ``seeds/`` and ``briefings/`` are watched in ``on_serve``, where the preview's pages also get
+the banner that lists the archive's problems while the last edit left it with errors (see banner.py).
 """
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ from ..render.placeholders import fill_placeholders
 from ..render.urls import is_local_address
 from ..site import SCRIPT, STYLESHEET, WORKER_SHIM, SiteOutput, build_site
 from . import pagefind
-from .preview import Kept, Preview
+from .banner import banner, with_banner
+from .preview import DIRTY_WARNING, Kept, Preview
 from .released import Released
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -118,6 +120,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.told_local = False   # the exports' local addresses: said once a build, once in a preview
         self.preview: Preview | None = None   # `mkdocs serve --dirty`: render again only pages that changed
         self.blocks: tuple[str, ...] = ()     # the HTML blocks of the page being rendered (see on_page_context)
+        self.banner = b""                     # the preview's problem banner (HTML), while the archive has errors
+        self.nav: Navigation | None = None    # this build's navigation, in the preview
 
     def _archive_config(self, config: MkDocsConfig) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -127,10 +131,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.preview = Preview() if self.serving and dirty else None
+        if self.preview:
+            # MkDocs' own warning on each dirty build is not true of this preview (see preview.py): it says
+            # instead what it renders again (on_files).
+            logging.getLogger("mkdocs.commands.build").addFilter(DIRTY_WARNING)
 
     def on_shutdown(self) -> None:
         # MkDocs keeps plugins that have on_startup for the whole process: start the next one clean.
-        self.serving, self.output, self.told_local, self.preview = False, None, False, None
+        self.serving, self.output, self.told_local, self.preview, self.banner = False, None, False, None, b""
+        self.nav = None
+        logging.getLogger("mkdocs.commands.build").removeFilter(DIRTY_WARNING)
 
     # Before Material's search and offline plugins read their settings (their on_config), so the defaults
     # set here are the ones they use.
@@ -168,8 +178,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if not self.serving or self.output is None or self.output.root != archive.root:
                 raise PluginError(f"{len(exc.problems)} problem(s) in the briefing archive; nothing was written "
                                   "(see the messages above)") from None
-            log.warning("Keeping the last valid archive in the preview until the problems are fixed.")
+            log.warning("Keeping the last valid archive in the preview until the problems are fixed (its pages "
+                        "list them at the top).")
+            self.banner = banner(exc.problems)
             return
+        self.banner = b""
         for problem in self.output.problems:
             log.warning(problem.format())
         # The archive's millions of objects live to the end of the build: exempt them from the cyclic garbage
@@ -213,10 +226,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      "and their search entries are as last built")
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav if self.preview else None   # the preview compares it in on_env, with every title read
+        return nav
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview:
             env.bytecode_cache = self.preview.templates
             self.preview.restore(files)
+            if self.nav is not None and (again := self.preview.surroundings(self.nav, config, files)):
+                log.info(f"briefings: the navigation or mkdocs.yml changed, so the other {again} page(s) are "
+                         "rendered again too")
             self.preview.seed_search(_plugin(config, "search"))
         return env
 
@@ -288,4 +308,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for path in (archive.seeds_dir, archive.briefings_dir, lexicon):
             if path.exists():
                 server.watch(str(path))
+        app = server.get_app()   # MkDocs' live-reload server is a wsgiref WSGIServer serving its own app
+        if self.serving and app is not None:
+            server.set_app(with_banner(app, lambda: self.banner))
         return server

@@ -7,19 +7,29 @@ the last build is handed to MkDocs as a :class:`Kept` file, which a dirty build 
 ``site_dir`` is already right). What is derived from every page is kept whole: when the set of pages
 changes (a briefing, tag or profile added or removed) every page is rendered again (the navigation may
 differ) and the pages that went away are deleted; hand-written pages are always rendered again (they
-may show archive figures); and Material's search index keeps the entries of the pages not rendered
+may show archive figures); when what every page shows around its content changes (the navigation: a
+hand-written page's title, a page added to docs/; or mkdocs.yml) the kept pages are read and rendered again
+too; and Material's search index keeps the entries of the pages not rendered
 (its own dirty mode assumes one page changed). Data files whose bytes did not change are not written again, and
 the theme's compiled templates are kept from one rebuild to the next.
+
+So MkDocs' warning on every dirty build, that it "will likely lead to inaccurate navigation and other links",
+is not true of this preview, and the plugin filters it out (:data:`DIRTY_WARNING`, installed only for
+`mkdocs serve --dirty`), saying instead how many pages it renders again.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 
@@ -38,11 +48,42 @@ class TemplateCache(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' "A 'dirty' build is being performed..." (mkdocs/commands/build.py, on its logger), only that."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.WARNING and record.name == "mkdocs.commands.build"
+                    and record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
+#: The filter the plugin puts on the "mkdocs.commands.build" logger while it serves a dirty preview.
+DIRTY_WARNING = _DirtyWarning()
+
+
 class Kept(File):
     """A generated page identical to the one a previous build of this preview wrote."""
 
+    stale = False   # what surrounds its content changed after all (Preview.surroundings)
+
     def is_modified(self) -> bool:
-        return False
+        return self.stale
+
+
+def _outline(items: list[StructureItem]) -> list[object]:
+    """What the navigation shows of these items: kinds, titles, addresses (of pages and links), nesting."""
+    return [(type(item).__name__, item.title,
+             _outline(item.children) if isinstance(item, Section) else getattr(item, "url", None))
+            for item in items]
+
+
+def surroundings_digest(nav: Navigation, config: MkDocsConfig) -> bytes:
+    """A digest of what every page shows around its content: the navigation (which also orders the previous
+    and next links) and the site's settings (mkdocs.yml)."""
+    h = hashlib.blake2b(repr(_outline(nav.items)).encode("utf-8", "surrogatepass"), digest_size=16)
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        with open(config.config_file_path, "rb") as f:
+            h.update(f.read())
+    return h.digest()
 
 
 def page_digest(markdown: str, fragments: bytes) -> bytes:
@@ -65,6 +106,7 @@ class Preview:
         self.heads: dict[str, tuple[str | None, dict[str, Any]]] = {}   # page path -> title and metadata
         self.files: dict[str, bytes] = {}       # generated data file path -> its content, as last written
         self.templates = TemplateCache()
+        self.surrounding = b""                  # surroundings_digest of the last build
 
     def unchanged(self, pages: dict[str, str], fragments: dict[str, bytes]) -> set[str]:
         """The generated pages to keep as written; remembers this build's digests.
@@ -114,6 +156,28 @@ class Preview:
         for f in files.documentation_pages():
             if isinstance(f, Kept) and f.page is not None and f.src_uri in self.heads:
                 f.page.title, f.page.meta = self.heads[f.src_uri][0], dict(self.heads[f.src_uri][1])
+
+    def surroundings(self, nav: Navigation, config: MkDocsConfig, files: Files) -> int:
+        """Once every page has its title: when the navigation or mkdocs.yml changed, read and render again the
+        kept pages too (MkDocs skipped reading them), as MkDocs reads a page; how many."""
+        digest = surroundings_digest(nav, config)
+        changed, self.surrounding = digest != self.surrounding and bool(self.surrounding), digest
+        if not changed:
+            return 0
+        count = 0
+        for f in files.documentation_pages():
+            if isinstance(f, Kept) and f.page is not None:
+                f.stale = True
+                page = config.plugins.on_pre_page(f.page, config=config, files=files)
+                page.read_source(config)
+                page.markdown = config.plugins.on_page_markdown(page.markdown or "", page=page, config=config,
+                                                                files=files)
+                page.render(config, files)
+                page.content = config.plugins.on_page_content(page.content or "", page=page, config=config,
+                                                              files=files)
+                self.rendered.add("" if f.url == "./" else f.url)
+                count += 1
+        return count
 
     def seed_search(self, search: BasePlugin | None) -> None:
         """Before pages are rendered: give Material's index the entries of the pages that will not be."""
