@@ -50,7 +50,7 @@ offline: $(STAMP)
 
 # The same archive built with Zensical, the successor of Material for MkDocs, into site-zensical/ (no plugin:
 # scripts/build_zensical.py runs `briefings generate .zensical/docs`, derives .zensical/mkdocs.yml from mkdocs.yml
-# and runs the pinned `zensical build`; a failed step keeps the last good site-zensical/). See the README.
+# and runs the pinned `zensical build`; a failed step keeps the last good site-zensical/). See CONTRIBUTING.md.
 zensical: $(ZENSICAL_STAMP)
 	$(BIN)/python scripts/build_zensical.py --zensical $(BIN)/zensical
 
