@@ -13,7 +13,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -134,47 +134,94 @@ def open_page(browser, base_url: str, path: str, **context) -> tuple[Page, Watch
     return page, watch
 
 
-def hosts_of_every_page_kind(browser, base_url: str) -> set[str]:
-    """Open each page kind (none may log an error or fail a request); the hosts they asked for anything."""
+def open_pages(browser, base_url: str, paths: Iterable[str], **context) -> list[tuple[Page, Watch]]:
+    """Each path in its own context, all loading at once; returned once every one is idle. The same pages as
+    :func:`open_page` opens one by one, but their half-second waits for an idle network overlap."""
+    opened = []
+    for path in paths:
+        page = browser.new_context(**context).new_page()
+        opened.append((page, Watch(page)))
+        page.goto(base_url + path, wait_until="commit")
+    for page, _ in opened:
+        page.wait_for_load_state("networkidle")
+    return opened
+
+
+def every_page_kind(browser, base_url: str) -> Iterator[dict[str, tuple[Page, Watch]]]:
+    """Each page kind opened once in the light scheme, for the tests that only read them (closed after)."""
+    opened = dict(zip(PAGES, open_pages(browser, base_url, PAGES.values(), color_scheme="light"), strict=True))
+    yield opened
+    for page, _ in opened.values():
+        page.context.close()
+
+
+def hosts_of(opened: dict[str, tuple[Page, Watch]]) -> set[str]:
+    """The hosts the pages asked for anything (none of them may log an error or fail a request)."""
     hosts = set()
-    for kind, path in PAGES.items():
-        page, watch = open_page(browser, base_url, path)
+    for kind, (_, watch) in opened.items():
         assert watch.errors == [], (kind, watch.errors)
         assert watch.failed == [], (kind, watch.failed)
         hosts |= {urlsplit(u).netloc for u in watch.requests if not u.startswith("data:")}
-        page.context.close()
     return hosts
 
 
-def test_every_page_kind_loads_cleanly_and_stays_on_its_own_host(browser, base_url) -> None:
-    hosts = hosts_of_every_page_kind(browser, base_url)
+def axe_violations(pages: dict[str, Page]) -> dict[str, list[dict]]:
+    """axe-core's violations on each page, by page kind."""
+    results = {}
+    for kind, page in pages.items():
+        page.add_script_tag(path=str(AXE))
+        results[kind] = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                                      ".violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
+                                      " target: v.nodes[0].target.join(' ')}))")
+    return results
+
+
+def serious(results: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    return {k: found for k, vs in results.items() if (found := [v for v in vs if v["impact"] in ("serious", "critical")])}
+
+
+def pages_in(scheme: str, request: pytest.FixtureRequest, url: str, kinds: tuple[str, ...],
+             opened_fixture: str) -> dict[str, Page]:
+    """The page kinds in a colour scheme: the light ones already open in ``opened_fixture``, dark ones opened."""
+    if scheme == "light":
+        opened = request.getfixturevalue(opened_fixture)
+        return {kind: opened[kind][0] for kind in kinds}
+    browser = request.getfixturevalue("browser")
+    return {kind: page for kind, (page, _) in
+            zip(kinds, open_pages(browser, url, (PAGES[k] for k in kinds), color_scheme=scheme), strict=True)}
+
+
+@pytest.fixture(scope="module")
+def shipped_pages(browser, base_url):
+    yield from every_page_kind(browser, base_url)
+
+
+def test_every_page_kind_loads_cleanly_and_stays_on_its_own_host(shipped_pages, base_url) -> None:
+    hosts = hosts_of(shipped_pages)
     assert hosts == {urlsplit(base_url).netloc}
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "request-hosts.json").write_text(json.dumps(sorted(hosts)))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_violations(browser, base_url, scheme) -> None:
-    results = {}
-    for kind in AXE_PAGES:
-        page, _ = open_page(browser, base_url, PAGES[kind], color_scheme=scheme)
+def test_axe_finds_no_serious_violations(request, base_url, scheme) -> None:
+    pages = pages_in(scheme, request, base_url, AXE_PAGES, "shipped_pages")
+    for page in pages.values():
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
             "slate" if scheme == "dark" else "default")
-        page.add_script_tag(path=str(AXE))
-        found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                              ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
-                              " target: v.nodes[0].target.join(' ')}))")
-        results[kind] = found
-        page.context.close()
+    results = axe_violations(pages)
+    if scheme == "dark":
+        for page in pages.values():
+            page.context.close()
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"axe-{scheme}.json").write_text(json.dumps(results, indent=1))
-    serious = {k: [v for v in vs if v["impact"] in ("serious", "critical")] for k, vs in results.items()}
-    assert {k: v for k, v in serious.items() if v} == {}
+    assert serious(results) == {}
 
 
 def test_phone_width_has_no_horizontal_scrolling(browser, base_url) -> None:
-    for kind in AXE_PAGES + ("relations", "sources"):
-        page, _ = open_page(browser, base_url, PAGES[kind], viewport={"width": 390, "height": 844})
+    kinds = AXE_PAGES + ("relations", "sources")
+    opened = open_pages(browser, base_url, (PAGES[kind] for kind in kinds), viewport={"width": 390, "height": 844})
+    for kind, (page, _) in zip(kinds, opened, strict=True):
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert widths[0] <= widths[1], (kind, widths)
         page.context.close()

@@ -14,7 +14,7 @@ import pytest
 from briefing_archive.core.config import ArchiveConfig
 from briefing_archive.core.independence import independence, verdict_words
 from briefing_archive.load.archive import load_archive
-from test_browser import ARTIFACTS, AXE, _browser_present, base_url, browser, open_page  # noqa: F401 - fixtures
+from test_browser import ARTIFACTS, AXE, _browser_present, base_url, browser, open_page, open_pages  # noqa: F401 - fixtures
 
 from conftest import SHIPPED
 
@@ -102,8 +102,7 @@ def test_relations_page_leads_to_the_compare_view(browser, base_url) -> None:  #
 
 def test_no_table_cell_breaks_a_word_at_phone_width(browser, base_url) -> None:  # noqa: F811
     results = {}
-    for path in TABLE_PAGES:
-        page, _ = open_page(browser, base_url, path, viewport=PHONE)
+    for path, (page, _) in zip(TABLE_PAGES, open_pages(browser, base_url, TABLE_PAGES, viewport=PHONE), strict=True):
         results[path] = found = page.evaluate(SPLIT_WORDS)
         page.context.close()
         assert found["cells"] > 0, path
@@ -117,9 +116,10 @@ def test_no_table_cell_breaks_a_word_at_phone_width(browser, base_url) -> None: 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_is_clean_on_the_new_and_changed_views(browser, base_url, scheme) -> None:  # noqa: F811
     serious = {}
-    for path, viewport in (("compare/", None), ("compare/", PHONE), ("relations/", None), ("sources/", PHONE),
-                           ("figures/", PHONE)):
-        page, _ = open_page(browser, base_url, path, color_scheme=scheme, **({"viewport": viewport} if viewport else {}))
+    views = (("compare/", None), ("compare/", PHONE), ("relations/", None), ("sources/", PHONE), ("figures/", PHONE))
+    opened = [*open_pages(browser, base_url, [p for p, v in views if not v], color_scheme=scheme),
+              *open_pages(browser, base_url, [p for p, v in views if v], color_scheme=scheme, viewport=PHONE)]
+    for (path, viewport), (page, _) in zip(sorted(views, key=lambda v: v[1] is not None), opened, strict=True):
         page.add_script_tag(path=str(AXE))
         found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                               ".filter(v => v.impact === 'serious' || v.impact === 'critical')"

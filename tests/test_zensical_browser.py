@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import test_browser
-from test_browser import AXE, hosts_of_every_page_kind, open_page, served
+from test_browser import axe_violations, every_page_kind, hosts_of, open_page, pages_in, serious, served
 
 from conftest import B000, B003, PAGES, REPO, copy_shipped
 
@@ -37,23 +37,23 @@ def zensical_url(tmp_path_factory):
         yield url
 
 
-def test_every_page_kind_loads_cleanly_and_stays_on_its_own_host(browser, zensical_url) -> None:
-    assert hosts_of_every_page_kind(browser, zensical_url) == {urlsplit(zensical_url).netloc}
+@pytest.fixture(scope="module")
+def zensical_pages(browser, zensical_url):
+    yield from every_page_kind(browser, zensical_url)
+
+
+def test_every_page_kind_loads_cleanly_and_stays_on_its_own_host(zensical_pages, zensical_url) -> None:
+    assert hosts_of(zensical_pages) == {urlsplit(zensical_url).netloc}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_violations(browser, zensical_url, scheme) -> None:
-    serious = {}
-    for kind in AXE_PAGES:
-        page, _ = open_page(browser, zensical_url, PAGES[kind], color_scheme=scheme)
-        page.add_script_tag(path=str(AXE))
-        found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                              ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                              ".map(v => ({id: v.id, nodes: v.nodes.length, target: v.nodes[0].target.join(' ')}))")
-        if found:
-            serious[kind] = found
-        page.context.close()
-    assert serious == {}
+def test_axe_finds_no_serious_violations(request, zensical_url, scheme) -> None:
+    pages = pages_in(scheme, request, zensical_url, AXE_PAGES, "zensical_pages")
+    results = axe_violations(pages)
+    if scheme == "dark":
+        for page in pages.values():
+            page.context.close()
+    assert serious(results) == {}
 
 
 def test_claims_explorer_and_briefing_filter_run(browser, zensical_url) -> None:
