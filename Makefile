@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 ZENSICAL_STAMP := $(VENV)/.installed-zensical
 TEST_STAMP := $(VENV)/.installed-test
 # The suite's processes: two cores, and most tests wait on a build, a server or a browser (pytest-xdist).
-TEST_WORKERS ?= 3
+TEST_WORKERS ?= 2
 # The builder `make site` and `make offline` run (the tests of the lock and the swap give a stub).
 MKDOCS ?= $(BIN)/mkdocs
 export NO_MKDOCS_2_WARNING := 1
