@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from ..core.attribution import attributed_sentences
+from ..core.characters import NOT_IN_YAML
 from ..load import anchor as anchoring
 from ..load.seeds import canonical_text
 
@@ -28,12 +29,21 @@ def default_id(seed: Path) -> str:
 
 
 def _yaml_string(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar, whatever quotes or colons the text has; the line
-    # breaks YAML files may not hold (contract v1.2) are written as escapes.
-    return json.dumps(text, ensure_ascii=False).translate(_ESCAPED)
+    """``text`` as a YAML double-quoted scalar on one line, holding nothing a YAML file may not hold.
+
+    A JSON string is a valid YAML double-quoted scalar, whatever quotes or colons the text has; JSON escapes
+    only C0 controls, so every other character a YAML file may not hold (contract v1.2: U+0085, U+2028,
+    U+2029, C1 controls, non-characters) is written as an escape too: in a comment it would end the line
+    where a reviewer sees none, and the text after it would be live YAML.
+    """
+    return NOT_IN_YAML.sub(_escape, json.dumps(text, ensure_ascii=False))
 
 
-_ESCAPED = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
 #: Words of context tried before giving up on picking out a sentence that occurs more than once (the whole
 #: text before and after it always picks it out; only a long run of one repeated sentence needs that much).
 MAX_CONTEXT_WORDS = 200

@@ -16,12 +16,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: The non-characters: U+FDD0-U+FDEF and the last two code points of every plane.
+_NON_CHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane << 16 | 0xfffe)}{chr(plane << 16 | 0xffff)}"
+                                           for plane in range(17))
 #: Not text: C0 controls but tab and LF, DEL, C1 controls, surrogates, and the non-characters.
-NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-                      "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
-                      "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
-                      "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
-                      "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
+NOT_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NON_CHARACTERS}]")
+
+#: Line breaks to YAML that editors, grep and line-based diffs do not show as line ends (contract v1.2).
+HIDDEN_BREAKS = "\x85\u2028\u2029"
+#: What may stand nowhere in a YAML file, comments included: what is not text (but CR, a line end an
+#: editor shows) and the hidden line breaks, so that the file reads as a reviewer sees it.
+NOT_IN_YAML = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{_NON_CHARACTERS}]")
 
 #: The characters that set or override the direction of the text that follows them.
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -32,9 +37,13 @@ _OPEN_ISOLATE = "\u2066\u2067\u2068"           # LRI RLI FSI, each closed by PDI
 _PDF, _PDI = "\u202c", "\u2069"
 
 
+_CONTROL_NAMES = {"\x85": "NEXT LINE", "\t": "TAB", "\r": "CARRIAGE RETURN", "\x0b": "LINE TABULATION",
+                  "\x0c": "FORM FEED", "\x00": "NUL"}
+
+
 def describe(char: str) -> str:
     """``U+202E (RIGHT-TO-LEFT OVERRIDE)``: how a message names an invisible character."""
-    name = unicodedata.name(char, "")
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
