@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -14,6 +13,7 @@ from ..core.ids import RESERVED, is_id
 from ..core.positions import line_col
 from ..load.archive import load_archive
 from .console import Console
+from .pin import PinError, set_sha256
 from .scaffold import default_id, scaffold
 
 
@@ -112,19 +112,14 @@ def run_pin(config: ArchiveConfig, args: argparse.Namespace, console: Console) -
     if archive is None:
         console.note("nothing pinned: fix the errors first")
         return 1
-    changed = sum(set_sha256(config.briefings_dir / f"{b.id}.yml", b.article.sha256) for b in archive.briefings)
-    console.note(f"pinned {len(archive.briefings)} briefing(s); {changed} file(s) updated")
-    return 0
-
-
-def set_sha256(path: Path, sha256: str) -> bool:
-    """Set ``article_sha256`` in a briefing file, editing only that line (comments and layout are kept)."""
-    text = path.read_text("utf-8")
-    line = f"article_sha256: {sha256}"
-    if re.search(r"(?m)^article_sha256:.*$", text):
-        new = re.sub(r"(?m)^article_sha256:.*$", line, text, count=1)
-    else:
-        new = re.sub(r"(?m)^(article:.*)$", lambda m: f"{m.group(1)}\n{line}", text, count=1)
-    if new != text:
-        path.write_text(new, encoding="utf-8")
-    return new != text
+    changed, failed = 0, 0
+    for b in archive.briefings:
+        path = config.briefings_dir / f"{b.id}.yml"
+        try:
+            changed += set_sha256(path, b.article.sha256)
+        except (PinError, OSError, UnicodeDecodeError) as exc:
+            failed += 1
+            console.note(f"{config.display(path)}:1:1: error: not pinned: {exc}")
+    console.note(f"pinned {len(archive.briefings) - failed} briefing(s); {changed} file(s) updated"
+                 + (f"; {failed} not pinned" if failed else ""))
+    return 1 if failed else 0
