@@ -86,12 +86,12 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
                 ids = claims_of.get(bid)
                 if bid not in claims_of and bid not in broken_briefings:
                     near = did_you_mean(bid, claims_of.keys() | broken_briefings, besides=d.id)
-                    problems.append(d.problem(where, f"{claim_label}: relation target briefing '{bid}' does not exist"
+                    problems.append(d.problem(where, f"{claim_label} `{kind}`: relation target briefing '{bid}' does not exist"
                                                      f"{near}; name a file of briefings/ without .yml"))
                 elif ids is None:
                     continue   # it exists, but not all its claim ids are known: checked once it is fixed
                 elif target_cid not in ids:
-                    problems.append(d.problem(where, f"{claim_label}: briefing '{bid}' has no claim '{target_cid}'"
+                    problems.append(d.problem(where, f"{claim_label} `{kind}`: briefing '{bid}' has no claim '{target_cid}'"
                                                      f"{did_you_mean(target_cid, ids)}; use one of its claim ids"))
                 elif bid == d.id and target_cid == cid:
                     problems.append(d.problem(where, f"{claim_label} relates to itself; remove the relation"))

@@ -13,6 +13,7 @@ from typing import Any
 from ..core.ids import RESERVED
 from ..core.markdown import nesting_problem
 from ..core.problems import Problem, Severity
+from .labels import label
 from .yamlfile import KeyPath, Positions
 
 DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -98,13 +99,13 @@ def check_values(kind: str, doc: Document) -> list[Problem]:
                              + _values(doc.data, ("claims", "*", "figures", "*", "metric"), doc.faults)):
             if isinstance(value, str) and value in RESERVED:
                 what = "tag" if where[0] == "tags" else "metric"
-                out.append(doc.problem(where, f"'{value}' is reserved for the site's {what} index page; "
+                out.append(doc.problem(where, f"{label(doc.data, where)}: '{value}' is reserved for the site's {what} index page; "
                                               f"use another {what} id"))
     for pattern in MARKDOWN_FIELDS.get(kind, ()):
         for where, value in _values(doc.data, pattern, doc.faults):
             why = nesting_problem(value) if isinstance(value, str) else None
             if why is not None:
-                out.append(doc.problem(where, f"`{where[-1]}`: {why}"))
+                out.append(doc.problem(where, f"{label(doc.data, where)}: {why}"))
     return out
 
 
@@ -120,12 +121,12 @@ def _check_dates(doc: Document) -> list[Problem]:
             return
         year, month, day = shape.groups()
         if int(year) == 0:
-            out.append(doc.problem(where, f"`{where[-1]}` {value!r} is in the year 0, which no calendar has; "
+            out.append(doc.problem(where, f"{label(doc.data, where)} {value!r} is in the year 0, which no calendar has; "
                                           "use the year from 0001 on that the article gives"))
         elif month and not 1 <= int(month) <= 12:
-            out.append(doc.problem(where, f"`{where[-1]}` {value!r} has no month {month}; use a month from 01 to 12"))
+            out.append(doc.problem(where, f"{label(doc.data, where)} {value!r} has no month {month}; use a month from 01 to 12"))
         elif day and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
-            out.append(doc.problem(where, f"`{where[-1]}` {value!r} is not a day of the calendar; "
+            out.append(doc.problem(where, f"{label(doc.data, where)} {value!r} is not a day of the calendar; "
                                           f"{calendar.month_name[int(month)]} {year} has "
                                           f"{calendar.monthrange(int(year), int(month))[1]} days"))
 

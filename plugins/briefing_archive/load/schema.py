@@ -19,6 +19,7 @@ from ..core.characters import BIDI, describe
 from ..core.ids import ID_PATTERN
 from ..core.problems import Problem, did_you_mean
 from ..core.schemas import schema_text
+from .labels import label as _label
 from .yamlfile import KeyPath, Loaded, Positions
 
 if TYPE_CHECKING:   # jsonschema only explains files with errors: not imported by a run that finds none
@@ -145,23 +146,6 @@ def checked(kind: str, loaded: Loaded, path: str) -> tuple[dict[str, Any] | None
     if problems or not isinstance(loaded.data, dict):   # check() has said why it is not a mapping
         return None, problems
     return loaded.data, []
-
-
-def _label(data: Any, where: tuple) -> str:
-    """'claim 'x' key' style prefix naming what a message is about."""
-    parts = []
-    if len(where) >= 2 and where[0] in ("claims", "warnings") and isinstance(where[1], int):
-        item = data[where[0]][where[1]] if isinstance(data.get(where[0]), list) else None
-        if where[0] == "claims":
-            cid = item.get("id") if isinstance(item, dict) else None
-            parts.append(f"claim '{cid}'" if isinstance(cid, str) else f"claim #{where[1] + 1}")
-        else:
-            parts.append(f"warning #{where[1] + 1}")
-        where = where[2:]
-    keys = [k for k in where if isinstance(k, str)]
-    if keys:
-        parts.append(f"`{keys[-1]}`")
-    return " ".join(parts) if parts else "the file"
 
 
 def _explain(error: ValidationError, data: Any, positions: Positions, path: str) -> list[Problem]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import yaml
 from yamlcore import CCoreLoader
@@ -25,6 +25,7 @@ from yamlcore import CCoreLoader
 from ..core.characters import HIDDEN_BREAKS, NOT_IN_YAML, describe, not_text
 from ..core.positions import line_col_bytes
 from ..core.problems import Problem
+from .labels import label
 from .yamlsyntax import syntax_problem
 
 #: Where a value sits in a document: its keys and list indexes from the top, e.g. ("claims", 0, "quote").
@@ -157,6 +158,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
     positions = Positions()
     faults: set[KeyPath] = set()
     bad_value = [False]   # set by checked(): the scalar about to be attached was reported
+    about: dict[int, KeyPath] = {}   # problem index -> the path of the value it is about (named at the end)
     # Stack frames: [container, path, pending_key]; pending_key is _NO_KEY while a
     # mapping waits for its next key.
     stack: list[list] = []
@@ -173,6 +175,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
             positions.values[()] = where(event)
             if bad_value[0]:
                 faults.add(())
+                about[len(problems) - 1] = ()
             return True
         frame = stack[-1]
         container, path, pending = frame[0], frame[1], frame[2]
@@ -182,6 +185,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
             positions.values.setdefault(child, where(event))
             if bad_value[0]:
                 faults.add(child)
+                about[len(problems) - 1] = child
                 bad_value[0] = False
             return True
         if pending is _NO_KEY:
@@ -213,6 +217,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
         positions.values[path + (pending,)] = where(event)
         if bad_value[0]:
             faults.add(path + (pending,))
+            about[len(problems) - 1] = path + (pending,)
             bad_value[0] = False
         frame[2] = _NO_KEY
         return True
@@ -277,7 +282,11 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = stack.pop()
             attach(frame[0], frame[4])
-    return Loaded(root[0] if root else None, positions, frozenset(faults))
+    data = root[0] if root else None
+    for index, path in about.items():
+        # Named once the whole document is read: a claim's id may come after the bad value.
+        problems[index] = replace(problems[index], message=f"{label(data, path)}: {problems[index].message}")
+    return Loaded(data, positions, frozenset(faults))
 
 
 class _Marker:
