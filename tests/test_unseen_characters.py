@@ -54,7 +54,7 @@ def test_each_unseen_character_is_one_error_at_its_line_and_column(case) -> None
     loaded, problems = load_yaml(text.encode("utf-8"), "f.yml", MAX)
     assert loaded is None, "a file YAML would read otherwise than it shows is not read"
     assert [(p.line, p.col) for p in problems] == [(line, col) for line, col, _ in expected]
-    for p, (_, _, char) in zip(problems, expected):
+    for p, (_, _, char) in zip(problems, expected, strict=True):
         assert p.severity == "error" and f"U+{ord(char):04X}" in p.message and "; " in p.message
         assert ("line break" in p.message) == (char in HIDDEN_BREAKS)
 
@@ -85,7 +85,7 @@ def test_a_key_hidden_behind_a_comment_is_reported(archive, capsys) -> None:
     assert main(["check", str(archive.root)]) == 1
     out = capsys.readouterr().out
     assert re.search(r"^briefings/a-test\.yml:4:11: error: the character U\+2028 \(LINE SEPARATOR\) is a line "
-                     r"break to YAML", out, re.M), out
+                     r"break to YAML", out, re.MULTILINE), out
     assert "Traceback" not in out
 
 
