@@ -184,9 +184,22 @@ CASES = [
     ("characters", "bidi-in-source-name", replace("name: The Agency", 'name: "The \\u2067Agency"', A), A, 1, "direction control U+2067"),
     ("characters", "bidi-in-url", replace("note: A wire service.", 'note: A wire service.\nurl: "https://example.test/\\u202eevil"', A), A, 5, "without spaces or invisible direction controls"),
     ("characters", "key-with-control", replace("title: A test briefing", '"ti\\x01tle": A test briefing'), B, 2, "U+0001, which is not text"),
+    # what a reviewer sees is what the build reads: no line break an editor does not show, no character that
+    # is not text, anywhere in a YAML file (issue 22, R5)
+    ("unseen", "hidden-key-behind-comment", replace("tags: [test]\n", "# reviewed\u2028tags: [hidden]\n"), B, 4,
+     "the character U+2028 (LINE SEPARATOR) is a line break to YAML, but editors, grep and diffs show none"),
+    ("unseen", "next-line-in-value", replace("title: A test briefing", "title: A test\x85briefing"), B, 2, "U+0085 (NEXT LINE)"),
+    ("unseen", "paragraph-separator-in-source", replace("note: A wire service.", "note: A wire\u2029service.", A), A, 4, "U+2029"),
+    ("unseen", "control-in-comment", replace("tags: [test]", "tags: [test]  # \x01"), B, 4, "may stand nowhere in a YAML file, comments included"),
+    ("unseen", "after-cr-line-ends", both(replace("tags: [test]", "tags: [test]  # \u2028"),
+                                         lambda a: (a.root / B).write_bytes((a.root / B).read_bytes().replace(b"\n", b"\r"))),
+     B, 4, "U+2028"),
     # numbers
-    ("numbers", "nan", replace("value: 40", "value: .nan"), B, 15, "'.nan' is not a finite number"),
-    ("numbers", "inf", replace("value: 40", "value: -.inf"), B, 15, "'-.inf' is not a finite number"),
+    ("numbers", "nan", replace("value: 40", "value: .nan"), B, 15, "claim 'drones' `value`: '.nan' is not a finite number"),
+    ("numbers", "inf", replace("value: 40", "value: -.inf"), B, 15, "claim 'drones' `value`: '-.inf' is not a finite number"),
+    ("numbers", "inf-before-the-claim-id", both(replace("  - id: twice\n", "  - credibility: .inf\n"),
+                                                replace("    credibility: 3\n", "    id: twice\n")),
+     B, 17, "claim 'twice' `credibility`: '.inf' is not a finite number"),
     ("numbers", "huge", replace("value: 40", "value: 1e300"), B, 15, "out of range; use a number from -1e+15 to 1e+15"),
     # dates
     ("dates", "year-zero-published", replace("title: A test briefing", "title: A test briefing\npublished: '0000-01-01'"), B, 3, "the year 0, which no calendar has"),
