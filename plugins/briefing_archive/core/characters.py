@@ -37,8 +37,7 @@ _OPEN_ISOLATE = "\u2066\u2067\u2068"           # LRI RLI FSI, each closed by PDI
 _PDF, _PDI = "\u202c", "\u2069"
 
 
-_CONTROL_NAMES = {"\x85": "NEXT LINE", "\t": "TAB", "\r": "CARRIAGE RETURN", "\x0b": "LINE TABULATION",
-                  "\x0c": "FORM FEED", "\x00": "NUL"}
+_CONTROL_NAMES = {"\x85": "NEXT LINE"}   # the control character that is a line break to YAML has no name in unicodedata
 
 
 def describe(char: str) -> str:

@@ -16,16 +16,16 @@ same run. What leaves no document to check (a syntax error, an anchor, a bad key
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import yaml
 from yamlcore import CCoreLoader
 
-from ..core.characters import HIDDEN_BREAKS, NOT_IN_YAML, describe, not_text
+from ..core.characters import describe, not_text
 from ..core.positions import line_col_bytes
 from ..core.problems import Problem
 from .labels import label
+from .unseen import editor_line_col, unseen_characters, unseen_message
 from .yamlsyntax import syntax_problem
 
 #: Where a value sits in a document: its keys and list indexes from the top, e.g. ("claims", 0, "quote").
@@ -93,10 +93,9 @@ def load_yaml(raw: bytes, display_path: str, max_bytes: int) -> tuple[Loaded | N
     except UnicodeDecodeError as exc:
         line, col = line_col_bytes(raw, exc.start)
         return None, [problem(line, col, "file is not valid UTF-8 text; save it as UTF-8")]
-    unseen = [problem(line, col, _unseen_message(char)) for line, col, char in unseen_characters(text)]
+    unseen = [problem(line, col, unseen_message(char)) for line, col, char in unseen_characters(text)]
     if unseen:
-        # YAML would read the file otherwise than an editor, grep or a diff shows it: nothing of it is
-        # trusted, as with a syntax error, but every such character is listed at once.
+        # YAML would read it otherwise than it shows: not read (as a syntax error), every such character listed.
         return None, unseen
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [problem(1, 1, "file is empty; write a YAML mapping of keys (see the format contract)")]
@@ -117,41 +116,6 @@ def load_yaml(raw: bytes, display_path: str, max_bytes: int) -> tuple[Loaded | N
     finally:
         loader.dispose()
     return data, problems
-
-
-def unseen_characters(text: str) -> Iterator[tuple[int, int, str]]:
-    """Line, column and character of each character of ``text`` that may stand nowhere in a YAML file.
-
-    Lines are counted as an editor shows them (LF, CRLF and CR end a line), columns in code points;
-    one pass over the text, however many there are.
-    """
-    line, line_start, last = 1, 0, 0
-    for found in NOT_IN_YAML.finditer(text):
-        at = found.start()
-        # ``last`` and ``at`` are such characters, never CR or LF: no CRLF is split between two segments.
-        segment = text[last:at]
-        breaks = segment.count("\n") + segment.count("\r") - segment.count("\r\n")
-        if breaks:
-            line += breaks
-            line_start = last + max(segment.rfind("\n"), segment.rfind("\r")) + 1
-        last = at
-        yield line, at - line_start + 1, found.group()
-
-
-def editor_line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset`` in ``text``, with lines ended by LF, CRLF or CR (as an editor)."""
-    before = text[:offset]
-    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
-    return line, offset - (max(before.rfind("\n"), before.rfind("\r")) + 1) + 1
-
-
-def _unseen_message(char: str) -> str:
-    if char in HIDDEN_BREAKS:
-        return (f"the character {describe(char)} is a line break to YAML, but editors, grep and diffs show none "
-                "here, so the file would not read as it looks; remove it (a double-quoted value that needs it "
-                f"writes it as the escape \\u{ord(char):04X})")
-    return (f"the character {describe(char)} is not text (a control character or a non-character) and may stand "
-            "nowhere in a YAML file, comments included; remove it")
 
 
 def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
