@@ -13,12 +13,25 @@ from ..core.config import ArchiveConfig
 from ..core.ids import RESERVED, is_id
 from ..core.positions import line_col
 from ..load.archive import load_archive
+from ..load.docs import PAGE_FOLDERS, docs_files, taken_pages
+from ..load.settings import find_config_file
+from ..load.siteconfig import site_options
 from .console import Console
 from .scaffold import default_id, scaffold
 
 
 def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
     archive, problems = load_archive(config, console.progress, cache=True)
+    site = site_options(find_config_file(config.root))
+    hand, docs = docs_files(site.docs_dir, config.root, config.display)
+    if archive is not None and any(rel.split("/")[0] in PAGE_FOLDERS for rel in hand):
+        # Imported here: a check loads the renderer only when a hand-written page may take a generated one's place.
+        from ..render.pages import render_pages
+        docs += taken_pages(hand, render_pages(archive, site.use_directory_urls, config.excerpts),
+                            site.use_directory_urls, config.display)
+    if any(p.severity == "error" for p in docs):
+        archive = None   # the build would fail: so does the check
+    problems = [*docs, *problems]
     errors = sum(p.severity == "error" for p in problems)
     if args.format == "json":
         print(json.dumps([p.__dict__ for p in problems], indent=2))

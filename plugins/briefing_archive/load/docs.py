@@ -13,6 +13,11 @@ from pathlib import Path
 from ..core.problems import Problem
 from .guard import folder_refusal, walk
 
+#: The folders of docs/ the plugin's pages are in (see render/urls.py; tests/test_guard.py holds them to a build):
+#: ``briefings check``, which renders nothing, renders the pages only when a hand-written file lies in one.
+PAGE_FOLDERS = frozenset({"briefings", "sources", "entities", "claims", "tags", "figures", "timeline", "relations",
+                          "compare"})
+
 
 def docs_files(docs_dir: Path, root: Path, shown: Callable[[Path], str]) -> tuple[dict[str, Path], list[Problem]]:
     """The files of ``docs_dir`` that may be published, by their path in it, and a problem per refused one."""
