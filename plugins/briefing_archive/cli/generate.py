@@ -42,7 +42,7 @@ def run_generate(config: ArchiveConfig, args: argparse.Namespace, console: Conso
     """Check the archive, then write the docs folder; 0 written, 1 problems (nothing written), 2 usage."""
     site = site_options(find_config_file(config.root))
     out = Path(args.out_dir).resolve()
-    if reason := unusable(out, site.docs_dir, config.root):
+    if reason := unusable(out, site.docs_dir.resolve(), config.root):
         console.note(f"briefings: error: {reason}")
         return 2
     hand, refused = docs_files(site.docs_dir, config.root, config.display)
