@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
+
 from test_plugin import _free_port, _get, _wait_for
 
 

@@ -12,8 +12,10 @@ from pathlib import Path
 from ..core.config import ArchiveConfig
 from ..core.ids import RESERVED, is_id
 from ..core.positions import line_col
+from ..core.problems import Problem
 from ..load.archive import load_archive
 from ..load.docs import PAGE_FOLDERS, docs_files, taken_pages
+from ..load.guard import folder_refusal
 from ..load.settings import find_config_file
 from ..load.siteconfig import site_options
 from .console import Console
@@ -49,7 +51,11 @@ def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console)
 
 
 def run_new(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
-    seed = Path(args.seed)
+    for configured in (config.settings.seeds_dir, config.settings.briefings_dir):
+        if reason := folder_refusal(config.root / configured, config.root):
+            console.problem(Problem(Path(configured).as_posix(), 1, 1, "error", reason))
+            return 1
+    seed = Path(args.seed)   # resolved below: only a file whose real place is in seeds/ itself is read
     if not seed.is_absolute() and not seed.exists():
         seed = config.root / seed
     seed = seed.resolve()
