@@ -174,3 +174,21 @@ def test_a_hand_written_page_at_each_generated_path_is_an_error(tmp_path_factory
         assert f"docs/{path}:1:1: error: docs/{path} is written by hand" in said, said
         a.remove(f"docs/{path}")
         shutil.rmtree(a.root / "docs" / path.split("/")[0], ignore_errors=True)
+
+
+def test_a_link_out_of_the_theme_override_folder_stops_the_build(tmp_path_factory, caplog) -> None:
+    a, outside = fresh(tmp_path_factory)
+    outside.mkdir()
+    (outside / "main.html").write_text("{% extends 'base.html' %}SecretInTheTheme", encoding="utf-8")
+    a.write("mkdocs.yml", (a.root / "mkdocs.yml").read_text("utf-8").replace("  name: material\n",
+                                                                            "  name: material\n  custom_dir: overrides\n"))
+    (a.root / "overrides").mkdir()
+    (a.root / "overrides" / "main.html").symlink_to(outside / "main.html")
+    with pytest.raises(Abort):
+        a.build()
+    assert any(r.getMessage().startswith("overrides/main.html:1:1: error: this file is a link to")
+               for r in caplog.records)
+    assert not a.site.exists() or not holds(a.site, "SecretInTheTheme")
+    (a.root / "overrides" / "main.html").unlink()
+    (a.root / "overrides" / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    a.build()   # a plain override file is fine

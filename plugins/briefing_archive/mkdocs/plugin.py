@@ -174,6 +174,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # docs/ is published as MkDocs finds it, links followed: check it here, with the archive, before site_dir
         # is cleaned (on_files checks MkDocs' own list again).
         hand, refused = docs_files(Path(config.docs_dir), archive.root, archive.display)
+        if config.theme.custom_dir:   # the theme's override folder is published (and its templates read) too
+            refused += docs_files(Path(config.theme.custom_dir), archive.root, archive.display)[1]
         try:
             output = build_site(archive, config.use_directory_urls, config.strict, config.site_url,
                                 config.site_name, self.output if self.preview else None)
