@@ -97,7 +97,7 @@ def test_warnings_fail_with_strict_as_mkdocs_build_strict(archive: Archive, tmp_
 def test_a_hand_written_page_in_a_generated_place_is_refused(archive: Archive, tmp_path: Path) -> None:
     archive.write("docs/briefings/a-test.md", "# Mine\n")
     result = generate(archive.root, tmp_path / "out")
-    assert result.returncode == 1 and "docs/briefings/a-test.md is written by hand" in result.stderr
+    assert result.returncode == 1 and "docs/briefings/a-test.md:1:1: error: docs/briefings/a-test.md is written by hand" in result.stdout
     assert not (tmp_path / "out").exists()
 
 

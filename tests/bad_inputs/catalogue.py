@@ -39,6 +39,22 @@ def link(rel: str, target: str, secret: str = "repositoryformatversion = 0\n"):
     return mutate
 
 
+def link_folder(rel: str, target: str):
+    """Replace the folder ``rel`` by a symbolic link to ``target`` (relative to the link's folder): what the
+    folder held moves there; a new folder gets a secret file."""
+    def mutate(archive) -> None:
+        path = archive.root / rel
+        real = (path.parent / target).resolve()
+        real.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            path.rename(real)
+        else:
+            real.mkdir(parents=True, exist_ok=True)
+            (real / "secret.txt").write_text("repositoryformatversion = 0\n", encoding="utf-8")
+        path.symlink_to(target, target_is_directory=True)
+    return mutate
+
+
 def move(rel: str, new: str):
     return lambda archive: (archive.root / rel).rename(archive.root / new)
 
@@ -222,9 +238,22 @@ CASES = [
     ("seeds", "seed-html", both(write("seeds/evil.html", "<script>alert(1)</script> 40 drones were shot down\n"), replace("article: a.txt", "article: evil.html")), B, 1, "an article is a plain-text file"),
     ("seeds", "seed-markdown", both(write("seeds/evil.md", "<b onclick=x>40 drones were shot down</b>\n"), replace("article: a.txt", "article: evil.md")), B, 1, "an article is a plain-text file"),
     ("seeds", "seed-hidden", both(write("seeds/.a.txt", SEED), replace("article: a.txt", "article: .a.txt")), B, 1, "not a hidden file"),
-    ("seeds", "seed-link-outside", both(link("seeds/cfg.txt", "../.git/config"), replace("article: a.txt", "article: cfg.txt")), "seeds/cfg.txt", 1, "the article is a link to"),
+    ("seeds", "seed-link-outside", both(link("seeds/cfg.txt", "../.git/config"), replace("article: a.txt", "article: cfg.txt")), "seeds/cfg.txt", 1, "this file is a link to"),
     ("seeds", "seed-too-large", replace("  - briefings\n", "  - briefings:\n      max_seed_bytes: 50\n", "mkdocs.yml"), "seeds/a.txt", 1, "over the limit of 50 bytes"),
     ("seeds", "yaml-link-outside", link(A, "../../../outside/agency.yml", "name: Secret\nkind: other\nreliability: F\nnote: n\n"), A, 1, "this file is a link to"),
+    # format v1.2: a file, and every folder above it, resolves inside the folder it is read from, never from a
+    # hidden folder; the folder itself lies inside the project (docs/ included: both engines publish it)
+    ("links", "docs-file-link-outside", link("docs/leak.txt", "../.git/config"), "docs/leak.txt", 1, "this file is a link to"),
+    ("links", "docs-folder-link-outside", link_folder("docs/git", "../.git"), "docs/git", 1, "the folder docs/git is a link to"),
+    ("links", "docs-link-into-hidden", link("docs/notes.txt", ".private/notes.txt"), "docs/notes.txt", 1, "a link into the hidden folder .private"),
+    ("links", "docs-folder-link-loop", link_folder("docs/loop", "."), "docs/loop", 1, "a link to a folder above it"),
+    ("links", "seeds-folder-link-outside", link_folder("seeds", "../outside-seeds"), "seeds", 1, "outside the project folder"),
+    ("links", "briefings-folder-link-outside", link_folder("briefings", "../outside-briefings"), "briefings", 1, "outside the project folder"),
+    ("links", "sources-folder-link-outside", link_folder("briefings/sources", "../../outside-sources"), "briefings/sources", 1, "the folder briefings/sources is a link to"),
+    ("links", "entities-folder-link-into-hidden", link_folder("briefings/entities", ".entities"), "briefings/entities", 1, "a link into the hidden folder .entities"),
+    # a hand-written page where the plugin generates one: an error naming it (the preview keeps serving)
+    ("generated", "hand-written-claims-page", write("docs/claims/index.md", "# Mine\n"), "docs/claims/index.md", 1, "is written by hand, but the briefings plugin generates that page"),
+    ("generated", "hand-written-briefing-page", write("docs/briefings/a-test/index.md", "# Mine\n"), "docs/briefings/a-test/index.md", 1, "is written by hand"),
     # v1.1 fields, and independence a relation claims
     ("v1.1", "basis-unknown", replace("    credibility: 2\n", "    credibility: 2\n    basis: [hearsay]\n"), B, 10, "`basis` is 'hearsay', which is not allowed; use one of against-interest"),
     ("v1.1", "role-unknown", replace("note: A wire service.", "note: A wire service.\nrole: ally", A), A, 5, "`role` is 'ally', which is not allowed; use one of belligerent, backer, neutral, unknown"),

@@ -11,7 +11,12 @@ from pathlib import Path
 from ..core.config import ArchiveConfig
 from ..core.ids import RESERVED, is_id
 from ..core.positions import line_col
+from ..core.problems import Problem
 from ..load.archive import load_archive
+from ..load.docs import PAGE_FOLDERS, docs_files, taken_pages
+from ..load.guard import folder_refusal
+from ..load.settings import find_config_file
+from ..load.siteconfig import site_options
 from .console import Console
 from .pin import PinError, set_sha256
 from .scaffold import default_id, scaffold
@@ -19,6 +24,16 @@ from .scaffold import default_id, scaffold
 
 def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
     archive, problems = load_archive(config, console.progress, cache=True)
+    site = site_options(find_config_file(config.root))
+    hand, docs = docs_files(site.docs_dir, config.root, config.display)
+    if archive is not None and any(rel.split("/")[0] in PAGE_FOLDERS for rel in hand):
+        # Imported here: a check loads the renderer only when a hand-written page may take a generated one's place.
+        from ..render.pages import render_pages
+        docs += taken_pages(hand, render_pages(archive, site.use_directory_urls, config.excerpts),
+                            site.use_directory_urls, config.display)
+    if any(p.severity == "error" for p in docs):
+        archive = None   # the build would fail: so does the check
+    problems = [*docs, *problems]
     errors = sum(p.severity == "error" for p in problems)
     if args.format == "json":
         print(json.dumps([p.__dict__ for p in problems], indent=2))
@@ -36,7 +51,11 @@ def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console)
 
 
 def run_new(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
-    seed = Path(args.seed)
+    for configured in (config.settings.seeds_dir, config.settings.briefings_dir):
+        if reason := folder_refusal(config.root / configured, config.root):
+            console.problem(Problem(Path(configured).as_posix(), 1, 1, "error", reason))
+            return 1
+    seed = Path(args.seed)   # resolved below: only a file whose real place is in seeds/ itself is read
     if not seed.is_absolute() and not seed.exists():
         seed = config.root / seed
     seed = seed.resolve()

@@ -24,7 +24,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..core.config import ArchiveConfig
-from ..core.problems import ArchiveError
+from ..core.problems import ArchiveError, Problem
+from ..load.docs import docs_files, page_path, taken_pages
+from ..load.guard import read_bytes
 from ..load.settings import find_config_file
 from ..load.siteconfig import SiteOptions, site_options
 from ..render.fragments import inline, marked, unpack
@@ -40,28 +42,36 @@ def run_generate(config: ArchiveConfig, args: argparse.Namespace, console: Conso
     """Check the archive, then write the docs folder; 0 written, 1 problems (nothing written), 2 usage."""
     site = site_options(find_config_file(config.root))
     out = Path(args.out_dir).resolve()
-    if reason := unusable(out, site.docs_dir, config.root):
+    if reason := unusable(out, site.docs_dir.resolve(), config.root):
         console.note(f"briefings: error: {reason}")
         return 2
+    hand, refused = docs_files(site.docs_dir, config.root, config.display)
     try:
         output = build_site(config, site.use_directory_urls, site.strict or args.strict, site.site_url,
                             site.site_name)
     except ArchiveError as exc:
-        for problem in exc.problems:
-            console.problem(problem)
-        console.note(f"{len(exc.problems)} problem(s) in the briefing archive; nothing was written")
-        return 1
+        return _failed([*refused, *exc.problems], console)
+    problems = [*refused, *taken_pages(hand, output.pages, site.use_directory_urls, config.display)]
+    if problems:
+        return _failed([*problems, *output.problems], console)
     for problem in output.problems:
         console.problem(problem)
     try:
-        tree = docs_tree(output, site)
-    except ValueError as exc:
+        tree = docs_tree(output, site, hand)
+    except (ValueError, OSError) as exc:   # a hand-written file changed since it was checked, or is not UTF-8
         console.note(f"briefings: error: {exc}; nothing was written")
         return 1
     write_tree(tree, out)
     console.note(f"wrote {len(output.pages)} generated pages and {len(tree) - len(output.pages)} other files "
                  f"into {out}")
     return 0
+
+
+def _failed(problems: list[Problem], console: Console) -> int:
+    for problem in problems:
+        console.problem(problem)
+    console.note(f"{len(problems)} problem(s) in the briefing archive; nothing was written")
+    return 1
 
 
 def unusable(out: Path, docs_dir: Path, root: Path) -> str | None:
@@ -76,42 +86,18 @@ def unusable(out: Path, docs_dir: Path, root: Path) -> str | None:
     return None
 
 
-def page_path(path: str, directory_urls: bool) -> str:
-    """Where a generated page is written: at the folder of its address when addresses are folders."""
-    if not directory_urls or path == "index.md" or path.endswith("/index.md"):
-        return path
-    return path[: -len(".md")] + "/index.md"
-
-
-def hand_written(docs_dir: Path) -> dict[str, Path]:
-    """The files of the docs folder by their path in it (dot files and folders skipped, as engines do)."""
-    if not docs_dir.is_dir():
-        return {}
-    found = {}
-    for path in sorted(docs_dir.rglob("*")):
-        rel = path.relative_to(docs_dir)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-            found[rel.as_posix()] = path
-    return found
-
-
-def docs_tree(output: SiteOutput, site: SiteOptions) -> dict[str, bytes]:
-    """Every file of the generated docs folder, by path; ValueError when a hand-written page takes a generated
-    page's place (the plugin refuses that too)."""
-    hand = hand_written(site.docs_dir)
+def docs_tree(output: SiteOutput, site: SiteOptions, hand: Mapping[str, Path]) -> dict[str, bytes]:
+    """Every file of the generated docs folder, by path, from the checked output and the hand-written files
+    the guard let through (``hand``, none of them at a generated page's place: see :func:`taken_pages`)."""
     tree: dict[str, bytes] = {}
     for path, markdown in output.pages.items():
-        target = page_path(path, site.use_directory_urls)
-        for taken in dict.fromkeys((path, target)):
-            if taken in hand:
-                raise ValueError(f"docs/{taken} is written by hand, but the briefings plugin generates that page; "
-                                 f"rename or remove docs/{taken}")
-        tree[target] = marked(inline(markdown, unpack(output.fragments[path]))).encode("utf-8")
+        tree[page_path(path, site.use_directory_urls)] = marked(inline(markdown, unpack(output.fragments[path]))).encode("utf-8")
     tree.update({path: data for path, data in output.files.items() if path not in hand})
     tree.update({path: _filled(markdown, output) for path, markdown in output.default_pages.items()
                  if path not in hand})
     for path, file in hand.items():
-        tree[path] = _filled(file.read_text("utf-8"), output) if path.endswith(".md") else file.read_bytes()
+        data = read_bytes(file, site.docs_dir, str)
+        tree[path] = _filled(data.decode("utf-8"), output) if path.endswith(".md") else data
     return tree
 
 

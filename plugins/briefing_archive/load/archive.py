@@ -7,6 +7,7 @@ touches an engine: the MkDocs adapter and the command line both call it.
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 from ..core.config import ArchiveConfig
 from ..core.model import Archive, Briefing
@@ -16,6 +17,7 @@ from .build import entity_of, source_of
 from .crossref import grade_problems, reference_problems, rubric_problems
 from .diskcache import DiskCache
 from .files import Counter, Progress, load_kind
+from .guard import folder_refusal
 from .lexicon import load_lexicon
 from .notelinks import note_reference_problems
 
@@ -51,6 +53,12 @@ def _load(config: ArchiveConfig, progress: Progress | None, cache: bool) -> tupl
                                 "the seeds folder does not exist; create it or fix `seeds_dir` in mkdocs.yml"))
         return None, problems
 
+    for configured in (config.settings.briefings_dir, config.settings.seeds_dir):
+        # ArchiveConfig holds the folders resolved: the folder as configured is the one a link may replace.
+        if reason := folder_refusal(config.root / configured, config.root):
+            problems.append(Problem(Path(configured).as_posix(), 1, 1, "error", reason))
+    if problems:
+        return None, problems
     lexicon, lexicon_problems = load_lexicon(config.lexicon, config.root, config.max_yaml_bytes)
     problems.extend(lexicon_problems)
     counter = Counter(config, progress)

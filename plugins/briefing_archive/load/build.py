@@ -16,7 +16,7 @@ from ..core.positions import line_col
 from ..core.problems import Problem, did_you_mean
 from . import anchor as anchoring
 from .documents import Document
-from .paths import outside_folder
+from .guard import Refused, read_bytes, refusal
 from .seeds import SeedError, canonical_text
 from .yamlfile import KeyPath
 
@@ -55,25 +55,25 @@ def _article(name: str, config: ArchiveConfig, seeds: dict[str, Article | None],
         return seeds[name]
     path = config.seeds_dir / name
     article = None
-    outside = outside_folder(path, config.seeds_dir) if path.is_file() else None
-    if name in (".", "..") or not path.is_file():
+    refused = refusal(path, config.seeds_dir, config.display) if name not in (".", "..") else None
+    if refused and (path.is_file() or path.is_symlink()):
+        problems.append(Problem(config.display(path), 1, 1, "error", refused))
+    elif name in (".", "..") or not path.is_file():
         near = did_you_mean(name, (p.name for p in config.seeds_dir.iterdir() if p.is_file()))
         problems.append(problem(f"article '{name}' is not a file in {config.display(config.seeds_dir)}/{near}; "
                                 "put the article there or fix the file name"))
-    elif outside:
-        problems.append(Problem(config.display(path), 1, 1, "error", f"the article is a link to {outside}, outside "
-                                f"{config.display(config.seeds_dir)}/; only files of the archive are read: put "
-                                "the article's text itself in the file"))
     elif path.stat().st_size > config.max_seed_bytes:
         problems.append(Problem(config.display(path), 1, 1, "error", f"the article is {path.stat().st_size} bytes, "
                                 f"over the limit of {config.max_seed_bytes} bytes; split it into several articles "
                                 "or raise the plugin's `max_seed_bytes` setting"))
     else:
         try:
-            raw = path.read_bytes()
+            raw = read_bytes(path, config.seeds_dir, config.display)
             article = Article(name, canonical_text(raw), hashlib.sha256(raw).hexdigest())
         except SeedError as exc:
             problems.append(Problem(config.display(path), exc.line, exc.col, "error", str(exc)))
+        except Refused as exc:
+            problems.append(Problem(config.display(path), 1, 1, "error", str(exc)))
         except OSError as exc:
             problems.append(Problem(config.display(path), 1, 1, "error", f"cannot read the article "
                                     f"({exc.strerror}); check its permissions"))

@@ -22,7 +22,7 @@ from .build import briefing_of
 from .diskcache import DiskCache
 from .documents import Document, check_values
 from .drafts import no_claims_problem, placeholder_problems
-from .paths import outside_folder
+from .guard import Refused, read_bytes, refusal
 from .yamlfile import LazyPositions, load_yaml
 
 Progress = Callable[[int, int], None]
@@ -64,6 +64,11 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
     folder = folder_of(config, kind)
     if not folder.is_dir():
         return []
+    if kind != "briefing" and (reason := refusal(folder, config.briefings_dir, config.display)):
+        # Profiles are read from inside briefings/: a linked sources/ or entities/ is not read at all.
+        problems.append(Problem(config.display(folder), 1, 1, "error", reason))
+        broken.update(p.stem for p in folder.glob("*.yml"))   # named only: one cause, one message
+        return []
     docs = []
     wanted: list[tuple[Path, str]] = []
     for path in sorted(folder.iterdir()):
@@ -90,12 +95,9 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
             problems.append(Problem(shown, 1, 1, "error", f"'{path.stem}' is reserved for the site's {kind} index "
                                     f"page; rename the file (e.g. {path.stem}-1.yml)"))
             continue
-        outside = outside_folder(path, folder)
-        if outside:
+        if reason := refusal(path, config.briefings_dir, config.display):
             broken.add(path.stem)
-            problems.append(Problem(shown, 1, 1, "error", f"this file is a link to {outside}, outside "
-                                    f"{config.display(folder)}/; only files of the archive are read: replace the "
-                                    "link by the file itself"))
+            problems.append(Problem(shown, 1, 1, "error", reason))
             continue
         wanted.append((path, shown))
     # A long-running process (mkdocs serve) re-checks only files whose bytes (or whose article) changed; the
@@ -195,7 +197,9 @@ def parse_file(job: tuple[Path, str, str, ArchiveConfig]) -> Parsed:
     """
     path, shown, kind, config = job
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, config.briefings_dir, config.display)
+    except Refused as exc:
+        return None, [Problem(shown, 1, 1, "error", str(exc))], None
     except OSError as exc:
         return None, [Problem(shown, 1, 1, "error", f"cannot read the file ({exc.strerror}); "
                                                     "check its permissions")], None

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..core.lexicon import Lexicon, Term
 from ..core.problems import Problem
 from . import schema
-from .paths import outside_folder
+from .guard import Refused, read_bytes
 from .yamlfile import load_yaml
 
 BUILTIN = ("phia", "icd203")
@@ -32,12 +32,13 @@ def load_lexicon(spec: str, root: Path, max_bytes: int) -> tuple[Lexicon | None,
             return None, [Problem("mkdocs.yml", 1, 1, "error",
                                   f"lexicon '{spec}' is neither a built-in lexicon ({', '.join(BUILTIN)}) nor a "
                                   "file; set the plugin's `lexicon` to one of those or to a YAML file's path")]
-        outside = outside_folder(root / spec, root)
-        if outside:
-            return None, [Problem("mkdocs.yml", 1, 1, "error",
-                                  f"lexicon '{spec}' leads to {outside}, outside the archive's folder; only files "
-                                  "of the archive are read: copy the lexicon into the archive")]
-        raw = path.read_bytes()
+        try:
+            raw = read_bytes(root / spec, root, lambda p: p.relative_to(root).as_posix())
+        except Refused as exc:
+            return None, [Problem("mkdocs.yml", 1, 1, "error", f"lexicon '{spec}': {exc}")]
+        except OSError as exc:
+            return None, [Problem(shown, 1, 1, "error", f"cannot read the lexicon ({exc.strerror}); "
+                                  "check its permissions")]
     loaded, problems = load_yaml(raw, shown, max_bytes)
     if loaded is None:
         return None, problems

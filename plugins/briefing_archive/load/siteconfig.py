@@ -86,5 +86,5 @@ def site_options(config_file: Path) -> SiteOptions:
     return SiteOptions(site_name=str(data.get("site_name") or "Briefing archive"),
                        site_url=str(url) if url else None,
                        use_directory_urls=bool(data.get("use_directory_urls", True)),
-                       docs_dir=(config_file.parent / str(data.get("docs_dir") or "docs")).resolve(),
+                       docs_dir=config_file.parent.resolve() / str(data.get("docs_dir") or "docs"),
                        strict=bool(data.get("strict", False)))

@@ -29,8 +29,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.config import SETTINGS, ArchiveConfig, Settings
-from ..core.problems import ArchiveError
+from ..core.problems import ArchiveError, Problem
 from ..core.search import SEPARATOR, attached
+from ..load.docs import docs_files, taken_pages
+from ..load.guard import refusal
 from ..render.fragments import fill as fill_fragments
 from ..render.fragments import unpack
 from ..render.placeholders import fill_placeholders
@@ -169,19 +171,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # The last build's output (kept to build from) is as large as the new one: no full pass of the cyclic
             # collector should walk it while the core builds (a quarter of a rebuild's core time at 1,000).
             gc.freeze()
+        # docs/ is published as MkDocs finds it, links followed: check it here, with the archive, before site_dir
+        # is cleaned (on_files checks MkDocs' own list again).
+        hand, refused = docs_files(Path(config.docs_dir), archive.root, archive.display)
+        if config.theme.custom_dir:   # the theme's override folder is published (and its templates read) too
+            refused += docs_files(Path(config.theme.custom_dir), archive.root, archive.display)[1]
         try:
-            self.output = build_site(archive, config.use_directory_urls, config.strict, config.site_url,
-                                     config.site_name, self.output if self.preview else None)
+            output = build_site(archive, config.use_directory_urls, config.strict, config.site_url,
+                                config.site_name, self.output if self.preview else None)
         except ArchiveError as exc:
-            for problem in exc.problems:
-                (log.error if problem.severity == "error" else log.warning)(problem.format())
-            if not self.serving or self.output is None or self.output.root != archive.root:
-                raise PluginError(f"{len(exc.problems)} problem(s) in the briefing archive; nothing was written "
-                                  "(see the messages above)") from None
-            log.warning("Keeping the last valid archive in the preview until the problems are fixed (its pages "
-                        "list them at the top).")
-            self.banner = banner(exc.problems)
-            return
+            return self._failed([*refused, *exc.problems], archive)
+        problems = [*refused, *taken_pages(hand, output.pages, config.use_directory_urls, archive.display)]
+        if problems:
+            return self._failed([*problems, *output.problems], archive)
+        self.output = output
         self.banner = b""
         for problem in self.output.problems:
             log.warning(problem.format())
@@ -198,15 +201,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      "the pages' ClaimReview) use relative addresses; set SITE_URL (or site_url) to the published "
                      "address when building the site to deploy")
 
+    def _failed(self, problems: list[Problem], archive: ArchiveConfig) -> None:
+        """Say every problem; stop a build, but keep the preview serving its last valid archive."""
+        for problem in problems:
+            (log.error if problem.severity == "error" else log.warning)(problem.format())
+        if not self.serving or self.output is None or self.output.root != archive.root:
+            raise PluginError(f"{len(problems)} problem(s) in the briefing archive; nothing was written "
+                              "(see the messages above)")
+        log.warning("Keeping the last valid archive in the preview until the problems are fixed (its pages "
+                    "list them at the top).")
+        self.banner = banner(problems)
+
     # Late, so pages other plugins generate are already there and ours never replace a hand-written one.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.output is not None
+        self._guard(files, config)
         kept = self.preview.unchanged(self.output.pages, self.output.fragments) if self.preview else set()
         for path, markdown in self.output.pages.items():
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path} is written by hand, but the briefings plugin generates that page; "
-                                  "rename or remove docs/" + path)
+            if (hand := files.get_file_from_path(path)) is not None:
+                # Reported in on_pre_build; the preview keeps serving its last valid archive, generated page first.
+                files.remove(hand)
             inclusion = InclusionLevel.UNDEFINED if path.endswith("index.md") else InclusionLevel.NOT_IN_NAV
             kind = Kept if path in kept else File
             files.append(kind.generated(config, path, content=markdown, inclusion=inclusion))
@@ -225,6 +240,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info(f"briefings: rendering {len(self.preview.rendered)} changed page(s) again; the other pages "
                      "and their search entries are as last built")
         return files
+
+    def _guard(self, files: Files, config: MkDocsConfig) -> None:
+        """Drop from MkDocs' own list of docs/ any file the guard refuses (a link out of docs/ or into a hidden
+        folder): on_pre_build reported them, and a preview serving its last valid archive must not publish them."""
+        docs = Path(config.docs_dir)
+        for file in list(files):
+            if file.generated_by is None and file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs) \
+                    and refusal(Path(file.abs_src_path), docs, str):
+                files.remove(file)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav if self.preview else None   # the preview compares it in on_env, with every title read
