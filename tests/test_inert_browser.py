@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import test_browser
-from test_browser import served
+from test_browser import search, served
 
 from conftest import PAGES, REPO, Archive
 
@@ -113,20 +113,6 @@ def built_with(env: dict[str, str]) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def mkdocs_url(tmp_path_factory):
-    root = payload_archive(tmp_path_factory.mktemp("inert") / "archive").root
-
-    def build(url: str) -> None:
-        os.environ["SITE_URL"] = url
-        try:
-            Archive(root).build(strict=True)
-        finally:
-            del os.environ["SITE_URL"]
-    with served(root / "site", build) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def zensical_url(tmp_path_factory):
     root = payload_archive(tmp_path_factory.mktemp("inert-zensical") / "archive").root
 
@@ -140,56 +126,46 @@ def zensical_url(tmp_path_factory):
 
 
 #: Every element that may carry author text and that a reader can point at or reach by keyboard.
-CARRIERS = ("[data-bx-tip], [title], mark, abbr, a[href], summary, .md-ellipsis, .md-content h1, "
-            ".md-content h2, .md-content h3, .md-content td, .md-content li")
+CARRIERS = ("[data-bx-tip], [title], mark, abbr, a[href], summary, label, .md-ellipsis, .md-content h1, "
+            ".md-content h2, .md-content h3, .md-content td, .md-content li, .md-search-result__item")
+#: In the page: every carrier pointed at and, when it takes focus, focused; each of the archive's tooltips read as
+#: it opens (its text must be the element's data-bx-tip, as text), closed with Escape; then every carrier pointed
+#: at together for longer than the theme's tooltips wait. Returns what was done and what went wrong.
+EXERCISE = """async (selector) => {
+  const done = {hovered: 0, focused: 0, tooltips: 0, wrong: []};
+  const box = () => document.querySelector('.bx-tooltip');
+  const shown = () => { const t = box(); return t && !t.hidden ? t.textContent : null; };
+  const say = (what, e) => done.wrong.push([what, e.outerHTML.slice(0, 100), shown()]);
+  const mouse = (e, type) => e.dispatchEvent(new MouseEvent(type, {bubbles: type.startsWith('mouseo')}));
+  const els = [...document.querySelectorAll(selector)].filter(e => e.getClientRects().length);
+  for (const e of els) {
+    const carrier = e.closest('[data-bx-tip]'), tip = carrier && carrier.getAttribute('data-bx-tip');
+    mouse(e, 'mouseover'); mouse(e, 'mouseenter'); done.hovered++;
+    if (tip !== null) { done.tooltips++; if (shown() !== tip) say('hover', e); }
+    if (e.tabIndex >= 0 && !e.closest('[hidden]')) {
+      e.focus(); done.focused++;
+      if (tip !== null && document.activeElement === e) {
+        if (shown() !== tip || carrier.getAttribute('aria-describedby') !== box().id) say('focus', e);
+        e.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+        if (shown() !== null) say('escape', e);
+      }
+      e.blur();
+    }
+    mouse(e, 'mouseout'); mouse(e, 'mouseleave');
+  }
+  els.forEach(e => mouse(e, 'mouseenter'));
+  await new Promise(r => setTimeout(r, 700));
+  els.forEach(e => mouse(e, 'mouseleave'));
+  return done;
+}"""
 
 
-def tooltip_of(page: Page) -> str | None:
-    """The text of the archive's open tooltip, or None when none is open."""
-    return page.evaluate("""() => { const t = document.querySelector('.bx-tooltip');
-        return t && !t.hidden ? t.textContent : null; }""")
-
-
-def exercise(page: Page) -> dict[str, int]:
-    """Hover and focus every carrier of author text on the page (really, as a reader's pointer and keyboard
-    do), and check each of the archive's tooltips as it opens: its text is the element's tip, as text. The
-    counts of what was done."""
-    done = {"hovered": 0, "focused": 0, "tooltips": 0}
-    carriers = page.locator(CARRIERS)
-    for i in range(carriers.count()):
-        el = carriers.nth(i)
-        if not el.is_visible():
-            continue
-        tip = el.get_attribute("data-bx-tip")
-        try:
-            el.hover(timeout=1000)
-        except Exception:   # covered by another element (a sticky header): what a reader cannot point at
-            pass
-        else:
-            done["hovered"] += 1
-            if tip is not None:
-                page.wait_for_function("() => { const t = document.querySelector('.bx-tooltip');"
-                                       " return t && !t.hidden; }", timeout=2000)
-                assert tooltip_of(page) == tip
-                done["tooltips"] += 1
-        if el.evaluate("e => e.tabIndex >= 0 && !e.closest('[inert]')"):
-            el.focus()
-            done["focused"] += 1
-            if tip is not None:
-                page.wait_for_function("() => { const t = document.querySelector('.bx-tooltip');"
-                                       " return t && !t.hidden; }", timeout=2000)
-                assert tooltip_of(page) == tip
-                assert el.get_attribute("aria-describedby") == page.evaluate(
-                    "document.querySelector('.bx-tooltip').id")
-                page.keyboard.press("Escape")
-                assert tooltip_of(page) is None
-            el.evaluate("e => e.blur()")
-    page.mouse.move(0, 0)
-    return done
+def exercise(page: Page) -> dict:
+    return page.evaluate(EXERCISE, CARRIERS)
 
 
 def assert_inert(kind: str, page: Page) -> None:
-    page.wait_for_timeout(200)   # an image's error event comes a moment after the image
+    page.wait_for_timeout(150)   # an image's error event comes a moment after the image
     assert page.evaluate("window.__pwned") is None, kind
     assert page.evaluate("window.__live") == [], kind
     # no author text is left in a title the theme could read
@@ -197,9 +173,10 @@ def assert_inert(kind: str, page: Page) -> None:
                          ".filter(e => e.title.includes('__pwned')).map(e => e.outerHTML.slice(0, 80))") == [], kind
 
 
-def open_all(browser, url: str) -> dict[str, Page]:
+def open_all(browser, url: str, kinds: dict[str, str]) -> dict[str, Page]:
+    """The pages, each in its own context watched from its start, loading at once; returned when all are idle."""
     pages = {}
-    for kind, path in KINDS.items():
+    for kind, path in kinds.items():
         context = browser.new_context(color_scheme="light")
         context.add_init_script(WATCH)
         page = context.new_page()
@@ -211,13 +188,16 @@ def open_all(browser, url: str) -> dict[str, Page]:
     return pages
 
 
-def exercise_site(browser, url: str) -> dict[str, dict[str, int]]:
-    pages = open_all(browser, url)
+def exercise_site(browser, url: str, kinds: dict[str, str] = KINDS) -> dict[str, dict]:
+    pages = open_all(browser, url, kinds)
     done = {}
     try:
         for kind, page in pages.items():
             assert page.evaluate("window.__live") == [], kind   # nothing live before any interaction
             done[kind] = exercise(page)
+            assert done[kind]["wrong"] == [], (kind, done[kind]["wrong"])
+            if kind == "claims":
+                use_the_explorer(page)
             assert_inert(kind, page)
     finally:
         for page in pages.values():
@@ -225,7 +205,82 @@ def exercise_site(browser, url: str) -> dict[str, dict[str, int]]:
     return done
 
 
-def test_mkdocs_site_keeps_author_text_inert(browser, mkdocs_url) -> None:
-    done = exercise_site(browser, mkdocs_url)
-    assert done["briefing"]["tooltips"] >= 8 and done["briefing"]["focused"] >= 4, done
-    assert sum(d["hovered"] for d in done.values()) > 100, done
+def use_the_explorer(page: Page) -> None:
+    """The claims explorer: a word of the payloads typed in its search, then every filter ticked and unticked."""
+    page.locator(".bx-explorer-form input[type=search]").first.fill("Zorblat")
+    page.evaluate("""() => { document.querySelectorAll('details.bx-facet').forEach(d => { d.open = true; });
+        for (const box of document.querySelectorAll('details.bx-facet input[type=checkbox]')) {
+          box.click(); box.click(); } }""")
+    assert page.locator("table tbody tr").count() > 0
+    assert exercise(page)["wrong"] == []
+
+
+def real_hover_and_keyboard(page: Page) -> None:
+    """A reader's own pointer and keyboard (not events sent by a script) on the quote and its badge."""
+    mark = page.locator("mark#evil")
+    mark.hover()
+    page.wait_for_selector(".bx-tooltip:not([hidden])")
+    shown = page.inner_text(".bx-tooltip")
+    assert shown == mark.get_attribute("data-bx-tip") and IMG in shown and shown.startswith("C3")
+    page.mouse.move(0, 0)
+    page.wait_for_selector(".bx-tooltip[hidden]", state="attached")
+    badge = page.locator("a.bx-ref[href='#_note-evil']")
+    badge.focus()
+    assert page.inner_text(".bx-tooltip:not([hidden])") == badge.get_attribute("data-bx-tip")
+    assert badge.get_attribute("aria-describedby") == "bx-tooltip"
+    page.keyboard.press("Escape")
+    assert page.locator(".bx-tooltip").is_hidden() and badge.get_attribute("aria-describedby") is None
+
+
+@pytest.fixture(scope="module")
+def mkdocs_site(tmp_path_factory):
+    """The payload archive built by MkDocs for the address it is served at, and its offline copy."""
+    root = payload_archive(tmp_path_factory.mktemp("inert") / "archive").root
+
+    def build(url: str) -> None:
+        os.environ["SITE_URL"] = url
+        try:
+            Archive(root).build(strict=True)
+        finally:
+            del os.environ["SITE_URL"]
+        Archive(root).build(strict=True, site_dir=root / "site-offline", offline=True)
+    with served(root / "site", build) as url:
+        yield url, root / "site-offline"
+
+
+def test_mkdocs_site_keeps_author_text_inert(browser, mkdocs_site) -> None:
+    url, _ = mkdocs_site
+    done = exercise_site(browser, url)
+    assert done["briefing"]["tooltips"] >= 10 and done["briefing"]["focused"] >= 5, done["briefing"]
+    assert all(d["hovered"] > 5 for d in done.values()), done
+    page = open_all(browser, url, {"briefing": KINDS["briefing"]})["briefing"]
+    real_hover_and_keyboard(page)
+    hrefs = search(page, "Zorblat")
+    assert hrefs, "the search finds the payloads' word"
+    assert exercise(page)["wrong"] == []
+    assert_inert("search", page)
+    page.context.close()
+
+
+def test_offline_copy_keeps_author_text_inert(browser, mkdocs_site) -> None:
+    _, offline = mkdocs_site
+    kinds = {k: f"{p.rstrip('/')}.html" if (offline / f"{p.rstrip('/')}.html").is_file() else f"{p}index.html"
+             for k, p in KINDS.items() if k in ("briefing", "source", "entity", "claims")}
+    done = exercise_site(browser, offline.as_uri() + "/", kinds)
+    assert done["briefing"]["tooltips"] >= 10, done
+    page = open_all(browser, offline.as_uri() + "/", {"briefing": kinds["briefing"]})["briefing"]
+    real_hover_and_keyboard(page)
+    page.context.close()
+
+
+def test_zensical_site_keeps_author_text_inert(browser, zensical_url) -> None:
+    done = exercise_site(browser, zensical_url)
+    assert done["briefing"]["tooltips"] >= 10 and done["briefing"]["focused"] >= 5, done["briefing"]
+    page = open_all(browser, zensical_url, {"briefing": KINDS["briefing"]})["briefing"]
+    real_hover_and_keyboard(page)
+    page.click("button.md-search__button")
+    page.locator("dialog[aria-label='Search'] input").press_sequentially("Zorblat", delay=20)
+    page.locator("dialog[aria-label='Search'] a").first.wait_for()
+    page.wait_for_timeout(300)
+    assert_inert("search", page)
+    page.context.close()
