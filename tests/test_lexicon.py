@@ -73,5 +73,5 @@ def test_lexicon_setting_switches_the_yardstick(archive) -> None:
     archive.write("mkdocs.yml", text)
     site = archive.build(strict=True)
     html = (site / "briefings" / "a-test" / "index.html").read_text()
-    assert 'title="very likely / highly probable: 80-95 %">very likely</abbr>' in html
+    assert 'data-bx-tip="very likely / highly probable: 80-95 %">very likely</abbr>' in html
     assert "US ICD 203" in (site / "methodology" / "index.html").read_text()

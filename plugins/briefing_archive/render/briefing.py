@@ -59,7 +59,7 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
         for i, c in enumerate(b.claims)
     ] + [
         Highlight(w.span.start, w.span.end, f"_warned-{i + 1}", "bx-warning",
-                  after=f'<a class="bx-ref bx-warning-ref" href="#_warning-{i + 1}" '
+                  after=f'<a class="bx-ref bx-warning-ref" href="#_warning-{i + 1}"'
                         f'{tip("The article warns: " + ctx.note_text(w.note, 300))}>\u26a0</a>',
                   order=1000 + i)
         for i, w in enumerate(b.warnings)
@@ -205,7 +205,7 @@ def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int) -> str:
     """
     code = badge_code(c, ctx.archive.sources)
     text = f"{claim_verdict(ctx, b, c)} Activate to read the note."
-    return (f'<a class="{badge_classes(code)} bx-ref" href="#_note-{esc(c.id)}" data-n="{number}" '
+    return (f'<a class="{badge_classes(code)} bx-ref" href="#_note-{esc(c.id)}" data-n="{number}"'
             f'{tip(text)}>{badge_inner(code)}</a>')
 
 
