@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import test_browser
-from test_browser import search, served
+from test_browser import axe_violations, search, serious, served
 
 from conftest import PAGES, REPO, Archive
 
@@ -226,6 +226,7 @@ def real_hover_and_keyboard(page: Page) -> None:
     page.wait_for_selector(".bx-tooltip:not([hidden])")
     shown = page.inner_text(".bx-tooltip")
     assert shown == mark.get_attribute("data-bx-tip") and IMG in shown and shown.startswith("C3")
+    assert serious(axe_violations({"open tooltip": page})) == {}   # the page with the tooltip open
     page.mouse.move(0, 0)
     page.wait_for_selector(".bx-tooltip[hidden]", state="attached")
     badge = page.locator("a.bx-ref[href='#_note-evil']")
