@@ -290,8 +290,8 @@ def test_a_word_after_punctuation_finds_its_claim_and_lands_on_it(browser, base_
 
 
 def tooltip_text(page: Page) -> str:
-    page.wait_for_selector(".md-tooltip2--active", timeout=3000)
-    return page.inner_text(".md-tooltip2--active")
+    page.wait_for_selector(".bx-tooltip:not([hidden])", timeout=3000)
+    return page.inner_text(".bx-tooltip:not([hidden])")
 
 
 def test_quote_shows_badge_and_note_on_hover_and_focus(browser, base_url) -> None:

@@ -74,7 +74,7 @@ def test_every_claim_shows_its_badge_from_the_originator(shipped_site) -> None:
         html = (shipped_site / "briefings" / bid / "index.html").read_text("utf-8")
         for claim in data.get("claims") or []:
             code = expected_badge(claim)
-            assert re.search(rf'href="#_note-{claim["id"]}" data-n="\d+" title="{code}: source ', html), claim["id"]
+            assert re.search(rf'href="#_note-{claim["id"]}" data-n="\d+" data-bx-tip="{code}: source ', html), claim["id"]
 
 
 def test_methodology_lists_exactly_the_scales_the_code_uses(shipped_site) -> None:

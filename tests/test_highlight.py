@@ -98,8 +98,8 @@ def _reference_block(text: str, block: Block, inside: list[tuple[int, Highlight]
         if h.element_id and i not in first_done:
             attr = f' id="{esc(h.element_id)}"'
             first_done.add(i)
-        if h.title:
-            attr += f' title="{esc(h.title)}"'
+        if h.tooltip:
+            attr += f' data-bx-tip="{esc(h.tooltip)}"'
         parts.append(f'<{h.tag} class="{esc(h.css_class)}"{attr}>')
         stack.append(i)
 

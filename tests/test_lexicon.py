@@ -61,9 +61,9 @@ def test_custom_lexicon_file_and_its_errors(tmp_path) -> None:
 def test_uk_mod_terms_are_marked_with_their_ranges(shipped) -> None:
     site = shipped.build(strict=True)
     html = (site / "briefings" / "north-korean-units-pulled-back-as-russian-gains-slow" / "index.html").read_text()
-    assert '<abbr class="bx-term bx-estimate" title="almost certain: &gt;= 95 %">almost certainly</abbr>' in html
-    assert '<abbr class="bx-term bx-estimate" title="likely / probably: 55-75 %">likely</abbr>' in html
-    assert '<abbr class="bx-term bx-hedge" title="hedge: the writer does not vouch for this">reportedly</abbr>' in html
+    assert '<abbr class="bx-term bx-estimate" data-bx-tip="almost certain: &gt;= 95 %">almost certainly</abbr>' in html
+    assert '<abbr class="bx-term bx-estimate" data-bx-tip="likely / probably: 55-75 %">likely</abbr>' in html
+    assert '<abbr class="bx-term bx-hedge" data-bx-tip="hedge: the writer does not vouch for this">reportedly</abbr>' in html
 
 
 def test_lexicon_setting_switches_the_yardstick(archive) -> None:
@@ -73,5 +73,5 @@ def test_lexicon_setting_switches_the_yardstick(archive) -> None:
     archive.write("mkdocs.yml", text)
     site = archive.build(strict=True)
     html = (site / "briefings" / "a-test" / "index.html").read_text()
-    assert 'title="very likely / highly probable: 80-95 %">very likely</abbr>' in html
+    assert 'data-bx-tip="very likely / highly probable: 80-95 %">very likely</abbr>' in html
     assert "US ICD 203" in (site / "methodology" / "index.html").read_text()

@@ -152,9 +152,9 @@ def test_references_show_hostile_titles_and_quotes_as_text(hostile_site: Path) -
     html = (hostile_site / "briefings" / "a-test" / "index.html").read_text("utf-8")
     note = html[html.index('id="_note-evil"'):]
     note = note[note.index("</h3>"):note.index('<dl class="bx-claim-facts">')]
-    links = re.findall(r'<a href="#evil" title="([^"]*)"[^>]*>(.*?)</a>', note)
+    links = re.findall(r'<a href="#evil" data-bx-tip="([^"]*)"[^>]*>(.*?)</a>', note)
     assert links and all("&lt;script&gt;alert(1)&lt;/script&gt;" in label for _, label in links)
-    assert re.search(r'<a href="\.\./\.\./briefings/a-test/" title="Briefing: &lt;script&gt;alert\(1\)[^"]*"[^>]*>&lt;script&gt;', note), note
+    assert re.search(r'<a href="\.\./\.\./briefings/a-test/" data-bx-tip="Briefing: &lt;script&gt;alert\(1\)[^"]*"[^>]*>&lt;script&gt;', note), note
     assert "&lt;img src=x onerror=alert(13)&gt;</a>" in note      # the author's link text, as text
     assert live_markup(note) == []
 
@@ -242,7 +242,7 @@ def test_direction_controls_in_prose_stay_inside_it(archive) -> None:
         "    x: Probably true; see [the ministry](../../sources/ministry/).\n", ""))
     html = unescape((archive.build(strict=True) / "briefings" / "a-test" / "index.html").read_text())
     assert "Drones \u202e04 devomer\u202c</p>" in html            # closed before the note's paragraph ends
-    tooltip = re.search(r'<mark class="bx-claim[^"]*" id="drones" title="([^"]*)"', html).group(1)
+    tooltip = re.search(r'<mark class="bx-claim[^"]*" id="drones" data-bx-tip="([^"]*)"', html).group(1)
     assert tooltip.endswith("Drones \u202e04 devomer\u202c")     # and in the quote's tooltip
 
 

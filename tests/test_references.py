@@ -45,7 +45,7 @@ def test_references_become_links_with_the_targets_titles(archive, no_warnings) -
     html = page(site, "briefings", "b-other", "index.html")
     note = note_of(html, "friday")
     # a claim: the briefing's title and the claim's words, its grade in the tooltip
-    assert re.search(r'<a href="\.\./\.\./briefings/a-test/#drones" title="A test briefing: &#8220;40 drones were shot down&#8221; '
+    assert re.search(r'<a href="\.\./\.\./briefings/a-test/#drones" data-bx-tip="A test briefing: &#8220;40 drones were shot down&#8221; '
                      r'\(C2: source fairly reliable; information probably true\)"[^>]*>A test briefing: '
                      r'&#8220;40 drones were shot down&#8221;</a>', note), note
     assert "<code>[](a-test)</code>" in note                       # code stays code
@@ -53,8 +53,8 @@ def test_references_become_links_with_the_targets_titles(archive, no_warnings) -
     assert re.search(r'<a href="#friday" [^>]*>Another briefing: &#8220;over the region on Friday night', note)
     summary = html[html.index('<div class="bx-summary">'):]
     summary = summary[:summary.index("</div>")]
-    assert re.search(r'<a href="\.\./\.\./briefings/a-test/" title="Briefing: A test briefing"[^>]*>A test briefing</a>', summary)
-    assert re.search(r'<a href="\.\./\.\./briefings/a-test/#drones" title="A test briefing: [^"]*"[^>]*>the drones claim</a>',
+    assert re.search(r'<a href="\.\./\.\./briefings/a-test/" data-bx-tip="Briefing: A test briefing"[^>]*>A test briefing</a>', summary)
+    assert re.search(r'<a href="\.\./\.\./briefings/a-test/#drones" data-bx-tip="A test briefing: [^"]*"[^>]*>the drones claim</a>',
                      summary)
 
 
@@ -76,7 +76,7 @@ def test_tooltips_read_a_reference_as_its_title(archive) -> None:
     add_other(archive)
     site = archive.build()
     html = unescape(page(site, "briefings", "b-other", "index.html"))
-    tip = re.search(r'<mark class="bx-claim[^"]*" id="friday" title="([^"]*)"', html)
+    tip = re.search(r'<mark class="bx-claim[^"]*" id="friday" data-bx-tip="([^"]*)"', html)
     assert tip is not None
     assert "Echoes A test briefing: \u201c40 drones were shot down\u201d." in tip.group(1)
     assert "[](a-test#drones)" not in tip.group(1) and "in code: [](a-test);" in tip.group(1)   # code stays code
@@ -128,7 +128,7 @@ def test_a_reference_in_a_warning_note_is_checked(archive) -> None:
 def test_shipped_references_link_the_two_briefings(shipped_site: Path) -> None:
     html = page(shipped_site, "briefings", "north-korean-troops-withdrawn-after-heavy-losses", "index.html")
     note = note_of(html, "after-months-of-heavy-losses")
-    assert ('<a href="../../briefings/north-korean-units-pulled-back-as-russian-gains-slow/" title="Briefing: North '
+    assert ('<a href="../../briefings/north-korean-units-pulled-back-as-russian-gains-slow/" data-bx-tip="Briefing: North '
             "Korean units pulled back after heavy losses as Russia's gains slow\"") in note, note
     assert re.search(r'<a href="\.\./\.\./briefings/north-korean-units-pulled-back-as-russian-gains-slow/'
                      r'#withdrawal-due-to-losses" [^>]*>almost certain cause of the withdrawal</a>', note)

@@ -91,7 +91,7 @@ def shipped_context() -> RenderContext:
 
 def quote_tips(site: Path, bid: str) -> dict[str, str]:
     html = (site / "briefings" / bid / "index.html").read_text("utf-8")
-    return {cid: unescape(tip) for cid, tip in re.findall(r'<mark class="bx-claim[^"]*" id="([^"]+)" title="([^"]*)"',
+    return {cid: unescape(tip) for cid, tip in re.findall(r'<mark class="bx-claim[^"]*" id="([^"]+)" data-bx-tip="([^"]*)"',
                                                           html)}
 
 
@@ -143,7 +143,7 @@ def test_the_badge_tooltip_gives_the_verdict_too(shipped_site: Path) -> None:
     ctx = shipped_context()
     bid = "north-korean-units-pulled-back-as-russian-gains-slow"
     html = unescape((shipped_site / "briefings" / bid / "index.html").read_text("utf-8"))
-    badge = re.search(r'href="#_note-rest-and-refit" data-n="\d+" title="([^"]*)"', html)
+    badge = re.search(r'href="#_note-rest-and-refit" data-n="\d+" data-bx-tip="([^"]*)"', html)
     assert badge is not None
     (label, other), *_ = ctx.links.relations[f"{bid}#rest-and-refit"]
     verdict = ctx.verdict_text(ctx.links.claims[f"{bid}#rest-and-refit"].claim, other.claim, label)

@@ -98,8 +98,8 @@ def test_quote_tooltip_and_bottom_line_filter(browser, zensical_url) -> None:
     """The theme's tooltips (content.tooltips) and the archive's own script, as on the MkDocs site."""
     page, watch = open_page(browser, zensical_url, PAGES["briefing"])
     page.locator("mark#dprk-units-withdrawn").hover()
-    page.wait_for_selector(".md-tooltip2--active", timeout=3000)
-    assert page.inner_text(".md-tooltip2--active").startswith("B2: source usually reliable")
+    page.wait_for_selector(".bx-tooltip:not([hidden])", timeout=3000)
+    assert page.inner_text(".bx-tooltip:not([hidden])").startswith("B2: source usually reliable")
     page.mouse.move(0, 0)
     page.locator("#_bottom-line").get_by_role("link", name=re.compile("possibly true")).click()
     page.wait_for_function("location.search === '?show=possible'")

@@ -39,6 +39,18 @@ SCRIPT = "assets/briefings/briefings.js"
 #: The worker shim that lets Material's search run from file:// (the offline copy), shipped so that the copy
 #: never asks a CDN for it; published always (1.4 kB), loaded only by an offline build.
 WORKER_SHIM = "assets/briefings/iframe-worker-shim.js"
+#: The theme feature left off whatever the site's config asks: Material's (and Zensical's) tooltips build their
+#: content from an element's ``title`` as HTML, and the theme itself copies author text into titles (a page title
+#: the header cuts short), so any title could turn an author's text into markup. The archive's own tooltips are
+#: built as text by its script from ``data-bx-tip`` (render/markup.py TIP; assets/briefings.js).
+THEME_TOOLTIPS = "content.tooltips"
+
+
+def without_theme_tooltips(features: object) -> list:
+    """A theme's ``features`` list with :data:`THEME_TOOLTIPS` left out (anything not a list reads as none)."""
+    return [f for f in features if f != THEME_TOOLTIPS] if isinstance(features, list) else []
+
+
 #: Pages the archive needs; a hand-written page at the same path replaces the default.
 DEFAULT_PAGES = ("methodology.md",)
 

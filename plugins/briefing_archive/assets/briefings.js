@@ -107,3 +107,76 @@
   else if (document.readyState !== "loading") { setup(); }
   else { document.addEventListener("DOMContentLoaded", setup); }
 })();
+
+/* The archive's tooltips (a quote's grade, chain, verdict and note; a badge's definitions; a term's meaning; a
+   reference's target), from each element's data-bx-tip, put in the page as text (textContent): whatever an
+   author wrote stays text. (The theme's own tooltips build theirs from titles as HTML; the plugin keeps them
+   off.) One tooltip element, role=tooltip, named by the element's aria-describedby while it shows; it opens on
+   hover and on keyboard focus, stays while the pointer moves onto it, and closes on Escape, blur or leaving. */
+(function () {
+  if (window.__bxTooltips) { return; }
+  window.__bxTooltips = true;
+  var tip = null, host = null, timer = 0;
+  function carrier(node) {
+    return node && node.nodeType === 1 && node.closest ? node.closest("[data-bx-tip]") : null;
+  }
+  function element() {
+    if (!tip || !tip.isConnected) {
+      tip = document.createElement("div");
+      tip.className = "bx-tooltip";
+      tip.id = "bx-tooltip";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      tip.addEventListener("mouseenter", function () { window.clearTimeout(timer); });
+      tip.addEventListener("mouseleave", function () { later(); });
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+  function place(el, t) {
+    var rects = el.getClientRects(), r = rects.length ? rects[0] : el.getBoundingClientRect();
+    var width = document.documentElement.clientWidth, height = window.innerHeight;
+    var w = t.offsetWidth, h = t.offsetHeight;
+    var left = Math.max(8, Math.min(r.left, width - w - 8));
+    var top = r.bottom + 6 + h > height && r.top - 6 - h >= 0 ? r.top - 6 - h : r.bottom + 6;
+    t.style.left = (left + window.scrollX) + "px";
+    t.style.top = (top + window.scrollY) + "px";
+  }
+  function show(el) {
+    window.clearTimeout(timer);
+    var t = element();
+    if (host && host !== el) { host.removeAttribute("aria-describedby"); }
+    host = el;
+    t.textContent = el.getAttribute("data-bx-tip");
+    t.hidden = false;
+    el.setAttribute("aria-describedby", t.id);
+    place(el, t);
+  }
+  function hide() {
+    window.clearTimeout(timer);
+    if (tip) { tip.hidden = true; }
+    if (host) { host.removeAttribute("aria-describedby"); }
+    host = null;
+  }
+  function later() { window.clearTimeout(timer); timer = window.setTimeout(hide, 300); }
+  document.addEventListener("mouseover", function (event) {
+    var el = carrier(event.target);
+    if (el) { show(el); }
+  });
+  document.addEventListener("mouseout", function (event) {
+    var el = carrier(event.target), next = event.relatedTarget;
+    if (!el || el !== host || (next && (el.contains(next) || (tip && tip.contains(next))))) { return; }
+    later();
+  });
+  document.addEventListener("focusin", function (event) {
+    var el = carrier(event.target);
+    if (el) { show(el); } else if (host) { hide(); }
+  });
+  document.addEventListener("focusout", function (event) {
+    if (host && host.contains(event.target)) { hide(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if ((event.key === "Escape" || event.key === "Esc") && tip && !tip.hidden) { hide(); }
+  });
+  window.addEventListener("resize", function () { if (host) { place(host, element()); } });
+})();

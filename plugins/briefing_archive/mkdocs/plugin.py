@@ -37,7 +37,7 @@ from ..render.fragments import fill as fill_fragments
 from ..render.fragments import unpack
 from ..render.placeholders import fill_placeholders
 from ..render.urls import is_local_address
-from ..site import SCRIPT, STYLESHEET, WORKER_SHIM, SiteOutput, build_site
+from ..site import SCRIPT, STYLESHEET, THEME_TOOLTIPS, WORKER_SHIM, SiteOutput, build_site, without_theme_tooltips
 from . import pagefind
 from .banner import banner, with_banner
 from .preview import DIRTY_WARNING, Kept, Preview
@@ -160,6 +160,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
+        features = config.theme.get("features")
+        if isinstance(features, list) and THEME_TOOLTIPS in features:
+            config.theme["features"] = without_theme_tooltips(features)
+            log.info(f"briefings: the theme's `{THEME_TOOLTIPS}` is left off: it builds tooltips from titles as HTML, "
+                     "which would run an author's text; the archive's tooltips are its own, built as text")
         return config
 
     # Runs before every other plugin's pre_build, so nothing is done for an archive that fails.

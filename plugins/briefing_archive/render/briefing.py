@@ -32,7 +32,7 @@ from .components import (
 )
 from .context import RenderContext
 from .highlight import Highlight, render_article
-from .markup import SEARCH_EXCLUDE, esc
+from .markup import SEARCH_EXCLUDE, esc, tip
 from .svg import evidence_svg
 
 
@@ -55,17 +55,17 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
     highlights = [
         Highlight(c.span.start, c.span.end, c.id,
                   f"bx-claim bx-rel-{badge_code(c, ctx.archive.sources)[0].lower()} {claim_classes(ctx, b, c)}",
-                  after=claim_ref(ctx, b, c, i + 1), order=i, title=claim_tip(ctx, b, c))
+                  after=claim_ref(ctx, b, c, i + 1), order=i, tooltip=claim_tip(ctx, b, c))
         for i, c in enumerate(b.claims)
     ] + [
         Highlight(w.span.start, w.span.end, f"_warned-{i + 1}", "bx-warning",
-                  after=f'<a class="bx-ref bx-warning-ref" href="#_warning-{i + 1}" '
-                        f'title="{esc("The article warns: " + ctx.note_text(w.note, 300))}">\u26a0</a>',
+                  after=f'<a class="bx-ref bx-warning-ref" href="#_warning-{i + 1}"'
+                        f'{tip("The article warns: " + ctx.note_text(w.note, 300))}>\u26a0</a>',
                   order=1000 + i)
         for i, w in enumerate(b.warnings)
     ] + [
         Highlight(t.start, t.end, "", f"bx-term bx-{t.term.kind}", order=2000 + i, tag="abbr",
-                  title=t.term.meaning)
+                  tooltip=t.term.meaning)
         for i, t in enumerate(b.terms)
     ]
     if ctx.excerpts:
@@ -204,9 +204,9 @@ def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int) -> str:
     tooltip (on hover) adds the note, so the note's text is not repeated twice more.
     """
     code = badge_code(c, ctx.archive.sources)
-    tip = f"{claim_verdict(ctx, b, c)} Activate to read the note."
-    return (f'<a class="{badge_classes(code)} bx-ref" href="#_note-{esc(c.id)}" data-n="{number}" '
-            f'title="{esc(tip)}">{badge_inner(code)}</a>')
+    text = f"{claim_verdict(ctx, b, c)} Activate to read the note."
+    return (f'<a class="{badge_classes(code)} bx-ref" href="#_note-{esc(c.id)}" data-n="{number}"'
+            f'{tip(text)}>{badge_inner(code)}</a>')
 
 
 def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: int) -> str:
@@ -235,7 +235,7 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
     found = hedged(c, b.article.text, b.terms)
     if found:
         rows.append(fact("Hedged by the article", ", ".join(
-            f'<abbr class="bx-term bx-{t.term.kind}" title="{esc(t.term.meaning)}">{esc(t.text)}</abbr>'
+            f'<abbr class="bx-term bx-{t.term.kind}"{tip(t.term.meaning)}>{esc(t.text)}</abbr>'
             for t in found)))
     return (f'<section class="bx-claim-note {claim_classes(ctx, b, c)}">\n'
             f'<h3 id="_note-{esc(c.id)}" data-n="{number}">{ctx.claim_badge(c)} <a href="#{esc(c.id)}">'

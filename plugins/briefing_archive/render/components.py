@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..core.credibility import RELIABILITY, RELIABILITY_ICON, badge_meaning
 from ..core.ids import label_of
 from ..core.model import Figure
-from .markup import esc, scroll_table, shorten
+from .markup import esc, scroll_table, shorten, tip
 
 NOT_RECORDED = "not recorded"
 
@@ -26,8 +26,8 @@ def badge_html(code: str, extra: str = "", href: str | None = None, css: str = "
     meaning = badge_meaning(code) if len(code) > 1 else f"{code}: source {RELIABILITY[code]}"
     classes = badge_classes(code) + css
     if href is not None:
-        return f'<a class="{classes}" href="{esc(href)}" title="{esc(meaning + extra)}">{badge_inner(code)}</a>'
-    return f'<abbr class="{classes}" title="{esc(meaning + extra)}">{badge_inner(code)}</abbr>'
+        return f'<a class="{classes}" href="{esc(href)}"{tip(meaning + extra)}>{badge_inner(code)}</a>'
+    return f'<abbr class="{classes}"{tip(meaning + extra)}>{badge_inner(code)}</abbr>'
 
 
 def compact_badge(code: str, href: str, role: str = "") -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..core.text import Block
-from .markup import esc, esc_article
+from .markup import esc, esc_article, tip
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Highlight:
     after: str = ""          # HTML emitted right after the last piece (e.g. the link to the note)
     order: int = 0           # tie-break among highlights starting and ending at the same place
     tag: str = "mark"        # element of every piece (``abbr`` for a marked term)
-    title: str = ""          # tooltip of every piece (plain text)
+    tooltip: str = ""        # tooltip of every piece (plain text; see markup.TIP)
 
 
 def render_article(text: str, blocks: tuple[Block, ...], highlights: list[Highlight], joiner: str = "\n") -> str:
@@ -91,8 +91,7 @@ def _render_block(text: str, block: Block, inside: list[tuple[int, Highlight]], 
         if h.element_id and i not in first_done:
             attr = f' id="{esc(h.element_id)}"'
             first_done.add(i)
-        if h.title:
-            attr += f' title="{esc(h.title)}"'
+        attr += tip(h.tooltip)
         parts.append(f'<{h.tag} class="{esc(h.css_class)}"{attr}>')
         depth_of[i] = len(stack)
         stack.append(i)

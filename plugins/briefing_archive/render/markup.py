@@ -22,8 +22,13 @@ from ..core.characters import isolate_bidi
 from ..core.markdown import link_tokens, markdown_parser, may_refer, reference_of
 from ..core.text import SENTENCE_END
 
+#: The attribute that holds an element's tooltip (plain text). Never ``title``: the theme's tooltips
+#: (Material's ``content.tooltips``) build theirs from a title as HTML, so author text in a title would
+#: become markup; the archive's script (assets/briefings.js) builds its tooltips from this, as text.
+TIP = "data-bx-tip"
+
 _TAGS = {"p", "em", "strong", "a", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr"}
-_ATTRIBUTES = {"a": {"href", "title"}}
+_ATTRIBUTES = {"a": {"href", TIP}}
 _SCHEMES = {"http", "https", "mailto"}
 
 
@@ -49,6 +54,11 @@ def esc(text: object) -> str:
     """
     text = text if isinstance(text, str) else str(text)
     return _esc(text) if len(text) <= CACHED_UP_TO else _escape(text)
+
+
+def tip(text: str) -> str:
+    """The tooltip attribute of an element (with its leading space), the text escaped; none for no text."""
+    return f' {TIP}="{esc(text)}"' if text else ""
 
 
 def esc_article(text: str) -> str:
@@ -104,6 +114,10 @@ def _render(text: str | None, resolve: Resolve | None) -> str:
     tokens = md.parse(text)
     if may_refer(text):
         _resolve_references(tokens, resolve)
+    for link in link_tokens(tokens):   # a link's title is a tooltip: the archive's, as text (see TIP)
+        title = link.attrs.pop("title", None)
+        if title:
+            link.attrs[TIP] = str(title)
     html_out = md.renderer.render(tokens, md.options, {}).rstrip("\n")
     return one_line(nh3.clean(html_out, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
                               link_rel="noopener noreferrer"))

@@ -17,7 +17,7 @@ import yaml
 
 from ..core.search import SEPARATOR
 from ..load.siteconfig import Tagged
-from ..site import SCRIPT, STYLESHEET
+from ..site import SCRIPT, STYLESHEET, THEME_TOOLTIPS, without_theme_tooltips
 
 #: The Python-Markdown extension that passes generated HTML blocks through unparsed (rawblocks.py).
 RAW_BLOCKS = "briefing_archive.zensical.rawblocks"
@@ -79,6 +79,8 @@ def zensical_config(mkdocs: dict[str, Any], docs_dir: str, site_dir: str, files:
     # Material's look (Zensical's "classic"), which the archive's colours and the axe checks were made with;
     # `variant: modern` in mkdocs.yml's theme chooses Zensical's new look instead (Material ignores the key).
     theme.setdefault("variant", "classic")
+    if THEME_TOOLTIPS in (theme.get("features") or ()):   # as the plugin does (see site.THEME_TOOLTIPS)
+        theme["features"] = without_theme_tooltips(theme["features"])
     config["theme"] = theme
     if "nav" in config:
         config["nav"] = _nav(config["nav"], files)
