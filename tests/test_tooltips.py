@@ -150,3 +150,27 @@ def test_the_badge_tooltip_gives_the_verdict_too(shipped_site: Path) -> None:
     assert verdict is not None
     assert "Echoes \u201cthe decision to withdraw North Korean troops" in badge.group(1)
     assert f"({verdict[1]})" in badge.group(1) and badge.group(1).endswith("Activate to read the note.")
+
+
+def _sentence_ends_by_copies(flat: str) -> list[int]:
+    """The definition of a sentence end as first written (it copied the rest of the text at every stop, so a long
+    note took quadratic time): the linear scan must find exactly these."""
+    from briefing_archive.core.text import SENTENCE_END
+    from briefing_archive.render.markup import _ABBREVIATIONS, _INITIALS
+
+    ends = []
+    for m in SENTENCE_END.finditer(flat):
+        after = flat[m.end():].lstrip()
+        word = flat[:m.start() + 1].rsplit(" ", 1)[-1].lstrip("\"'\u201c\u2018([").rstrip(".").lower()
+        if after and (after[0].islower() or not word or word in _ABBREVIATIONS
+                      or (flat[m.start()] == "." and _INITIALS.fullmatch(word))):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+@given(st.lists(st.one_of(st.sampled_from(["Mr.", "U.S.", "e.g.", "no.", "It ended.", "end!", "why?", "(ok.)",
+                                           "\u201cSo.\u201d", "2025.", "a.", "A.", "..."]),
+                          st.text(alphabet=" .!?abcAB1\"'(\u201c\u2018\n\t", max_size=8)), max_size=30).map(" ".join))
+def test_sentence_ends_are_found_in_one_pass_as_defined(text: str) -> None:
+    assert sentence_ends(text) == _sentence_ends_by_copies(text)

@@ -180,12 +180,18 @@ def sentence_ends(flat: str) -> list[int]:
     a sentence (it may only come one sentence early).
     """
     ends = []
+    size = len(flat)
     for m in SENTENCE_END.finditer(flat):
         end = m.end()
-        after = flat[end:].lstrip()
-        word = flat[:m.start() + 1].rsplit(" ", 1)[-1].lstrip("\"'\u201c\u2018([").rstrip(".").lower()
-        if after and (after[0].islower() or not word or word in _ABBREVIATIONS
-                      or (flat[m.start()] == "." and _INITIALS.fullmatch(word))):
+        # Only the next character and the word before the stop are read, never a copy of the rest of the text:
+        # the scan stays linear in the text's length however many sentences it has.
+        following = end
+        while following < size and flat[following].isspace():
+            following += 1
+        word = flat[flat.rfind(" ", 0, m.start() + 1) + 1:m.start() + 1]
+        word = word.lstrip("\"'\u201c\u2018([").rstrip(".").lower()
+        if following < size and (flat[following].islower() or not word or word in _ABBREVIATIONS
+                                 or (flat[m.start()] == "." and _INITIALS.fullmatch(word))):
             continue
         ends.append(end)
     return ends
