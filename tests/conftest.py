@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -201,6 +203,13 @@ def copy_shipped(root: Path) -> Archive:
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return Archive(root)
+
+
+def build_zensical(root: Path, **env: str) -> subprocess.CompletedProcess:
+    """`make zensical`'s script (the pinned Zensical of this venv), run in the archive's folder with ``env`` set."""
+    return subprocess.run([sys.executable, str(REPO / "scripts" / "build_zensical.py"), "--zensical",
+                           str(Path(sys.executable).parent / "zensical")], cwd=root, capture_output=True, text=True,
+                          check=False, env={**os.environ, **env})
 
 
 @pytest.fixture

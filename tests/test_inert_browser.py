@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +18,7 @@ import pytest
 
 import test_browser
 from test_browser import axe_violations, search, serious, served
+from test_zensical_browser import served_zensical
 
 from conftest import PAGES, REPO, Archive
 
@@ -114,15 +113,7 @@ def built_with(env: dict[str, str]) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def zensical_url(tmp_path_factory):
-    root = payload_archive(tmp_path_factory.mktemp("inert-zensical") / "archive").root
-
-    def build(url: str) -> None:
-        result = subprocess.run([sys.executable, str(REPO / "scripts" / "build_zensical.py"), "--zensical",
-                                 str(Path(sys.executable).parent / "zensical")], cwd=root, capture_output=True,
-                                text=True, check=False, env=built_with({"SITE_URL": url}))
-        assert result.returncode == 0, result.stdout + result.stderr
-    with served(root / "site-zensical", build) as url:
-        yield url
+    yield from served_zensical(payload_archive(tmp_path_factory.mktemp("inert-zensical") / "archive").root)
 
 
 #: Every element that may carry author text and that a reader can point at or reach by keyboard.

@@ -6,24 +6,35 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 
-def test_serve_keeps_last_valid_archive(archive, caplog) -> None:
+@contextmanager
+def serving(archive) -> Iterator[tuple[MkDocsConfig, Any]]:
+    """The archive's config and plugin as `mkdocs serve` runs them, after a first good build."""
     config = load_config(str(archive.root / "mkdocs.yml"))
     plugin = config.plugins["briefings"]
     plugin.on_startup(command="serve", dirty=False)
     try:
         plugin.on_pre_build(config=config)
+        yield config, plugin
+    finally:
+        plugin.on_shutdown()   # as MkDocs does when the command ends
+
+
+def test_serve_keeps_last_valid_archive(archive, caplog) -> None:
+    with serving(archive) as (config, plugin):
         good = plugin.output
         archive.write("briefings/a-test.yml", "title: [broken\n")
         plugin.on_pre_build(config=config)  # logs, does not raise
         assert plugin.output is good
-    finally:
-        plugin.on_shutdown()   # as MkDocs does when the command ends
     assert any("briefings/a-test.yml:2:1: error: YAML syntax error" in r.getMessage() for r in caplog.records)
 
 

@@ -7,18 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from test_plugin import _free_port, _get, _wait_for
+from test_plugin import _free_port, _get, _wait_for, serving
 
 
 def test_a_generated_path_written_by_hand_keeps_the_last_valid_archive(archive, caplog) -> None:
-    config = load_config(str(archive.root / "mkdocs.yml"))
-    plugin = config.plugins["briefings"]
-    plugin.on_startup(command="serve", dirty=False)
-    try:
-        plugin.on_pre_build(config=config)
+    with serving(archive) as (config, plugin):
         good = plugin.output
         archive.write("docs/claims/index.md", "# Mine\n")
         plugin.on_pre_build(config=config)   # logs, does not raise
@@ -26,8 +21,6 @@ def test_a_generated_path_written_by_hand_keeps_the_last_valid_archive(archive, 
         files = config.plugins.on_files(get_files(config), config=config)   # MkDocs' next step: no conflict left
         claims = files.get_file_from_path("claims/index.md")
         assert claims is not None and claims.generated_by == "briefings"
-    finally:
-        plugin.on_shutdown()
     assert any(r.getMessage().startswith("docs/claims/index.md:1:1: error: docs/claims/index.md is written by hand")
                for r in caplog.records)
 

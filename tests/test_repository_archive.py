@@ -33,7 +33,7 @@ from briefing_archive.load.archive import load_archive
 from briefing_archive.load.yamlfile import load_yaml
 from synthetic import Added, add_article, claim_count
 
-from conftest import REPO, Archive, repository_snapshot
+from conftest import REPO, Archive, build_zensical, repository_snapshot
 
 BIN = Path(sys.executable).parent
 KIND_OF = {"briefings": "briefing", "sources": "source", "entities": "entity"}
@@ -165,8 +165,7 @@ def test_both_engines_publish_the_same_pages(repository, repository_site, tmp_pa
     archive, _ = repository
     root = tmp_path / "zensical"
     shutil.copytree(archive.root, root, symlinks=True, ignore=shutil.ignore_patterns("site"))
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "build_zensical.py"), "--zensical",
-                             str(BIN / "zensical")], cwd=root, capture_output=True, text=True, check=False)
+    result = build_zensical(root)
     assert result.returncode == 0, result.stdout + result.stderr
 
     def pages(site: Path) -> set[str]:

@@ -20,16 +20,10 @@ from test_build import check_links, parse
 from test_generate import add_markdown_syntax, dom
 from test_payloads import PAYLOAD, hostile_archive, live_markup
 
-from conftest import BRIEFING, REPO, SHIPPED, Archive, copy_shipped, write_fixture
+from conftest import BRIEFING, REPO, SHIPPED, Archive, build_zensical, copy_shipped, write_fixture
 
 BIN = Path(sys.executable).parent
 NOTE_ONLY = "quodlibet"   # a word the fixture has in a claim's note and nowhere else
-
-
-def build_zensical(root: Path) -> subprocess.CompletedProcess:
-    """`make zensical`'s script, run in the archive's folder."""
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "build_zensical.py"), "--zensical",
-                           str(BIN / "zensical")], cwd=root, capture_output=True, text=True, check=False)
 
 
 def built(root: Path) -> Path:

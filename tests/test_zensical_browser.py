@@ -3,11 +3,9 @@ errors and asks no other host for anything, axe finds no serious violation in li
 search finds an article's word and a note's word, as the MkDocs site's tests check for that build."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,7 +14,7 @@ import pytest
 import test_browser
 from test_browser import axe_violations, every_page_kind, hosts_of, open_page, pages_in, serious, served
 
-from conftest import B000, B003, PAGES, REPO, copy_shipped
+from conftest import B000, B003, PAGES, build_zensical, copy_shipped
 
 pytestmark = pytest.mark.browser
 browser, _browser_present = test_browser.browser, test_browser._browser_present   # the fixtures: one definition
@@ -24,17 +22,18 @@ browser, _browser_present = test_browser.browser, test_browser._browser_present 
 AXE_PAGES = ("home", "briefing", "source", "entity", "ledger", "timeline", "methodology", "claims")
 
 
-@pytest.fixture(scope="module")
-def zensical_url(tmp_path_factory):
-    root = copy_shipped(tmp_path_factory.mktemp("zensical-browser") / "archive").root
-
+def served_zensical(root: Path) -> Iterator[str]:
+    """The archive at ``root`` built by `make zensical`'s script for its served address, and served."""
     def build(url: str) -> None:
-        result = subprocess.run([sys.executable, str(REPO / "scripts" / "build_zensical.py"), "--zensical",
-                                 str(Path(sys.executable).parent / "zensical")], cwd=root, capture_output=True,
-                                text=True, check=False, env={**os.environ, "SITE_URL": url})
+        result = build_zensical(root, SITE_URL=url)
         assert result.returncode == 0, result.stdout + result.stderr
     with served(root / "site-zensical", build) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def zensical_url(tmp_path_factory):
+    yield from served_zensical(copy_shipped(tmp_path_factory.mktemp("zensical-browser") / "archive").root)
 
 
 @pytest.fixture(scope="module")
