@@ -12,6 +12,9 @@ A third section (``--explorer-only`` runs it alone; benchmarks/explorer.py) meas
 A fourth (``--zensical`` runs it alone; benchmarks/zensical.py) times both engines, `make site` (MkDocs) and
 `make zensical`, on the shipped archive and on 1,000 briefings.
 
+A fifth (``--adversarial`` runs it alone; benchmarks/adversarial.py) times the worst inputs an author can write
+(issue 22): each at two sizes, with the ratio of their costs.
+
 A second section (``--render-only`` runs it alone) times the two costs an author controls
 within one briefing: rendering a briefing whose article is 0.25, 1 and 4 MB, and the
 closest-passage search for long quotes that are not in the article. It uses the core API in-process (no MkDocs)
@@ -30,17 +33,17 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BIN = Path(sys.executable).parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 sys.path.insert(0, str(HERE))
 if not os.environ.get("PYTHONPATH"):
     sys.path.insert(1, str(HERE.parent / "plugins"))   # this checkout's plugin (unless PYTHONPATH names one)
+import adversarial
 import authoring
 import explorer
 import zensical
 from generate import generate, long_article, mistype
 from results import replace_block
+from timing import BIN, ENV, timed
 
 from briefing_archive.core.model import Archive, Article, Briefing, Caution, Claim, Source, Span
 from briefing_archive.derive.terms import with_terms
@@ -53,17 +56,6 @@ CLAIMS_PER_ARTICLE = 300
 QUOTES = ((10_000, 100_000), (20_000, 1_000_000))    # (quote characters, article characters)
 QUOTE_KINDS = ("mistyped", "foreign")
 MARK_START, MARK_END = "<!-- article-bench:start -->", "<!-- article-bench:end -->"
-
-
-def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one command, which must succeed."""
-    start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{result.stderr[-3000:]}")
-    rss_kb = int(result.stderr.strip().splitlines()[-1])
-    return seconds, rss_kb // 1024
 
 
 def core_seconds(root: Path) -> float:
@@ -223,7 +215,12 @@ def main() -> None:
     parser.add_argument("--zensical", action="store_true",
                         help="only the two engines side by side (benchmarks/zensical.py): shipped archive and N")
     parser.add_argument("--zensical-n", default="1000", help="comma-separated N for them (default 1000)")
+    parser.add_argument("--adversarial", action="store_true",
+                        help="only the adversarial inputs (benchmarks/adversarial.py): issue 22's worst cases")
     args = parser.parse_args()
+    if args.adversarial:
+        adversarial.run(Path(args.work), not args.no_write)
+        return
     if args.zensical:
         zensical.run([int(n) for n in args.zensical_n.split(",")], Path(args.work), not args.no_write)
         return
@@ -274,6 +271,7 @@ def main() -> None:
         write_article_section(HERE / "RESULTS.md", article_text)
     explorer.run(args.explorer_n, work, not args.no_write)
     zensical.run([int(n) for n in args.zensical_n.split(",")], work, not args.no_write)
+    adversarial.run(work, not args.no_write)
 
 
 if __name__ == "__main__":

@@ -158,6 +158,8 @@ CASES = [
      "the quote is not in seeds/a.txt; the closest passage (line 2 col 24) is \"40 drones were shot down\""),
     ("quotes", "quote-ambiguous", replace("quote: officials said it twice\n    suffix: \", according\"", "quote: said it twice"), B, 18,
      "occurs 2 times in seeds/a.txt (line 3 col 11, line 3 col 40)"),
+    ("quotes", "quote-in-many-places", replace("quote: officials said it twice\n    suffix: \", according\"", "quote: e"), B, 18,
+     "occurs more than 10 times in seeds/a.txt (first at line 1 col 2, line 1 col 14, line 1 col 18,"),
     ("quotes", "quote-empty", replace("quote: 40 drones were shot down", 'quote: ""'), B, 7, "`quote` is empty"),
     ("quotes", "quote-whitespace", replace("quote: 40 drones were shot down", 'quote: "   "'), B, 7, "write some text"),
     ("quotes", "quote-longer-than-article", replace("quote: 40 drones were shot down", "quote: '" + LONG_QUOTE.replace("'", "''") + "'"), B, 7, "the quote is not in seeds/a.txt"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .independence import Verdict, identified_originators, originator_closure, remembered
+from .independence import Verdict, identified_originators, remembered
 from .model import Archive, Claim, Source
 
 #: Reasons a claim's grade may rest on (``basis``), each open to every side alike.
@@ -85,9 +85,7 @@ def counts(claim: Claim, r: Related, sources: Mapping[str, Source]) -> bool:
         return r.other.credibility <= 3
     if r.kind != "echoes" or r.other.credibility > 2 or not identified_originators(r.other, sources):
         return False
-    mine, theirs = set(claim.originators), set(r.other.originators)
-    return (mine.isdisjoint(originator_closure(theirs, sources))
-            and theirs.isdisjoint(originator_closure(mine, sources)))
+    return r.verdict.apart
 
 
 def missing_evidence(claim: Claim, related: list[Related], sources: Mapping[str, Source]) -> str | None:

@@ -5,11 +5,11 @@ site root, so the file still resolves wherever it is read.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..core.credibility import CREDIBILITY, RELIABILITY, badge_code
-from ..core.independence import independence
+from ..core.independence import Verdict, remembered
 from ..core.model import Archive, Briefing, Claim, Source
 from ..derive.ledger import Metric
 from ..render import urls
@@ -27,7 +27,8 @@ def archive_data(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[
     """The whole archive as plain data (validated by ``schema/archive.schema.json``)."""
     claims = claim_index(archive)
     doc = archive_frame(archive, at, ledger)
-    doc["briefings"] = [briefing_data(archive, b, at, excerpts, claims) for b in archive.briefings]
+    verdict = remembered(archive.sources)
+    doc["briefings"] = [briefing_data(archive, b, at, excerpts, claims, verdict) for b in archive.briefings]
     return doc
 
 
@@ -36,14 +37,15 @@ def claim_index(archive: Archive) -> dict[str, Claim]:
     return {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
 
 
-def briefing_data(archive: Archive, b: Briefing, at: Addresses, excerpts: bool,
-                  claims: Mapping[str, Claim]) -> dict[str, Any]:
-    """One briefing as data (the live preview serialises briefings one at a time, and again only when edited)."""
+def briefing_data(archive: Archive, b: Briefing, at: Addresses, excerpts: bool, claims: Mapping[str, Claim],
+                  verdict: Callable[[Claim, Claim], Verdict]) -> dict[str, Any]:
+    """One briefing as data (the live preview serialises briefings one at a time, and again only when edited);
+    ``verdict``: :func:`~briefing_archive.core.independence.remembered` of the archive's sources."""
 
     def relation(c: Claim, kind: str, target: str) -> dict[str, Any]:
-        verdict = independence(c, claims[target], archive.sources)
-        return {"kind": kind, "target": target, "independence": verdict.value,
-                "shared_origins": sorted(verdict.shared), "assumed": verdict.assumed}
+        judged = verdict(c, claims[target])
+        return {"kind": kind, "target": target, "independence": judged.value,
+                "shared_origins": sorted(judged.shared), "assumed": judged.assumed}
 
     def claim(c: Claim) -> dict[str, Any]:
         return {"id": c.id, "url": at.page(urls.briefing_page(b.id), c.id),

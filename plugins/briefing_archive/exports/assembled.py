@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..core.independence import remembered
 from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Related, both_ways
 from ..derive.ledger import Metric
@@ -60,10 +61,11 @@ def exports(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metri
     claims = claim_index(archive)
     related = both_ways(archive) if related is None else related
     names = {sid: s.name for sid, s in archive.sources.items()}
+    verdict = remembered(archive.sources)
     frame = dumps(archive_frame(archive, at, ledger) | {"briefings": _MARK})
 
     def data_of(b: Briefing) -> bytes:
-        return dumps(briefing_data(archive, b, at, excerpts, claims)).encode("ascii")
+        return dumps(briefing_data(archive, b, at, excerpts, claims, verdict)).encode("ascii")
 
     def annotations_of(b: Briefing) -> tuple[bytes, int]:
         items = briefing_annotations(archive, b, at, excerpts, related, names)

@@ -177,9 +177,10 @@ class NotFound:
 
 @dataclass(frozen=True)
 class Ambiguous:
-    """Several matches remain after prefix/suffix; every one, in text order."""
+    """Several matches remain after prefix/suffix: the first ones, in text order, and whether there are more."""
 
     spans: tuple[Span, ...]
+    more: bool = False
 
 
 @dataclass(frozen=True)
@@ -190,30 +191,43 @@ class Empty:
 AnchorResult = Anchored | NotFound | Ambiguous | Empty
 
 
-def _find_all(haystack: str, needle: str) -> list[int]:
-    """Start of every occurrence of ``needle``, overlapping ones included."""
+#: Places an ambiguous quote's result lists; past them the author is told there are more.
+PLACES = 10
+#: Occurrences whose surroundings are compared with a prefix/suffix found nowhere, to point at the closest.
+CONTEXT_CANDIDATES = 100
+#: Characters of a prefix or suffix compared with each occurrence's surroundings, for the message only.
+CONTEXT_SCORED = 128
+
+
+def _first(haystack: str, needle: str, limit: int) -> list[int]:
+    """The first ``limit`` starts of ``needle``, overlapping ones included: at most ``limit`` searches, each
+    linear in the text (listing every occurrence made "a" in a run of a million "a"s a million of them)."""
     found: list[int] = []
     i = haystack.find(needle)
     while i != -1:
         found.append(i)
+        if len(found) == limit:
+            break
         i = haystack.find(needle, i + 1)
     return found
 
 
-def _has_prefix(folded: str, start: int, prefix: str) -> bool:
-    """True if ``prefix`` ends right before ``start``, ignoring one folded space."""
-    if start > 0 and folded[start - 1] == " ":
-        start -= 1
-    return folded.endswith(prefix, 0, start)
+def _first_in_context(folded: str, q: str, prefix: str, suffix: str, limit: int) -> list[int]:
+    """The first ``limit`` starts of ``q`` that have ``prefix`` just before and ``suffix`` just after, one
+    folded space allowed between: each way of joining them is one string searched for, so an occurrence
+    without its context costs nothing (checking each occurrence's context cost their number times the
+    context's length). The ways exclude each other (the quote and its context start and end on non-spaces)."""
+    found: list[int] = []
+    for before in ("", " ") if prefix else ("",):
+        for after in ("", " ") if suffix else ("",):
+            shift = len(prefix) + len(before)
+            found += (i + shift for i in _first(folded, prefix + before + q + after + suffix, limit))
+    return sorted(found)[:limit]
 
 
 def _suffix_at(folded: str, end: int) -> int:
     """Where a suffix must begin after a match ending at ``end`` (skips one folded space)."""
     return end + 1 if folded.startswith(" ", end) else end
-
-
-#: Characters of a prefix or suffix compared with each occurrence's surroundings, for the message only.
-CONTEXT_SCORED = 128
 
 
 def _context_score(folded: str, start: int, end: int, prefix: str, suffix: str) -> float:
@@ -233,12 +247,13 @@ def anchor(
     quote: str,
     prefix: str | None = None,
     suffix: str | None = None,
+    places: int = PLACES,
 ) -> AnchorResult:
     """Find ``quote`` in ``article``; prefix/suffix (if given) must adjoin the match.
 
-    Exact search on folded strings (a few ``str.find`` calls); rapidfuzz
-    runs only when there is no match, to point the author at the closest
-    passage.
+    Exact search on folded strings (a few ``str.find`` calls, each linear, never one per occurrence);
+    rapidfuzz runs only when there is no match, to point the author at the closest passage. An ambiguous
+    quote lists its first ``places`` occurrences.
     """
     q = fold(quote)
     if not q:
@@ -248,31 +263,24 @@ def anchor(
     folded = article.folded
     n = len(q)
 
-    starts = _find_all(folded, q) if n <= len(folded) else []
-    if not starts:
+    if n > len(folded) or folded.find(q) == -1:
         if not folded.strip(" "):
             return NotFound(None, 0.0, False)
         start, end, score = closest_passage(folded, q)
         start, end = snap_to_words(folded, start, end)
         return NotFound(article.span(start, end), score, False)
 
-    kept = [
-        i
-        for i in starts
-        if (not p or _has_prefix(folded, i, p))
-        and (not s or folded.startswith(s, _suffix_at(folded, i + n)))
-    ]
-    if len(kept) == 1:
-        return Anchored(Span(article.starts[kept[0]], article.starts[kept[0] + n - 1] + 1))
-    if kept:
-        return Ambiguous(tuple(Span(article.starts[i], article.starts[i + n - 1] + 1) for i in kept))
+    def span(i: int) -> Span:
+        return Span(article.starts[i], article.starts[i + n - 1] + 1)
 
-    # Only the words nearest the quote decide which occurrence the message points at: a long prefix or
-    # suffix scored against each of thousands of occurrences would cost their product.
+    kept = _first_in_context(folded, q, p, s, places + 1) if p or s else _first(folded, q, places + 1)
+    if len(kept) == 1:
+        return Anchored(span(kept[0]))
+    if kept:
+        return Ambiguous(tuple(span(i) for i in kept[:places]), more=len(kept) > places)
+
+    # Only the words nearest the quote, at the first occurrences, decide which one the message points at: a
+    # long prefix or suffix scored against each of thousands of occurrences would cost their product.
     p, s = p[-CONTEXT_SCORED:], s[:CONTEXT_SCORED]
-    best = max(starts, key=lambda i: _context_score(folded, i, i + n, p, s))
-    return NotFound(
-        Span(article.starts[best], article.starts[best + n - 1] + 1),
-        _context_score(folded, best, best + n, p, s),
-        True,
-    )
+    best = max(_first(folded, q, CONTEXT_CANDIDATES), key=lambda i: _context_score(folded, i, i + n, p, s))
+    return NotFound(span(best), _context_score(folded, best, best + n, p, s), True)

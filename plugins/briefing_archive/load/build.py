@@ -166,19 +166,16 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
                     _date(data.get("published")), tuple(data.get("tags") or ()), tuple(warnings), tuple(claims))
 
 
-MAX_PLACES = 10   # places an ambiguous quote's message lists (each costs a scan of the text)
-
-
 def _anchor_message(result: object, label: str, raw: dict, article: Article, config: ArchiveConfig) -> str:
     seed = config.display(config.seeds_dir / article.file)
     if isinstance(result, anchoring.Empty):
         return f"{label}: the quote is empty; copy the exact words of the article into `quote`"
     if isinstance(result, anchoring.Ambiguous):
-        shown = result.spans[:MAX_PLACES]
-        places = ", ".join("line {} col {}".format(*line_col(article.text, s.start)) for s in shown)
-        if len(result.spans) > len(shown):
-            places += f", and {len(result.spans) - len(shown)} more"
-        return (f"{label}: the quote occurs {len(result.spans)} times in {seed} ({places}); "
+        places = ", ".join("line {} col {}".format(*line_col(article.text, s.start)) for s in result.spans)
+        times = f"more than {len(result.spans)} times" if result.more else f"{len(result.spans)} times"
+        if result.more:
+            places = "first at " + places + ", and more"
+        return (f"{label}: the quote occurs {times} in {seed} ({places}); "
                 "add `prefix` (words just before) or `suffix` (words just after) to pick one")
     assert isinstance(result, anchoring.NotFound)
     if result.with_context:

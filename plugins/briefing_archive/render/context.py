@@ -8,12 +8,13 @@ entities linked.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
-from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, independence, verdict_words
+from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, Verdict, remembered, verdict_words
 from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Related as RuleRelated
 from ..core.rule import both_ways
@@ -96,6 +97,15 @@ class RenderContext:
     def resolver(self, here: str) -> Resolve:
         """How the notes of page ``here`` link a reference: see :meth:`reference`."""
         return lambda bid, cid: self.reference(here, bid, cid)
+
+    @cached_property
+    def verdicts(self) -> Callable[[Claim, Claim], Verdict]:
+        """Whether two claims are independent, every source's closure computed once for the build."""
+        return remembered(self.archive.sources)
+
+    @cached_property
+    def source_names(self) -> dict[str, str]:
+        return {sid: s.name for sid, s in self.archive.sources.items()}
 
     @cached_property
     def related_claims(self) -> dict[str, list[RuleRelated]]:
@@ -191,8 +201,8 @@ class RenderContext:
         worded: claim entries, tooltips and the relations table all read it."""
         if label.startswith("update"):
             return None
-        verdict = independence(a, other, self.archive.sources)
-        names = {sid: s.name for sid, s in self.archive.sources.items()}
+        verdict = self.verdicts(a, other)
+        names = self.source_names
         css = {INDEPENDENT: "bx-independent", CANNOT_BE_ESTABLISHED: "bx-unknown"}.get(verdict.value, "bx-dependent")
         return css, verdict_words(verdict, names)
 
