@@ -218,6 +218,28 @@ def test_axe_finds_no_serious_violations(request, base_url, scheme) -> None:
     assert serious(results) == {}
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_grade_links_keep_their_contrast_when_focused_or_hovered(browser, base_url, scheme) -> None:
+    """The theme colours a focused or hovered link with its accent, which failed contrast on a grade's colour:
+    every grade-coloured link on a briefing page, focused by the keyboard and then hovered, passes axe's
+    contrast check on the element itself (and the tooltip it opens stays inside a landmark)."""
+    page, _ = open_page(browser, base_url, PAGES["briefing"], color_scheme=scheme)
+    page.add_script_tag(path=str(AXE))
+    links = page.locator("main a[class*='bx-rel-']")
+    assert links.count() >= 5
+    failures = []
+    for i in range(links.count()):
+        link = links.nth(i)
+        for act in (link.focus, link.hover):
+            act()
+            found = link.evaluate("async el => (await axe.run(el, {runOnly: ['color-contrast', 'region']}))"
+                                  ".violations.map(v => v.id)")
+            if found:
+                failures.append((act.__name__, link.get_attribute("href"), found))
+    page.context.close()
+    assert failures == []
+
+
 def test_phone_width_has_no_horizontal_scrolling(browser, base_url) -> None:
     kinds = AXE_PAGES + ("relations", "sources")
     opened = open_pages(browser, base_url, (PAGES[kind] for kind in kinds), viewport={"width": 390, "height": 844})

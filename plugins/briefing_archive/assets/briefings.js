@@ -129,7 +129,8 @@
       tip.hidden = true;
       tip.addEventListener("mouseenter", function () { window.clearTimeout(timer); });
       tip.addEventListener("mouseleave", function () { later(); });
-      document.body.appendChild(tip);
+      // Inside the page's main landmark, so assistive technology finds it with the text it describes.
+      (document.querySelector("main") || document.body).appendChild(tip);
     }
     return tip;
   }
@@ -139,8 +140,10 @@
     var w = t.offsetWidth, h = t.offsetHeight;
     var left = Math.max(8, Math.min(r.left, width - w - 8));
     var top = r.bottom + 6 + h > height && r.top - 6 - h >= 0 ? r.top - 6 - h : r.bottom + 6;
-    t.style.left = (left + window.scrollX) + "px";
-    t.style.top = (top + window.scrollY) + "px";
+    // Absolute from the nearest positioned ancestor, if the theme positions one; else from the document.
+    var parent = t.offsetParent, box = parent && parent !== document.body ? parent.getBoundingClientRect() : null;
+    t.style.left = (box ? left - box.left - parent.clientLeft : left + window.scrollX) + "px";
+    t.style.top = (box ? top - box.top - parent.clientTop : top + window.scrollY) + "px";
   }
   function show(el) {
     window.clearTimeout(timer);
