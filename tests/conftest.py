@@ -88,8 +88,8 @@ claims:
     suffix: ", according"
     sources: [agency]
     credibility: 3
-    relations:
-      - corroborates: a-test#drones
+    note: Held at 3 though the drones claim corroborates it, since the agency relays what it heard.
+    relations: [corroborates: a-test#drones]
 """
 
 SOURCES = {

@@ -96,7 +96,7 @@ def with_c(written: Archive, relations: int) -> Archive:
     """c-test, whose claims each corroborate a-test's drones (``relations`` of them)."""
     written.write("seeds/c.txt", "The agency said fog fell. The agency said mist fell. The agency said dew fell.\n")
     claims = "".join(f"  - id: {w}\n    quote: {w} fell\n    sources: [agency]\n    credibility: 3\n"
-                     "    relations:\n      - corroborates: a-test#drones\n" for w in ("fog", "mist", "dew")[:relations])
+                     "    note: Held at 3, as one report.\n    relations:\n      - corroborates: a-test#drones\n" for w in ("fog", "mist", "dew")[:relations])
     written.write("briefings/c-test.yml", f"article: c.txt\ntitle: C\nsummary: S.\nclaims:\n{claims}")
     return written
 

@@ -128,7 +128,7 @@ def test_circular_corroboration_is_an_error(archive, caplog) -> None:
     with pytest.raises(Abort):
         archive.build(strict=False)
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
-    assert any(e.startswith("briefings/a-test.yml:23:23: error: claim 'twice' corroborates a-test#drones, but "
+    assert any(e.startswith("briefings/a-test.yml:23:31: error: claim 'twice' corroborates a-test#drones, but "
                             "the two are not independent: both rest on The Ministry") for e in errors), errors
     assert not archive.site.exists()
 

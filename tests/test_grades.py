@@ -37,6 +37,7 @@ claims:
     quote: hail fell
     sources: [monitor]
     credibility: 3
+    note: Held at 3 though the drones claim corroborates it, since the monitor is new to the archive.
     relations:
       - corroborates: a-test#drones
 """

@@ -188,7 +188,7 @@ def test_ids_of_different_kinds_may_coincide(archive, no_warnings) -> None:
     archive.write("briefings/entities/agency.yml", "name: The Agency as an organisation\nkind: organisation\n")
     archive.write("briefings/region.yml", "article: a.txt\ntitle: The region briefing\nsummary: s\nclaims:\n"
                                           "  - id: again\n    quote: A line with\n    sources: [region]\n"
-                                          "    credibility: 3\n    entities: [agency]\n"
+                                          "    credibility: 3\n    note: Held at 3, as one report.\n    entities: [agency]\n"
                                           "    relations: [{corroborates: a-test#drones}]\n")
     site = archive.build(strict=True)
     assert "The region briefing" in (site / "briefings" / "region" / "index.html").read_text()
@@ -249,7 +249,7 @@ def test_direction_controls_in_prose_stay_inside_it(archive) -> None:
 def test_links_inside_seeds_are_followed_but_not_out_of_it(archive) -> None:
     (archive.root / "seeds" / "b.txt").symlink_to("a.txt")
     archive.write("briefings/b-test.yml", "article: b.txt\ntitle: B\nsummary: s\nclaims:\n  - id: d\n"
-                  "    quote: 40 drones were shot down\n    sources: [agency]\n    credibility: 6\n")
+                  "    quote: 40 drones were shot down\n    sources: [agency]\n    credibility: 3\n")
     site = archive.build(strict=True)
     assert (site / "seeds" / "b.txt").read_text() == (archive.root / "seeds" / "a.txt").read_text()
 

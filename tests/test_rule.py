@@ -54,7 +54,7 @@ def test_independence_has_three_values() -> None:
     (4, [], ("self-serving",), True),
     (5, [("contradicts", "kyiv")], (), True),
     (5, [("contradicts", "reuters")], (), False),         # not independent of the MoD
-    (6, [], (), True),
+    (6, [], (), False),                                   # v1.2: a named originator alone gives 3
     (6, [("corroborates", "kyiv")], (), False),
 ])
 def test_each_grade_needs_its_evidence(grade, relations, basis, ok) -> None:
@@ -78,11 +78,19 @@ def test_an_echo_lends_no_more_than_it_has() -> None:
     assert missing_evidence(c, [rel("corroborates", c, claim("o", "kyiv", 4))], SOURCES) is not None
 
 
-def test_a_claim_whose_echoes_do_not_count_may_be_6() -> None:
-    """Abstaining overstates nothing: an unnamed statement echoing a grade-3 claim cannot be judged."""
+def test_an_echo_that_names_it_gives_3_and_unnamed_echoes_stay_6() -> None:
+    """v1.2: an unnamed statement that says what a named claim graded 3 says is 3, not 6 (a named originator says
+    the same); one echoing a named 2 may be 2; two unnamed statements echoing each other stay 6."""
     c = claim("c", "unattributed", 6)
-    assert missing_evidence(c, [rel("echoes", c, claim("o", "mod", 3))], SOURCES) is None
-    assert missing_evidence(c, [rel("echoes", c, claim("o", "mod", 2))], SOURCES) is not None
+    named_3 = [rel("echoes", c, claim("o", "mod", 3))]
+    assert "names it" in (missing_evidence(c, named_3, SOURCES) or "")
+    assert missing_evidence(claim("c", "unattributed", 3), named_3, SOURCES) is None
+    named_2 = [rel("echoes", c, claim("o", "mod", 2))]
+    assert missing_evidence(claim("c", "unattributed", 2), named_2, SOURCES) is None
+    assert missing_evidence(c, named_2, SOURCES) is not None
+    unnamed = [rel("echoes", c, claim("o", "unattributed", 6))]
+    assert missing_evidence(c, unnamed, SOURCES) is None
+    assert missing_evidence(claim("c", "unattributed", 3), unnamed, SOURCES) is not None
 
 
 def test_an_assumed_dependence_is_named_as_one() -> None:

@@ -52,8 +52,8 @@ def test_ledger_puts_both_articles_figures_side_by_side(shipped_archive, shipped
 
 def test_ledger_flags_non_overlapping_figures(archive) -> None:
     text = archive.root.joinpath("briefings/a-test.yml").read_text().replace(
-        "    relations:\n", "    date: 2025-01\n    figures:\n      - metric: drones-downed\n        value: 10\n"
-                           "        unit: drones\n        qualifier: about\n    relations:\n")
+        "    relations: [", "    date: 2025-01\n    figures:\n      - metric: drones-downed\n        value: 10\n"
+                           "        unit: drones\n        qualifier: about\n    relations: [")
     archive.write("briefings/a-test.yml", text)
     site = archive.build()
     page = text_of(site / "figures" / "index.html")

@@ -1,17 +1,17 @@
-"""The credibility rule (v1.1): what evidence each credibility number needs, the same for every party.
+"""The credibility rule (v1.2): what evidence each credibility number needs, the same for every party.
 
-One table: the methodology page shows it (:data:`NEEDS`) and the build applies it
-(:func:`missing_evidence`) to every claim, reading each relation in both directions and the
-claim's optional ``basis``. The rule may be made stricter, never looser. Here a relation
-*counts* as support only when it brings evidence the claim does not already have:
+One table: the methodology page shows it (:data:`NEEDS`) and the build applies it (:func:`standing`) to every
+claim, reading each relation in both directions, with the other claims' grades as written, and the claim's
+optional ``basis``. Support is defined once (v1.2 "Support, defined once"):
 
-- ``corroborates`` (independent, or the build refuses it) from a claim graded 1, 2 or 3;
-- ``echoes`` from a claim graded 1 or 2 (an echo lends no more than it has), with an identified
-  originator (an unnamed statement supports nothing), whose originators are not the claim's own
-  nor a source either side rests on (claims cut from one report, or a source repeated by its
-  relay or its paraphrase, do not support each other).
+- two claims are *apart* when neither's originators are among the sources the other rests on (its originators
+  and everything they depend on); sharing a third source does not stop them being apart;
+- a ``corroborates`` relation (independent, or the build refuses it) with a claim graded 1, 2 or 3 *supports*;
+- an ``echoes`` relation *supports* when the other claim is graded 1 or 2, has an identified originator and the
+  two are apart (an echo lends no more than it has); with a claim graded 3, under the same conditions, it
+  *names* the claim: a named originator says the same, something to judge it by, but not support.
 
-A claim whose only agreeing relations do not count may be graded 6: abstaining overstates nothing.
+A claim's *ceiling* is the best of 1, 2 and 3 its evidence allows; graded below it, its note must say why.
 """
 from __future__ import annotations
 
@@ -36,20 +36,21 @@ BASIS_LABEL: dict[str, str] = {"against-interest": "Against its own side's inter
                                "direct-observation": "Direct observation", "self-serving": "Self-serving",
                                "implausible": "Implausible"}
 
-#: What each credibility number needs, as the methodology page states it.
+#: What each credibility number needs, as the methodology page states it (v1.2).
 NEEDS: dict[int, str] = {
-    1: "a <code>corroborates</code> relation with an independent claim graded 1, 2 or 3; no "
+    1: "a supporting <code>corroborates</code> relation with an independent claim graded 1, 2 or 3; no "
        "<code>contradicts</code> relation with an independent claim graded 1 or 2",
-    2: "a counting relation (a <code>corroborates</code> relation with a claim graded 1, 2 or 3, or an "
-       "<code>echoes</code> relation with a claim graded 1 or 2 that has an identified originator and rests on "
-       "none of this claim's sources), or a supporting basis (against-interest, direct-observation); no "
-       "<code>contradicts</code> relation with an independent claim graded 1 or 2",
-    3: "at least one identified originator; no <code>contradicts</code> relation with a claim graded 1 or 2",
+    2: "a supporting relation (a <code>corroborates</code> relation with a claim graded 1, 2 or 3, or an "
+       "<code>echoes</code> relation with a claim graded 1 or 2 that has an identified originator and is apart from "
+       "this one), or a supporting basis (against-interest, direct-observation); no <code>contradicts</code> "
+       "relation with an independent claim graded 1 or 2",
+    3: "an identified originator, or an echo that names it (an <code>echoes</code> relation with a claim graded 3 "
+       "that has an identified originator and is apart from this one); no <code>contradicts</code> relation with "
+       "an independent claim graded 1 or 2",
     4: "a <code>contradicts</code> relation, or an undermining basis (self-serving, implausible)",
     5: "a <code>contradicts</code> relation with an independent claim graded 1, 2 or 3",
-    6: "no counting <code>corroborates</code> or <code>echoes</code> relation, and no <code>contradicts</code> "
-       "relation with an independent claim; a claim that rests only on unidentified sources and has no "
-       "relation is 6: there is nothing to judge it by",
+    6: "nothing bears on it: no identified originator, no supporting or naming relation, and no "
+       "<code>contradicts</code> relation with an independent claim (an undermining basis allows 4 instead)",
 }
 
 
@@ -79,51 +80,113 @@ def both_ways(archive: Archive) -> dict[str, list[Related]]:
     return out
 
 
-def counts(claim: Claim, r: Related, sources: Mapping[str, Source]) -> bool:
-    """Whether a relation supports the claim (see the module's docstring for why each condition)."""
+def supports(r: Related, sources: Mapping[str, Source]) -> bool:
+    """Whether a relation supports the claim it is seen from (v1.2, defined once)."""
     if r.kind == "corroborates":
-        return r.other.credibility <= 3
-    if r.kind != "echoes" or r.other.credibility > 2 or not identified_originators(r.other, sources):
-        return False
-    return r.verdict.apart
+        return r.verdict.independent and r.other.credibility <= 3
+    return r.kind == "echoes" and r.other.credibility <= 2 and _named_and_apart(r, sources)
+
+
+def names(r: Related, sources: Mapping[str, Source]) -> bool:
+    """Whether a relation names the claim: an echo of a claim graded 3 by an identified originator, apart."""
+    return r.kind == "echoes" and r.other.credibility == 3 and _named_and_apart(r, sources)
+
+
+def _named_and_apart(r: Related, sources: Mapping[str, Source]) -> bool:
+    return r.verdict.apart and bool(identified_originators(r.other, sources))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What bears on one claim under the rule, sorted once: every row of the table reads these."""
+
+    claim: Claim
+    identified: bool                      # the claim has an identified originator
+    supporting: tuple[Related, ...]
+    naming: tuple[Related, ...]
+    contradicting: tuple[Related, ...]    # every contradicts relation, either way
+
+    @property
+    def supported(self) -> bool:
+        return bool(self.supporting) or bool(set(self.claim.basis) & SUPPORTING.keys())
+
+    def against(self, worst: int) -> list[Related]:
+        """The contradicting claims that are independent and graded ``worst`` or better."""
+        return [r for r in self.contradicting if r.verdict.independent and r.other.credibility <= worst]
+
+    def holds(self, grade: int) -> bool:
+        """Whether the table's row for ``grade`` holds."""
+        if grade <= 3 and self.against(2):
+            return False
+        if grade == 1:
+            return any(r.kind == "corroborates" for r in self.supporting)
+        if grade == 2:
+            return self.supported
+        if grade == 3:
+            return self.identified or bool(self.naming or self.supporting)
+        if grade == 4:
+            return bool(self.contradicting) or bool(set(self.claim.basis) & UNDERMINING.keys())
+        if grade == 5:
+            return bool(self.against(3))
+        return not (self.identified or self.supporting or self.naming
+                    or any(r.verdict.independent for r in self.contradicting))
+
+    @property
+    def ceiling(self) -> int | None:
+        """The best of 1, 2 and 3 the table allows (v1.2 "The ceiling, shown"); None when only 4-6 are."""
+        return next((g for g in (1, 2, 3) if self.holds(g)), None)
+
+    @property
+    def below_ceiling(self) -> bool:
+        """Graded 2 or 3 while the evidence allows better: the analyst's right, never silent."""
+        ceiling = self.ceiling
+        return self.claim.credibility in (2, 3) and ceiling is not None and ceiling < self.claim.credibility
+
+    def missing(self, grade: int) -> str | None:
+        """Why ``grade`` lacks the evidence its row needs, with what would justify it; None if the row holds."""
+        if self.holds(grade):
+            return None
+        allowed = sorted((g for g in range(1, 7) if g != grade and self.holds(g)), key=lambda g: (abs(g - grade), g))
+        instead = "grade it " + " or ".join(str(g) for g in allowed[:2])
+        strong = self.against(2)
+        if grade <= 3 and strong:
+            return (f"it is contradicted by the independent claim {strong[0].target} graded "
+                    f"{strong[0].other.credibility}; {instead}, or fix the relation")
+        if grade == 1:
+            return f"no independent claim graded 1, 2 or 3 corroborates it; add that `corroborates` relation, or {instead}"
+        if grade == 2:
+            return ("nothing supports it: no `corroborates` relation with a claim graded 1-3, no `echoes` relation "
+                    "with a claim graded 1-2 from identified originators apart from its own, and no supporting "
+                    f"`basis` (against-interest, direct-observation); add the relation or the basis the note "
+                    f"explains, or {instead}")
+        if grade == 3:
+            return ("it rests only on unidentified sources and no echo names it (an `echoes` relation with a claim "
+                    "graded 3 from identified originators apart from its own), so there is nothing to judge it by; "
+                    f"add that relation if the note cites one, or {instead}")
+        if grade == 4:
+            return ("nothing undermines it: no `contradicts` relation and no undermining `basis` (self-serving, "
+                    f"implausible); add the one the note explains, or {instead}")
+        if grade == 5:
+            return f"no independent claim graded 1, 2 or 3 contradicts it; add that `contradicts` relation, or {instead}"
+        if self.supporting or self.naming:
+            r = (self.supporting or self.naming)[0]
+            return (f"{r.target} {'supports' if self.supporting else 'names'} it ({r.kind}), so there is something "
+                    f"to judge it by; {instead}")
+        if self.identified:
+            return ("it has an identified originator, so there is something to judge it by; grade it 3, or 4 with "
+                    "the undermining `basis` the note explains")
+        against = next(r for r in self.contradicting if r.verdict.independent)
+        return f"the independent claim {against.target} contradicts it; {instead}"
+
+
+def standing(claim: Claim, related: list[Related], sources: Mapping[str, Source]) -> Standing:
+    """What bears on ``claim``: ``related`` is its relations both ways (:func:`both_ways`)."""
+    return Standing(claim, bool(identified_originators(claim, sources)),
+                    tuple(r for r in related if supports(r, sources)),
+                    tuple(r for r in related if names(r, sources)),
+                    tuple(r for r in related if r.kind == "contradicts"))
 
 
 def missing_evidence(claim: Claim, related: list[Related], sources: Mapping[str, Source]) -> str | None:
     """Why the claim's grade lacks the evidence the rule needs, with what would justify it; None if it has it."""
-    g = claim.credibility
-    supporting = [r for r in related if counts(claim, r, sources)]
-    contradicting = [r for r in related if r.kind == "contradicts"]
-    strong_independent = [r for r in contradicting if r.verdict.independent and r.other.credibility <= 2]
-    if g in (1, 2) and strong_independent:
-        return (f"it is contradicted by the independent claim {strong_independent[0].target} graded "
-                f"{strong_independent[0].other.credibility}; grade it 4 or 5, or fix the relation")
-    if g == 1 and not any(r.kind == "corroborates" and r.verdict.independent and r.other.credibility <= 3
-                          for r in related):
-        return ("no independent claim graded 1, 2 or 3 corroborates it; add that `corroborates` relation, "
-                "or grade it 2")
-    if g == 2 and not supporting and not set(claim.basis) & SUPPORTING.keys():
-        return ("nothing supports it: no `corroborates` relation with a claim graded 1-3, no `echoes` relation "
-                "with a claim graded 1-2 from other, identified originators, and no supporting `basis` "
-                "(against-interest, direct-observation); add the relation or the basis the note explains, or grade "
-                f"it {3 if identified_originators(claim, sources) else 6}")
-    if g == 3:
-        if not identified_originators(claim, sources):
-            return "it rests only on unidentified sources, so there is nothing to judge it by; grade it 6"
-        strong = [r for r in contradicting if r.other.credibility <= 2]
-        if strong:
-            return (f"it is contradicted by {strong[0].target}, graded {strong[0].other.credibility}; "
-                    "grade it 4 or 5")
-    if g == 4 and not contradicting and not set(claim.basis) & UNDERMINING.keys():
-        return ("nothing undermines it: no `contradicts` relation and no undermining `basis` (self-serving, "
-                "implausible); add the one the note explains, or grade it 3 or 6")
-    if g == 5 and not any(r.verdict.independent and r.other.credibility <= 3 for r in contradicting):
-        return ("no independent claim graded 1, 2 or 3 contradicts it; add that `contradicts` relation, or "
-                "grade it 4")
-    if g == 6:
-        if supporting:
-            return (f"{supporting[0].target} supports it ({supporting[0].kind}), so there is something to judge "
-                    "it by; grade it 2 or 3")
-        against = [r for r in contradicting if r.verdict.independent]
-        if against:
-            return f"the independent claim {against[0].target} contradicts it; grade it 4 or 5"
-    return None
+    return standing(claim, related, sources).missing(claim.credibility)

@@ -34,7 +34,8 @@ def source_of(d: Document) -> Source:
     data, g = d.data, d.data.get   # required keys are there: the schema checked them
     depends = g("depends_on") or ()
     return Source(d.id, _line(data["name"]), data["kind"], data["reliability"], data["note"], _line(g("party")),
-                  g("url"), tuple(dep_id(dep) for dep in depends), g("rubric"), g("role"), g("identified", True),
+                  g("url"), tuple(dep_id(dep) for dep in depends), g("rubric"), g("role"),
+                  g("identified", data["kind"] != "unattributed"),   # v1.2: unattributed unless it says so
                   g("background"), tuple((dep["source"], dep["note"]) for dep in depends if isinstance(dep, dict)))
 
 

@@ -13,7 +13,7 @@ from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
 from ..core.independence import NOT_INDEPENDENT, remembered, verdict_words
 from ..core.model import Archive, Claim, Relation, Source
 from ..core.problems import Problem, did_you_mean
-from ..core.rule import both_ways, missing_evidence
+from ..core.rule import both_ways, standing
 from .documents import Document, claim_ids
 from .yamlfile import KeyPath
 
@@ -150,12 +150,19 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], complet
                         "warning"))
             if not complete:
                 continue
-            lacking = missing_evidence(c, related[f"{b.id}#{c.id}"], archive.sources)
+            judged = standing(c, related[f"{b.id}#{c.id}"], archive.sources)
+            lacking = judged.missing(c.credibility)
+            index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == c.id)
             if lacking is not None:
-                index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == c.id)
                 out.append(doc.problem(("claims", index, "credibility"), (
                     f"claim '{c.id}' is graded {c.credibility} ({CREDIBILITY[c.credibility]}), but {lacking} "
                     "(see the credibility rule on the methodology page)"), "warning"))
+            elif judged.below_ceiling and not (c.note or "").strip():
+                out.append(doc.problem(("claims", index, "credibility"), (
+                    f"claim '{c.id}' is graded {c.credibility}, below what its evidence allows "
+                    f"({judged.ceiling}: {CREDIBILITY[judged.ceiling or 3]}), and has no note; caution is your right, "
+                    "but say why in `note`, or grade it "
+                    f"{judged.ceiling}"), "warning"))
     return out
 
 

@@ -7,7 +7,7 @@ so its links are made from the site's root page.
 from __future__ import annotations
 
 from ..core.model import Briefing, Claim
-from ..core.rule import counts
+from ..core.rule import supports
 from ..derive.bottomline import GROUPS, bottom_line
 from . import urls
 from .components import excerpt
@@ -62,7 +62,7 @@ def home_html(ctx: RenderContext) -> str:
     for b in ctx.archive.briefings:
         for c in b.claims:
             related = ctx.related_claims.get(f"{b.id}#{c.id}", [])
-            support = [r for r in related if counts(c, r, ctx.archive.sources)]
+            support = [r for r in related if supports(r, ctx.archive.sources)]
             against = [r for r in related if r.kind == "contradicts"]
             if support:
                 independent = sum(r.verdict.independent for r in support)
