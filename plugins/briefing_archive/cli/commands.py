@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ..core.config import ArchiveConfig
 from ..core.ids import RESERVED, is_id
+from ..core.model import Archive
 from ..core.positions import line_col
 from ..core.problems import Problem
+from ..derive.sides import HEADINGS, side_cells, side_table
 from ..load.archive import load_archive
 from ..load.docs import PAGE_FOLDERS, docs_files, taken_pages
 from ..load.guard import folder_refusal
@@ -20,6 +22,14 @@ from ..load.siteconfig import site_options
 from .console import Console
 from .pin import PinError, set_sha256
 from .scaffold import default_id, scaffold
+
+
+def sides_text(archive: Archive) -> str:
+    """The per-side table as aligned plain text (the methodology page shows the same rows)."""
+    rows = [HEADINGS, *(side_cells(row) for row in side_table(archive))]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(HEADINGS))]
+    return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in
+                                enumerate(zip(r, widths, strict=True))).rstrip() for r in rows)
 
 
 def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
@@ -47,6 +57,8 @@ def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console)
                          + ("no problems" if not problems else f"{len(problems) - errors} warning(s)"))
         else:
             console.note(f"{errors} error(s), {len(problems) - errors} warning(s)")
+        if args.sides and archive is not None:
+            print(sides_text(archive))
     return 1 if archive is None or (args.strict and problems) else 0
 
 

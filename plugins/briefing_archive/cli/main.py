@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("root", nargs="?", default=".", help="folder holding mkdocs.yml (default: .)")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--sides", action="store_true",
+                       help="also print the per-side table: claims per grade, supported, graded below their ceiling")
     new = sub.add_parser("new", help="scaffold briefings/<id>.yml for an article")
     new.add_argument("seed", help="path to the article, e.g. seeds/<file>.txt")
     new.add_argument("--id", help="briefing id (default: the seed's file stem, lower-cased, '_' -> '-')")

@@ -11,6 +11,7 @@ from typing import Any
 from ..core.credibility import CREDIBILITY, RELIABILITY, badge_code
 from ..core.independence import Verdict, remembered
 from ..core.model import Archive, Briefing, Claim, Source
+from ..core.rule import Related, both_ways, standing
 from ..derive.ledger import Metric
 from ..render import urls
 from ..render.urls import Addresses
@@ -27,8 +28,8 @@ def archive_data(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[
     """The whole archive as plain data (validated by ``schema/archive.schema.json``)."""
     claims = claim_index(archive)
     doc = archive_frame(archive, at, ledger)
-    verdict = remembered(archive.sources)
-    doc["briefings"] = [briefing_data(archive, b, at, excerpts, claims, verdict) for b in archive.briefings]
+    verdict, related = remembered(archive.sources), both_ways(archive)
+    doc["briefings"] = [briefing_data(archive, b, at, excerpts, claims, verdict, related) for b in archive.briefings]
     return doc
 
 
@@ -38,9 +39,10 @@ def claim_index(archive: Archive) -> dict[str, Claim]:
 
 
 def briefing_data(archive: Archive, b: Briefing, at: Addresses, excerpts: bool, claims: Mapping[str, Claim],
-                  verdict: Callable[[Claim, Claim], Verdict]) -> dict[str, Any]:
+                  verdict: Callable[[Claim, Claim], Verdict], related: Mapping[str, list[Related]]) -> dict[str, Any]:
     """One briefing as data (the live preview serialises briefings one at a time, and again only when edited);
-    ``verdict``: :func:`~briefing_archive.core.independence.remembered` of the archive's sources."""
+    ``verdict``: :func:`~briefing_archive.core.independence.remembered` of the archive's sources; ``related``:
+    every claim's relations both ways (:func:`~briefing_archive.core.rule.both_ways`), for its ceiling."""
 
     def relation(c: Claim, kind: str, target: str) -> dict[str, Any]:
         judged = verdict(c, claims[target])
@@ -51,7 +53,8 @@ def briefing_data(archive: Archive, b: Briefing, at: Addresses, excerpts: bool, 
         return {"id": c.id, "url": at.page(urls.briefing_page(b.id), c.id),
                 "quote": b.article.text[c.span.start:c.span.end], "start": c.span.start, "end": c.span.end,
                 "chain": chain_data(c, archive.sources), "credibility": c.credibility,
-                "badge": badge_code(c, archive.sources), "note": c.note, "entities": list(c.entities), "date": c.date,
+                "badge": badge_code(c, archive.sources),
+                "ceiling": standing(c, related.get(f"{b.id}#{c.id}", []), archive.sources).ceiling, "note": c.note, "entities": list(c.entities), "date": c.date,
                 "basis": list(c.basis), "background": c.background,
                 "relations": [relation(c, r.kind, r.target) for r in c.relations],
                 "figures": [{"metric": f.metric, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,

@@ -65,7 +65,7 @@ def exports(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metri
     frame = dumps(archive_frame(archive, at, ledger) | {"briefings": _MARK})
 
     def data_of(b: Briefing) -> bytes:
-        return dumps(briefing_data(archive, b, at, excerpts, claims, verdict)).encode("ascii")
+        return dumps(briefing_data(archive, b, at, excerpts, claims, verdict, related)).encode("ascii")
 
     def annotations_of(b: Briefing) -> tuple[bytes, int]:
         items = briefing_annotations(archive, b, at, excerpts, related, names)

@@ -10,7 +10,7 @@ from collections import Counter
 
 from ..core.credibility import badge_code, badge_meaning
 from ..core.model import Briefing, Claim
-from ..core.rule import BASIS, BASIS_LABEL, SUPPORTING
+from ..core.rule import BASIS, BASIS_LABEL, SUPPORTING, standing
 from ..core.text import Block, blocks
 from ..derive.guide import hedged, reading_guide, sentence_span
 from . import urls
@@ -211,6 +211,10 @@ def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int) -> str:
 
 def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: int) -> str:
     rows = [fact("Rests on", ctx.chain_html(here, c))]
+    judged = standing(c, ctx.related_claims.get(f"{b.id}#{c.id}", []), ctx.archive.sources)
+    if judged.below_ceiling:
+        rows.append(fact("Graded below its ceiling", f"the evidence allows {judged.ceiling}; graded {c.credibility} "
+                                                     "(the note says why)"))
     if c.date:
         rows.append(fact("Date of the event", esc(c.date)))
     if c.entities:

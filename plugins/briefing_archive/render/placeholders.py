@@ -8,6 +8,7 @@ from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON, RUBRI
 from ..core.lexicon import Lexicon
 from ..core.model import Archive
 from ..core.rule import BASIS_LABEL, NEEDS, SUPPORTING, UNDERMINING
+from ..derive.sides import HEADINGS, side_cells, side_table
 from .components import html_table
 from .markup import esc
 from .reference import reference_markdown
@@ -53,6 +54,14 @@ def lexicon_markdown(lexicon: Lexicon | None) -> str:
     return "\n\n" + "\n\n".join(out) + "\n\n"
 
 
+def sides_markdown(archive: Archive) -> str:
+    """The per-side table (v1.2): claims per grade, supported, graded below their ceiling, by originator's side."""
+    rows = [tuple(esc(cell) for cell in side_cells(row)) for row in side_table(archive)]
+    if not rows:
+        return "\n\n<p>No claims yet.</p>\n\n"
+    return f"\n\n{html_table(HEADINGS, rows)}\n\n"
+
+
 #: Placeholders a hand-written page may contain; the build fills them in from the code's own tables.
 PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
     "<!-- briefings:scales -->": lambda archive: scales_markdown(),
@@ -60,6 +69,7 @@ PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
     "<!-- briefings:basis -->": lambda archive: basis_markdown(),
     "<!-- briefings:lexicon -->": lambda archive: lexicon_markdown(archive.lexicon),
     "<!-- briefings:reference -->": lambda archive: reference_markdown(),
+    "<!-- briefings:sides -->": sides_markdown,
 }
 
 
