@@ -109,5 +109,5 @@ def _contradicted(related: Sequence[Related], sources: Mapping[str, Source]) -> 
                    f"({_names([r.other for r in independent], sources)})")
     if other:
         named = _names([r.other for r in other], sources)
-        out.append(f"{named}{_how(other)}" if named else f"a report with {NO_SOURCE}")
+        out.append(f"{named}{_how(other)}" if named else "a report from an unnamed source")
     return "contradicted by " + " and by ".join(out)
