@@ -33,7 +33,7 @@ def claim_classes(ctx: RenderContext, b: Briefing, c: Claim) -> str:
 
 
 #: How long a lead claim's words may run on the bottom line (its whole quote is one click away).
-LEAD_WORDS = 120
+LEAD_WORDS = 100
 
 
 def _count_html(c: Count, total: int, filter_key: str, css: str = "", tail: str = "") -> str:
