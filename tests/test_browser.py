@@ -469,10 +469,12 @@ def test_highlights_are_tinted_by_grade_with_a_different_underline_each(browser,
     assert len({line for _, line in styles.values()}) == 3      # and three underline styles: not colour alone
 
 
-def test_bottom_line_and_key_fit_a_phones_first_screen(browser, base_url) -> None:
+def test_bottom_line_fits_a_phones_first_screen(browser, base_url) -> None:
+    """v1.2: the claim the bottom line opens with (words and badge) and the counts are in the first screen."""
     page, _ = open_page(browser, base_url, PAGES["briefing"], viewport={"width": 390, "height": 844},
                         device_scale_factor=2, is_mobile=True, has_touch=True)
-    for selector in ("#_bottom-line", ".bx-key"):
+    for selector in ("#_bottom-line .bx-bottom-title", "#_bottom-line .bx-lead > li:first-child",
+                     "#_bottom-line .bx-groups"):
         box = page.locator(selector).bounding_box()
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, (selector, box)
 

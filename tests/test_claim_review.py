@@ -140,13 +140,23 @@ def test_every_kind_of_originator_is_typed_per_the_mapping(archive) -> None:
     assert "Source unatt" in review["itemReviewed"]["description"]   # left out of author, still named
 
 
-def test_claim_review_text_with_curly_quotes_and_a_long_note(archive) -> None:
+def test_claim_review_explains_the_grade_as_the_page_does_in_plain_unicode(archive) -> None:
+    """ratingExplanation is what the grade rests on, worded as the page's verdict (never a cut of the note),
+    and plain Unicode: a curly quote in a source's name is the character, not a reference."""
     note = "The ministry\u2019s figure \u2014 " + "words " * 40
     archive.write("briefings/a-test.yml", archive.root.joinpath("briefings/a-test.yml").read_text().replace(
         "note: Probably true; see [the ministry](../../sources/ministry/).", f"note: {json.dumps(note)}"))
-    (review, _) = claim_reviews(archive.build(strict=True))["a-test"]
-    explanation = review["reviewRating"]["ratingExplanation"]
-    assert explanation.startswith("The ministry\u2019s figure \u2014 words") and explanation.endswith("\u2026")
+    agency = archive.root.joinpath("briefings/sources/agency.yml").read_text()
+    archive.write("briefings/sources/agency.yml", agency.replace("The Agency", "The Agency\u2019s wire"))
+    site = archive.build(strict=True)
+    (review, other) = claim_reviews(site)["a-test"]
+    assert review["reviewRating"]["ratingExplanation"] == \
+        "probably true: corroborated by an independent report (The Agency\u2019s wire)"
+    assert other["reviewRating"]["ratingExplanation"] == \
+        "possibly true: corroborated by an independent report (The Ministry)"
+    page = (site / "briefings" / "a-test" / "index.html").read_text("utf-8")
+    assert "probably true: corroborated by an independent report (The Agency&#8217;s wire)" in page or \
+        "probably true: corroborated by an independent report (The Agency\u2019s wire)" in page
     assert review["url"] == "#drones"   # no site URL: relative to the page, as JSON-LD in HTML resolves it
 
 

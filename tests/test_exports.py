@@ -74,15 +74,15 @@ def test_claim_review_json_ld_is_embedded(shipped_site) -> None:
 
 
 def test_json_ld_cannot_break_out_of_its_script(archive) -> None:
-    text = archive.root.joinpath("briefings/a-test.yml").read_text().replace(
-        "note: Probably true; see [the ministry](../../sources/ministry/).",
-        "note: '</script><script>alert(1)</script> & <!--'")
-    archive.write("briefings/a-test.yml", text)
+    hostile = "</script><script>alert(1)</script> & <!--"
+    # the rating's explanation names the corroborating source (what the grade rests on, as the page words it)
+    agency = archive.root.joinpath("briefings/sources/agency.yml").read_text()
+    archive.write("briefings/sources/agency.yml", agency.replace("name: The Agency", f"name: '{hostile}'"))
     site = archive.build(strict=True)
     html = (site / "briefings" / "a-test" / "index.html").read_text()
     (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
-    assert "<" not in script and json.loads(script)["@graph"][0]["reviewRating"]["ratingExplanation"].startswith(
-        "</script>")
+    assert "<" not in script and json.loads(script)["@graph"][0]["reviewRating"]["ratingExplanation"].endswith(
+        f"corroborated by an independent report ({hostile})")
 
 
 def feed(site: Path) -> ET.Element:

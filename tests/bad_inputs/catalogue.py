@@ -86,6 +86,11 @@ claims:
       - corroborates: a-test#twice
 """
 with_other = write("briefings/b-test.yml", OTHER)
+#: Six claims marked key, one more than a briefing may have: the sixth's `key` (line 34) is named.
+SIX_KEYS = "article: a.txt\ntitle: Keys\nsummary: Six keys.\nclaims:\n" + "".join(
+    f"  - id: k{i}\n    quote: {q}\n    sources: [ministry]\n    credibility: 3\n    key: true\n"
+    for i, q in enumerate(("Heading of the piece", "40 drones were shot down", "over the region on Friday night",
+                           "according to the agency", "A line with", "not a markdown heading"), 1))
 E = "briefings/entities/region.yml"
 MINISTRY = "briefings/sources/ministry.yml"
 ATTR_LIST = "[UK MOD](https://www.gov.uk/){: autofocus tabindex=0 onfocus=alert(document.domain) }"
@@ -264,6 +269,8 @@ CASES = [
     ("v1.1", "assumed-dependence-without-note", replace("note: A wire service.", "note: A wire service.\ndepends_on: [{source: ministry, basis: background}]", A), A, 5, "`depends_on` lacks the required key 'note'"),
     ("v1.1", "corroborates-not-independent", replace("note: A wire service.", "note: A wire service.\ndepends_on: [ministry]", A), B, 23, "circular reporting is not corroboration"),
     ("v1.1", "corroborates-cannot-be-established", replace("note: A wire service.", "note: A wire service.\nidentified: false", A), B, 23, "independence cannot be established: one of them rests only on unidentified sources; corroboration needs claims shown to be independent"),
+    ("v1.2", "six-key-claims", write("briefings/keys.yml", SIX_KEYS), "briefings/keys.yml", 34,
+     "claim 'k6' is the 6th claim marked `key: true` in this briefing (after k1, k2, k3, k4, k5), but a briefing has at most 5"),
     # one cause, one message: a broken file is still known by its id, and nothing elsewhere is reported
     # because of it (test_errors checks that each of these gives exactly one message)
     ("cascade", "broken-source-referred", replace("reliability: B", "reliability: G", A), A, 3, "'G', which is not allowed"),

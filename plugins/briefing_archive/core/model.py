@@ -85,6 +85,7 @@ class Claim:
     figures: tuple[Figure, ...] = ()
     basis: tuple[str, ...] = ()        # reasons for the grade (v1.1 vocabulary)
     background: str | None = None
+    key: bool = False                  # one of the claims the summary rests on: the bottom line opens with it
 
     @property
     def reporters(self) -> tuple[str, ...]:

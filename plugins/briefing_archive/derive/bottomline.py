@@ -1,9 +1,11 @@
 """A briefing's bottom line, computed from its grades and independence verdicts, never written by hand.
 
-It answers first what a reader wants in ten seconds: how much of the briefing holds (by credibility
-group), how much rests only on parties to the war or to the information war, or on no identified source,
-and whether any agreement with other reports is independent. Each count keeps the claims it counts, so
-a page can lead from the count to them.
+It answers first what a reader wants in ten seconds (format v1.2 "What a reader sees first"): the claims the
+summary rests on (``key: true``, best grade first; without them, the best-graded supported claims, at most
+three), then how much of the briefing holds (by credibility group, "confirmed" only of grade 1), how much rests
+only on parties to the war or to the information war, or on no identified source, and which claims an
+independent report corroborates. Each count keeps the claims it counts, so a page can lead from the count to
+them.
 """
 from __future__ import annotations
 
@@ -12,16 +14,19 @@ from dataclasses import dataclass
 
 from ..core.independence import INDEPENDENT, identified_originators
 from ..core.model import Briefing, Claim, Source
-from ..core.rule import Related
+from ..core.rule import Related, standing, supports
 
 #: The credibility groups, in the order a reader weighs them: (key, words, grades).
 GROUPS: tuple[tuple[str, str, tuple[int, ...]], ...] = (
-    ("probable", "confirmed or probably true", (1, 2)),
+    ("confirmed", "confirmed", (1,)),
+    ("probable", "probably true", (2,)),
     ("possible", "possibly true", (3,)),
     ("doubtful", "doubtful or improbable", (4, 5)),
     ("unjudged", "cannot be judged", (6,)),
 )
 GROUP_OF: dict[int, str] = {grade: key for key, _, grades in GROUPS for grade in grades}
+#: Without key claims, the bottom line opens with at most this many of the best-graded supported claims.
+FALLBACK_LEAD = 3
 
 
 @dataclass(frozen=True)
@@ -34,9 +39,11 @@ class Count:
 @dataclass(frozen=True)
 class BottomLine:
     total: int
-    groups: tuple[Count, ...]       # one per credibility group, all four (zero counts included)
+    groups: tuple[Count, ...]       # one per credibility group, all five (zero counts included)
     resting: tuple[Count, ...]      # only on a party or its backers; on no identified source
-    agreement: tuple[Count, ...]    # independently confirmed; agreeing only without independence shown
+    agreement: tuple[Count, ...]    # independently corroborated; agreeing only without independence shown
+    lead: tuple[str, ...] = ()      # the claims it opens with, best grade first
+    keyed: bool = False             # whether those are the briefing's key claims (else the best supported)
 
 
 def on_a_side(source: Source) -> bool:
@@ -47,17 +54,19 @@ def on_a_side(source: Source) -> bool:
 def facets(b: Briefing, c: Claim, related: Mapping[str, list[Related]],
            sources: Mapping[str, Source]) -> frozenset[str]:
     """What the bottom line counts a claim under, besides its credibility group: ``party`` (rests only on
-    parties), ``unidentified`` (on no identified source), ``independent`` or ``dependent`` (its agreement
-    with other reports). The page's filter reads the same facets, so counts and filter never disagree."""
+    parties), ``unidentified`` (on no identified source), ``independent`` (a supporting ``corroborates``
+    relation: corroborated by an independent report) or ``dependent`` (it agrees with other reports, none of
+    them shown to be independent). The page's filter reads the same facets, so counts and filter never
+    disagree."""
     out = set()
     if all(on_a_side(sources[s]) for s in c.originators):
         out.add("party")
     if not identified_originators(c, sources):
         out.add("unidentified")
     agreeing = [r for r in related.get(f"{b.id}#{c.id}", ()) if r.kind in ("corroborates", "echoes")]
-    if any(r.verdict.value == INDEPENDENT for r in agreeing):
+    if any(r.kind == "corroborates" and supports(r, sources) for r in agreeing):
         out.add("independent")
-    elif agreeing:
+    elif agreeing and not any(r.verdict.value == INDEPENDENT for r in agreeing):
         out.add("dependent")
     return frozenset(out)
 
@@ -75,7 +84,19 @@ def bottom_line(b: Briefing, related: Mapping[str, list[Related]], sources: Mapp
     groups = tuple(Count(key, words, ids(lambda c, g=grades: c.credibility in g)) for key, words, grades in GROUPS)
     resting = (Count("party", "rest only on a party to the conflict or a government that backs one", having("party")),
                Count("unidentified", "rest on no identified source", having("unidentified")))
-    agreement = (Count("independent", "are confirmed by an independent report", having("independent")),
+    agreement = (Count("independent", "are corroborated by an independent report", having("independent")),
                  Count("dependent", "agree with other reports, but not independently (or not shown to be)",
                        having("dependent")))
-    return BottomLine(len(b.claims), groups, resting, agreement)
+    lead, keyed = leading(b, related, sources)
+    return BottomLine(len(b.claims), groups, resting, agreement, lead, keyed)
+
+
+def leading(b: Briefing, related: Mapping[str, list[Related]],
+            sources: Mapping[str, Source]) -> tuple[tuple[str, ...], bool]:
+    """The claims the bottom line opens with, best grade first (the briefing's order among equals), and whether
+    they are its key claims: the key claims, or else the best-graded supported claims, at most three."""
+    order = {c.id: i for i, c in enumerate(b.claims)}
+    keys = [c for c in b.claims if c.key]
+    chosen = keys or [c for c in b.claims if standing(c, related.get(f"{b.id}#{c.id}", []), sources).supported]
+    ranked = sorted(chosen, key=lambda c: (c.credibility, order[c.id]))
+    return tuple(c.id for c in (ranked if keys else ranked[:FALLBACK_LEAD])), bool(keys)

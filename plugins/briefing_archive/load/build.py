@@ -20,6 +20,9 @@ from .guard import Refused, read_bytes, refusal
 from .seeds import SeedError, canonical_text
 from .yamlfile import KeyPath
 
+#: At most this many claims of a briefing are ``key: true``: the bottom line opens with them (v1.2).
+MAX_KEY_CLAIMS = 5
+
 
 def _date(value: Any) -> str | None:
     return f"{value:04d}" if isinstance(value, int) else value
@@ -119,9 +122,17 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
 
     claims: list[Claim] = []
     seen: dict[str, int] = {}
+    keys: list[str] = []
     for ci, where, raw in d.items(("claims",)):
         if not isinstance(raw, dict):
             continue
+        if raw.get("key") is True:
+            keys.append(str(raw.get("id", f"#{ci + 1}")))
+            if len(keys) == MAX_KEY_CLAIMS + 1:
+                problems.append(d.problem(where + ("key",), (
+                    f"claim '{keys[-1]}' is the {MAX_KEY_CLAIMS + 1}th claim marked `key: true` in this briefing "
+                    f"(after {', '.join(keys[:-1])}), but a briefing has at most {MAX_KEY_CLAIMS} key claims; "
+                    "keep `key: true` on the claims the summary rests on and remove it from the others")))
         cid = d.get(where + ("id",), str)
         if cid is not None and cid in seen:
             failed = True
@@ -142,7 +153,7 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
             figures=tuple(Figure(f["metric"], f["value"], _line(f["unit"]), f.get("qualifier", "exact"),
                                  _date(f.get("period")))
                           for f in raw.get("figures") or ()),
-            basis=tuple(raw.get("basis") or ()), background=raw.get("background"),
+            basis=tuple(raw.get("basis") or ()), background=raw.get("background"), key=raw.get("key") is True,
         ))
     warnings = []
     for wi, where, raw in d.items(("warnings",)):

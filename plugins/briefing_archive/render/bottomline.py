@@ -1,6 +1,10 @@
 """The top of a briefing page: the computed bottom line, a one-line grade key, and the controls that
 show or dim claims by credibility group and by originator (their state kept in the page's URL).
 
+The bottom line opens with the claims the summary rests on, each as the article's words with its badge and
+what its grade rests on (:func:`derive.grounds.claim_grounds`, the wording the tooltips and ClaimReview share),
+then the counts: "confirmed" only of grade 1, or "probably true (none confirmed)".
+
 Every count of the bottom line leads to its claims: one claim by its permalink, several by the page's
 own address with the filter that shows just them (``?show=<group>#_claims``), which the page script
 applies; without the script the link still lands on the claims.
@@ -10,7 +14,9 @@ from __future__ import annotations
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON
 from ..core.model import Briefing, Claim
 from ..derive.bottomline import GROUP_OF, GROUPS, BottomLine, Count, bottom_line, facets
+from ..derive.grounds import claim_grounds
 from . import urls
+from .components import excerpt
 from .context import RenderContext
 from .markup import SEARCH_EXCLUDE, esc
 
@@ -26,15 +32,44 @@ def claim_classes(ctx: RenderContext, b: Briefing, c: Claim) -> str:
     return " ".join(out)
 
 
-def _count_html(c: Count, total: int, filter_key: str, css: str = "") -> str:
+#: How long a lead claim's words may run on the bottom line (its whole quote is one click away).
+LEAD_WORDS = 100
+
+
+def _count_html(c: Count, total: int, filter_key: str, css: str = "", tail: str = "") -> str:
     """One count: no link when it is zero, the claim itself when one, else the filtered claim list."""
     n = len(c.claims)
     number = f"<strong>{n}</strong> of {total}"
     li = f'<li class="{css}">' if css else "<li>"
     if n == 0:
-        return f"{li}{number} {esc(c.words)}</li>"
+        return f"{li}{number} {esc(c.words)}{tail}</li>"
     href = f"#{esc(c.claims[0])}" if n == 1 else f"?{filter_key}#_claims"
-    return f'{li}<a href="{href}">{number} {esc(c.words)}</a></li>'
+    return f'{li}<a href="{href}">{number} {esc(c.words)}</a>{tail}</li>'
+
+
+def _groups_html(line: BottomLine) -> str:
+    """The credibility groups; with no claim graded 1, "probably true (none confirmed)" stands for both."""
+    confirmed = next(c for c in line.groups if c.key == "confirmed")
+    out = []
+    for c in line.groups:
+        if c is confirmed and not c.claims:
+            continue
+        tail = " (none confirmed)" if c.key == "probable" and not confirmed.claims else ""
+        out.append(_count_html(c, line.total, f"show={c.key}", f"bx-g-{c.key}", tail))
+    return "".join(out)
+
+
+def lead_html(ctx: RenderContext, b: Briefing, line: BottomLine) -> str:
+    """The claims the bottom line opens with: the article's words, the badge, what the grade rests on."""
+    if not line.lead:
+        return ""
+    claims = {c.id: c for c in b.claims}
+    items = "".join(
+        f'<li>{ctx.claim_badge(claims[cid])} <a href="#{esc(cid)}">\u201c{esc(excerpt(claims[cid].quote, LEAD_WORDS))}'
+        f'\u201d</a> <span class="bx-grounds">{esc(claim_grounds(b.id, claims[cid], ctx.related_claims, ctx.archive.sources))}'
+        "</span></li>" for cid in line.lead)
+    what = "Key claims" if line.keyed else "Best-supported claims"
+    return f'<ol class="bx-lead" aria-label="{what}">{items}</ol>'
 
 
 def bottom_line_html(ctx: RenderContext, b: Briefing) -> str:
@@ -42,12 +77,15 @@ def bottom_line_html(ctx: RenderContext, b: Briefing) -> str:
     line: BottomLine = bottom_line(b, ctx.related_claims, ctx.archive.sources)
     if not line.total:
         return ""
-    groups = "".join(_count_html(c, line.total, f"show={c.key}", f"bx-g-{c.key}") for c in line.groups)
+    groups = _groups_html(line)
     resting = "".join(_count_html(c, line.total, f"by={c.key}") for c in line.resting)
     agreement = "".join(_count_html(c, line.total, f"agree={c.key}") for c in line.agreement)
     return (f'<div class="bx-bottom-line" id="_bottom-line" role="region" aria-label="Bottom line" {SEARCH_EXCLUDE}>'
             '<p class="bx-bottom-title"><strong>Bottom line</strong>, computed from the grades of its '
-            f'{line.total} claim{"" if line.total == 1 else "s"}:</p>'
+            f'{line.total} claim{"" if line.total == 1 else "s"}'
+            + (f"; {'the claims its summary rests on' if line.keyed else 'its best-supported claims'}, best grade "
+               "first:" if line.lead else ":") + "</p>"
+            f"{lead_html(ctx, b, line)}"
             f'<ul class="bx-groups">{groups}</ul><ul class="bx-resting">{resting}{agreement}</ul></div>\n\n'
             + key_html(ctx, urls.briefing_page(b.id)))
 

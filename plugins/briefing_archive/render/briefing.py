@@ -12,6 +12,7 @@ from ..core.credibility import badge_code, badge_meaning
 from ..core.model import Briefing, Claim
 from ..core.rule import BASIS, BASIS_LABEL, SUPPORTING, standing
 from ..core.text import Block, blocks
+from ..derive.grounds import claim_grounds
 from ..derive.guide import hedged, reading_guide, sentence_span
 from . import urls
 from .bottomline import bottom_line_html, claim_classes, filter_html
@@ -83,7 +84,7 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
         out.append(claim_entry(ctx, here, b, c, number))
     out.append(related_section(ctx, here, b))
     if b.claims:
-        out.append(f'<script type="application/ld+json">{script_json(claim_review(b, ctx.archive, ctx.addresses, ctx.publisher))}'
+        out.append(f'<script type="application/ld+json">{script_json(claim_review(b, ctx.archive, ctx.addresses, ctx.publisher, ctx.related_claims))}'
                    "</script>\n")
     return "".join(out)
 
@@ -183,7 +184,9 @@ def claim_tip(ctx: RenderContext, b: Briefing, c: Claim) -> str:
 def claim_verdict(ctx: RenderContext, b: Briefing, c: Claim) -> str:
     """A claim's computed verdict in words: grade, chain, then each relation with its independence."""
     code = badge_code(c, ctx.archive.sources)
-    return " ".join(filter(None, (f"{badge_meaning(code)}. Chain: {ctx.chain_text(c)}.", relations_text(ctx, b, c))))
+    grounds = claim_grounds(b.id, c, ctx.related_claims, ctx.archive.sources)   # the page's verdict (v1.2)
+    verdict = f"{badge_meaning(code)}. {grounds[:1].upper()}{grounds[1:]}. Chain: {ctx.chain_text(c)}."
+    return " ".join(filter(None, (verdict, relations_text(ctx, b, c))))
 
 
 def relations_text(ctx: RenderContext, b: Briefing, c: Claim) -> str:

@@ -1,5 +1,6 @@
 """What the home page shows of the archive itself: the latest briefings, each with its bottom line in
-brief, and the archive's most corroborated and most contested claims.
+brief, and the archive's most corroborated claims (by an independent report), the claims other reports only
+echo, and the most contested claims: lists named by the rule (format v1.2), each claim with what its grade rests on.
 
 It fills the ``<!-- briefings:home -->`` placeholder of the hand-written home page (``docs/index.md``),
 so its links are made from the site's root page.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from ..core.model import Briefing, Claim
 from ..core.rule import supports
 from ..derive.bottomline import GROUPS, bottom_line
+from ..derive.grounds import claim_grounds
 from . import urls
 from .components import excerpt
 from .context import RenderContext
@@ -58,31 +60,35 @@ def home_html(ctx: RenderContext) -> str:
         return "\n\n<p>No briefings yet: add an article to <code>seeds/</code> and annotate it.</p>\n\n"
     items = "".join(f"<li>{ctx.briefing_link(HERE, b)}<br><span class=\"bx-line\">{one_line(ctx, b)}</span>"
                     f"<br><span class=\"bx-mix-line\">{grade_mix(ctx, b)}</span></li>" for b in latest(ctx))
-    supported, contested = [], []
+    corroborated, echoed, contested = [], [], []
     for b in ctx.archive.briefings:
         for c in b.claims:
             related = ctx.related_claims.get(f"{b.id}#{c.id}", [])
             support = [r for r in related if supports(r, ctx.archive.sources)]
+            independent = sum(r.kind == "corroborates" for r in support)
             against = [r for r in related if r.kind == "contradicts"]
-            if support:
-                independent = sum(r.verdict.independent for r in support)
-                supported.append((-len(support), -independent, b.id, c.id, b, c, len(support), independent))
+            if independent:
+                corroborated.append((-independent, c.credibility, b.id, c.id, b, c))
+            elif support and not any(r.verdict.independent for r in support):
+                echoed.append((-len(support), c.credibility, b.id, c.id, b, c))
             if against:
                 contested.append((-len(against), b.id, c.id, b, c, len(against)))
-    def support_words(n: int, k: int) -> str:
-        return (f"supported by {n} other claim{'' if n == 1 else 's'}, "
-                + (f"{k} of them independent" if k else "none shown to be independent"))
 
-    top_supported = "".join(_claim_item(ctx, b, c, support_words(n, k))
-                            for *_, b, c, n, k in sorted(supported, key=lambda t: t[:4])[:TOP])
+    def top(rows: list) -> str:
+        return "".join(_claim_item(ctx, b, c, esc(claim_grounds(b.id, c, ctx.related_claims, ctx.archive.sources)))
+                       for *_, b, c in sorted(rows, key=lambda t: t[:4])[:TOP])
+
     top_contested = "".join(
         _claim_item(ctx, b, c, f"contradicted by {n} other claim{'' if n == 1 else 's'}")
         for *_, b, c, n in sorted(contested, key=lambda t: t[:3])[:TOP])
     return ("\n\n<div class=\"bx-home\">"
             f"<h2 id=\"_latest\">Latest briefings</h2><ul class=\"bx-latest\">{items}</ul>"
             "<h2 id=\"_most-corroborated\">Most corroborated claims</h2>"
-            + (f"<ul>{top_supported}</ul>" if top_supported else
-               "<p>No claim of the archive is supported by another yet.</p>")
+            + (f"<ul>{top(corroborated)}</ul>" if corroborated else
+               "<p>No claim of the archive is corroborated by an independent report yet.</p>")
+            + "<h2 id=\"_echoed\">Echoed by other reports (none independently)</h2>"
+            + (f"<ul>{top(echoed)}</ul>" if echoed else
+               "<p>No claim of the archive is supported only by echoes of other reports.</p>")
             + "<h2 id=\"_most-contested\">Most contested claims</h2>"
             + (f"<ul>{top_contested}</ul>" if top_contested else
                "<p>No claim of the archive is contradicted by another yet.</p>")

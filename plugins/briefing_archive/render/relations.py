@@ -34,9 +34,9 @@ def relations_page(ctx: RenderContext) -> str:
                              "</small>"),
                              f'<span class="{verdict[0]}">{esc(verdict[1])}</span>' if verdict else UPDATE_VERDICT))
     intro = ("<p>How the archive's claims relate: <em>corroborates</em> (independent confirmation), <em>echoes</em> "
-             "(says the same, but not independently, or its independence cannot be established: circular "
-             "reporting), <em>contradicts</em> and <em>updates</em>. Each relation is also shown on both claims."
-             "</p>\n\n")
+             "(says the same, but the two are not independent, or their independence cannot be established: the "
+             "last column says which, and what they share), <em>contradicts</em> and <em>updates</em>. Each relation "
+             "is also shown on both claims.</p>\n\n")
     out = [front_matter("Relations", searchable=False), intro]
     if not rows:
         out.append("<p>No claim relates to another yet.</p>\n")
