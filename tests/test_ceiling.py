@@ -67,7 +67,7 @@ def v12_archive(root: Path, bridge_unnamed: int = 3, dam: int = 6, road_note: bo
         claim("road-seen", "The observers said the road was cut", "observers", 2,
               "    basis: [direct-observation]\n    note: Held at 2 though the envoy corroborates it, as one report.\n"),
         claim("road", "The envoy said the road was cut", "envoy", 3,
-              ("    note: Held at 3, since the envoy may repeat the observers.\n" if road_note else "")
+              "    key: true\n" + ("    note: Held at 3, since the envoy may repeat the observers.\n" if road_note else "")
               + rel("corroborates", "road-seen")),
         claim("mine", "The ministry said the mine exploded", "ministry", 3),
     ))
@@ -102,6 +102,7 @@ def test_the_ceiling_is_shown_exported_and_tabled(tmp_path) -> None:
     site = a.build(strict=True)
     data = json.loads((site / "archive.json").read_text("utf-8"))
     ceilings = {c["id"]: c["ceiling"] for b in data["briefings"] for c in b["claims"]}
+    assert [c["id"] for b in data["briefings"] for c in b["claims"] if c["key"]] == ["road"]
     assert ceilings == {"bridge-named": 3, "bridge-unnamed": 3, "dam-a": None, "dam-b": None, "port": 3,
                         "port-denied": 2, "road-seen": 1, "road": 1, "mine": 3}
     page = (site / "briefings" / "v12" / "index.html").read_text("utf-8")
