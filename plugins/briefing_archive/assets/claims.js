@@ -69,9 +69,17 @@
         return out; } },
     { key: "independence", label: "Independence of related claims", options: W.verdictKey.map(function (k, j) {
         return { value: k.replace(/ /g, "-"), label: W.verdict[j] }; })
-        .concat([{ value: "none", label: "no related claim (updates aside)" }]),
+        .concat([{ value: "none", label: W.verdictNone }]),
       valuesOf: function (i) { var f = flagOf(i), out = [];
         if (f & 8) out.push(0); if (f & 16) out.push(1); if (f & 32) out.push(2); if (!(f & 56)) out.push(3);
+        return out; } },
+    /* the relation kinds come from the data (the registry of kinds), one option each, either way */
+    { key: "relation", label: "Relations (either way)", options: W.kindKey.map(function (k, j) {
+        return { value: k, label: W.kind[j], title: W.kindMeaning[j] || undefined }; })
+        .concat([{ value: "none", label: "no related claim" }]),
+      valuesOf: function (i) {
+        var out = D.k[i].split("").map(function (x) { return parseInt(x, 36); });
+        if (!out.length) out.push(W.kindKey.length);
         return out; } }
   ];
   FACETS.forEach(function (facet) {

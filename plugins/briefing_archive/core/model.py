@@ -60,7 +60,7 @@ class Figure:
 
 @dataclass(frozen=True)
 class Relation:
-    kind: str        # corroborates | echoes | contradicts | updates
+    kind: str        # a name of core.relations.KINDS (corroborates, echoes, ...)
     briefing: str    # target briefing id
     claim: str       # target claim id
 

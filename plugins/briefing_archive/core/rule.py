@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .independence import Verdict, identified_originators, remembered
 from .model import Archive, Claim, Source
+from .relations import Role, named, role
 
 #: Reasons a claim's grade may rest on (``basis``), each open to every side alike.
 SUPPORTING: dict[str, str] = {
@@ -36,22 +37,29 @@ BASIS_LABEL: dict[str, str] = {"against-interest": "Against its own side's inter
                                "direct-observation": "Direct observation", "self-serving": "Self-serving",
                                "implausible": "Implausible"}
 
+def _needs() -> dict[int, str]:
+    """What each credibility number needs, as the methodology page states it (v1.2), naming the registry's kinds."""
+    corroborates, echoes, contradicts = (f"<code>{named(r)}</code>" for r in
+                                         (Role.INDEPENDENT_AGREEMENT, Role.AGREEMENT, Role.CONTRADICTION))
+    return {
+        1: f"a supporting {corroborates} relation with an independent claim graded 1, 2 or 3; no "
+           f"{contradicts} relation with an independent claim graded 1 or 2",
+        2: f"a supporting relation (a {corroborates} relation with a claim graded 1, 2 or 3, or an "
+           f"{echoes} relation with a claim graded 1 or 2 that has an identified originator and is apart from "
+           f"this one), or a supporting basis (against-interest, direct-observation); no {contradicts} "
+           "relation with an independent claim graded 1 or 2",
+        3: f"an identified originator, or an echo that names it (an {echoes} relation with a claim graded 3 "
+           f"that has an identified originator and is apart from this one); no {contradicts} relation with "
+           "an independent claim graded 1 or 2",
+        4: f"a {contradicts} relation, or an undermining basis (self-serving, implausible)",
+        5: f"a {contradicts} relation with an independent claim graded 1, 2 or 3",
+        6: "nothing bears on it: no identified originator, no supporting or naming relation, and no "
+           f"{contradicts} relation with an independent claim (an undermining basis allows 4 instead)",
+    }
+
+
 #: What each credibility number needs, as the methodology page states it (v1.2).
-NEEDS: dict[int, str] = {
-    1: "a supporting <code>corroborates</code> relation with an independent claim graded 1, 2 or 3; no "
-       "<code>contradicts</code> relation with an independent claim graded 1 or 2",
-    2: "a supporting relation (a <code>corroborates</code> relation with a claim graded 1, 2 or 3, or an "
-       "<code>echoes</code> relation with a claim graded 1 or 2 that has an identified originator and is apart from "
-       "this one), or a supporting basis (against-interest, direct-observation); no <code>contradicts</code> "
-       "relation with an independent claim graded 1 or 2",
-    3: "an identified originator, or an echo that names it (an <code>echoes</code> relation with a claim graded 3 "
-       "that has an identified originator and is apart from this one); no <code>contradicts</code> relation with "
-       "an independent claim graded 1 or 2",
-    4: "a <code>contradicts</code> relation, or an undermining basis (self-serving, implausible)",
-    5: "a <code>contradicts</code> relation with an independent claim graded 1, 2 or 3",
-    6: "nothing bears on it: no identified originator, no supporting or naming relation, and no "
-       "<code>contradicts</code> relation with an independent claim (an undermining basis allows 4 instead)",
-}
+NEEDS: dict[int, str] = _needs()
 
 
 @dataclass(frozen=True)
@@ -82,14 +90,15 @@ def both_ways(archive: Archive) -> dict[str, list[Related]]:
 
 def supports(r: Related, sources: Mapping[str, Source]) -> bool:
     """Whether a relation supports the claim it is seen from (v1.2, defined once)."""
-    if r.kind == "corroborates":
+    counts = role(r.kind)
+    if counts is Role.INDEPENDENT_AGREEMENT:
         return r.verdict.independent and r.other.credibility <= 3
-    return r.kind == "echoes" and r.other.credibility <= 2 and _named_and_apart(r, sources)
+    return counts is Role.AGREEMENT and r.other.credibility <= 2 and _named_and_apart(r, sources)
 
 
 def names(r: Related, sources: Mapping[str, Source]) -> bool:
     """Whether a relation names the claim: an echo of a claim graded 3 by an identified originator, apart."""
-    return r.kind == "echoes" and r.other.credibility == 3 and _named_and_apart(r, sources)
+    return role(r.kind) is Role.AGREEMENT and r.other.credibility == 3 and _named_and_apart(r, sources)
 
 
 def _named_and_apart(r: Related, sources: Mapping[str, Source]) -> bool:
@@ -104,7 +113,7 @@ class Standing:
     identified: bool                      # the claim has an identified originator
     supporting: tuple[Related, ...]
     naming: tuple[Related, ...]
-    contradicting: tuple[Related, ...]    # every contradicts relation, either way
+    contradicting: tuple[Related, ...]    # every contradiction (Role.CONTRADICTION), either way
 
     @property
     def supported(self) -> bool:
@@ -119,7 +128,7 @@ class Standing:
         if grade <= 3 and self.against(2):
             return False
         if grade == 1:
-            return any(r.kind == "corroborates" for r in self.supporting)
+            return any(role(r.kind) is Role.INDEPENDENT_AGREEMENT for r in self.supporting)
         if grade == 2:
             return self.supported
         if grade == 3:
@@ -149,25 +158,29 @@ class Standing:
         allowed = sorted((g for g in range(1, 7) if g != grade and self.holds(g)), key=lambda g: (abs(g - grade), g))
         instead = "grade it " + " or ".join(str(g) for g in allowed[:2])
         strong = self.against(2)
+        corroborates, echoes, contradicts = (named(r) for r in
+                                             (Role.INDEPENDENT_AGREEMENT, Role.AGREEMENT, Role.CONTRADICTION))
         if grade <= 3 and strong:
             return (f"it is contradicted by the independent claim {strong[0].target} graded "
                     f"{strong[0].other.credibility}; {instead}, or fix the relation")
         if grade == 1:
-            return f"no independent claim graded 1, 2 or 3 corroborates it; add that `corroborates` relation, or {instead}"
+            return (f"no independent claim graded 1, 2 or 3 {corroborates} it; add that `{corroborates}` relation, "
+                    f"or {instead}")
         if grade == 2:
-            return ("nothing supports it: no `corroborates` relation with a claim graded 1-3, no `echoes` relation "
+            return (f"nothing supports it: no `{corroborates}` relation with a claim graded 1-3, no `{echoes}` relation "
                     "with a claim graded 1-2 from identified originators apart from its own, and no supporting "
                     f"`basis` (against-interest, direct-observation); add the relation or the basis the note "
                     f"explains, or {instead}")
         if grade == 3:
-            return ("it rests only on unidentified sources and no echo names it (an `echoes` relation with a claim "
+            return (f"it rests only on unidentified sources and no echo names it (an `{echoes}` relation with a claim "
                     "graded 3 from identified originators apart from its own), so there is nothing to judge it by; "
                     f"add that relation if the note cites one, or {instead}")
         if grade == 4:
-            return ("nothing undermines it: no `contradicts` relation and no undermining `basis` (self-serving, "
+            return (f"nothing undermines it: no `{contradicts}` relation and no undermining `basis` (self-serving, "
                     f"implausible); add the one the note explains, or {instead}")
         if grade == 5:
-            return f"no independent claim graded 1, 2 or 3 contradicts it; add that `contradicts` relation, or {instead}"
+            return (f"no independent claim graded 1, 2 or 3 {contradicts} it; add that `{contradicts}` relation, "
+                    f"or {instead}")
         if self.supporting or self.naming:
             r = (self.supporting or self.naming)[0]
             return (f"{r.target} {'supports' if self.supporting else 'names'} it ({r.kind}), so there is something "
@@ -176,7 +189,7 @@ class Standing:
             return ("it has an identified originator, so there is something to judge it by; grade it 3, or 4 with "
                     "the undermining `basis` the note explains")
         against = next(r for r in self.contradicting if r.verdict.independent)
-        return f"the independent claim {against.target} contradicts it; {instead}"
+        return f"the independent claim {against.target} {contradicts} it; {instead}"
 
 
 def standing(claim: Claim, related: list[Related], sources: Mapping[str, Source]) -> Standing:
@@ -184,7 +197,7 @@ def standing(claim: Claim, related: list[Related], sources: Mapping[str, Source]
     return Standing(claim, bool(identified_originators(claim, sources)),
                     tuple(r for r in related if supports(r, sources)),
                     tuple(r for r in related if names(r, sources)),
-                    tuple(r for r in related if r.kind == "contradicts"))
+                    tuple(r for r in related if role(r.kind) is Role.CONTRADICTION))
 
 
 def missing_evidence(claim: Claim, related: list[Related], sources: Mapping[str, Source]) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..core.independence import INDEPENDENT, identified_originators
 from ..core.model import Briefing, Claim, Source
+from ..core.relations import Role, role
 from ..core.rule import Related, standing, supports
 
 #: The credibility groups, in the order a reader weighs them: (key, words, grades).
@@ -63,8 +64,8 @@ def facets(b: Briefing, c: Claim, related: Mapping[str, list[Related]],
         out.add("party")
     if not identified_originators(c, sources):
         out.add("unidentified")
-    agreeing = [r for r in related.get(f"{b.id}#{c.id}", ()) if r.kind in ("corroborates", "echoes")]
-    if any(r.kind == "corroborates" and supports(r, sources) for r in agreeing):
+    agreeing = [r for r in related.get(f"{b.id}#{c.id}", ()) if role(r.kind).agrees]
+    if any(role(r.kind) is Role.INDEPENDENT_AGREEMENT and supports(r, sources) for r in agreeing):
         out.add("independent")
     elif agreeing and not any(r.verdict.value == INDEPENDENT for r in agreeing):
         out.add("dependent")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..core.credibility import badge_code
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, NOT_INDEPENDENT
 from ..core.model import Archive, Briefing, Claim
+from ..core.relations import KINDS, Role, named, role
 from ..core.rule import Related, both_ways
 
 #: A claim's standing among the others (v1.1 site map), in the order the explorer lists them.
@@ -25,10 +26,12 @@ STATUS: dict[str, str] = {
 }
 #: What each status means, as the explorer's page explains it.
 STATUS_MEANING: dict[str, str] = {
-    CORROBORATED: "a claim shown independent of it says the same (a corroborates relation, either way)",
-    ECHOED: "other claims say the same, but none is shown independent of it (echoes relations only)",
-    CONTRADICTED: "another claim contradicts it (it may be corroborated or echoed as well)",
-    ALONE: "no other claim corroborates, echoes or contradicts it (an update of it does not count)",
+    CORROBORATED: f"a claim shown independent of it says the same (a {named(Role.INDEPENDENT_AGREEMENT)} relation, "
+                  "either way)",
+    ECHOED: f"other claims say the same, but none is shown independent of it ({named(Role.AGREEMENT)} relations only)",
+    CONTRADICTED: f"another claim {named(Role.CONTRADICTION)} it (it may be corroborated or echoed as well)",
+    ALONE: f"no other claim {named(Role.INDEPENDENT_AGREEMENT)}, {named(Role.AGREEMENT)} or "
+           f"{named(Role.CONTRADICTION)} it (an update of it does not count)",
 }
 #: The three verdicts a claim's relations may carry (updates carry none: a source revises itself).
 VERDICTS: dict[str, str] = {
@@ -54,6 +57,7 @@ class ClaimRow:
     parties: tuple[str, ...]         # the originators' parties, each once (none: neutral, unknown, unnamed)
     status: tuple[str, ...]          # keys of STATUS, in its order: ALONE, or some of the other three
     verdicts: tuple[str, ...]        # keys of VERDICTS its relations carry, in its order
+    kinds: tuple[str, ...] = ()      # the kinds of its relations (either way), in the registry's order
 
     @property
     def key(self) -> str:
@@ -70,25 +74,31 @@ def claim_rows(archive: Archive) -> tuple[ClaimRow, ...]:
             parties = tuple(dict.fromkeys(p for s in c.originators if (p := archive.sources[s].party)))
             rows.append(ClaimRow(b, c, badge_code(c, archive.sources),
                                  tuple(dict.fromkeys(s for link in c.chain for s in link)),
-                                 parties, status_of(mine), verdicts_of(mine)))
+                                 parties, status_of(mine), verdicts_of(mine), kinds_of(mine)))
     return tuple(rows)
 
 
 def status_of(related: list[Related]) -> tuple[str, ...]:
     """The claim's status from its relations (both directions): corroborated (by a claim shown independent,
     as the build requires of ``corroborates``), else echoed; contradicted besides; else standing alone."""
-    kinds = {r.kind for r in related if r.kind != "corroborates" or r.verdict.independent}
+    roles = {role(r.kind) for r in related if role(r.kind) is not Role.INDEPENDENT_AGREEMENT or r.verdict.independent}
     out = []
-    if "corroborates" in kinds:
+    if Role.INDEPENDENT_AGREEMENT in roles:
         out.append(CORROBORATED)
-    elif "echoes" in kinds or any(r.kind == "corroborates" for r in related):
+    elif any(role(r.kind).agrees for r in related):
         out.append(ECHOED)
-    if "contradicts" in kinds:
+    if Role.CONTRADICTION in roles:
         out.append(CONTRADICTED)
     return tuple(out) or (ALONE,)
 
 
+def kinds_of(related: list[Related]) -> tuple[str, ...]:
+    """The kinds of the claim's relations, its own and those made to it, in the registry's order."""
+    found = {r.kind for r in related}
+    return tuple(k for k in KINDS if k in found)
+
+
 def verdicts_of(related: list[Related]) -> tuple[str, ...]:
     """The independence verdicts of the claim's relations, updates left out, in the order of VERDICTS."""
-    found = {r.verdict.value for r in related if r.kind != "updates"}
+    found = {r.verdict.value for r in related if role(r.kind).judged}
     return tuple(v for v in VERDICTS if v in found)

@@ -11,20 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.model import Archive, Briefing
-from .links import INVERSE, ClaimRef, Links
+from ..core.relations import inverse, kind
+from .links import ClaimRef, Links
 
 
 @dataclass(frozen=True)
 class Match:
     left: ClaimRef         # the claim of the pair's first briefing
-    kind: str              # corroborates | echoes | contradicts | updates
+    kind: str              # a name of core.relations.KINDS
     right: ClaimRef        # the claim of the pair's second briefing
     by_right: bool = False  # the relation is written on ``right`` (``right`` echoes ``left``)
 
     @property
     def label(self) -> str:
         """The relation as read from ``left`` to ``right``: "echoes", or "echoed by" when ``right`` wrote it."""
-        return INVERSE[self.kind] if self.by_right else self.kind
+        return inverse(self.kind) if self.by_right else self.kind
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ def compare_pairs(archive: Archive, links: Links) -> tuple[Pair, ...]:
                     match = Match(other, rel.kind, here, by_right=True)
                 left, right = match.left, match.right
                 key = (left.briefing.id, right.briefing.id)
-                # A symmetric relation written on both claims is one match; "updates" has a direction.
-                seen = (*key, left.claim.id, right.claim.id, match.label if rel.kind == "updates" else rel.kind)
+                # A symmetric relation written on both claims is one match; a directed one (updates) is two.
+                seen = (*key, left.claim.id, right.claim.id, match.label if kind(rel.kind).directed else rel.kind)
                 if seen not in written:
                     written.add(seen)
                     found.setdefault(key, []).append(

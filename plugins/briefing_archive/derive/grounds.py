@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, NOT_INDEPENDENT, identified_originators
 from ..core.model import Claim, Source
+from ..core.relations import Role, role
 from ..core.rule import SUPPORTING, UNDERMINING, Related, Standing, standing
 
 #: Each credibility number in the words the verdict uses ("confirmed" only of 1).
@@ -43,8 +44,8 @@ def rests_on(st: Standing, sources: Mapping[str, Source]) -> str:
     c = st.claim
     own = _names([c], sources)
     parts = []
-    corroborating = [r for r in st.supporting if r.kind == "corroborates"]
-    echoing = [r for r in st.supporting if r.kind == "echoes"]
+    corroborating = [r for r in st.supporting if role(r.kind) is Role.INDEPENDENT_AGREEMENT]
+    echoing = [r for r in st.supporting if role(r.kind) is Role.AGREEMENT]
     if corroborating:
         many = len({r.target for r in corroborating}) > 1
         parts.append(f"corroborated by {'independent reports' if many else 'an independent report'} "

@@ -9,9 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..core.model import Archive, Briefing, Claim
-
-INVERSE = {"corroborates": "corroborated by", "echoes": "echoed by", "contradicts": "contradicted by",
-           "updates": "updated by"}
+from ..core.relations import inverse
 
 
 @dataclass(frozen=True)
@@ -53,5 +51,5 @@ def build_links(archive: Archive) -> Links:
         for rel in ref.claim.relations:
             other = claims[rel.target]
             relations[key].append((rel.kind, other))
-            relations[rel.target].append((INVERSE[rel.kind], ref))
+            relations[rel.target].append((inverse(rel.kind), ref))
     return Links(claims, dict(by_source), dict(by_entity), dict(relations), dict(publishes))

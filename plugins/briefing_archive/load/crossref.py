@@ -13,6 +13,7 @@ from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
 from ..core.independence import NOT_INDEPENDENT, remembered, verdict_words
 from ..core.model import Archive, Claim, Relation, Source
 from ..core.problems import Problem, did_you_mean
+from ..core.relations import Role, named, role
 from ..core.rule import both_ways, standing
 from .documents import Document, claim_ids
 from .yamlfile import KeyPath
@@ -136,17 +137,19 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], complet
                     continue
                 verdict = independence(c, claims[rel.target])
                 where = _relation_path(doc, c.id, rel)
-                if rel.kind == "corroborates" and not verdict.independent:
+                counts = role(rel.kind)
+                if counts is Role.INDEPENDENT_AGREEMENT and not verdict.independent:
                     refusal = (f"the two are {verdict_words(verdict, names)}; circular reporting is not corroboration"
                            if verdict.value == NOT_INDEPENDENT else
                            f"{verdict_words(verdict, names)}; corroboration needs claims shown to be independent")
                     out.append(doc.problem(where, (
-                        f"claim '{c.id}' corroborates {rel.target}, but {refusal}: write `echoes` instead of "
-                        "`corroborates`")))
-                elif rel.kind == "echoes" and verdict.independent:
+                        f"claim '{c.id}' {rel.kind} {rel.target}, but {refusal}: write `{named(Role.AGREEMENT)}` "
+                        f"instead of `{rel.kind}`")))
+                elif counts is Role.AGREEMENT and verdict.independent:
                     out.append(doc.problem(where, (
-                        f"claim '{c.id}' echoes {rel.target}, but the two are independent (they share no origin); "
-                        "independent agreement is corroboration: write `corroborates` instead of `echoes`"),
+                        f"claim '{c.id}' {rel.kind} {rel.target}, but the two are independent (they share no "
+                        f"origin); independent agreement is corroboration: write `{named(Role.INDEPENDENT_AGREEMENT)}` "
+                        f"instead of `{rel.kind}`"),
                         "warning"))
             if not complete:
                 continue

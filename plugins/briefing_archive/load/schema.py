@@ -18,6 +18,7 @@ import fastjsonschema
 from ..core.characters import BIDI, describe
 from ..core.ids import ID_PATTERN
 from ..core.problems import Problem, did_you_mean
+from ..core.relations import kinds
 from ..core.schemas import schema_text
 from .labels import label as _label
 from .yamlfile import KeyPath, Loaded, Positions
@@ -61,27 +62,42 @@ def python_dialect(node: Any) -> Any:
     return node
 
 
-def _schema(kind: str) -> dict:
-    return python_dialect(json.loads(schema_text(kind)))
+def _schema(text: str) -> dict:
+    return python_dialect(json.loads(text))
+
+
+def _fast(kind: str) -> Callable[[Any], Any]:
+    return _compiled(schema_text(kind))
 
 
 @cache
-def _fast(kind: str) -> Callable[[Any], Any]:
+def _compiled(text: str) -> Callable[[Any], Any]:
     """A compiled validator for the common case of a valid file (fastjsonschema stops at the first
     error, so on any error jsonschema runs to report them all). Our schemas use only keywords that
-    draft 7 shares with 2020-12, so they compile as draft 7."""
-    schema = _schema(kind)
+    draft 7 shares with 2020-12, so they compile as draft 7. Keyed by the schema's text, which follows
+    the registry of relation kinds."""
+    schema = _schema(text)
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     return fastjsonschema.compile(schema)
 
 
-@cache
 def _validator(kind: str) -> Draft202012Validator:
+    return _full(schema_text(kind))
+
+
+@cache
+def _full(text: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
 
-    schema = _schema(kind)
+    schema = _schema(text)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
+
+
+def _kind_names() -> str:
+    """The relation kinds an author may write, as a message lists them: "a, b, c or d"."""
+    names = [k.name for k in kinds()]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
 
 
 def check(kind: str, data: Any, positions: Positions, path: str) -> list[Problem]:
@@ -226,7 +242,7 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
                          "(see the format reference)")]
     if kind in ("minProperties", "maxProperties"):
         return [at_value(f"{label}: a relation is one `kind: <briefing-id>#<claim-id>` pair, with kind "
-                         "corroborates, echoes, contradicts or updates; write one pair per list item")]
+                         f"{_kind_names()}; write one pair per list item")]
     return [at_value(f"{label}: {error.message}; see the format contract")]
 
 

@@ -10,6 +10,7 @@ from collections import Counter
 
 from ..core.credibility import badge_code, badge_meaning
 from ..core.model import Briefing, Claim
+from ..core.relations import aside
 from ..core.rule import BASIS, BASIS_LABEL, SUPPORTING, standing
 from ..core.text import Block, blocks
 from ..derive.grounds import claim_grounds
@@ -157,7 +158,7 @@ def verdicts_item(ctx: RenderContext, b: Briefing) -> str:
         return "<li>Relations with other claims: none.</li>"
     words = (("bx-independent", "independent"), ("bx-dependent", "not independent"),
              ("bx-unknown", "independence cannot be established"))
-    return ("<li>Relations with other claims (updates aside): "
+    return (f"<li>Relations with other claims ({esc(aside())} aside): "
             + ", ".join(f'<span class="{css}">{found[css]} {text}</span>' for css, text in words) + ".</li>")
 
 

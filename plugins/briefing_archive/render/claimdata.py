@@ -13,6 +13,8 @@ Columns, one entry per claim, in archive order:
 - ``ch``: the chain, links from the reporter to the originator(s) separated by ``>``, sources cited
   together by ``+``, each a base-36 index into ``src``;
 - ``en``: entities, base-36 indexes into ``ent`` separated by ``.``; ``d``: the claim's date or "";
+- ``k``: the kinds of the claim's relations (either way), one base-36 character a kind, each an index
+  into ``words.kindKey`` (the registry of :mod:`core.relations`, so a new kind is a new filter option);
 - ``f``: one character a claim, ``chr(48 + bits)``: status bits (1 corroborated, 2 echoed only,
   4 contradicted; none: standing alone), then verdict bits (8, 16, 32 in the order of ``VERDICTS``).
 
@@ -25,6 +27,7 @@ import json
 from ..core.characters import isolate_bidi
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON
 from ..core.model import Archive, Source
+from ..core.relations import aside, kinds
 from ..derive.claims import ALONE, STATUS, STATUS_MEANING, VERDICT_WORDS, VERDICTS, ClaimRow
 from .components import excerpt
 
@@ -67,12 +70,16 @@ def claims_data(archive: Archive, rows: tuple[ClaimRow, ...]) -> bytes:
     e_index = {e.id: _b36(i) for i, e in enumerate(entities)}
     p_index = {p: i for i, p in enumerate(parties)}
     t_index = {t: i for i, t in enumerate(tags)}
+    registered = kinds()
+    k_index = {k.name: _b36(i) for i, k in enumerate(registered)}
     data = {
         "v": 1,
         "words": {"rel": RELIABILITY, "icon": RELIABILITY_ICON, "cred": {str(k): v for k, v in CREDIBILITY.items()},
                   "status": list(STATUS.values()), "statusMeaning": list(STATUS_MEANING.values()),
                   "verdict": list(VERDICTS.values()), "verdictWords": list(VERDICT_WORDS.values()),
-                  "statusKey": list(STATUS), "verdictKey": list(VERDICTS)},
+                  "statusKey": list(STATUS), "verdictKey": list(VERDICTS),
+                  "kindKey": [k.name for k in registered], "kind": [f"{k.name} or {k.inverse}" for k in registered],
+                  "kindMeaning": [k.meaning for k in registered], "verdictNone": f"no related claim ({aside()} aside)"},
         "src": [[s.id, isolate_bidi(s.name), s.reliability, p_index[s.party] if s.party else -1,
                  isolate_bidi(side_text(s))] for s in sources],
         "ent": [[e.id, isolate_bidi(e.name)] for e in entities],
@@ -87,6 +94,7 @@ def claims_data(archive: Archive, rows: tuple[ClaimRow, ...]) -> bytes:
         "en": [".".join(e_index[e] for e in r.claim.entities) for r in rows],
         "d": [r.claim.date or "" for r in rows],
         "f": "".join(flags(r) for r in rows),
+        "k": ["".join(k_index[k] for k in r.kinds) for r in rows],
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"window.{GLOBAL}={text};\n".encode()

@@ -7,6 +7,7 @@ and the script's ``row()`` must agree (the browser test compares them).
 """
 from __future__ import annotations
 
+from ..core.relations import aside
 from ..derive.claims import STATUS, STATUS_MEANING, VERDICT_WORDS, ClaimRow
 from . import urls
 from .claimdata import quote_text, side_text
@@ -36,11 +37,11 @@ def claims_page(ctx: RenderContext) -> str:
     plural = "" if briefings == 1 else "s"
     intro = (f"<p>Every claim of the archive, one row each: {len(rows):,} claims from {briefings:,} briefing{plural}. "
              "Narrow them by grade, source reliability, credibility, the originator\u2019s party, source, entity, "
-             "tag, status and the independence of related claims, or by words; each quote leads to the claim "
+             "tag, status, the independence of related claims and the kinds of their relations, or by words; each quote leads to the claim "
              "on its briefing page, with its note. A filtered view\u2019s address can be shared.</p>\n\n"
              '<details class="bx-explorer-help"><summary>What the status column says</summary>'
              f"<ul>{statuses}</ul><p>Below the status, <em>related claims</em> says, of the claims it relates to "
-             "(each relation counts both ways; updates aside), whether they are independent of it, not independent "
+             f"(each relation counts both ways; {esc(aside())} aside), whether they are independent of it, not independent "
              "(both rest on a shared source), or whether their independence cannot be established (one of them "
              "rests only on unidentified sources), as the "
              f'<a href="{ctx.href(here, "methodology.md")}">methodology</a> defines it.</p></details>\n\n')

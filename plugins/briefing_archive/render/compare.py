@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from ..core.model import Briefing
+from ..core.relations import Role, role
 from ..derive.compare import Match, Pair
 from ..derive.links import ClaimRef
 from .components import front_matter, html_table
@@ -116,10 +117,11 @@ def summary(ctx: RenderContext, p: Pair) -> str:
     updates = 0
     for m in p.matches:
         verdict = ctx.verdict_text(m.left.claim, m.right.claim, m.label)
-        if verdict is None:
+        weighs = role(m.kind)
+        if weighs is Role.REVISION:
             updates += 1
-        else:
-            (contradict if m.kind == "contradicts" else agree)[verdict[0]] += 1
+        elif verdict is not None and (weighs.agrees or weighs is Role.CONTRADICTION):
+            (contradict if weighs is Role.CONTRADICTION else agree)[verdict[0]] += 1
     out = []
     for what, counts, every in (("They agree on", agree, True), ("They contradict each other on", contradict, False)):
         n = sum(counts.values())

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from ..core import relations
 from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, Verdict, remembered, verdict_words
@@ -197,9 +198,9 @@ class RenderContext:
 
     def verdict_text(self, a: Claim, other: Claim, label: str) -> tuple[str, str] | None:
         """Whether two related claims are independent, in the three verdicts of v1.1, as (CSS class,
-        words); None for ``updates``, where a source revises itself. The one place the verdict is
-        worded: claim entries, tooltips and the relations table all read it."""
-        if label.startswith("update"):
+        words); None for a kind whose role is not judged (``updates``, where a source revises itself). The
+        one place the verdict is worded: claim entries, tooltips and the relations table all read it."""
+        if not relations.role(label).judged:
             return None
         verdict = self.verdicts(a, other)
         names = self.source_names

@@ -8,6 +8,7 @@ so its links are made from the site's root page.
 from __future__ import annotations
 
 from ..core.model import Briefing, Claim
+from ..core.relations import Role, role
 from ..core.rule import supports
 from ..derive.bottomline import GROUPS, bottom_line
 from ..derive.grounds import claim_grounds
@@ -65,8 +66,8 @@ def home_html(ctx: RenderContext) -> str:
         for c in b.claims:
             related = ctx.related_claims.get(f"{b.id}#{c.id}", [])
             support = [r for r in related if supports(r, ctx.archive.sources)]
-            independent = sum(r.kind == "corroborates" for r in support)
-            against = [r for r in related if r.kind == "contradicts"]
+            independent = sum(role(r.kind) is Role.INDEPENDENT_AGREEMENT for r in support)
+            against = [r for r in related if role(r.kind) is Role.CONTRADICTION]
             if independent:
                 corroborated.append((-independent, c.credibility, b.id, c.id, b, c))
             elif support and not any(r.verdict.independent for r in support):

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON, RUBRIC
 from ..core.lexicon import Lexicon
 from ..core.model import Archive
+from ..core.relations import kinds
 from ..core.rule import BASIS_LABEL, NEEDS, SUPPORTING, UNDERMINING
 from ..derive.sides import HEADINGS, side_cells, side_table
 from .components import html_table
@@ -37,6 +38,19 @@ def rubric_markdown() -> str:
     rows = [(f"{RELIABILITY_ICON[r.letter]} <strong>{r.letter}</strong>", esc(r.who), esc(r.why),
              f"<code>{r.id}</code>") for r in RUBRIC]
     return f"\n\n{html_table(('Grade', 'Who', 'Why', 'Written in a profile as'), rows)}\n\n"
+
+
+def relations_markdown() -> str:
+    """How each relation kind counts in the rule, as Markdown list items (the methodology page's list
+    continues the list the placeholder's line is in)."""
+    return "\n".join(f"- {line}" for k in kinds() for line in k.methodology)
+
+
+def relation_kinds_markdown() -> str:
+    """The relation kinds as the authoring guide's table: the key, when to use it, how the other claim
+    shows it."""
+    rows = [f"| `{k.name}` | {k.use_when} | {k.inverse} |" for k in kinds()]
+    return "\n".join(("| kind | use it when | shown on the other claim as |", "| --- | --- | --- |", *rows))
 
 
 def lexicon_markdown(lexicon: Lexicon | None) -> str:
@@ -70,6 +84,8 @@ PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
     "<!-- briefings:lexicon -->": lambda archive: lexicon_markdown(archive.lexicon),
     "<!-- briefings:reference -->": lambda archive: reference_markdown(),
     "<!-- briefings:sides -->": sides_markdown,
+    "<!-- briefings:relations -->": lambda archive: relations_markdown(),
+    "<!-- briefings:relation-kinds -->": lambda archive: relation_kinds_markdown(),
 }
 
 

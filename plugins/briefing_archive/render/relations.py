@@ -9,6 +9,7 @@ own words.
 """
 from __future__ import annotations
 
+from ..core.relations import kinds
 from .compare import contents
 from .components import front_matter, heading, html_table
 from .context import RenderContext
@@ -18,6 +19,13 @@ from .urls import COMPARE, RELATIONS
 #: Beyond this many pairs of related briefings, the page leads to the compare view's list instead of repeating it.
 LISTED_PAIRS = 50
 UPDATE_VERDICT = "<small>not judged: an update revises a report</small>"
+
+
+def kinds_sentence() -> str:
+    """The kinds as the page's introduction lists them, each with what it means (from the registry)."""
+    named = [f"<em>{esc(k.name)}</em>" + (f" ({esc(k.gloss or k.meaning)})" if k.gloss or k.meaning else "")
+             for k in kinds()]
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
 
 
 def relations_page(ctx: RenderContext) -> str:
@@ -33,10 +41,7 @@ def relations_page(ctx: RenderContext) -> str:
                              (f"{ctx.claim_link(here, other)} <small>in {ctx.briefing_link(here, other.briefing)}"
                              "</small>"),
                              f'<span class="{verdict[0]}">{esc(verdict[1])}</span>' if verdict else UPDATE_VERDICT))
-    intro = ("<p>How the archive's claims relate: <em>corroborates</em> (independent confirmation), <em>echoes</em> "
-             "(says the same, but the two are not independent, or their independence cannot be established: the "
-             "last column says which, and what they share), <em>contradicts</em> and <em>updates</em>. Each relation "
-             "is also shown on both claims.</p>\n\n")
+    intro = f"<p>How the archive's claims relate: {kinds_sentence()}. Each relation is also shown on both claims.</p>\n\n"
     out = [front_matter("Relations", searchable=False), intro]
     if not rows:
         out.append("<p>No claim relates to another yet.</p>\n")
