@@ -37,7 +37,7 @@ def claims_page(ctx: RenderContext) -> str:
     plural = "" if briefings == 1 else "s"
     intro = (f"<p>Every claim of the archive, one row each: {len(rows):,} claims from {briefings:,} briefing{plural}. "
              "Narrow them by grade, source reliability, credibility, the originator\u2019s party, source, entity, "
-             "tag, status, the independence of related claims and the kinds of their relations, or by words; each quote leads to the claim "
+             "tag, status and the independence of related claims, or by words; each quote leads to the claim "
              "on its briefing page, with its note. A filtered view\u2019s address can be shared.</p>\n\n"
              '<details class="bx-explorer-help"><summary>What the status column says</summary>'
              f"<ul>{statuses}</ul><p>Below the status, <em>related claims</em> says, of the claims it relates to "
