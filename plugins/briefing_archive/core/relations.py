@@ -3,8 +3,11 @@
 A kind is written under a claim's ``relations`` (``corroborates: <briefing-id>#<claim-id>``) and counts in
 both directions. What the build does with it follows from its :class:`Role` alone (how it counts in the
 credibility rule of v1.2, whether it is an agreement, whether the two claims' independence is judged), so
-a new kind is one entry of :data:`KINDS` (the schemas, the methodology page, the authoring guide, the
-pages, the exports and the claims explorer all read it), plus its test and, if need be, the docs.
+a new kind with an existing role touches four files: its entry in :data:`KINDS`, a test, and the two schema
+files editors read (``schema/briefing.schema.json``, ``schema/archive.schema.json``), written again by
+``python -m briefing_archive.core.schemas``. The loader's validation, the published schemas, the methodology
+page and the authoring guide (placeholders), the pages, the exports and the claims explorer's filter read
+the registry.
 """
 from __future__ import annotations
 
