@@ -117,7 +117,7 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
             return result.span
         failed = True
         broken.append(label)
-        problems.append(d.problem(where + ("quote",), _anchor_message(result, label, raw, article, config)))
+        problems.append(d.problem(where + ("quote",), _anchor_message(result, label, article, config)))
         return None
 
     claims: list[Claim] = []
@@ -178,7 +178,7 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
                     _date(data.get("published")), tuple(data.get("tags") or ()), tuple(warnings), tuple(claims))
 
 
-def _anchor_message(result: object, label: str, raw: dict, article: Article, config: ArchiveConfig) -> str:
+def _anchor_message(result: object, label: str, article: Article, config: ArchiveConfig) -> str:
     seed = config.display(config.seeds_dir / article.file)
     if isinstance(result, anchoring.Empty):
         return f"{label}: the quote is empty; copy the exact words of the article into `quote`"

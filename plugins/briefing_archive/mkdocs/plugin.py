@@ -46,12 +46,22 @@ from .released import Released
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 
+class _Exactly(c.Type):
+    """MkDocs' type check, less its one surprise: `true` is no number here (bool is a subclass of int), as the
+    command line's check of the same table says (core.config.check_settings)."""
+
+    def run_validation(self, value: object) -> Any:
+        if isinstance(value, bool) and self._type is not bool:
+            raise c.ValidationError(f"Expected type: {self._type} but received: {type(value)}")
+        return super().run_validation(value)
+
+
 def _option(name: str) -> Any:
     """The MkDocs option of one setting, with the type, default and choices of the core's table."""
     row = SETTINGS[name]
     if row.choices:
         return c.Choice(row.choices, default=row.default)
-    return c.Type(row.type, default=row.default)
+    return _Exactly(row.type, default=row.default)
 
 
 class BriefingsConfig(base.Config):
@@ -185,10 +195,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             output = build_site(archive, config.use_directory_urls, config.strict, config.site_url,
                                 config.site_name, self.output if self.preview else None)
         except ArchiveError as exc:
-            return self._failed([*refused, *exc.problems], archive)
+            self._failed([*refused, *exc.problems], archive)
+            return
         problems = [*refused, *taken_pages(hand, output.pages, config.use_directory_urls, archive.display)]
         if problems:
-            return self._failed([*problems, *output.problems], archive)
+            self._failed([*problems, *output.problems], archive)
+            return
         self.output = output
         self.banner = b""
         for problem in self.output.problems:

@@ -16,13 +16,12 @@ from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, Verdict, remembered, verdict_words
 from ..core.model import Archive, Briefing, Claim
-from ..core.rule import Related as RuleRelated
-from ..core.rule import both_ways
+from ..core.rule import Related, both_ways
 from ..derive.claims import ClaimRow, claim_rows
 from ..derive.compare import Pair, compare_pairs
 from ..derive.ledger import Metric, Row, build_ledger
 from ..derive.links import ClaimRef, Links, build_links
-from ..derive.related import Related, related_briefings
+from ..derive.related import RelatedBriefing, related_briefings
 from . import urls
 from .components import badge_html, excerpt
 from .entitylinks import EntityLinker
@@ -37,7 +36,7 @@ class RenderContext:
     excerpts: bool
     addresses: urls.Addresses
     ledger: tuple[Metric, ...]
-    related: dict[str, tuple[Related, ...]]
+    related: dict[str, tuple[RelatedBriefing, ...]]
     linker: EntityLinker
     ledger_pages: dict[str, str]                       # metric -> the page that shows it
     ledger_rows: dict[tuple[str, str, int], Row]       # (briefing, claim, figure index) -> its row
@@ -53,7 +52,7 @@ class RenderContext:
         links = build_links(archive)
         ledger = build_ledger(archive)
         return cls(archive, links, directory_urls, excerpts, addresses or urls.Addresses(None, directory_urls),
-                   ledger, related_briefings(archive, links), EntityLinker(archive.entities),
+                   ledger, related_briefings(archive), EntityLinker(archive.entities),
                    urls.ledger_layout(ledger),
                    {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows}, publisher)
 
@@ -108,7 +107,7 @@ class RenderContext:
         return {sid: s.name for sid, s in self.archive.sources.items()}
 
     @cached_property
-    def related_claims(self) -> dict[str, list[RuleRelated]]:
+    def related_claims(self) -> dict[str, list[Related]]:
         """Every claim's relations in both directions, with their verdicts (keyed ``briefing#claim``)."""
         return both_ways(self.archive)
 

@@ -36,7 +36,7 @@ def _grade_mix(ctx: RenderContext, b: Briefing) -> str:
     return " \u00b7 ".join(parts) or "no claims yet"
 
 
-def one_line(ctx: RenderContext, b: Briefing, limit: int = 160) -> str:
+def one_line(b: Briefing, limit: int = 160) -> str:
     """The summary's first sentence or so, as plain text (escaped here)."""
     return esc(plain_text(b.summary, limit))
 
@@ -58,7 +58,7 @@ def home_html(ctx: RenderContext) -> str:
     """The placeholder's HTML: one block, passed through by the page's Markdown as it is."""
     if not ctx.archive.briefings:
         return "\n\n<p>No briefings yet: add an article to <code>seeds/</code> and annotate it.</p>\n\n"
-    items = "".join(f"<li>{ctx.briefing_link(HERE, b)}<br><span class=\"bx-line\">{one_line(ctx, b)}</span>"
+    items = "".join(f"<li>{ctx.briefing_link(HERE, b)}<br><span class=\"bx-line\">{one_line(b)}</span>"
                     f"<br><span class=\"bx-mix-line\">{grade_mix(ctx, b)}</span></li>" for b in latest(ctx))
     corroborated, echoed, contested = [], [], []
     for b in ctx.archive.briefings:
