@@ -14,6 +14,7 @@ from functools import cached_property
 
 from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
+from ..core.ids import claim_key
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, Verdict, remembered, verdict_words
 from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Related, both_ways
@@ -150,7 +151,7 @@ class RenderContext:
         href = urls.link(here, urls.briefing_page(bid), self.directory_urls, cid)
         if cid is None:
             return href, b.title, f"Briefing: {b.title}"
-        ref = self.links.claims.get(f"{bid}#{cid}")
+        ref = self.links.claims.get(claim_key(bid, cid))
         if ref is None:
             return None
         label = f"{b.title}: \u201c{excerpt(ref.claim.quote, 70)}\u201d"

@@ -7,6 +7,7 @@ so its links are made from the site's root page.
 """
 from __future__ import annotations
 
+from ..core.ids import claim_key
 from ..core.model import Briefing, Claim
 from ..core.rule import supports
 from ..derive.bottomline import GROUPS, bottom_line
@@ -63,7 +64,7 @@ def home_html(ctx: RenderContext) -> str:
     corroborated, echoed, contested = [], [], []
     for b in ctx.archive.briefings:
         for c in b.claims:
-            related = ctx.related_claims.get(f"{b.id}#{c.id}", [])
+            related = ctx.related_claims.get(claim_key(b.id, c.id), [])
             support = [r for r in related if supports(r, ctx.archive.sources)]
             independent = sum(r.kind == "corroborates" for r in support)
             against = [r for r in related if r.kind == "contradicts"]
