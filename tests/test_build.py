@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 import yaml
 
 from conftest import SHIPPED
@@ -185,7 +186,8 @@ def test_methodology_scales_are_generated(shipped_site: Path) -> None:
 
 # -- fixture archives ---------------------------------------------------------------------------
 
-def test_article_text_is_escaped(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_article_text_is_escaped(archive) -> None:
     site = archive.build(strict=True)
     html = (site / "briefings" / "a-test" / "index.html").read_text("utf-8")
     assert "<script>alert(1)</script>" not in html
@@ -195,7 +197,8 @@ def test_article_text_is_escaped(archive, no_warnings) -> None:
     assert "# not a markdown heading" in html
 
 
-def test_highlight_and_note_link_each_other(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_highlight_and_note_link_each_other(archive) -> None:
     site = archive.build(strict=True)
     page = parse(site / "briefings" / "a-test" / "index.html")
     assert {"drones", "twice"} <= {m.get("id") for m in page.marks}
@@ -206,7 +209,8 @@ def test_highlight_and_note_link_each_other(archive, no_warnings) -> None:
     assert check_links(site, generated_pages(site)) == []
 
 
-def test_third_article_needs_only_two_files(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_third_article_needs_only_two_files(archive) -> None:
     archive.build(strict=True)
     archive.write("seeds/b.txt", "Another article where the agency said rain fell.\n")
     archive.write("briefings/b-test.yml", "article: b.txt\ntitle: B\nsummary: S.\nclaims:\n"
@@ -217,13 +221,15 @@ def test_third_article_needs_only_two_files(archive, no_warnings) -> None:
     assert "b-test/#rain" in (site / "sources" / "agency" / "index.html").read_text("utf-8")
 
 
-def test_paths_resolve_relative_to_mkdocs_yml(archive, tmp_path, monkeypatch, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_paths_resolve_relative_to_mkdocs_yml(archive, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)  # not the archive folder
     site = archive.build(strict=True)
     assert (site / "briefings" / "a-test" / "index.html").is_file()
 
 
-def test_generated_pages_are_not_all_in_the_navigation(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_generated_pages_are_not_all_in_the_navigation(archive) -> None:
     site = archive.build(strict=True)
     home = (site / "index.html").read_text("utf-8")
     assert 'href="briefings/"' in home
@@ -238,7 +244,8 @@ def test_builds_are_deterministic(archive, tmp_path) -> None:
         assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
 
 
-def test_hostile_title_is_safe_everywhere(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_hostile_title_is_safe_everywhere(archive) -> None:
     evil = '</title><script>alert(1)</script> & "q"'
     archive.write("briefings/a-test.yml", archive.root.joinpath("briefings/a-test.yml").read_text()
                   .replace("title: A test briefing", f"title: '{evil}'"))

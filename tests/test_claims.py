@@ -7,6 +7,8 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+
 from briefing_archive.core.config import ArchiveConfig
 from briefing_archive.derive.claims import claim_rows
 from briefing_archive.load.archive import load_archive
@@ -144,7 +146,8 @@ def test_the_page_shows_the_first_rows_without_javascript(archive, monkeypatch) 
     assert '<script src="../assets/briefings/claims-data.js"></script>' in page
 
 
-def test_the_built_page_links_its_rows_and_loads_its_scripts(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_the_built_page_links_its_rows_and_loads_its_scripts(archive) -> None:
     site = explorer_archive(archive).build(strict=True)
     page = site / "claims" / "index.html"
     html = page.read_text("utf-8")

@@ -150,8 +150,8 @@ def test_shipped_archive_checks_clean(shipped) -> None:
     assert result.returncode == 0 and result.stdout == "", result.stdout
 
 
-@pytest.mark.parametrize("category, case, mutate, path, line, words", CASES, ids=[c[1] for c in CASES])
-def test_check_names_the_exact_line_of_each_error(category, case, mutate, path, line, words, archive, capsys) -> None:
+@pytest.mark.parametrize("mutate, path, line, words", [pytest.param(*c[2:], id=c[1]) for c in CASES])
+def test_check_names_the_exact_line_of_each_error(mutate, path, line, words, archive, capsys) -> None:
     from briefing_archive.cli.main import main
 
     mutate(archive)

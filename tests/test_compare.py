@@ -194,21 +194,21 @@ def scores(related) -> dict[str, list[tuple[str, int, tuple, int]]]:
 
 def test_related_briefings_score_shared_entities_and_relations(written) -> None:
     archive = load(three_briefings(written))
-    related = related_module.related_briefings(archive, links.build_links(archive))
+    related = related_module.related_briefings(archive)
     # a-test and b-test: the region (1) and two relations between their claims (2 x 2); c-test: the region
     assert scores(related) == {
         "a-test": [("b-test", 5, ("region",), 2), ("c-test", 1, ("region",), 0)],
         "b-test": [("a-test", 5, ("region",), 2), ("c-test", 1, ("region",), 0)],
         "c-test": [("a-test", 1, ("region",), 0), ("b-test", 1, ("region",), 0)],   # ties by id
     }
-    limited = related_module.related_briefings(archive, links.build_links(archive), limit=1)
+    limited = related_module.related_briefings(archive, limit=1)
     assert scores(limited)["c-test"] == [("a-test", 1, ("region",), 0)]
 
 
 def test_an_entity_named_everywhere_does_not_relate_briefings(written, monkeypatch) -> None:
     archive = load(three_briefings(written))
     monkeypatch.setattr(related_module, "COMMON_ENTITY", 2)   # the region is named in three briefings
-    assert scores(related_module.related_briefings(archive, links.build_links(archive))) == {
+    assert scores(related_module.related_briefings(archive)) == {
         "a-test": [("b-test", 5, ("region",), 2)],     # still shares it, but scores only the relations
         "b-test": [("a-test", 5, ("region",), 2)],
         "c-test": [],

@@ -141,7 +141,8 @@ def test_circular_echoes_show_their_shared_origin(archive) -> None:
     assert "\u2014 not independent: both rest on The Ministry<" in html
 
 
-def test_independent_corroboration_is_accepted(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_independent_corroboration_is_accepted(archive) -> None:
     shipped_site = archive.build(strict=True)  # agency (twice) and ministry (drones) share nothing
     assert "\u2014 independent<" in unescape((shipped_site / "briefings" / "a-test" / "index.html").read_text())
 

@@ -28,9 +28,9 @@ def snapshot(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("category, case, mutate, path, line, words", CASES, ids=[c[1] for c in CASES])
+@pytest.mark.parametrize("mutate, path, line, words", [pytest.param(*c[2:], id=c[1]) for c in CASES])
 @pytest.mark.parametrize("strict", [False, True], ids=["build", "strict"])
-def test_error_kind(category, case, mutate, path, line, words, strict, archive, good_site, caplog) -> None:
+def test_error_kind(mutate, path, line, words, strict, archive, good_site, caplog) -> None:
     shutil.copytree(good_site, archive.site)
     before = snapshot(archive.site)
     mutate(archive)
@@ -94,8 +94,8 @@ def test_the_other_briefing_is_valid_on_its_own(archive, capsys) -> None:
     assert main(["check", "--strict", str(archive.root)]) == 0, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("category, case, mutate, path, line, words", ONE_CAUSE, ids=[c[1] for c in ONE_CAUSE])
-def test_one_cause_gives_one_message(category, case, mutate, path, line, words, archive, capsys) -> None:
+@pytest.mark.parametrize("mutate, path, line, words", [pytest.param(*c[2:], id=c[1]) for c in ONE_CAUSE])
+def test_one_cause_gives_one_message(mutate, path, line, words, archive, capsys) -> None:
     """A broken file is still known by its id: the full list of messages (errors and warnings) is its
     own error only, never "does not exist", "create ..." or "did you mean" in the files that name it."""
     from briefing_archive.cli.main import main
@@ -135,7 +135,8 @@ def test_a_briefing_without_claims_on_an_attributing_article_is_a_warning(archiv
     assert any("briefing 'b-test' has no claims" in r.getMessage() for r in caplog.records)
 
 
-def test_uncovered_sentences_of_a_briefing_with_claims_are_no_warning(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_uncovered_sentences_of_a_briefing_with_claims_are_no_warning(archive) -> None:
     """Sentences no claim covers are a report of `briefings coverage`, not a warning of the build."""
     seed = archive.root / "seeds" / "a.txt"
     seed.write_text(seed.read_text("utf-8") + "The agency said more would follow.\n", "utf-8")   # no claim covers it

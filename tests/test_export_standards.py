@@ -108,7 +108,7 @@ def test_web_annotations_meet_the_data_model(collection, clause) -> None:
 
 def loader(context: dict[str, Any]):
     """A pyld document loader that serves the anno context from the tests folder (there is no network)."""
-    def load(url: str, options: dict[str, Any]) -> dict[str, Any]:
+    def load(url: str, _options: dict[str, Any]) -> dict[str, Any]:
         if url.rstrip("/") not in (ANNO, ANNO.replace("http:", "https:")):
             raise AssertionError(f"the export refers to another context: {url}")
         return {"contextUrl": None, "documentUrl": url, "document": context}

@@ -154,7 +154,8 @@ def test_pinned_seed_edit_names_briefing_and_claim(shipped, caplog) -> None:
 
 
 @pytest.mark.parametrize("mode", ["full", "excerpts"])
-def test_every_view_builds_and_links_in_both_modes(archive, mode, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_every_view_builds_and_links_in_both_modes(archive, mode) -> None:
     from test_build import check_links
 
     archive.write("mkdocs.yml", archive.root.joinpath("mkdocs.yml").read_text().replace(

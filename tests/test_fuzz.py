@@ -64,7 +64,7 @@ class Balanced(HTMLParser):
         super().__init__()
         self.stack: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag, _attrs):
         if tag not in VOID:
             self.stack.append(tag)
 

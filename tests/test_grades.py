@@ -72,7 +72,8 @@ def test_a_grade_2_without_support_fails_strict_naming_the_claim(archive, caplog
     assert (archive.site / "briefings" / "a-test" / "index.html").exists()
 
 
-def test_each_verdict_is_shown_where_it_applies(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_each_verdict_is_shown_where_it_applies(archive) -> None:
     site = three_verdicts(archive).build(strict=True)
     table = unescape((site / "relations" / "index.html").read_text())
     assert "not independent: both rest on The Ministry" in table
@@ -84,7 +85,8 @@ def test_each_verdict_is_shown_where_it_applies(archive, no_warnings) -> None:
             "<span class=\"bx-unknown\">1 independence cannot be established</span>") in guide   # twice and hail
 
 
-def test_exports_carry_the_verdicts(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_exports_carry_the_verdicts(archive) -> None:
     site = three_verdicts(archive).build(strict=True)
     data = json.loads((site / "archive.json").read_text())
     b = next(x for x in data["briefings"] if x["id"] == "b-test")
@@ -101,7 +103,8 @@ def test_exports_carry_the_verdicts(archive, no_warnings) -> None:
                                                                     "unidentified sources") for v in described)
 
 
-def test_an_assumed_dependence_is_labelled_on_the_page(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_an_assumed_dependence_is_labelled_on_the_page(archive) -> None:
     three_verdicts(archive)
     archive.write("briefings/sources/press-office.yml", SOURCES["press-office"].replace(
         "depends_on: [ministry]", "depends_on:\n  - {source: ministry, basis: background, note: Assumed *here*.}"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +109,13 @@ def test_schemas_spell_ids_with_the_one_id_rule() -> None:
     for schema in (PACKAGE / "schema").glob("*.json"):
         walk(json.loads(schema.read_text("utf-8")))
     assert found and set(found) <= {f"^{ID_PATTERN}$", f"^{ID_PATTERN}#{ID_PATTERN}$"}, set(found)
+
+
+def test_the_claim_key_is_written_once() -> None:
+    """``briefing-id#claim-id`` is made and split only by core/ids.py (claim_key, split_claim_key): a module that
+    spells it out again could drift from every table keyed by it."""
+    spelled = re.compile(r"""\}#\{|\.(?:r?split|r?partition)\(["']#["']""")
+    found = [f"{p.relative_to(PACKAGE)}:{n}" for p in MODULES if p.relative_to(PACKAGE).as_posix() != "core/ids.py"
+             for n, line in enumerate(p.read_text("utf-8").splitlines(), 1)
+             if spelled.search(line) and "ID_PATTERN" not in line and '["location"]' not in line]
+    assert not found, f"use briefing_archive.core.ids.claim_key / split_claim_key at {found}"

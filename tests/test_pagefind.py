@@ -14,7 +14,8 @@ def use_pagefind(archive, keep_material_search: bool = False) -> None:
     archive.write("mkdocs.yml", text)
 
 
-def test_pagefind_indexes_the_site(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_pagefind_indexes_the_site(archive) -> None:
     use_pagefind(archive)
     site = archive.build(strict=True)
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())

@@ -182,7 +182,8 @@ def test_unsafe_links_lose_their_target(hostile_site: Path) -> None:
 
 # -- the other classes of the red-team's findings (issue 11), each on a real build ------------------
 
-def test_ids_of_different_kinds_may_coincide(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_ids_of_different_kinds_may_coincide(archive) -> None:
     """An outlet is often a source and an entity: each kind keeps its own page and references."""
     archive.write("briefings/sources/region.yml", "name: Region Radio\nkind: news-outlet\nreliability: C\nnote: n\n")
     archive.write("briefings/entities/agency.yml", "name: The Agency as an organisation\nkind: organisation\n")

@@ -31,13 +31,13 @@ class Outline(HTMLParser):
         self.paragraphs: list[str] = []
         self.inside: str | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         if tag in ("code", "p"):
             self.inside = tag
             (self.codes if tag == "code" else self.paragraphs).append("")
 
-    def handle_endtag(self, tag: str) -> None:
+    def handle_endtag(self, _tag: str) -> None:
         self.inside = None
 
     def handle_data(self, data: str) -> None:
@@ -96,12 +96,12 @@ def _served(body: bytes, kind: str, html: bytes) -> tuple[str, list[tuple[str, s
     """What the wrapped app sends for an answer of the live-reload server's."""
     headers = [("Content-Type", kind), ("Content-Length", str(len(body)))]
 
-    def app(environ, start_response):
+    def app(_environ, start_response):
         start_response("200 OK", headers)
         return [body[:3], body[3:]]
 
     sent: list[tuple[str, list[tuple[str, str]]]] = []
-    out = with_banner(app, lambda: html)({}, lambda status, h, exc_info=None: sent.append((status, h)))
+    out = with_banner(app, lambda: html)({}, lambda status, h, _exc_info=None: sent.append((status, h)))
     return sent[0][0], sent[0][1], b"".join(out)
 
 

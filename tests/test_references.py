@@ -6,6 +6,8 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+
 from briefing_archive.core.config import ArchiveConfig
 from briefing_archive.core.markdown import references
 from briefing_archive.load.archive import load_archive
@@ -39,7 +41,8 @@ def note_of(html: str, cid: str) -> str:
     return note[note.index("</h3>"):note.index('<dl class="bx-claim-facts">')]
 
 
-def test_references_become_links_with_the_targets_titles(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_references_become_links_with_the_targets_titles(archive) -> None:
     add_other(archive)
     site = archive.build(strict=True)
     html = page(site, "briefings", "b-other", "index.html")
@@ -58,7 +61,8 @@ def test_references_become_links_with_the_targets_titles(archive, no_warnings) -
                      summary)
 
 
-def test_references_in_profiles_and_without_directory_urls(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_references_in_profiles_and_without_directory_urls(archive) -> None:
     add_other(archive)
     archive.write("mkdocs.yml", page(archive.root, "mkdocs.yml") + "use_directory_urls: false\n")
     archive.write("briefings/sources/agency.yml", "name: The Agency\nkind: news-outlet\nreliability: B\n"

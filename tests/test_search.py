@@ -57,7 +57,8 @@ def search_index(site: Path) -> dict:
     return json.loads((site / "search" / "search_index.json").read_text("utf-8"))
 
 
-def test_the_plugin_gives_search_its_separator_when_none_is_set(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_the_plugin_gives_search_its_separator_when_none_is_set(archive) -> None:
     assert "  - search\n" in archive.root.joinpath("mkdocs.yml").read_text()   # no separator set
     assert search_index(archive.build(strict=True))["config"]["separator"] == SEPARATOR
 
@@ -75,7 +76,8 @@ def test_a_separator_that_leaves_punctuation_on_words_is_reported(archive, caplo
     assert len(said) == 1 and "leaves ( ) [ ]" in said[0] and "finds nothing" in said[0] and SEPARATOR in said[0]
 
 
-def test_a_separator_that_splits_all_punctuation_is_kept_silently(archive, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_a_separator_that_splits_all_punctuation_is_kept_silently(archive) -> None:
     own = "[\\s\\-()\\[\\]\"'\u201c\u201d\u2018\u2019/\u2013\u2014.,]+"
     text = archive.root.joinpath("mkdocs.yml").read_text()
     quoted = own.replace("'", "''")   # YAML single quotes: backslashes as they are, a quote doubled
@@ -174,7 +176,7 @@ def test_blocks_search_skips_are_put_back_after_it_indexes_with_the_same_result(
     from briefing_archive.render import fragments
 
     assert any(fragments.search_skips(b) for b in ('<ul class="bx-claim-list" data-search-exclude>',))
-    monkeypatch.setattr(fragments, "search_skips", lambda block: False)   # every block before search reads
+    monkeypatch.setattr(fragments, "search_skips", lambda _block: False)   # every block before search reads
     every_first = copy_shipped(tmp_path / "shipped").build(strict=True)
     files = sorted(p.relative_to(every_first) for p in every_first.rglob("*") if p.is_file() and p.suffix != ".gz")
     assert files == sorted(p.relative_to(shipped_site) for p in shipped_site.rglob("*")

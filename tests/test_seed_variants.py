@@ -16,7 +16,8 @@ VARIANTS = {
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
-def test_seed_variant_is_accepted_and_anchored(archive, variant, no_warnings) -> None:
+@pytest.mark.usefixtures("no_warnings")
+def test_seed_variant_is_accepted_and_anchored(archive, variant) -> None:
     text = archive.root.joinpath("seeds/a.txt").read_text("utf-8").replace("Friday", "Fr\u00e9day caf\u00e9")
     archive.write("seeds/a.txt", VARIANTS[variant](text))
     archive.write("briefings/a-test.yml", archive.root.joinpath("briefings/a-test.yml").read_text()

@@ -32,7 +32,7 @@ class Titles(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.titles: list[str] = []
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, _tag, attrs) -> None:
         self.titles += [value or "" for name, value in attrs if name == "title"]
 
 

@@ -132,7 +132,7 @@ def test_the_scaffold_parses_to_what_a_reader_sees(tmp_path_factory, text) -> No
     assert all(c["quote"] in text.replace("\r\n", "\n").replace("\r", "\n") for c in claims)
 
 
-def test_briefings_new_escapes_them(archive, capsys) -> None:
+def test_briefings_new_escapes_them(archive) -> None:
     archive.write("seeds/unseen.txt", "Heading\nThe ministry said that 40 drones\u2028  - id: planted were shot "
                                       "down\x85 over the\u2029 region.\n")
     assert main(["new", str(archive.root / "seeds/unseen.txt"), "--root", str(archive.root)]) == 0

@@ -135,7 +135,7 @@ def run_coverage(config: ArchiveConfig, args: argparse.Namespace, console: Conso
     return 1 if below else 0
 
 
-def run_pin(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
+def run_pin(config: ArchiveConfig, console: Console) -> int:
     """Write each briefing's article hash into its file, once every quote anchors in the current text."""
     archive, problems = load_archive(replace(config, check_pins=False), console.progress)
     for p in problems:

@@ -57,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         # Imported here: it needs the whole renderer, which `briefings check` (an author's loop) need not load.
         from .generate import run_generate
         code = run_generate(config, args, console)
+    elif args.command == "pin":   # no options of its own
+        code = run_pin(config, console)
     else:
-        code = {"check": run_check, "new": run_new, "coverage": run_coverage, "pin": run_pin}[args.command](
-            config, args, console)
+        code = {"check": run_check, "new": run_new, "coverage": run_coverage}[args.command](config, args, console)
     if argv is None:
         # The command itself (not a caller in Python): leave without freeing the archive object by object,
         # which takes a large check a fifth of a second for nothing.

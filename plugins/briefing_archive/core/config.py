@@ -69,6 +69,8 @@ def check_settings(options: Mapping[str, object]) -> tuple[Settings, dict[str, t
         if row is None:
             wrong[name] = ("warning", f"unknown setting `{name}` of the briefings plugin; the settings are "
                            + ", ".join(f"`{n}`" for n in SETTINGS))
+        elif value is None:   # an empty option is its default to MkDocs (`name:` or `!ENV [UNSET]`)
+            continue
         elif not isinstance(value, row.type) or isinstance(value, bool):
             what = "a whole number" if row.type is int else "text"
             wrong[name] = ("error", f"the briefings plugin's `{name}` must be {what}, not {value!r}")

@@ -19,6 +19,18 @@ def is_id(value: object) -> bool:
     return isinstance(value, str) and ID_RE.fullmatch(value) is not None
 
 
+def claim_key(briefing_id: str, claim_id: str) -> str:
+    """A claim's key across the archive, ``briefing-id#claim-id``: how a relation names its target, and the key of
+    every table of claims (written only here, so no two tables can disagree)."""
+    return f"{briefing_id}#{claim_id}"
+
+
+def split_claim_key(key: str) -> tuple[str, str]:
+    """The briefing's id and the claim's id of a key :func:`claim_key` made (or an author wrote)."""
+    briefing_id, _, claim_id = key.partition("#")
+    return briefing_id, claim_id
+
+
 #: Words an id writes in lower case that a reader writes in capitals.
 ACRONYMS = frozenset({"dprk", "uk", "us", "usa", "eu", "un", "nato", "ussr", "rok", "isw", "idf", "iaea", "icc",
                       "gur", "sbu", "fsb", "uav", "hq", "pow", "icbm", "atacms"})

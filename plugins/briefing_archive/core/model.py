@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .ids import claim_key
 from .lexicon import Lexicon, Occurrence
 
 #: The two roles of a chain: sources that relay a claim, and the source(s) it originates with.
@@ -66,7 +67,7 @@ class Relation:
 
     @property
     def target(self) -> str:
-        return f"{self.briefing}#{self.claim}"
+        return claim_key(self.briefing, self.claim)
 
 
 @dataclass(frozen=True)

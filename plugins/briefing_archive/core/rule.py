@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .ids import claim_key
 from .independence import Verdict, identified_originators, remembered
 from .model import Archive, Claim, Source
 from .relations import Role, named, role
@@ -74,12 +75,12 @@ class Related:
 
 def both_ways(archive: Archive) -> dict[str, list[Related]]:
     """Every claim's relations, its own and those other claims make to it, keyed by ``briefing#claim``."""
-    claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
+    claims = {claim_key(b.id, c.id): c for b in archive.briefings for c in b.claims}
     out: dict[str, list[Related]] = {key: [] for key in claims}
     independence = remembered(archive.sources)
     for b in archive.briefings:
         for c in b.claims:
-            here = f"{b.id}#{c.id}"
+            here = claim_key(b.id, c.id)
             for rel in c.relations:
                 other = claims[rel.target]
                 verdict = independence(c, other)

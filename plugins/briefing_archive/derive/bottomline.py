@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..core.ids import claim_key
 from ..core.independence import INDEPENDENT, identified_originators
 from ..core.model import Briefing, Claim, Source
 from ..core.relations import Role, role
@@ -64,7 +65,7 @@ def facets(b: Briefing, c: Claim, related: Mapping[str, list[Related]],
         out.add("party")
     if not identified_originators(c, sources):
         out.add("unidentified")
-    agreeing = [r for r in related.get(f"{b.id}#{c.id}", ()) if role(r.kind).agrees]
+    agreeing = [r for r in related.get(claim_key(b.id, c.id), ()) if role(r.kind).agrees]
     if any(role(r.kind) is Role.INDEPENDENT_AGREEMENT and supports(r, sources) for r in agreeing):
         out.add("independent")
     elif agreeing and not any(r.verdict.value == INDEPENDENT for r in agreeing):
@@ -98,6 +99,6 @@ def leading(b: Briefing, related: Mapping[str, list[Related]],
     they are its key claims: the key claims, or else the best-graded supported claims, at most three."""
     order = {c.id: i for i, c in enumerate(b.claims)}
     keys = [c for c in b.claims if c.key]
-    chosen = keys or [c for c in b.claims if standing(c, related.get(f"{b.id}#{c.id}", []), sources).supported]
+    chosen = keys or [c for c in b.claims if standing(c, related.get(claim_key(b.id, c.id), []), sources).supported]
     ranked = sorted(chosen, key=lambda c: (c.credibility, order[c.id]))
     return tuple(c.id for c in (ranked if keys else ranked[:FALLBACK_LEAD])), bool(keys)

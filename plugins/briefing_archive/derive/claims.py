@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.credibility import badge_code
+from ..core.ids import claim_key
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, NOT_INDEPENDENT
 from ..core.model import Archive, Briefing, Claim
 from ..core.relations import KINDS, Role, named, role
@@ -61,7 +62,7 @@ class ClaimRow:
 
     @property
     def key(self) -> str:
-        return f"{self.briefing.id}#{self.claim.id}"
+        return claim_key(self.briefing.id, self.claim.id)
 
 
 def claim_rows(archive: Archive) -> tuple[ClaimRow, ...]:
@@ -70,7 +71,7 @@ def claim_rows(archive: Archive) -> tuple[ClaimRow, ...]:
     rows = []
     for b in archive.briefings:
         for c in b.claims:
-            mine = related[f"{b.id}#{c.id}"]
+            mine = related[claim_key(b.id, c.id)]
             parties = tuple(dict.fromkeys(p for s in c.originators if (p := archive.sources[s].party)))
             rows.append(ClaimRow(b, c, badge_code(c, archive.sources),
                                  tuple(dict.fromkeys(s for link in c.chain for s in link)),

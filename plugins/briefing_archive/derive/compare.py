@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.ids import claim_key
 from ..core.model import Archive, Briefing
 from ..core.relations import inverse, kind
 from .links import ClaimRef, Links
@@ -49,12 +50,12 @@ def compare_pairs(archive: Archive, links: Links) -> tuple[Pair, ...]:
     first (then in the archive's order); in a pair, matches follow the first briefing's claims, then the
     second's. Linear in the claims and relations: no pair of briefings is looked at unless related."""
     position = {b.id: i for i, b in enumerate(archive.briefings)}
-    claim_position = {f"{b.id}#{c.id}": i for b in archive.briefings for i, c in enumerate(b.claims)}
+    claim_position = {claim_key(b.id, c.id): i for b in archive.briefings for i, c in enumerate(b.claims)}
     found: dict[tuple[str, str], list[tuple[int, int, Match]]] = {}
     written: set[tuple[str, ...]] = set()
     for b in archive.briefings:
         for c in b.claims:
-            here = links.claims[f"{b.id}#{c.id}"]
+            here = links.claims[claim_key(b.id, c.id)]
             for rel in c.relations:
                 if rel.briefing == b.id:
                     continue
@@ -70,8 +71,8 @@ def compare_pairs(archive: Archive, links: Links) -> tuple[Pair, ...]:
                 if seen not in written:
                     written.add(seen)
                     found.setdefault(key, []).append(
-                        (claim_position[f"{left.briefing.id}#{left.claim.id}"],
-                         claim_position[f"{right.briefing.id}#{right.claim.id}"], match))
+                        (claim_position[claim_key(left.briefing.id, left.claim.id)],
+                         claim_position[claim_key(right.briefing.id, right.claim.id)], match))
     pairs = []
     for matches in found.values():
         ordered = tuple(m for _, _, m in sorted(matches, key=lambda t: (t[0], t[1], t[2].label)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ..core.ids import claim_key
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, NOT_INDEPENDENT, identified_originators
 from ..core.model import Claim, Source
 from ..core.relations import Role, role
@@ -34,7 +35,7 @@ def grounds(standing: Standing, sources: Mapping[str, Source]) -> str:
 def claim_grounds(briefing_id: str, claim: Claim, related: Mapping[str, list[Related]],
                   sources: Mapping[str, Source]) -> str:
     """:func:`grounds` of one claim; ``related``: every claim's relations both ways (:func:`core.rule.both_ways`)."""
-    return grounds(standing(claim, related.get(f"{briefing_id}#{claim.id}", []), sources), sources)
+    return grounds(standing(claim, related.get(claim_key(briefing_id, claim.id), []), sources), sources)
 
 
 def rests_on(st: Standing, sources: Mapping[str, Source]) -> str:

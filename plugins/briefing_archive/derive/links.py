@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..core.ids import claim_key
 from ..core.model import Archive, Briefing, Claim
 from ..core.relations import inverse
 
@@ -39,7 +40,7 @@ def build_links(archive: Archive) -> Links:
             publishes[b.publisher].append(b)
         for c in b.claims:
             ref = ClaimRef(b, c)
-            claims[f"{b.id}#{c.id}"] = ref
+            claims[claim_key(b.id, c.id)] = ref
             for sid in dict.fromkeys(c.reporters):
                 if sid not in c.originators:
                     by_source[sid].append((ref, "reporter"))

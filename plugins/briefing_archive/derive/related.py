@@ -10,11 +10,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..core.model import Archive, Briefing
-from .links import Links
 
 
 @dataclass(frozen=True)
-class Related:
+class RelatedBriefing:
+    """Another briefing related to one: what they share and how strongly (not a claim's relation,
+    which is :class:`core.rule.Related`)."""
+
     briefing: Briefing
     shared_entities: tuple[str, ...]
     relations: int
@@ -29,7 +31,7 @@ class Related:
 COMMON_ENTITY = 50
 
 
-def related_briefings(archive: Archive, links: Links, limit: int = 10) -> dict[str, tuple[Related, ...]]:
+def related_briefings(archive: Archive, limit: int = 10) -> dict[str, tuple[RelatedBriefing, ...]]:
     """The ``limit`` most related briefings of each, by an inverted index (never all pairs)."""
     entities = {b.id: {e for c in b.claims for e in c.entities} for b in archive.briefings}
     named_in: dict[str, list[str]] = {}
@@ -54,10 +56,10 @@ def related_briefings(archive: Archive, links: Links, limit: int = 10) -> dict[s
                     if one != other:
                         counter[other] += 1
     by_id = {b.id: b for b in archive.briefings}
-    out: dict[str, tuple[Related, ...]] = {}
+    out: dict[str, tuple[RelatedBriefing, ...]] = {}
     for b in archive.briefings:
         top = sorted(related_by[b.id].items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        out[b.id] = tuple(Related(by_id[o], tuple(sorted(entities[b.id] & entities[o])),
+        out[b.id] = tuple(RelatedBriefing(by_id[o], tuple(sorted(entities[b.id] & entities[o])),
                                   relation_counts[_pair(b.id, o)]) for o, _ in top)
     return out
 

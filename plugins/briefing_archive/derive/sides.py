@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..core.ids import claim_key
 from ..core.independence import identified_originators
 from ..core.model import Archive, Claim, Source
 from ..core.rule import Related, both_ways, standing
@@ -41,7 +42,7 @@ def side_table(archive: Archive, related: Mapping[str, list[Related]] | None = N
     counts: dict[str, list[int]] = {}
     for b in archive.briefings:
         for c in b.claims:
-            judged = standing(c, related.get(f"{b.id}#{c.id}", []), archive.sources)
+            judged = standing(c, related.get(claim_key(b.id, c.id), []), archive.sources)
             row = counts.setdefault(side_of(c, archive.sources), [0] * 8)
             row[c.credibility - 1] += 1
             row[6] += judged.supported

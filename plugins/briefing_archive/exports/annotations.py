@@ -20,6 +20,7 @@ from typing import Any
 
 from ..core.chains import chain_text
 from ..core.credibility import badge_code, badge_meaning
+from ..core.ids import claim_key, split_claim_key
 from ..core.independence import verdict_words
 from ..core.model import Archive, Briefing, Span
 from ..core.rule import BASIS, Related, both_ways
@@ -54,8 +55,8 @@ def briefing_annotations(archive: Archive, b: Briefing, at: Addresses, excerpts:
         bodies = [_body("assessing", f"{code}: {badge_meaning(code).split(': ', 1)[1]}"),
                   _body("describing", "Chain: " + chain_text(c, archive.sources))]
         bodies += [_body("describing", f"Basis of the grade: {k} ({BASIS[k]})") for k in c.basis]
-        for r in related[f"{b.id}#{c.id}"]:
-            other_b, other_c = r.target.split("#", 1)
+        for r in related[claim_key(b.id, c.id)]:
+            other_b, other_c = split_claim_key(r.target)
             bodies.append(_body("describing", f"Related ({r.kind}) to {at.page(urls.briefing_page(other_b), other_c)}"
                                               f": {verdict_words(r.verdict, names)}"))
         if c.note:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..core.credibility import CREDIBILITY, RELIABILITY, badge_code
+from ..core.ids import claim_key
 from ..core.independence import Verdict, remembered
 from ..core.model import Archive, Briefing, Claim, Source
 from ..core.rule import Related, both_ways, standing
@@ -35,7 +36,7 @@ def archive_data(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[
 
 def claim_index(archive: Archive) -> dict[str, Claim]:
     """Every claim by its ``briefing#claim`` reference (what relations name)."""
-    return {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
+    return {claim_key(b.id, c.id): c for b in archive.briefings for c in b.claims}
 
 
 def briefing_data(archive: Archive, b: Briefing, at: Addresses, excerpts: bool, claims: Mapping[str, Claim],
@@ -54,7 +55,7 @@ def briefing_data(archive: Archive, b: Briefing, at: Addresses, excerpts: bool, 
                 "quote": b.article.text[c.span.start:c.span.end], "start": c.span.start, "end": c.span.end,
                 "chain": chain_data(c, archive.sources), "credibility": c.credibility,
                 "badge": badge_code(c, archive.sources),
-                "ceiling": standing(c, related.get(f"{b.id}#{c.id}", []), archive.sources).ceiling, "key": c.key,
+                "ceiling": standing(c, related.get(claim_key(b.id, c.id), []), archive.sources).ceiling, "key": c.key,
                 "note": c.note, "entities": list(c.entities), "date": c.date,
                 "basis": list(c.basis), "background": c.background,
                 "relations": [relation(c, r.kind, r.target) for r in c.relations],

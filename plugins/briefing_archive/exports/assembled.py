@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..core.ids import claim_key
 from ..core.independence import remembered
 from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Related, both_ways
@@ -40,7 +41,7 @@ def part_inputs(b: Briefing, claims: Mapping[str, Claim], related: Mapping[str, 
     """What a briefing's part reads beyond the briefing itself and the sources: the claims its relations name
     (their independence verdicts) and its claims' relations both ways (annotations link them)."""
     return (tuple(claims.get(r.target) for c in b.claims for r in c.relations),
-            tuple(related.get(f"{b.id}#{c.id}") for c in b.claims))
+            tuple(related.get(claim_key(b.id, c.id)) for c in b.claims))
 
 
 def dumps(data: object) -> str:

@@ -122,10 +122,6 @@ class FoldedText:
             self.starts = array("q")
             self.folded = _fold_core(text, self.starts)
 
-    def orig_start(self, k: int) -> int:
-        """Original offset where folded character ``k`` begins."""
-        return self.starts[k]
-
     def orig_end(self, k: int) -> int:
         """Original offset just after folded character ``k`` (a space covers its whole run)."""
         if self.folded[k] != " ":

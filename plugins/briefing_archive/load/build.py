@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core.config import ArchiveConfig
+from ..core.ids import split_claim_key
 from ..core.model import Article, Briefing, Caution, Claim, Entity, Figure, Relation, Source, Span
 from ..core.positions import line_col
 from ..core.problems import Problem, did_you_mean
@@ -117,7 +118,7 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
             return result.span
         failed = True
         broken.append(label)
-        problems.append(d.problem(where + ("quote",), _anchor_message(result, label, raw, article, config)))
+        problems.append(d.problem(where + ("quote",), _anchor_message(result, label, article, config)))
         return None
 
     claims: list[Claim] = []
@@ -149,7 +150,7 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
             chain=tuple(tuple(link) if isinstance(link, list) else (link,) for link in raw["sources"]),
             credibility=raw["credibility"], note=raw.get("note"), prefix=raw.get("prefix"),
             suffix=raw.get("suffix"), entities=tuple(raw.get("entities") or ()), date=_date(raw.get("date")),
-            relations=tuple(Relation(k, *v.split("#", 1)) for rel in raw.get("relations") or () for k, v in rel.items()),
+            relations=tuple(Relation(k, *split_claim_key(v)) for rel in raw.get("relations") or () for k, v in rel.items()),
             figures=tuple(Figure(f["metric"], f["value"], _line(f["unit"]), f.get("qualifier", "exact"),
                                  _date(f.get("period")))
                           for f in raw.get("figures") or ()),
@@ -178,7 +179,7 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
                     _date(data.get("published")), tuple(data.get("tags") or ()), tuple(warnings), tuple(claims))
 
 
-def _anchor_message(result: object, label: str, raw: dict, article: Article, config: ArchiveConfig) -> str:
+def _anchor_message(result: object, label: str, article: Article, config: ArchiveConfig) -> str:
     seed = config.display(config.seeds_dir / article.file)
     if isinstance(result, anchoring.Empty):
         return f"{label}: the quote is empty; copy the exact words of the article into `quote`"

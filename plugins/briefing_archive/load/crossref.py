@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
+from ..core.ids import claim_key, split_claim_key
 from ..core.independence import NOT_INDEPENDENT, remembered, verdict_words
 from ..core.model import Archive, Claim, Relation, Source
 from ..core.problems import Problem, did_you_mean
@@ -83,7 +84,7 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
                 target = d.get(where, str)
                 if target is None or "#" not in target:
                     continue
-                bid, target_cid = target.split("#", 1)
+                bid, target_cid = split_claim_key(target)
                 ids = claims_of.get(bid)
                 if bid not in claims_of and bid not in broken_briefings:
                     near = did_you_mean(bid, claims_of.keys() | broken_briefings, besides=d.id)
@@ -125,7 +126,7 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], complet
     """
     out = []
     names = {sid: s.name for sid, s in archive.sources.items()}
-    claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
+    claims = {claim_key(b.id, c.id): c for b in archive.briefings for c in b.claims}
     related = both_ways(archive) if complete else {}
     independence = remembered(archive.sources)
     for b in archive.briefings:
@@ -153,7 +154,7 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], complet
                         "warning"))
             if not complete:
                 continue
-            judged = standing(c, related[f"{b.id}#{c.id}"], archive.sources)
+            judged = standing(c, related[claim_key(b.id, c.id)], archive.sources)
             lacking = judged.missing(c.credibility)
             index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == c.id)
             if lacking is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
+from ..core.ids import claim_key
 from ..core.markdown import references
 from ..core.problems import Problem, did_you_mean
 from .documents import MARKDOWN_FIELDS, Document, claim_ids
@@ -44,7 +45,7 @@ def _problems(d: Document, where: tuple, text: str, claims_of: Mapping[str, set[
             out.append(d.problem(where, f"{label} refers to an unknown briefing '{bid}'"
                                         f"{did_you_mean(bid, claims_of, own)}; {HOW}"))
         elif cid is not None and claims is not None and cid not in claims:
-            out.append(d.problem(where, f"{label} refers to {bid}#{cid}, but briefing '{bid}' has no claim '{cid}'"
+            out.append(d.problem(where, f"{label} refers to {claim_key(bid, cid)}, but briefing '{bid}' has no claim '{cid}'"
                                         f"{did_you_mean(cid, claims)}; use one of its claim ids"))
     return out
 

@@ -2,8 +2,9 @@
 
 The command line validates an archive without building it, so it reads only the
 ``briefings`` entry of ``plugins:`` and checks it against the same table
-(:mod:`briefing_archive.core.config`) that MkDocs' options are built from. Tags such
-as ``!!python/name`` or ``!ENV`` used elsewhere in mkdocs.yml are tolerated and ignored.
+(:mod:`briefing_archive.core.config`) that MkDocs' options are built from. The file is read by
+:mod:`.siteconfig`'s loader, MkDocs' tag rules, so ``lexicon: !ENV [VAR, default]`` means here what it
+means to ``mkdocs build``; other tags (``!!python/name`` in an extension's options, say) are kept as written.
 """
 from __future__ import annotations
 
@@ -13,23 +14,9 @@ import yaml
 
 from ..core.config import ArchiveConfig, check_settings
 from ..core.problems import Problem
+from .siteconfig import SiteLoader
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml")
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    pass
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
-
-
-_TolerantLoader.add_multi_constructor("", _any_tag)
 
 
 def _plugin_node(root: yaml.Node | None) -> yaml.MappingNode | None:
@@ -58,11 +45,15 @@ def archive_config(root: Path | str) -> tuple[ArchiveConfig, list[Problem]]:
     """The archive configured by ``ROOT/mkdocs.yml`` and a problem per wrong setting (an unknown name
     is a warning, as in MkDocs; a wrong value an error, and its default is used)."""
     config_file = find_config_file(Path(root))
-    node = _plugin_node(yaml.compose(config_file.read_text("utf-8"), Loader=_TolerantLoader))
+    with config_file.open(encoding="utf-8") as stream:   # named, so a YAML error says which file
+        root_node = yaml.compose(stream, Loader=SiteLoader)
+    if root_node is not None:   # every tag in the file, as MkDocs reads them all (a bad `!ENV` anywhere stops it)
+        SiteLoader("").construct_document(root_node)
+    node = _plugin_node(root_node)
     options: dict[str, object] = {}
     where: dict[str, tuple[int, int]] = {}
     if node is not None:
-        loader = _TolerantLoader("")
+        loader = SiteLoader("")
         for key, value in node.value:
             options[key.value] = loader.construct_object(value, deep=True)
             where[key.value] = (key.start_mark.line + 1, key.start_mark.column + 1)

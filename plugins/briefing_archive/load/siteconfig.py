@@ -1,19 +1,23 @@
-"""mkdocs.yml as plain data, read without MkDocs: for the engine-neutral generator and for the configs
+"""mkdocs.yml as plain data, read without MkDocs but by MkDocs' tag rules: the one reader of the file, for the
+command line's check of the plugin's settings (:mod:`.settings`), the engine-neutral generator and the configs
 derived from it for other engines.
 
-``!ENV`` is resolved as MkDocs resolves it (``!ENV VAR`` or ``!ENV [VAR, OTHER, default]``), so a
-generated site uses the same ``SITE_URL`` the MkDocs build would. Every other tag (``!!python/name:...``
-in an extension's options, say) is kept as a :class:`Tagged` value, so a derived config can write it
-back for an engine that understands it.
+``!ENV`` is MkDocs' own: the constructor MkDocs registers (``yaml_env_tag.construct_env_tag``, from the
+pyyaml-env-tag package it depends on), so ``!ENV VAR`` and ``!ENV [VAR, OTHER, default]`` give here exactly what
+``mkdocs build`` gets, down to how a variable's text is typed. ``!relative`` is checked as MkDocs checks it when it
+reads the file (``$config_dir`` or ``$docs_dir`` with a path after them, or nothing) and kept as a :class:`Tagged`
+value: MkDocs makes it a path placeholder resolved only while a page renders, never text, so a setting that must
+be text refuses it in both readers. Every other tag (``!!python/name:...`` in an extension's options, say) is
+kept as a :class:`Tagged` value too, so a derived config can write it back for an engine that understands it.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml_env_tag
 
 
 @dataclass(frozen=True)
@@ -23,27 +27,31 @@ class Tagged:
     tag: str
     value: Any
 
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """``!ENV VAR`` or ``!ENV [VAR, ..., default]``: the first variable set, else the default (else None);
-    a variable's text is read as a YAML scalar, so ``false`` is False, as in MkDocs."""
-    if isinstance(node, yaml.SequenceNode):
-        items = [loader.construct_object(child, deep=True) for child in node.value]
-        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
-    else:
-        names, default = [loader.construct_scalar(node)], None   # type: ignore[arg-type]
-    for name in names:
-        if isinstance(name, str) and name in os.environ:
-            text = os.environ[name]
-            return yaml.safe_load(text) if text else text
-    return default
+    def __repr__(self) -> str:
+        return f"{self.tag} {self.value!r}"   # as written in mkdocs.yml, for messages
 
 
-def _other(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+class SiteLoader(yaml.SafeLoader):
+    """YAML's safe types plus MkDocs' tags (see the module's docstring)."""
+
+
+def _relative(loader: yaml.SafeLoader, node: yaml.Node) -> Tagged:
+    """``!relative``, refused where MkDocs refuses it (its messages), else kept as written."""
+    value = loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
+    if not isinstance(value, str):
+        raise yaml.constructor.ConstructorError(None, None, f"expected a scalar node, but found {type(node).__name__}",
+                                                node.start_mark)
+    prefix = value.partition("/")[0]
+    if prefix.startswith("$") and prefix not in ("$config_dir", "$docs_dir"):
+        raise yaml.constructor.ConstructorError(None, None, f"Unknown prefix {prefix!r} in {node.tag} {value!r}; "
+                                                "use $config_dir or $docs_dir", node.start_mark)
+    if value and not prefix.startswith("$"):
+        raise yaml.constructor.ConstructorError(None, None, f"'!relative' tag does not expect any value; "
+                                                f"received {value!r}", node.start_mark)
+    return Tagged(node.tag, value)
+
+
+def _other(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Tagged:
     value: Any
     if isinstance(node, yaml.MappingNode):
         value = loader.construct_mapping(node, deep=True)
@@ -54,13 +62,14 @@ def _other(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
     return Tagged(node.tag, value)
 
 
-_Loader.add_constructor("!ENV", _env)
-_Loader.add_multi_constructor("", _other)
+SiteLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
+SiteLoader.add_constructor("!relative", _relative)
+SiteLoader.add_multi_constructor("", _other)
 
 
 def read_site_config(path: Path) -> dict[str, Any]:
     """The whole of an mkdocs.yml as data (an empty file is an empty mapping)."""
-    data = yaml.load(path.read_text("utf-8"), Loader=_Loader)
+    data = yaml.load(path.read_text("utf-8"), Loader=SiteLoader)
     if isinstance(data, dict) or data is None:
         return data or {}
     raise ValueError(f"{path.name} is not a mapping of settings")

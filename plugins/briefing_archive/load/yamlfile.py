@@ -241,7 +241,7 @@ def _build(loader: CCoreLoader, problems: list[Problem], problem) -> Loaded:
                                                    "the format never needs more than a few levels"))
                 raise _Stop
             container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-            parent_path = _child_path(stack, positions)
+            parent_path = _child_path(stack)
             stack.append([container, parent_path, _NO_KEY, set(), event])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = stack.pop()
@@ -269,7 +269,7 @@ def _seen_keys(frame: list) -> set:
     return frame[3]
 
 
-def _child_path(stack: list[list], positions: Positions) -> KeyPath:
+def _child_path(stack: list[list]) -> KeyPath:
     """KeyPath of a container about to be opened inside the current top of stack."""
     if not stack:
         return ()

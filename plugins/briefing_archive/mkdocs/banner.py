@@ -88,7 +88,7 @@ def with_banner(app: WSGIApplication, current: Callable[[], bytes]) -> WSGIAppli
 
         def hold(status: str, headers: list[tuple[str, str]], exc_info: ExcInfo = None, /) -> Callable[[bytes], object]:
             answer[:] = [(status, headers, exc_info)]
-            return lambda data: None   # the server's app writes nothing through it
+            return lambda _data: None   # WSGI's write(data); the server's app writes nothing through it
 
         body = app(environ, hold)
         status, headers, exc_info = answer[0]

@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -40,39 +39,32 @@ from ..render.urls import is_local_address
 from ..site import SCRIPT, STYLESHEET, THEME_TOOLTIPS, WORKER_SHIM, SiteOutput, build_site, without_theme_tooltips
 from . import pagefind
 from .banner import banner, with_banner
+from .options import option
 from .preview import DIRTY_WARNING, Kept, Preview
 from .released import Released
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 
-def _option(name: str) -> Any:
-    """The MkDocs option of one setting, with the type, default and choices of the core's table."""
-    row = SETTINGS[name]
-    if row.choices:
-        return c.Choice(row.choices, default=row.default)
-    return c.Type(row.type, default=row.default)
-
-
 class BriefingsConfig(base.Config):
     """The plugin's options; names, types and defaults come from :class:`~briefing_archive.core.config.Settings`,
     which documents each (the command line validates ``mkdocs.yml`` with the same table)."""
 
-    seeds_dir: str = _option("seeds_dir")
+    seeds_dir: str = option("seeds_dir")
     """Folder of the articles (plain UTF-8 text), relative to mkdocs.yml."""
-    briefings_dir: str = _option("briefings_dir")
+    briefings_dir: str = option("briefings_dir")
     """Folder of the briefing YAML files, with `sources/` and `entities/` inside, relative to mkdocs.yml."""
-    max_yaml_bytes: int = _option("max_yaml_bytes")
+    max_yaml_bytes: int = option("max_yaml_bytes")
     """YAML files larger than this many bytes are refused."""
-    max_seed_bytes: int = _option("max_seed_bytes")
+    max_seed_bytes: int = option("max_seed_bytes")
     """Articles (seeds) larger than this many bytes are refused."""
-    publish_text: str = _option("publish_text")
+    publish_text: str = option("publish_text")
     """`full` or `excerpts` (only the annotated passages with their sentences)."""
-    search: str = _option("search")
+    search: str = option("search")
     """`material` (Material's search) or `pagefind` (remove `search` from `plugins:` then)."""
-    lexicon: str = _option("lexicon")
+    lexicon: str = option("lexicon")
     """Estimative-language lexicon: `phia`, `icd203`, or a YAML file's path relative to mkdocs.yml."""
-    author: str = _option("author")
+    author: str = option("author")
     """Who publishes the archive, the Atom feed's author; empty: the site name."""
 
     def settings(self) -> Settings:
@@ -185,10 +177,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             output = build_site(archive, config.use_directory_urls, config.strict, config.site_url,
                                 config.site_name, self.output if self.preview else None)
         except ArchiveError as exc:
-            return self._failed([*refused, *exc.problems], archive)
+            self._failed([*refused, *exc.problems], archive)
+            return
         problems = [*refused, *taken_pages(hand, output.pages, config.use_directory_urls, archive.display)]
         if problems:
-            return self._failed([*problems, *output.problems], archive)
+            self._failed([*problems, *output.problems], archive)
+            return
         self.output = output
         self.banner = b""
         for problem in self.output.problems:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..core.credibility import badge_code, badge_meaning
+from ..core.ids import claim_key
 from ..core.model import Briefing, Claim
 from ..core.relations import aside
 from ..core.rule import BASIS, BASIS_LABEL, SUPPORTING, standing
@@ -147,9 +148,9 @@ def verdicts_item(ctx: RenderContext, b: Briefing) -> str:
     found: Counter[str] = Counter()
     seen: set[frozenset[str]] = set()
     for c in b.claims:
-        here = f"{b.id}#{c.id}"
+        here = claim_key(b.id, c.id)
         for label, other in ctx.links.relations.get(here, []):
-            pair = frozenset((here, f"{other.briefing.id}#{other.claim.id}"))
+            pair = frozenset((here, claim_key(other.briefing.id, other.claim.id)))
             verdict = ctx.verdict_text(c, other.claim, label)
             if verdict is not None and pair not in seen:
                 seen.add(pair)
@@ -193,7 +194,7 @@ def claim_verdict(ctx: RenderContext, b: Briefing, c: Claim) -> str:
 def relations_text(ctx: RenderContext, b: Briefing, c: Claim) -> str:
     """``Corroborated by \u201c...\u201d in <briefing> (independent).``: one sentence per relation."""
     out = []
-    for label, other in ctx.links.relations.get(f"{b.id}#{c.id}", []):
+    for label, other in ctx.links.relations.get(claim_key(b.id, c.id), []):
         where = "" if other.briefing.id == b.id else f" in \u2018{other.briefing.title}\u2019"
         verdict = ctx.verdict_text(c, other.claim, label)
         out.append(f"{label[:1].upper()}{label[1:]} \u201c{excerpt(other.claim.quote, 60)}\u201d{where}"
@@ -215,7 +216,7 @@ def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int) -> str:
 
 def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: int) -> str:
     rows = [fact("Rests on", ctx.chain_html(here, c))]
-    judged = standing(c, ctx.related_claims.get(f"{b.id}#{c.id}", []), ctx.archive.sources)
+    judged = standing(c, ctx.related_claims.get(claim_key(b.id, c.id), []), ctx.archive.sources)
     if judged.below_ceiling:
         rows.append(fact("Graded below its ceiling", f"the evidence allows {judged.ceiling}; graded {c.credibility} "
                                                      "(the note says why)"))
@@ -228,7 +229,7 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
             f'<li><a href="{ctx.href(here, *ctx.ledger_row(b, c, i))}">'
             f"{esc(figure_text(f))}</a></li>" for i, f in enumerate(c.figures))
         rows.append(fact("Figures (ledger)", f"<ul>{figs}</ul>"))
-    rels = ctx.links.relations.get(f"{b.id}#{c.id}", [])
+    rels = ctx.links.relations.get(claim_key(b.id, c.id), [])
     if rels:
         items = "".join(
             f"<li>{esc(label)} {ctx.claim_link(here, other)}"

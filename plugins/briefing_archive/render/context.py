@@ -15,15 +15,15 @@ from functools import cached_property
 from ..core import relations
 from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
+from ..core.ids import claim_key
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, Verdict, remembered, verdict_words
 from ..core.model import Archive, Briefing, Claim
-from ..core.rule import Related as RuleRelated
-from ..core.rule import both_ways
+from ..core.rule import Related, both_ways
 from ..derive.claims import ClaimRow, claim_rows
 from ..derive.compare import Pair, compare_pairs
 from ..derive.ledger import Metric, Row, build_ledger
 from ..derive.links import ClaimRef, Links, build_links
-from ..derive.related import Related, related_briefings
+from ..derive.related import RelatedBriefing, related_briefings
 from . import urls
 from .components import badge_html, excerpt
 from .entitylinks import EntityLinker
@@ -38,7 +38,7 @@ class RenderContext:
     excerpts: bool
     addresses: urls.Addresses
     ledger: tuple[Metric, ...]
-    related: dict[str, tuple[Related, ...]]
+    related: dict[str, tuple[RelatedBriefing, ...]]
     linker: EntityLinker
     ledger_pages: dict[str, str]                       # metric -> the page that shows it
     ledger_rows: dict[tuple[str, str, int], Row]       # (briefing, claim, figure index) -> its row
@@ -54,7 +54,7 @@ class RenderContext:
         links = build_links(archive)
         ledger = build_ledger(archive)
         return cls(archive, links, directory_urls, excerpts, addresses or urls.Addresses(None, directory_urls),
-                   ledger, related_briefings(archive, links), EntityLinker(archive.entities),
+                   ledger, related_briefings(archive), EntityLinker(archive.entities),
                    urls.ledger_layout(ledger),
                    {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows}, publisher)
 
@@ -109,7 +109,7 @@ class RenderContext:
         return {sid: s.name for sid, s in self.archive.sources.items()}
 
     @cached_property
-    def related_claims(self) -> dict[str, list[RuleRelated]]:
+    def related_claims(self) -> dict[str, list[Related]]:
         """Every claim's relations in both directions, with their verdicts (keyed ``briefing#claim``)."""
         return both_ways(self.archive)
 
@@ -152,7 +152,7 @@ class RenderContext:
         href = urls.link(here, urls.briefing_page(bid), self.directory_urls, cid)
         if cid is None:
             return href, b.title, f"Briefing: {b.title}"
-        ref = self.links.claims.get(f"{bid}#{cid}")
+        ref = self.links.claims.get(claim_key(bid, cid))
         if ref is None:
             return None
         label = f"{b.title}: \u201c{excerpt(ref.claim.quote, 70)}\u201d"

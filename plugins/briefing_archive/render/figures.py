@@ -1,6 +1,7 @@
 """The figures ledger: every number a claim states, by metric, with disagreements flagged."""
 from __future__ import annotations
 
+from ..core.ids import claim_key
 from ..derive.ledger import Metric
 from .components import figure_value, front_matter, heading, html_table
 from .context import RenderContext
@@ -65,7 +66,7 @@ def metric_section(ctx: RenderContext, here: str, m: Metric) -> str:
             esc(r.period) if r.period else "<em>not recorded</em>", ctx.briefing_link(here, r.briefing),
             ctx.chain_html(here, r.claim),
             (f"{ctx.claim_badge(r.claim)} "
-            f"{ctx.claim_link(here, ctx.links.claims[f'{r.briefing.id}#{r.claim.id}'], 'claim')}")))
+            f"{ctx.claim_link(here, ctx.links.claims[claim_key(r.briefing.id, r.claim.id)], 'claim')}")))
     verdict = ""
     if m.disagreements:
         items = "".join(

@@ -7,6 +7,7 @@ so its links are made from the site's root page.
 """
 from __future__ import annotations
 
+from ..core.ids import claim_key
 from ..core.model import Briefing, Claim
 from ..core.relations import Role, role
 from ..core.rule import supports
@@ -37,7 +38,7 @@ def _grade_mix(ctx: RenderContext, b: Briefing) -> str:
     return " \u00b7 ".join(parts) or "no claims yet"
 
 
-def one_line(ctx: RenderContext, b: Briefing, limit: int = 160) -> str:
+def one_line(b: Briefing, limit: int = 160) -> str:
     """The summary's first sentence or so, as plain text (escaped here)."""
     return esc(plain_text(b.summary, limit))
 
@@ -59,12 +60,12 @@ def home_html(ctx: RenderContext) -> str:
     """The placeholder's HTML: one block, passed through by the page's Markdown as it is."""
     if not ctx.archive.briefings:
         return "\n\n<p>No briefings yet: add an article to <code>seeds/</code> and annotate it.</p>\n\n"
-    items = "".join(f"<li>{ctx.briefing_link(HERE, b)}<br><span class=\"bx-line\">{one_line(ctx, b)}</span>"
+    items = "".join(f"<li>{ctx.briefing_link(HERE, b)}<br><span class=\"bx-line\">{one_line(b)}</span>"
                     f"<br><span class=\"bx-mix-line\">{grade_mix(ctx, b)}</span></li>" for b in latest(ctx))
     corroborated, echoed, contested = [], [], []
     for b in ctx.archive.briefings:
         for c in b.claims:
-            related = ctx.related_claims.get(f"{b.id}#{c.id}", [])
+            related = ctx.related_claims.get(claim_key(b.id, c.id), [])
             support = [r for r in related if supports(r, ctx.archive.sources)]
             independent = sum(role(r.kind) is Role.INDEPENDENT_AGREEMENT for r in support)
             against = [r for r in related if role(r.kind) is Role.CONTRADICTION]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from ..core.ids import claim_key
 from ..core.markdown import references
 from ..core.model import Briefing
 from . import urls
@@ -64,7 +65,7 @@ def page_inputs(ctx: RenderContext, only: Collection[str] | None = None) -> dict
 
 def briefing_inputs(ctx: RenderContext, b: Briefing) -> Inputs:
     """Everything briefing ``b``'s page reads, its own briefing first (:func:`shared_inputs` aside)."""
-    keys = [f"{b.id}#{c.id}" for c in b.claims]
+    keys = [claim_key(b.id, c.id) for c in b.claims]
     here = urls.briefing_page(b.id)
     related = ctx.related.get(b.id, ())
     texts = (b.summary, *(w.note for w in b.warnings), *(c.note for c in b.claims), *(c.background for c in b.claims))

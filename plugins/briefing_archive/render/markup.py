@@ -19,6 +19,7 @@ import nh3
 from markdown_it.token import Token
 
 from ..core.characters import isolate_bidi
+from ..core.ids import claim_key
 from ..core.markdown import link_tokens, markdown_parser, may_refer, reference_of
 from ..core.text import SENTENCE_END
 
@@ -137,7 +138,7 @@ def _resolve_references(tokens: list[Token], resolve: Resolve | None) -> None:
             if ref is not None:
                 target = resolve(*ref) if resolve is not None else None
                 keep = target is not None
-                href, label, title = target or ("", "#".join(r for r in ref if r), "")
+                href, label, title = target or ("", claim_key(ref[0], ref[1]) if ref[1] else ref[0], "")
                 if keep:
                     child.attrs = {"href": href, "title": str(child.attrs.get("title") or title)}
                     out.append(child)

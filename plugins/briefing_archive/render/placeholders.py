@@ -78,14 +78,14 @@ def sides_markdown(archive: Archive) -> str:
 
 #: Placeholders a hand-written page may contain; the build fills them in from the code's own tables.
 PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
-    "<!-- briefings:scales -->": lambda archive: scales_markdown(),
-    "<!-- briefings:rubric -->": lambda archive: rubric_markdown(),
-    "<!-- briefings:basis -->": lambda archive: basis_markdown(),
+    "<!-- briefings:scales -->": lambda _archive: scales_markdown(),
+    "<!-- briefings:rubric -->": lambda _archive: rubric_markdown(),
+    "<!-- briefings:basis -->": lambda _archive: basis_markdown(),
     "<!-- briefings:lexicon -->": lambda archive: lexicon_markdown(archive.lexicon),
-    "<!-- briefings:reference -->": lambda archive: reference_markdown(),
+    "<!-- briefings:reference -->": lambda _archive: reference_markdown(),
     "<!-- briefings:sides -->": sides_markdown,
-    "<!-- briefings:relations -->": lambda archive: relations_markdown(),
-    "<!-- briefings:relation-kinds -->": lambda archive: relation_kinds_markdown(),
+    "<!-- briefings:relations -->": lambda _archive: relations_markdown(),
+    "<!-- briefings:relation-kinds -->": lambda _archive: relation_kinds_markdown(),
 }
 
 

@@ -9,6 +9,7 @@ own words.
 """
 from __future__ import annotations
 
+from ..core.ids import claim_key
 from ..core.relations import kinds
 from .compare import contents
 from .components import front_matter, heading, html_table
@@ -34,7 +35,7 @@ def relations_page(ctx: RenderContext) -> str:
     for b in ctx.archive.briefings:
         for c in b.claims:
             for rel in c.relations:
-                ref, other = ctx.links.claims[f"{b.id}#{c.id}"], ctx.links.claims[rel.target]
+                ref, other = ctx.links.claims[claim_key(b.id, c.id)], ctx.links.claims[rel.target]
                 verdict = ctx.verdict_text(c, other.claim, rel.kind)
                 rows.append((f"{ctx.claim_link(here, ref)} <small>in {ctx.briefing_link(here, b)}</small>",
                              esc(rel.kind),

@@ -86,10 +86,6 @@ def seed_file(name: str) -> str:
     return f"seeds/{name}"
 
 
-def tag_page(tag: str) -> str:
-    return f"tags/{tag}.md"
-
-
 def ledger_layout(metrics: tuple[Metric, ...]) -> dict[str, str]:
     """Which page shows each metric: all on ``figures/`` while the ledger is short, else a page each."""
     if sum(len(m.rows) for m in metrics) <= PAGE_ROWS:
