@@ -46,7 +46,7 @@ WORKER_SHIM = "assets/briefings/iframe-worker-shim.js"
 THEME_TOOLTIPS = "content.tooltips"
 
 
-def without_theme_tooltips(features: object) -> list:
+def without_theme_tooltips(features: object) -> list[object]:
     """A theme's ``features`` list with :data:`THEME_TOOLTIPS` left out (anything not a list reads as none)."""
     return [f for f in features if f != THEME_TOOLTIPS] if isinstance(features, list) else []
 
@@ -65,7 +65,7 @@ class SiteOutput:
     fragments: dict[str, bytes]   # docs-tree path -> its HTML blocks to put back after rendering (packed)
     root: Path                             # the archive folder this output was built from
     snippets: dict[str, str] = field(default_factory=dict)  # placeholder -> HTML rendered with the archive
-    inputs: tuple = ()                     # the build's settings: a later build may reuse pages only with the same
+    inputs: tuple[object, ...] = ()        # the build's settings: a later build may reuse pages only with the same
     reused: int = 0                        # briefing pages taken from the previous output, not rendered again
     # Kept for the live preview's next build only (empty otherwise, to spare a one-off build the memory):
     parts: dict[str, Part] = field(default_factory=dict)   # briefing id -> its share of the JSON exports

@@ -90,7 +90,7 @@ def _body(purpose: str, value: str, media_type: str = "text/plain") -> dict[str,
     return {"type": "TextualBody", "purpose": purpose, "format": media_type, "value": value}
 
 
-def _annotation(ident: str, b: Briefing, span: Span, source: str, scope: str, bodies: list,
+def _annotation(ident: str, b: Briefing, span: Span, source: str, scope: str, bodies: list[dict[str, str]],
                 excerpts: bool) -> dict[str, Any]:
     text = b.article.text
     quote = {"type": "TextQuoteSelector", "exact": text[span.start:span.end]}

@@ -34,10 +34,10 @@ class Part:
     data: bytes          # its entry in archive.json
     annotations: bytes   # its annotations, comma-separated (b"" when it has none)
     count: int           # how many annotations
-    inputs: tuple = ()   # what else it was made from: see :func:`part_inputs`
+    inputs: tuple[object, ...] = ()   # what else it was made from: see :func:`part_inputs`
 
 
-def part_inputs(b: Briefing, claims: Mapping[str, Claim], related: Mapping[str, list[Related]]) -> tuple:
+def part_inputs(b: Briefing, claims: Mapping[str, Claim], related: Mapping[str, list[Related]]) -> tuple[object, ...]:
     """What a briefing's part reads beyond the briefing itself and the sources: the claims its relations name
     (their independence verdicts) and its claims' relations both ways (annotations link them)."""
     return (tuple(claims.get(r.target) for c in b.claims for r in c.relations),

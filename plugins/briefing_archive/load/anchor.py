@@ -62,7 +62,7 @@ _ANY_WS = re.compile(r"\s")
 _NEEDS_INDEX = re.compile(r"\s\s|-\s|\s-")
 
 
-def _fold_core(text: str, index: array | None) -> str:
+def _fold_core(text: str, index: array[int] | None) -> str:
     """Steps 2-3 of the folding; fill ``index`` (folded -> original start) if given.
 
     Kept as one function so the article and the quotes fold identically.
@@ -116,7 +116,7 @@ class FoldedText:
         if _NEEDS_INDEX.search(translated) is None:
             # Fast path, the common case: every white-space run is one code point and touches no
             # dash, so folding only turns each into a space and offsets map one to one.
-            self.starts: array | range = range(len(text))
+            self.starts: array[int] | range = range(len(text))
             self.folded: str = _ANY_WS.sub(" ", translated)
         else:
             self.starts = array("q")

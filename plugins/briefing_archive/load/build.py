@@ -106,7 +106,7 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
     failed = bool(d.faults)
     broken: list[str] = []
 
-    def anchor(where: KeyPath, raw: dict, label: str) -> Span | None:
+    def anchor(where: KeyPath, raw: dict[str, Any], label: str) -> Span | None:
         nonlocal failed
         quote, prefix, suffix = (d.get(where + (key,), str) for key in ("quote", "prefix", "suffix"))
         if quote is None or (prefix is None and raw.get("prefix") is not None) or \

@@ -62,7 +62,7 @@ def python_dialect(node: Any) -> Any:
     return node
 
 
-def _schema(text: str) -> dict:
+def _schema(text: str) -> dict[str, Any]:
     return python_dialect(json.loads(text))
 
 

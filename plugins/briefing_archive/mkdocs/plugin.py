@@ -71,7 +71,7 @@ class BriefingsConfig(base.Config):
         return Settings(**{name: self[name] for name in SETTINGS})
 
 
-def _plugin(config: MkDocsConfig, name: str) -> BasePlugin | None:
+def _plugin(config: MkDocsConfig, name: str) -> BasePlugin[Any] | None:
     """The enabled plugin called ``name`` (``search`` is also ``material/search``), or None."""
     for key, plugin in config.plugins.items():
         if key.rsplit("/", 1)[-1] == name and plugin.config.get("enabled", True):

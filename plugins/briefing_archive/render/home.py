@@ -7,6 +7,8 @@ so its links are made from the site's root page.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from ..core.ids import claim_key
 from ..core.model import Briefing, Claim
 from ..core.relations import Role, role
@@ -76,7 +78,7 @@ def home_html(ctx: RenderContext) -> str:
             if against:
                 contested.append((-len(against), b.id, c.id, b, c, len(against)))
 
-    def top(rows: list) -> str:
+    def top(rows: list[tuple[Any, ...]]) -> str:
         return "".join(_claim_item(ctx, b, c, esc(claim_grounds(b.id, c, ctx.related_claims, ctx.archive.sources)))
                        for *_, b, c in sorted(rows, key=lambda t: t[:4])[:TOP])
 
