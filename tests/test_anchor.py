@@ -229,7 +229,7 @@ def test_quote_longer_than_article() -> None:
 
 def test_empty_article() -> None:
     for text in ("", " \n "):
-        assert anchor(FoldedText(text), "word") == NotFound(None, 0.0, False)
+        assert anchor(FoldedText(text), "word") == NotFound(None, 0.0, with_context=False)
 
 
 def test_line_col() -> None:
@@ -551,4 +551,4 @@ def test_a_quote_in_a_million_places_lists_the_first() -> None:
     assert res == Ambiguous(tuple(Span(i, i + 1) for i in range(10)), more=True)
     half = anchor(ft, "a" * 500_000, places=2)
     assert half == Ambiguous((Span(0, 500_000), Span(1, 500_001)), more=True)
-    assert anchor(ft, "a", prefix="b") == NotFound(Span(0, 1), 0.0, True)
+    assert anchor(ft, "a", prefix="b") == NotFound(Span(0, 1), 0.0, with_context=True)

@@ -15,7 +15,7 @@ from conftest import REPO
 NOWHERE = "/nonexistent/briefings-test"
 
 
-def run_browser_tests(env_changes: dict[str, str], block_playwright: bool = False) -> subprocess.CompletedProcess:
+def run_browser_tests(env_changes: dict[str, str], *, block_playwright: bool = False) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFINGS_")}
     env.update(env_changes)
     # One ordinary test beside them, as in a whole-suite run (alone, a skipped module exits 5: no tests).
@@ -55,7 +55,7 @@ def test_missing_browser_fails_under_make_test(block_playwright) -> None:
     changes = {"BRIEFINGS_REQUIRE_BROWSER": "1"}
     if not block_playwright:
         changes["BRIEFINGS_CHROMIUM"] = NOWHERE
-    result = run_browser_tests(changes, block_playwright)
+    result = run_browser_tests(changes, block_playwright=block_playwright)
     out = result.stdout + result.stderr
     assert result.returncode == 1, out
     assert "skipped" not in out and "1 passed" in out, out

@@ -45,7 +45,7 @@ def rel(kind: str, target: str) -> str:
     return f"    relations:\n      - {kind}: v12#{target}\n"
 
 
-def v12_archive(root: Path, bridge_unnamed: int = 3, dam: int = 6, road_note: bool = True) -> Archive:
+def v12_archive(root: Path, bridge_unnamed: int = 3, dam: int = 6, *, road_note: bool = True) -> Archive:
     """Each v1.2 case once: a naming echo (bridge), two unnamed echoes of each other (dam), a contradiction
     from a claim that is not independent (port), a claim graded below its ceiling (road), a named claim alone."""
     a = Archive(root)

@@ -115,7 +115,7 @@ def loader(context: dict[str, Any]):
     return load
 
 
-def expand(doc: dict[str, Any], base: str, vocab: bool = False) -> tuple[list[Any], list[Any]]:
+def expand(doc: dict[str, Any], base: str, *, vocab: bool = False) -> tuple[list[Any], list[Any]]:
     """(expanded document, every property the expansion dropped). With ``vocab``, a term the context
     lacks expands to ``urn:undefined-term:...`` instead of vanishing, values typed ``@vocab`` included."""
     context = json.loads(ANNO_FILE.read_text("utf-8"))

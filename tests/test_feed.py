@@ -47,9 +47,10 @@ CHANGED = {"a-test": datetime(2025, 3, 5, 12, 30, tzinfo=UTC), "b-test": datetim
            "e-test": datetime(2030, 1, 1, tzinfo=UTC)}
 
 
-def atom(archive, base: str | None = BASE, directory_urls: bool = True, name: str = "Briefs & <co>",
+def atom(archive, base: str | None = BASE, *, directory_urls: bool = True, name: str = "Briefs & <co>",
          changed=None) -> ET.Element:
-    xml = feed.atom_feed(archive, Addresses(base, directory_urls), name, CHANGED if changed is None else changed)
+    xml = feed.atom_feed(archive, Addresses(base, directory_urls=directory_urls), name,
+                         CHANGED if changed is None else changed)
     assert xml.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
     return ET.fromstring(xml)
 
@@ -112,13 +113,13 @@ def test_titles_summaries_and_tags_are_escaped_text(loaded) -> None:
     assert b["tags"] == ["drones", "kursk"]
     assert {e["bid"]: e["tags"] for e in entries(root)} == {
         "a-test": ["test"], "b-test": ["drones", "kursk"], "c-test": [], "d-test": [], "e-test": []}
-    xml = feed.atom_feed(loaded, Addresses(BASE, True), "x", CHANGED)
+    xml = feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "x", CHANGED)
     assert b"<script>" not in xml and b"<b>raw" not in xml
 
 
 def test_feed_is_deterministic(loaded) -> None:
-    one = feed.atom_feed(loaded, Addresses(BASE, True), "Site", CHANGED)
-    assert one == feed.atom_feed(loaded, Addresses(BASE, True), "Site", dict(reversed(CHANGED.items())))
+    one = feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "Site", CHANGED)
+    assert one == feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "Site", dict(reversed(CHANGED.items())))
 
 
 def test_change_times_in_other_zones_are_compared_as_instants(loaded) -> None:

@@ -34,7 +34,7 @@ STUB_SITE = [*MAKE_SITE, f"MKDOCS={Path(__file__).parent / 'stub_mkdocs.py'}"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def make_site(root: Path, stub: bool = False, **env: str) -> subprocess.CompletedProcess:
+def make_site(root: Path, *, stub: bool = False, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(STUB_SITE if stub else MAKE_SITE, cwd=root, capture_output=True, text=True,
                           env={**ENV, **env}, check=False)
 

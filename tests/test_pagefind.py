@@ -7,7 +7,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 
-def use_pagefind(archive, keep_material_search: bool = False) -> None:
+def use_pagefind(archive, *, keep_material_search: bool = False) -> None:
     text = archive.root.joinpath("mkdocs.yml").read_text().replace("  - briefings\n", "  - briefings:\n      search: pagefind\n")
     if not keep_material_search:
         text = text.replace("  - search\n", "")

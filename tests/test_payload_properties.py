@@ -99,7 +99,7 @@ def write_archive(root: Path, prose: str, line: str) -> None:
 class Live(HTMLParser):
     """Elements and attributes an author wrote, found live in HTML."""
 
-    def __init__(self, prose_fields: bool) -> None:
+    def __init__(self, *, prose_fields: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
         self.script: str | None = None

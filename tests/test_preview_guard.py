@@ -27,7 +27,7 @@ def test_a_generated_path_written_by_hand_keeps_the_last_valid_archive(archive, 
 
 @pytest.mark.slow   # starts `mkdocs serve` and waits for rebuilds
 @pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "full"])
-def test_the_preview_keeps_serving_after_a_page_at_a_generated_path(archive, tmp_path: Path, dirty: bool) -> None:
+def test_the_preview_keeps_serving_after_a_page_at_a_generated_path(archive, tmp_path: Path, *, dirty: bool) -> None:
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     secret = "SecretOutsideTheCheckout"

@@ -24,8 +24,8 @@ from verdict_fixture import GROUNDS, HOSTILE, LEAD, with_verdicts
 from conftest import Archive, write_fixture
 
 
-def loaded(root, keys: bool = True, edit=None):
-    archive = with_verdicts(write_fixture(Archive(root), site_config=False), keys)
+def loaded(root, *, keys: bool = True, edit=None):
+    archive = with_verdicts(write_fixture(Archive(root), site_config=False), keys=keys)
     if edit:
         edit(archive)
     found, problems = load_archive(ArchiveConfig.at(archive.root))

@@ -131,7 +131,7 @@ def _ref(doc: Document, where: KeyPath, ident: str, known: set[str], kind: str, 
                                            f"use an existing id or create {folder}/{ident}.yml"))
 
 
-def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], complete: bool = True) -> list[Problem]:
+def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], *, complete: bool = True) -> list[Problem]:
     """The credibility rule and the independence a relation kind claims, for every claim.
 
     ``corroborates`` between claims that are not shown to be independent is an error (circular

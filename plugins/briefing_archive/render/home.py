@@ -53,7 +53,7 @@ def latest(ctx: RenderContext) -> list[Briefing]:
 
 
 def _claim_item(ctx: RenderContext, b: Briefing, c: Claim, why: str) -> str:
-    href = esc(urls.link(HERE, urls.briefing_page(b.id), ctx.directory_urls, c.id))
+    href = esc(urls.link(HERE, urls.briefing_page(b.id), directory_urls=ctx.directory_urls, fragment=c.id))
     return (f'<li>{ctx.claim_badge(c)} <a href="{href}">\u201c{esc(excerpt(c.quote, 120))}\u201d</a> '
             f"({ctx.briefing_link(HERE, b)}): {why}</li>")
 
