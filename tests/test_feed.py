@@ -37,7 +37,8 @@ def loaded(tmp_path_factory):
     a.write("briefings/d-test.yml", briefing("D", "published: 2025-03\n"))
     a.write("briefings/e-test.yml", briefing("E", "published: 2025-03\n"))
     archive, problems = load_archive(ArchiveConfig.at(a.root))
-    assert archive is not None and problems == [], problems
+    assert archive is not None, problems
+    assert problems == [], problems
     return archive
 
 
@@ -114,7 +115,8 @@ def test_titles_summaries_and_tags_are_escaped_text(loaded) -> None:
     assert {e["bid"]: e["tags"] for e in entries(root)} == {
         "a-test": ["test"], "b-test": ["drones", "kursk"], "c-test": [], "d-test": [], "e-test": []}
     xml = feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "x", CHANGED)
-    assert b"<script>" not in xml and b"<b>raw" not in xml
+    assert b"<script>" not in xml
+    assert b"<b>raw" not in xml
 
 
 def test_feed_is_deterministic(loaded) -> None:
@@ -144,7 +146,7 @@ def test_an_empty_archive_has_a_valid_feed_with_no_entries() -> None:
     assert root.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00+00:00"
 
 
-@pytest.mark.parametrize("value, expected", [
+@pytest.mark.parametrize(("value", "expected"), [
     ("2025", datetime(2025, 1, 1, tzinfo=UTC)),
     ("2025-07", datetime(2025, 7, 1, tzinfo=UTC)),
     ("2025-07-19", datetime(2025, 7, 19, tzinfo=UTC)),

@@ -216,4 +216,5 @@ def test_no_payload_is_live_in_a_real_build(payload: str) -> None:
             assert live(page.read_text("utf-8")) == [], page.relative_to(site)
         index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
         for doc in index["docs"]:
-            assert live(doc["title"]) == [] and live(doc["text"]) == [], doc["location"]
+            assert live(doc["title"]) == [], doc["location"]
+            assert live(doc["text"]) == [], doc["location"]
