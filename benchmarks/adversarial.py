@@ -108,7 +108,7 @@ CASES: list[tuple[str, str, tuple[int, int], Callable[[Path, int], Path], list[s
 ]
 
 
-def run(work: Path, write: bool) -> list[dict]:
+def run(work: Path, *, write: bool) -> list[dict]:
     rows = []
     for name, unit, sizes, make, cmd, expect in CASES:
         measured = []

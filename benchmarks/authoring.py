@@ -204,7 +204,7 @@ def _machine() -> str:
     return f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores shared with other work, load average {load}"
 
 
-def run(parts: list[str], sizes: list[int], work: Path, write: bool) -> None:
+def run(parts: list[str], sizes: list[int], work: Path, *, write: bool) -> None:
     work.mkdir(parents=True, exist_ok=True)
     results = HERE / "RESULTS.md"
 

@@ -151,7 +151,8 @@ def closest_seconds(quote_chars: int, article_chars: int, kind: str) -> dict:
     began = time.perf_counter()
     result = anchor(folded, quote)
     seconds = time.perf_counter() - began
-    assert isinstance(result, NotFound) and result.closest is not None, result
+    assert isinstance(result, NotFound), result
+    assert result.closest is not None, result
     overlap = max(0, min(end, result.closest.end) - max(start, result.closest.start)) / (end - start)
     return {"quote_kb": quote_chars / 1e3, "article_kb": article_chars / 1e3, "kind": kind, "closest_s": seconds,
             "overlap": overlap if kind == "mistyped" else None, "score": result.score}

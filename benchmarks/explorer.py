@@ -182,7 +182,7 @@ def write_section(results: Path, text: str) -> None:
     replace_block(results, MARK_START, MARK_END, body, "Claims explorer")
 
 
-def run(n: int, work: Path, write: bool) -> dict:
+def run(n: int, work: Path, *, write: bool) -> dict:
     r = measure(n, work)
     text = section(r)
     print(text)

@@ -87,7 +87,7 @@ def write_section(results: Path, text: str) -> None:
     replace_block(results, MARK_START, MARK_END, body, "Two engines: MkDocs and Zensical")
 
 
-def run(sizes: list[int], work: Path, write: bool) -> list[dict]:
+def run(sizes: list[int], work: Path, *, write: bool) -> list[dict]:
     shipped = work / "zensical-shipped"
     shutil.rmtree(shipped, ignore_errors=True)
     rows = [measure("shipped", copy_shipped(shipped).root, 3)]

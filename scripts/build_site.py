@@ -54,7 +54,7 @@ KEPT = "the last good site/ was kept"
 OFFLINE_VARIABLE = "BRIEFINGS_OFFLINE"
 
 
-def use_folder(offline: bool) -> None:
+def use_folder(*, offline: bool) -> None:
     """Build site-offline/ (`make offline`: file URLs, search from file://) instead of site/, with its own
     lock and temporary folders, so the two copies never wait for or touch each other."""
     name = "site-offline" if offline else "site"
@@ -262,7 +262,7 @@ def swap(new: Path, site: Path, old: Path) -> None:
         raise SiteError(f"the new {site}/ is in place, but the previous one in {old} could not be deleted: {error}")
 
 
-def build(mkdocs: str, offline: bool = False) -> int:
+def build(mkdocs: str, *, offline: bool = False) -> int:
     """Build, then swap in; the exit code for make (0 only when the new site is in place)."""
     new = Path(f"{TMP_PREFIX}{os.getpid()}")
     old = Path(f"{OLD_PREFIX}{os.getpid()}")
@@ -297,10 +297,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offline", action="store_true",
                         help="build site-offline/, the copy to open from disk (file://), instead of site/")
     args = parser.parse_args(argv)
-    use_folder(args.offline)
+    use_folder(offline=args.offline)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))  # run the clean-up, like Ctrl-C
     try:
-        return build(args.mkdocs, args.offline)
+        return build(args.mkdocs, offline=args.offline)
     except SiteError as exc:
         say(f"{MAKE}: error: {exc}")
         return 1

@@ -121,7 +121,7 @@ class Archive:
     def site(self) -> Path:
         return self.root / "site"
 
-    def build(self, strict: bool = False, site_dir: Path | None = None, offline: bool = False) -> Path:
+    def build(self, *, strict: bool = False, site_dir: Path | None = None, offline: bool = False) -> Path:
         """Build with MkDocs; ``offline``: as `make offline` does, with BRIEFINGS_OFFLINE=true, which the
         shipped mkdocs.yml reads to enable Material's offline plugin (file URLs, search from file://)."""
         from mkdocs.commands.build import build
@@ -181,7 +181,7 @@ def archive(tmp_path: Path) -> Archive:
     return write_fixture(Archive(tmp_path / "archive"))
 
 
-def write_fixture(a: Archive, site_config: bool = True) -> Archive:
+def write_fixture(a: Archive, *, site_config: bool = True) -> Archive:
     """Write the fixture archive's seed and YAML files (and, with ``site_config``, mkdocs.yml and docs)."""
     if site_config:
         a.write("mkdocs.yml", MKDOCS_YML)

@@ -99,7 +99,8 @@ def test_one_run_reports_every_fault_of_a_parsable_file_on_its_line(faults) -> N
     # Exactly one message a fault (no cascade), each at its field's line, and all in this one run.
     assert len(found) == len(expected), (text, found)
     for (line, words), (got_line, message) in zip(expected, found, strict=True):
-        assert got_line == line and words in message, (text, found)
+        assert got_line == line, (text, found)
+        assert words in message, (text, found)
     assert all(p["severity"] == "error" and p["path"] == "briefings/all.yml" for p in problems)
 
 

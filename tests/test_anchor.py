@@ -176,20 +176,23 @@ def test_context_rules_out_every_occurrence() -> None:
     res = anchor(FoldedText(text), "cat", prefix="a", suffix="hid")
     assert isinstance(res, NotFound)
     assert res.with_context is True
-    assert res.closest is not None and text[res.closest.start : res.closest.end] == "cat"
+    assert res.closest is not None
+    assert text[res.closest.start : res.closest.end] == "cat"
 
 
 def test_context_rules_out_unique_occurrence() -> None:
     text = "the dog sat"
     res = anchor(FoldedText(text), "dog", suffix="ran")
-    assert isinstance(res, NotFound) and res.with_context
+    assert isinstance(res, NotFound)
+    assert res.with_context
     assert res.closest == Span(4, 7)
 
 
 def test_context_closest_is_best_matching_occurrence() -> None:
     text = "one cat sat. two cat ran. three cat hid."
     res = anchor(FoldedText(text), "cat", prefix="twa")
-    assert isinstance(res, NotFound) and res.with_context
+    assert isinstance(res, NotFound)
+    assert res.with_context
     assert res.closest == Span(17, 20)
     assert 0 < res.score < 100
 
@@ -207,9 +210,11 @@ def test_not_found_reports_closest_passage() -> None:
 def test_not_found_closest_is_trimmed_to_non_space() -> None:
     text = "aaa   bbb\n\nzzz"
     res = anchor(FoldedText(text), "bbc")
-    assert isinstance(res, NotFound) and res.closest is not None
+    assert isinstance(res, NotFound)
+    assert res.closest is not None
     got = text[res.closest.start : res.closest.end]
-    assert got and got == got.strip()
+    assert got
+    assert got == got.strip()
     assert "bb" in got
 
 
@@ -229,7 +234,7 @@ def test_quote_longer_than_article() -> None:
 
 def test_empty_article() -> None:
     for text in ("", " \n "):
-        assert anchor(FoldedText(text), "word") == NotFound(None, 0.0, False)
+        assert anchor(FoldedText(text), "word") == NotFound(None, 0.0, with_context=False)
 
 
 def test_line_col() -> None:
@@ -242,9 +247,9 @@ def test_line_col() -> None:
     assert line_col(text, 8) == (4, 2)
     assert line_col(text, len(text)) == (4, 3)
     assert line_col("é€😀x", 3) == (1, 4)  # code points, not bytes or UTF-16 units
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="outside text of length"):
         line_col(text, len(text) + 1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="outside text of length"):
         line_col(text, -1)
 
 
@@ -293,11 +298,14 @@ def test_long_mistyped_quote_finds_its_passage(big_article, middle: float, lengt
     text, ft = big_article
     start, end = passage_at(text, middle, length)
     res = anchor(ft, mistyped(text[start:end], every))
-    assert isinstance(res, NotFound) and not res.with_context and res.closest is not None
+    assert isinstance(res, NotFound)
+    assert not res.with_context
+    assert res.closest is not None
     assert overlap(res.closest, start, end) > 0.95
     assert res.closest.end - res.closest.start < 1.1 * (end - start)
     shown = text[res.closest.start:res.closest.end]
-    assert shown == shown.strip() and text[res.closest.start - 1].isspace()   # whole words
+    assert shown == shown.strip()
+    assert text[res.closest.start - 1].isspace()
     assert 100 - 200 / every < res.score < 100
 
 
@@ -309,23 +317,29 @@ def test_long_quote_with_words_dropped_and_added(big_article) -> None:
     cut = passage.index(". ", 3000) + 2
     quote = passage[:cut] + passage[passage.index(". ", cut) + 2:].replace(" ", " indeed so ", 3)
     res = anchor(ft, quote)
-    assert isinstance(res, NotFound) and res.closest is not None
+    assert isinstance(res, NotFound)
+    assert res.closest is not None
     assert overlap(res.closest, start, end) > 0.9
 
 
 def test_long_quote_sharing_no_word_points_somewhere_sensible(big_article) -> None:
     text, ft = big_article
     res = anchor(ft, " ".join(["zzyzx qwv"] * 300))
-    assert isinstance(res, NotFound) and res.closest is not None
+    assert isinstance(res, NotFound)
+    assert res.closest is not None
     shown = text[res.closest.start:res.closest.end]
-    assert shown and shown == shown.strip() and 0 <= res.score < 50
+    assert shown
+    assert shown == shown.strip()
+    assert 0 <= res.score < 50
 
 
 def test_long_quote_longer_than_the_article() -> None:
     text = generated_article(3)
     res = anchor(FoldedText(text), mistyped(text * 3, 30))
-    assert isinstance(res, NotFound) and res.closest is not None
-    assert res.closest.start < 20 and res.closest.end > len(text.rstrip()) - 20
+    assert isinstance(res, NotFound)
+    assert res.closest is not None
+    assert res.closest.start < 20
+    assert res.closest.end > len(text.rstrip()) - 20
 
 
 def test_votes_do_not_depend_on_how_the_article_is_split(big_article, monkeypatch) -> None:
@@ -369,7 +383,8 @@ def test_seed_straight_apostrophe(seed: tuple[str, FoldedText]) -> None:
 def test_seed_ambiguous_and_disambiguated(seed: tuple[str, FoldedText]) -> None:
     text, ft = seed
     res = anchor(ft, "Pyongyang's")
-    assert isinstance(res, Ambiguous) and len(res.spans) == 3
+    assert isinstance(res, Ambiguous)
+    assert len(res.spans) == 3
     assert all(text[s.start : s.end] == "Pyongyang’s" for s in res.spans)
     res2 = anchor(ft, "Pyongyang's", prefix="reliance on", suffix="military support.")
     assert res2 == Anchored(res.spans[2])
@@ -385,7 +400,8 @@ def test_seed_multiline_quote_and_curly_double_quotes(seed: tuple[str, FoldedTex
 def test_seed_not_found(seed: tuple[str, FoldedText]) -> None:
     text, ft = seed
     res = anchor(ft, "capturing more Russian land even at the cost")
-    assert isinstance(res, NotFound) and not res.with_context
+    assert isinstance(res, NotFound)
+    assert not res.with_context
     assert res.closest is not None
     assert "Ukrainian land" in text[res.closest.start : res.closest.end]
 
@@ -501,7 +517,8 @@ def test_anchor_never_crashes_and_spans_are_trimmed(text: str, quote: str) -> No
         assert 0 <= res.score <= 100
     for s in spans:
         assert 0 <= s.start < s.end <= len(text)
-        assert not text[s.start].isspace() and not text[s.end - 1].isspace()
+        assert not text[s.start].isspace()
+        assert not text[s.end - 1].isspace()
 
 
 def reference_kept(folded: str, q: str, p: str, s: str) -> list[int]:
@@ -535,12 +552,15 @@ def test_the_first_places_are_the_definitions(text: str, quote: str, prefix: str
     res = anchor(ft, quote, prefix, suffix, places=places)
     starts = [ft.starts[i] for i in kept]
     if len(kept) == 1:
-        assert isinstance(res, Anchored) and res.span.start == starts[0]
+        assert isinstance(res, Anchored)
+        assert res.span.start == starts[0]
     elif kept:
-        assert isinstance(res, Ambiguous) and [sp.start for sp in res.spans] == starts[:places]
+        assert isinstance(res, Ambiguous)
+        assert [sp.start for sp in res.spans] == starts[:places]
         assert res.more == (len(kept) > places)
     else:
-        assert isinstance(res, NotFound) and res.with_context == bool(occurrences(ft.folded, q))
+        assert isinstance(res, NotFound)
+        assert res.with_context == bool(occurrences(ft.folded, q))
 
 
 def test_a_quote_in_a_million_places_lists_the_first() -> None:
@@ -551,4 +571,4 @@ def test_a_quote_in_a_million_places_lists_the_first() -> None:
     assert res == Ambiguous(tuple(Span(i, i + 1) for i in range(10)), more=True)
     half = anchor(ft, "a" * 500_000, places=2)
     assert half == Ambiguous((Span(0, 500_000), Span(1, 500_001)), more=True)
-    assert anchor(ft, "a", prefix="b") == NotFound(Span(0, 1), 0.0, True)
+    assert anchor(ft, "a", prefix="b") == NotFound(Span(0, 1), 0.0, with_context=True)

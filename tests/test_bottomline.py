@@ -15,7 +15,8 @@ from conftest import Archive, write_fixture
 def loaded(tmp_path):
     archive, problems = load_archive(ArchiveConfig.at(three_verdicts(
         write_fixture(Archive(tmp_path / "archive"), site_config=False)).root))
-    assert archive is not None and problems == [], problems
+    assert archive is not None, problems
+    assert problems == [], problems
     return archive
 
 
@@ -64,8 +65,10 @@ def test_the_shipped_home_and_index_show_the_briefings(shipped_site) -> None:
     from html import unescape
 
     home = unescape((shipped_site / "index.html").read_text("utf-8"))
-    assert "<!-- briefings:home -->" not in home and 'id="_latest"' in home
+    assert "<!-- briefings:home -->" not in home
+    assert 'id="_latest"' in home
     assert home.count('class="bx-mix-line"') == 2
     index = unescape((shipped_site / "briefings" / "index.html").read_text("utf-8"))
     assert "not recorded" not in index          # no column of nothing: the articles have no date or publisher
-    assert index.count('class="bx-line"') == 2 and "37 claims: " in index
+    assert index.count('class="bx-line"') == 2
+    assert "37 claims: " in index

@@ -321,7 +321,8 @@ def test_quote_shows_badge_and_note_on_hover_and_focus(browser, base_url) -> Non
     quote = page.locator("mark#dprk-units-withdrawn")
     quote.hover()
     text = tooltip_text(page)
-    assert text.startswith("B2: source usually reliable; information probably true") and "Ministry of Defence" in text
+    assert text.startswith("B2: source usually reliable; information probably true")
+    assert "Ministry of Defence" in text
     page.mouse.move(0, 0)
     ref = page.locator("a.bx-ref[href='#_note-dprk-units-withdrawn']")
     ref.focus()
@@ -396,7 +397,8 @@ def test_pagefind_search_fetches_only_what_a_query_needs(browser, tmp_path) -> N
         page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
         links = [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
         assert any(f"/briefings/{B003}/" in (h or "") for h in links[:5]), links
-        assert watch.errors == [] and {urlsplit(u).netloc for u in fetched} == {urlsplit(url).netloc}
+        assert watch.errors == []
+        assert {urlsplit(u).netloc for u in fetched} == {urlsplit(url).netloc}
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / "pagefind-query.json").write_text(json.dumps(
             {"query": "Myropillya bomb", "bytes": sum(fetched.values()), "requests": len(fetched)}))
@@ -406,7 +408,8 @@ def test_pagefind_search_fetches_only_what_a_query_needs(browser, tmp_path) -> N
         nested = ".pagefind-ui__result-nested .pagefind-ui__result-link"
         page.wait_for_selector(f"{nested}[href*='#_note-kursk-minor-advances-jan']", timeout=15000)
         titles = [a.inner_text() for a in page.locator(nested).all()]
-        assert titles and not any("\u00b6" in t for t in titles), titles
+        assert titles, titles
+        assert not any("\u00b6" in t for t in titles), titles
         page.context.close()
     finally:
         server.shutdown()
@@ -426,14 +429,16 @@ def test_bottom_line_counts_lead_to_their_claims(browser, base_url) -> None:
     possible = [c["id"] for c in data["claims"] if c["credibility"] == 3]
     assert len(possible) > 1
     top = page.locator("#_bottom-line")
-    assert top.is_visible() and top.bounding_box()["y"] < page.locator(".bx-summary").bounding_box()["y"]
+    assert top.is_visible()
+    assert top.bounding_box()["y"] < page.locator(".bx-summary").bounding_box()["y"]
     top.get_by_role("link", name=re.compile(f"^{len(possible)} of {len(data['claims'])} possibly true")).click()
     page.wait_for_function("location.search === '?show=possible'")
     page.wait_for_selector("form.bx-filter:not([hidden])")
     assert shown_notes(page) == possible
     assert in_viewport(page, "#_claims")
     dimmed = page.eval_on_selector_all(".bx-article mark.bx-claim.bx-dim", "ms => ms.map(m => m.id)")
-    assert dimmed and not set(dimmed) & set(possible)
+    assert dimmed
+    assert not set(dimmed) & set(possible)
     assert "Showing " + str(len(possible)) + " of " in page.inner_text(".bx-filter-count")
     assert watch.errors == []
 
@@ -476,7 +481,9 @@ def test_bottom_line_fits_a_phones_first_screen(browser, base_url) -> None:
     for selector in ("#_bottom-line .bx-bottom-title", "#_bottom-line .bx-lead > li:first-child",
                      "#_bottom-line .bx-groups"):
         box = page.locator(selector).bounding_box()
-        assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, (selector, box)
+        assert box, (selector, box)
+        assert box["y"] >= 0, (selector, box)
+        assert box["y"] + box["height"] <= 844, (selector, box)
 
 
 def test_the_offline_copy_opens_from_disk_navigates_and_searches(browser, tmp_path) -> None:
@@ -496,11 +503,13 @@ def test_the_offline_copy_opens_from_disk_navigates_and_searches(browser, tmp_pa
     page.wait_for_url(re.compile(rf"/briefings/{B003}\.html$"))
     assert page.locator("h1").first.inner_text().startswith("North Korean units pulled back")
     hrefs = search(page, "province")
-    assert hrefs and f"briefings/{B003}.html" in hrefs[0], hrefs[:5]
+    assert hrefs, hrefs[:5]
+    assert f"briefings/{B003}.html" in hrefs[0], hrefs[:5]
     page.locator(".md-search-result__link[href*='#_note-kursk-minor-advances-jan']").first.click()
     page.wait_for_url(re.compile(r"#_note-kursk-minor-advances-jan$"))
     assert in_viewport(page, "#_note-kursk-minor-advances-jan")
-    assert watch.errors == [] and watch.failed == []
+    assert watch.errors == []
+    assert watch.failed == []
     # axe reads the page from file:// too (its own fetches of the stylesheets, which file:// refuses, come
     # after the page's checks above)
     page.add_script_tag(path=str(AXE))
@@ -508,7 +517,8 @@ def test_the_offline_copy_opens_from_disk_navigates_and_searches(browser, tmp_pa
                             ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)")
     assert serious == []
     elsewhere = [u for u in requests if not u.startswith(("file:", "data:", "blob:"))]
-    assert elsewhere == [] and any(u.endswith("iframe-worker-shim.js") for u in requests)
+    assert elsewhere == []
+    assert any(u.endswith("iframe-worker-shim.js") for u in requests)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "offline-requests.json").write_text(json.dumps(sorted({urlsplit(u).scheme for u in requests})))
     context.close()

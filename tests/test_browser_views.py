@@ -72,12 +72,15 @@ def test_compare_page_pairs_the_shipped_briefings_related_claims(browser, base_u
                 verdict: (middle.querySelector('span') || {textContent: ''}).textContent};
     })""")
     found = {frozenset({tuple(r["left"][:2]), tuple(r["right"][:2])}) | {r["verdict"]} for r in rows}
-    assert found == expected and len(rows) == len(expected)
+    assert found == expected
+    assert len(rows) == len(expected)
     assert all(re.search(r"[A-F][1-6]$", r["left"][2]) and re.search(r"[A-F][1-6]$", r["right"][2]) for r in rows)
     heading = page.inner_text("section.bx-compare h2")
     titles = {b.title for b in archive.briefings}
-    assert sum(t in heading for t in titles) == 2 and not any(b.id in heading for b in archive.briefings)
-    assert watch.errors == [] and watch.failed == []
+    assert sum(t in heading for t in titles) == 2
+    assert not any(b.id in heading for b in archive.briefings)
+    assert watch.errors == []
+    assert watch.failed == []
     # Desktop: the two claims of a row side by side; phone: stacked, each under its briefing's title.
     geometry = """() => { const tr = document.querySelector('table.bx-compare-table tbody tr');
         const [l, , r] = [...tr.cells].map(td => td.getBoundingClientRect());
@@ -87,7 +90,8 @@ def test_compare_page_pairs_the_shipped_briefings_related_claims(browser, base_u
     page.context.close()
     phone, _ = open_page(browser, base_url, "compare/", viewport=PHONE)
     shape = phone.evaluate(geometry)
-    assert shape["stacked"] and shape["label"].startswith('"In \u2018')
+    assert shape["stacked"]
+    assert shape["label"].startswith('"In \u2018')
     phone.context.close()
 
 

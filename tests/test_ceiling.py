@@ -45,7 +45,7 @@ def rel(kind: str, target: str) -> str:
     return f"    relations:\n      - {kind}: v12#{target}\n"
 
 
-def v12_archive(root: Path, bridge_unnamed: int = 3, dam: int = 6, road_note: bool = True) -> Archive:
+def v12_archive(root: Path, bridge_unnamed: int = 3, dam: int = 6, *, road_note: bool = True) -> Archive:
     """Each v1.2 case once: a naming echo (bridge), two unnamed echoes of each other (dam), a contradiction
     from a claim that is not independent (port), a claim graded below its ceiling (road), a named claim alone."""
     a = Archive(root)
@@ -94,7 +94,8 @@ def test_what_v12_refuses(tmp_path) -> None:
     assert any("'dam-a' is graded 3" in p and "rests only on unidentified sources" in p
                for p in problems_of(v12_archive(tmp_path / "b", dam=3)))
     silent = problems_of(v12_archive(tmp_path / "c", road_note=False))
-    assert len(silent) == 1 and "'road' is graded 3, below what its evidence allows (1" in silent[0]
+    assert len(silent) == 1
+    assert "'road' is graded 3, below what its evidence allows (1" in silent[0]
 
 
 def test_the_ceiling_is_shown_exported_and_tabled(tmp_path) -> None:
@@ -106,9 +107,12 @@ def test_the_ceiling_is_shown_exported_and_tabled(tmp_path) -> None:
     assert ceilings == {"bridge-named": 3, "bridge-unnamed": 3, "dam-a": None, "dam-b": None, "port": 3,
                         "port-denied": 2, "road-seen": 1, "road": 1, "mine": 3}
     page = (site / "briefings" / "v12" / "index.html").read_text("utf-8")
-    assert page.count("the evidence allows 1; graded 3") == 1 and page.count("the evidence allows 1; graded 2") == 1
+    assert page.count("the evidence allows 1; graded 3") == 1
+    assert page.count("the evidence allows 1; graded 2") == 1
     methodology = (site / "methodology" / "index.html").read_text("utf-8")
-    assert "Graded below ceiling" in methodology and "Freedonia" in methodology and NO_SOURCE in methodology
+    assert "Graded below ceiling" in methodology
+    assert "Freedonia" in methodology
+    assert NO_SOURCE in methodology
 
 
 def test_the_side_table_counts_every_claim_once(tmp_path) -> None:
@@ -116,9 +120,12 @@ def test_the_side_table_counts_every_claim_once(tmp_path) -> None:
     assert archive is not None
     rows = {r.side: r for r in side_table(archive)}
     assert set(rows) == {"Ruritania", NO_SOURCE, "no party recorded", "Freedonia"}
-    assert rows["Ruritania"].grades == (0, 1, 3, 0, 0, 0) and rows["Ruritania"].supported == 1
-    assert rows[NO_SOURCE].grades == (0, 0, 1, 0, 0, 2) and rows[NO_SOURCE].supported == 0
-    assert rows["Freedonia"].below_ceiling == 1 and rows["Freedonia"].supported == 1
+    assert rows["Ruritania"].grades == (0, 1, 3, 0, 0, 0)
+    assert rows["Ruritania"].supported == 1
+    assert rows[NO_SOURCE].grades == (0, 0, 1, 0, 0, 2)
+    assert rows[NO_SOURCE].supported == 0
+    assert rows["Freedonia"].below_ceiling == 1
+    assert rows["Freedonia"].supported == 1
     assert sum(r.claims for r in rows.values()) == 9
     out = subprocess.run([sys.executable, "-m", "briefing_archive.cli.main", "check", "--sides", str(tmp_path / "t")],
                          capture_output=True, text=True, check=False)

@@ -14,7 +14,7 @@ def _check(root: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str
     return code, out.out, out.err
 
 
-@pytest.mark.parametrize("mutate, path, line", [pytest.param(*c[2:5], id=c[1]) for c in CASES])
+@pytest.mark.parametrize(("mutate", "path", "line"), [pytest.param(*c[2:5], id=c[1]) for c in CASES])
 def test_warm_check_says_what_a_cold_one_says(mutate, path, line, archive, capsys,
                                               monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("BRIEFINGS_CACHE_DIR", str(tmp_path / "cache"))
@@ -33,7 +33,9 @@ def test_cross_file_problem_in_a_cached_file_has_its_line(archive, capsys, monke
     assert list((tmp_path / "cache").glob("*.pickle"))
     archive.remove("briefings/sources/ministry.yml")
     code, out, _ = _check(str(archive.root), capsys)
-    assert code == 1 and "briefings/a-test.yml:8:23:" in out and "ministry" in out, out
+    assert code == 1, out
+    assert "briefings/a-test.yml:8:23:" in out, out
+    assert "ministry" in out, out
 
 
 def test_edited_article_is_checked_again(archive, capsys, monkeypatch, tmp_path) -> None:
@@ -42,7 +44,8 @@ def test_edited_article_is_checked_again(archive, capsys, monkeypatch, tmp_path)
     seed = archive.root / "seeds" / "a.txt"
     seed.write_text(seed.read_text("utf-8").replace("40 drones", "forty drones"), encoding="utf-8")
     code, out, _ = _check(str(archive.root), capsys)
-    assert code == 1 and "briefings/a-test.yml:" in out, out
+    assert code == 1, out
+    assert "briefings/a-test.yml:" in out, out
 
 
 def test_cache_off_writes_nothing(archive, capsys, monkeypatch, tmp_path) -> None:

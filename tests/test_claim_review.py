@@ -54,7 +54,8 @@ def shipped_claims() -> dict[tuple[str, str], dict[str, Any]]:
 
 def test_claim_review_strings_are_plain_unicode(published) -> None:
     texts = [s for reviews in claim_reviews(published).values() for s in strings(reviews)]
-    assert texts and [t for t in texts if CHARACTER_REFERENCE.search(t)] == []
+    assert texts
+    assert [t for t in texts if CHARACTER_REFERENCE.search(t)] == []
     assert any(not t.isascii() for t in texts)   # curly quotes and ellipses arrive as characters
 
 
@@ -108,7 +109,8 @@ def test_each_review_names_the_archive_as_its_author(published) -> None:
     assert "\n      author:" not in text   # the shipped site leaves it to the site name
     expected = re.search(r"(?m)^site_name: (.+)$", text)[1]
     reviews = [r for rs in claim_reviews(published).values() for r in rs]
-    assert reviews and all(r["author"] == {"@type": "Organization", "name": expected} for r in reviews)
+    assert reviews
+    assert all(r["author"] == {"@type": "Organization", "name": expected} for r in reviews)
 
 
 def test_every_kind_of_originator_is_typed_per_the_mapping(archive) -> None:
@@ -175,7 +177,8 @@ def test_a_local_build_says_so_once_and_writes_no_loopback_address(archive, no_w
     site = archive.build(strict=True)
     said = [r for r in no_warnings.records if r.name == "mkdocs.plugins.briefings" and "relative addresses" in
             r.getMessage()]
-    assert len(said) == 1 and said[0].levelno == logging.INFO
+    assert len(said) == 1
+    assert said[0].levelno == logging.INFO
     text = exported_text(site)
     assert not re.search(r"127\.0\.0\.1|localhost|\[::1\]", text)
     assert '"id":"briefings/a-test/#drones"' in text
@@ -203,4 +206,5 @@ def test_local_addresses(url, local) -> None:
 def test_the_deploy_workflow_builds_with_a_real_site_url() -> None:
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text("utf-8"))
     (step,) = [s for s in workflow["jobs"]["build"]["steps"] if s.get("run") == "make site"]
-    assert "github.io" in step["env"]["SITE_URL"] and "127.0.0.1" not in step["env"]["SITE_URL"]
+    assert "github.io" in step["env"]["SITE_URL"]
+    assert "127.0.0.1" not in step["env"]["SITE_URL"]

@@ -63,7 +63,8 @@ def loaded(archive: Archive):
 
 def decode(data: bytes) -> dict:
     text = data.decode("utf-8")
-    assert text.startswith("window.BX_CLAIMS=") and text.endswith(";\n")
+    assert text.startswith("window.BX_CLAIMS=")
+    assert text.endswith(";\n")
     return json.loads(text[len("window.BX_CLAIMS="):-2])
 
 
@@ -81,8 +82,10 @@ def test_each_claim_has_its_status_and_the_verdicts_of_its_relations(archive) ->
         "c-test#fog": (("alone",), ()),                           # an update is no support nor contradiction
         "c-test#frost": (("alone",), ()),
     }
-    assert rows["a-test#drones"].code == "C2" and rows["a-test#drones"].sources == ("agency", "ministry")
-    assert rows["a-test#drones"].parties == ("Ruritania",) and rows["b-test#hail"].parties == ()
+    assert rows["a-test#drones"].code == "C2"
+    assert rows["a-test#drones"].sources == ("agency", "ministry")
+    assert rows["a-test#drones"].parties == ("Ruritania",)
+    assert rows["b-test#hail"].parties == ()
 
 
 def test_the_data_file_holds_every_claim_compactly_and_as_plain_strings(archive) -> None:
@@ -90,8 +93,10 @@ def test_the_data_file_holds_every_claim_compactly_and_as_plain_strings(archive)
     ctx = RenderContext.build(a)
     data = decode(claims_data(a, ctx.claim_rows))
     assert data["id"] == ["drones", "twice", "rain", "snow", "hail", "sleet", "fog", "frost"]
-    assert [b[0] for b in data["b"]] == ["a-test", "b-test", "c-test"] and [b[4] for b in data["b"]] == [2, 3, 3]
-    assert data["tag"] == ["test", "weather"] and data["b"][2][3] == [1, 0]
+    assert [b[0] for b in data["b"]] == ["a-test", "b-test", "c-test"]
+    assert [b[4] for b in data["b"]] == [2, 3, 3]
+    assert data["tag"] == ["test", "weather"]
+    assert data["b"][2][3] == [1, 0]
     assert data["g"] == "C2B3C3F2B3B3B3B3"
     names = [s[0] for s in data["src"]]
     chain = [[names[int(x, 36)] for x in link.split("+")] for link in data["ch"][0].split(">")]
@@ -101,7 +106,8 @@ def test_the_data_file_holds_every_claim_compactly_and_as_plain_strings(archive)
     flags = [ord(c) - 48 for c in data["f"]]
     assert flags[0] == 1 | 8 | 16 | 32            # corroborated; independent, not independent, cannot be established
     assert flags[1] == 1 | 4 | 8                  # corroborated and contradicted; independent
-    assert flags[2:5] == [2 | 16, 2 | 32, 1 | 8] and flags[6:] == [0, 0]
+    assert flags[2:5] == [2 | 16, 2 | 32, 1 | 8]
+    assert flags[6:] == [0, 0]
     side = {s[0]: s[4] for s in data["src"]}
     assert side == {"agency": "side not known", "ministry": "Ruritania", "press-office": "Ruritania (party to the conflict)",
                     "unattributed": "unnamed: side not known", "monitor": "neutral (no side)"}
@@ -132,7 +138,8 @@ def test_long_quotes_are_cut_in_the_explorer(archive) -> None:
     long_claim = replace(c, quote="word " * 200)
     b = replace(a.briefings[0], claims=(long_claim,))
     data = decode(claims_data(replace(a, briefings=(b,)), claim_rows(replace(a, briefings=(b,)))))
-    assert len(data["q"][0]) <= 300 and data["q"][0].endswith("\u2026")
+    assert len(data["q"][0]) <= 300
+    assert data["q"][0].endswith("\u2026")
 
 
 def test_the_page_shows_the_first_rows_without_javascript(archive, monkeypatch) -> None:
@@ -141,8 +148,10 @@ def test_the_page_shows_the_first_rows_without_javascript(archive, monkeypatch) 
     page = claims_module.claims_page(ctx)
     assert page.startswith('---\ntitle: "Claims"\nsearch:\n  exclude: true\nhide:\n  - toc\n---\n')
     assert page.count("<tr><td>") == 1
-    assert "Showing the first 1 of 8 claims" in page and "8 claims from 3 briefings" in page
-    assert 'data-briefing="../briefings/__id__/"' in page and 'data-page="1"' in page
+    assert "Showing the first 1 of 8 claims" in page
+    assert "8 claims from 3 briefings" in page
+    assert 'data-briefing="../briefings/__id__/"' in page
+    assert 'data-page="1"' in page
     assert '<script src="../assets/briefings/claims-data.js"></script>' in page
 
 
@@ -164,7 +173,8 @@ def test_the_built_page_links_its_rows_and_loads_its_scripts(archive) -> None:
     for src in re.findall(r'<script src="([^"]+)"', html):
         if not src.startswith(("http", "/")):
             assert (page.parent / src).resolve().is_file(), src
-    assert "claims-data.js" in html and "claims.js" in html
+    assert "claims-data.js" in html
+    assert "claims.js" in html
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     assert not any(d["location"].startswith("claims/") for d in index["docs"])   # indexed on the briefing pages
     home = (site / "index.html").read_text("utf-8")
@@ -173,7 +183,8 @@ def test_the_built_page_links_its_rows_and_loads_its_scripts(archive) -> None:
 
 def test_the_shipped_home_and_navigation_lead_to_the_explorer(shipped_site: Path) -> None:
     home = (shipped_site / "index.html").read_text("utf-8")
-    assert 'href="claims/"' in home and "every claim of every briefing" in unescape(home)
+    assert 'href="claims/"' in home
+    assert "every claim of every briefing" in unescape(home)
     data = decode((shipped_site / "assets" / "briefings" / "claims-data.js").read_bytes())
     assert len(data["id"]) == sum(b[4] for b in data["b"]) == 54
 
@@ -181,5 +192,7 @@ def test_the_shipped_home_and_navigation_lead_to_the_explorer(shipped_site: Path
 def test_the_script_neither_fetches_nor_writes_html() -> None:
     """``fetch`` fails from file://, and data text set as HTML could run: the script does neither."""
     script = (REPO / "plugins" / "briefing_archive" / "assets" / "claims.js").read_text("utf-8")
-    assert "fetch(" not in script and "XMLHttpRequest" not in script
-    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+    assert "fetch(" not in script
+    assert "XMLHttpRequest" not in script
+    assert "innerHTML" not in script
+    assert "insertAdjacentHTML" not in script

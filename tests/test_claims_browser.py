@@ -93,7 +93,8 @@ def test_explorer_lists_every_claim_and_narrows_them(browser, base_url, shipped_
     check(page, "credibility", "2")
     check(page, "source", "uk-mod")
     expected = [r.key for r in rows if r.claim.credibility == 2 and "uk-mod" in r.sources]
-    assert 0 < len(expected) < total and shown(page) == expected
+    assert 0 < len(expected) < total
+    assert shown(page) == expected
     assert count_text(page) == f"{len(expected)} of {total} claims"
     check(page, "credibility", "3")   # options of one filter add up
     expected = [r.key for r in rows if r.claim.credibility in (2, 3) and "uk-mod" in r.sources]
@@ -101,14 +102,16 @@ def test_explorer_lists_every_claim_and_narrows_them(browser, base_url, shipped_
     page.fill("#bx-claims-q", "2024 Russian")
     narrowed = [r.key for r in rows if r.claim.credibility in (2, 3) and "uk-mod" in r.sources
                 and matches_words(r, "2024 Russian", archive)]
-    assert 0 < len(narrowed) < len(expected) and shown(page) == narrowed
+    assert 0 < len(narrowed) < len(expected)
+    assert shown(page) == narrowed
     for row in page.locator(ROWS).all():   # every row shown says what it was chosen for
         assert "UK Ministry of Defence" in row.inner_text()
         assert row.locator("abbr.bx-badge").inner_text()[-1] in "23"
 
     wait_for_hash(page, "#credibility=2,3&source=uk-mod&q=2024%20Russian")   # once the reader pauses
     page.reload(wait_until="networkidle")
-    assert shown(page) == narrowed and page.input_value("#bx-claims-q") == "2024 Russian"
+    assert shown(page) == narrowed
+    assert page.input_value("#bx-claims-q") == "2024 Russian"
     assert page.locator("details[data-facet='source'] input[value='uk-mod']").is_checked()
     assert count_text(page) == f"{len(narrowed)} of {total} claims"
 
@@ -150,7 +153,8 @@ def test_explorer_fits_a_phone(browser, base_url) -> None:
     page.eval_on_selector_all("details", "ds => ds.forEach(d => { d.open = true; })")
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1]
-    assert page.locator("#bx-claims-q").is_visible() and page.locator(ROWS).count() == 10
+    assert page.locator("#bx-claims-q").is_visible()
+    assert page.locator(ROWS).count() == 10
     page.context.close()
 
 
@@ -175,7 +179,8 @@ def test_explorer_works_from_a_file_url_copy(browser, tmp_path) -> None:
     assert count_text(page) == "150 of 150 claims (the first 100 shown)"
     assert page.locator(ROWS).count() == 100
     page.click("#bx-claims-more")
-    assert page.locator(ROWS).count() == 150 and not page.locator("#bx-claims-more").is_visible()
+    assert page.locator(ROWS).count() == 150
+    assert not page.locator("#bx-claims-more").is_visible()
     href = page.get_attribute(f"{ROWS} a.bx-claim-quote", "href")
     assert href == "../briefings/briefing-00000.html#moved-0"
     assert (site / "briefings" / "briefing-00000.html").is_file()

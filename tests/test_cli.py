@@ -27,7 +27,8 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 def test_clean_archive_exits_0(archive) -> None:
     result = run("check", str(archive.root))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == "" and "1 briefings, 2 claims" in result.stderr
+    assert result.stdout == ""
+    assert "1 briefings, 2 claims" in result.stderr
 
 
 def test_errors_exit_1_with_contract_format(archive) -> None:
@@ -80,9 +81,11 @@ def test_pin_records_hashes_and_keeps_the_rest_of_the_file(archive) -> None:
     seed = archive.root / "seeds" / "a.txt"
     seed.write_text(seed.read_text() + "A new closing line.\n")
     checked = run("check", str(archive.root))
-    assert checked.returncode == 1 and "changed since it was pinned" in checked.stdout
+    assert checked.returncode == 1
+    assert "changed since it was pinned" in checked.stdout
     assert "every quote still anchors" in checked.stdout
-    assert run("pin", str(archive.root)).returncode == 0 and run("check", str(archive.root)).returncode == 0
+    assert run("pin", str(archive.root)).returncode == 0
+    assert run("check", str(archive.root)).returncode == 0
 
 
 def test_pin_refuses_a_broken_archive(archive) -> None:
@@ -90,7 +93,8 @@ def test_pin_refuses_a_broken_archive(archive) -> None:
                   .replace("40 drones were shot down", "41 drones were shot down"))
     before = archive.root.joinpath("briefings/a-test.yml").read_text()
     result = run("pin", str(archive.root))
-    assert result.returncode == 1 and "nothing pinned" in result.stderr
+    assert result.returncode == 1
+    assert "nothing pinned" in result.stderr
     assert archive.root.joinpath("briefings/a-test.yml").read_text() == before
 
 
@@ -101,7 +105,8 @@ def test_new_default_id_and_never_overwrites(shipped) -> None:
     target = shipped.root / "briefings" / "field-report-2.yml"
     target.write_text("kept: as it was\n")
     result = run("new", str(seed), "--root", str(shipped.root))
-    assert result.returncode == 1 and "already exists" in result.stderr
+    assert result.returncode == 1
+    assert "already exists" in result.stderr
     assert target.read_text() == "kept: as it was\n"
 
 
@@ -140,17 +145,19 @@ def test_coverage_lists_unused_profiles(archive) -> None:
 def test_output_is_plain_when_piped(archive) -> None:
     archive.write("briefings/readme.txt", "x\n")
     result = run("check", str(archive.root))
-    assert "\033[" not in result.stdout + result.stderr and "reading" not in result.stderr
+    assert "\033[" not in result.stdout + result.stderr
+    assert "reading" not in result.stderr
 
 
 def test_shipped_archive_checks_clean(shipped) -> None:
 
 
     result = run("check", "--strict", str(shipped.root))
-    assert result.returncode == 0 and result.stdout == "", result.stdout
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "", result.stdout
 
 
-@pytest.mark.parametrize("mutate, path, line, words", [pytest.param(*c[2:], id=c[1]) for c in CASES])
+@pytest.mark.parametrize(("mutate", "path", "line", "words"), [pytest.param(*c[2:], id=c[1]) for c in CASES])
 def test_check_names_the_exact_line_of_each_error(mutate, path, line, words, archive, capsys) -> None:
     from briefing_archive.cli.main import main
 
@@ -167,10 +174,14 @@ def test_workflow_and_hook_definitions() -> None:
     steps = [s.get("name", "") for s in workflow["jobs"]["build"]["steps"]]
     assert {"Check the annotations", "Test", "Build the site (--strict)", "Upload the site"} <= set(steps)
     commands = " ".join(s.get("run", "") for s in workflow["jobs"]["build"]["steps"])
-    assert "briefings check --strict" in commands and "make test" in commands and "make site" in commands
-    assert "actions/deploy-pages@v4" in str(workflow["jobs"]["deploy"]) and "main" in workflow["jobs"]["deploy"]["if"]
+    assert "briefings check --strict" in commands
+    assert "make test" in commands
+    assert "make site" in commands
+    assert "actions/deploy-pages@v4" in str(workflow["jobs"]["deploy"])
+    assert "main" in workflow["jobs"]["deploy"]["if"]
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
-    assert hook["id"] == "briefings-check" and hook["entry"].startswith("briefings check")
+    assert hook["id"] == "briefings-check"
+    assert hook["entry"].startswith("briefings check")
 
 
 def test_a_wrong_setting_is_reported_with_its_line_and_stops_the_check(archive) -> None:
@@ -179,7 +190,8 @@ def test_a_wrong_setting_is_reported_with_its_line_and_stops_the_check(archive) 
     (archive.root / "mkdocs.yml").write_text(text)
     result = run("check", str(archive.root))
     assert result.returncode == 2
-    assert "mkdocs.yml:" in result.stdout and ": error: the briefings plugin's `publish_text` is 'everything'; " \
+    assert "mkdocs.yml:" in result.stdout
+    assert ": error: the briefings plugin's `publish_text` is 'everything'; " \
         "use one of `full`, `excerpts`" in result.stdout
 
 

@@ -54,7 +54,8 @@ claims:
 
 def load(a: Archive):
     archive, problems = load_archive(ArchiveConfig.at(a.root))
-    assert archive is not None and problems == [], problems
+    assert archive is not None, problems
+    assert problems == [], problems
     return archive
 
 
@@ -82,7 +83,8 @@ def test_a_pair_holds_each_relation_across_its_briefings_read_from_the_first(arc
     assert pairs_of(archive) == [("a-test", "b-test", [("drones", "contradicted by", "rain"),
                                                        ("twice", "updated by", LONG_ID)])]
     (pair,) = compare_pairs(archive, links.build_links(archive))
-    assert [m.kind for m in pair.matches] == ["contradicts", "updates"] and pair.anchor == "_compare-a-test_b-test"
+    assert [m.kind for m in pair.matches] == ["contradicts", "updates"]
+    assert pair.anchor == "_compare-a-test_b-test"
 
 
 def test_a_relation_written_on_both_claims_is_one_match(written) -> None:
@@ -112,7 +114,8 @@ def test_no_pair_without_relations_across_briefings(written) -> None:
     archive = load(written)
     assert pairs_of(archive) == []
     page = render_pages(archive)[urls.COMPARE]
-    assert "No two briefings have related claims yet." in page and "<table" not in page
+    assert "No two briefings have related claims yet." in page
+    assert "<table" not in page
 
 
 def test_the_compare_page_sets_matched_claims_side_by_side(archive) -> None:
@@ -126,15 +129,24 @@ def test_the_compare_page_sets_matched_claims_side_by_side(archive) -> None:
     rows = re.findall(r"<tr><td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>\s*</tr>", section)
     assert len(rows) == 2
     (left, relation, right), (left2, relation2, right2) = rows
-    assert 'href="../briefings/a-test/#drones"' in left and "40 drones were shot down" in left and "C2" in left
-    assert 'href="../briefings/b-test/#rain"' in right and "rain fell" in right and "B4" in right
-    assert "<strong>contradicted by</strong>" in relation and 'class="bx-independent">independent<' in relation
-    assert "<strong>updated by</strong>" in relation2 and "no independence to judge" in relation2
-    assert "#twice" in left2 and f"#{LONG_ID}" in right2
-    assert "Rests on:" in left and "The Ministry" in left   # what each claim rests on, to judge the verdict
+    assert 'href="../briefings/a-test/#drones"' in left
+    assert "40 drones were shot down" in left
+    assert "C2" in left
+    assert 'href="../briefings/b-test/#rain"' in right
+    assert "rain fell" in right
+    assert "B4" in right
+    assert "<strong>contradicted by</strong>" in relation
+    assert 'class="bx-independent">independent<' in relation
+    assert "<strong>updated by</strong>" in relation2
+    assert "no independence to judge" in relation2
+    assert "#twice" in left2
+    assert f"#{LONG_ID}" in right2
+    assert "Rests on:" in left
+    assert "The Ministry" in left
     text = unescape(re.sub(r"<[^>]+>", "", section))
     assert "They contradict each other on 1 point: 1 independently." in text
-    assert "One updates the other on 1 point." in text and "They agree" not in text
+    assert "One updates the other on 1 point." in text
+    assert "They agree" not in text
     # each cell names its column, for the stacked rows of a phone
     assert 'data-label="In \u2018A test briefing\u2019"' in section
     assert re.search(r'<td data-label="Relation">', section)
@@ -155,7 +167,8 @@ def test_briefings_and_the_relations_page_lead_to_their_pair(archive) -> None:
         related = pages[urls.briefing_page(bid)].split('{#_related}')[1]
         assert '<a class="bx-compare-link" href="../../compare/#_compare-a-test_b-test">side by side</a>' in related
     relations = pages[urls.RELATIONS]
-    assert 'href="../compare/#_compare-a-test_b-test"' in relations and "<svg" not in relations
+    assert 'href="../compare/#_compare-a-test_b-test"' in relations
+    assert "<svg" not in relations
 
 
 def test_many_matched_claims_split_into_parts_listed_on_compare(written, monkeypatch) -> None:
@@ -218,5 +231,6 @@ def test_an_entity_named_everywhere_does_not_relate_briefings(written, monkeypat
 def test_the_relations_page_stops_listing_pairs_when_they_are_many(archive, monkeypatch) -> None:
     monkeypatch.setattr(relations, "LISTED_PAIRS", 0)
     page = render_pages(archive)[urls.RELATIONS]
-    assert "bx-compare-contents" not in page and '1 pairs of briefings have claims that relate: the <a href="../compare/">' \
+    assert "bx-compare-contents" not in page
+    assert '1 pairs of briefings have claims that relate: the <a href="../compare/">' \
         in page

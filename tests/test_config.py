@@ -17,9 +17,11 @@ def test_mkdocs_options_are_the_settings_table() -> None:
         row = SETTINGS[name]
         assert option.default == row.default == getattr(Settings(), name)
         if row.choices:
-            assert isinstance(option, c.Choice) and tuple(option.choices) == row.choices
+            assert isinstance(option, c.Choice)
+            assert tuple(option.choices) == row.choices
         else:
-            assert isinstance(option, c.Type) and option._type is row.type
+            assert isinstance(option, c.Type)
+            assert option._type is row.type
 
 
 def test_check_settings_refuses_what_mkdocs_refuses() -> None:
@@ -46,5 +48,7 @@ def test_archive_config_reads_settings_with_their_lines(tmp_path) -> None:
 
 def test_options_override_single_settings(tmp_path) -> None:
     config = ArchiveConfig.at(tmp_path, lexicon="icd203")
-    assert config.lexicon == "icd203" and config.seeds_dir == (tmp_path / "seeds").resolve()
-    assert not config.excerpts and ArchiveConfig.at(tmp_path, publish_text="excerpts").excerpts
+    assert config.lexicon == "icd203"
+    assert config.seeds_dir == (tmp_path / "seeds").resolve()
+    assert not config.excerpts
+    assert ArchiveConfig.at(tmp_path, publish_text="excerpts").excerpts

@@ -51,7 +51,8 @@ def test_reading_guide_matches_the_yaml(shipped_site, bid) -> None:
         return Counter(p for c in claims for p in {SOURCES[s].get("party") for s in originators(c)
                                                    if SOURCES[s].get("role", "belligerent") == role} if p)
     parties, backers = side("belligerent"), side("backer")
-    assert parties and backers
+    assert parties
+    assert backers
     for party, n in parties.items():
         assert f"{party}: {n}" in text.split("Originating with a party to the conflict:")[1].split(".")[0]
     for party, n in backers.items():
@@ -88,7 +89,8 @@ def test_methodology_lists_exactly_the_scales_the_code_uses(shipped_site) -> Non
     assert len(cells) == 2 * len(RELIABILITY) + 3 * len(CREDIBILITY)  # nothing else in the scales
     for line in RUBRIC:
         assert f"<code>{line.id}</code>" in html
-    assert "55-75 %" in html and "&gt;= 95 %" in html  # the yardstick of the lexicon in use
+    assert "55-75 %" in html
+    assert "&gt;= 95 %" in html
 
 
 def test_every_shipped_source_follows_a_rubric_line(shipped_site) -> None:

@@ -28,7 +28,7 @@ def snapshot(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("mutate, path, line, words", [pytest.param(*c[2:], id=c[1]) for c in CASES])
+@pytest.mark.parametrize(("mutate", "path", "line", "words"), [pytest.param(*c[2:], id=c[1]) for c in CASES])
 @pytest.mark.parametrize("strict", [False, True], ids=["build", "strict"])
 def test_error_kind(mutate, path, line, words, strict, archive, good_site, caplog) -> None:
     shutil.copytree(good_site, archive.site)
@@ -94,7 +94,7 @@ def test_the_other_briefing_is_valid_on_its_own(archive, capsys) -> None:
     assert main(["check", "--strict", str(archive.root)]) == 0, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("mutate, path, line, words", [pytest.param(*c[2:], id=c[1]) for c in ONE_CAUSE])
+@pytest.mark.parametrize(("mutate", "path", "line", "words"), [pytest.param(*c[2:], id=c[1]) for c in ONE_CAUSE])
 def test_one_cause_gives_one_message(mutate, path, line, words, archive, capsys) -> None:
     """A broken file is still known by its id: the full list of messages (errors and warnings) is its
     own error only, never "does not exist", "create ..." or "did you mean" in the files that name it."""
@@ -104,7 +104,8 @@ def test_one_cause_gives_one_message(mutate, path, line, words, archive, capsys)
     assert main(["check", str(archive.root)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1, "\n".join(out)
-    assert out[0].startswith(f"{path}:{line}:") and words in out[0], out
+    assert out[0].startswith(f"{path}:{line}:"), out
+    assert words in out[0], out
 
 
 NO_CLAIMS = """\
@@ -153,5 +154,7 @@ def test_independence_is_judged_beside_errors_it_does_not_rest_on(archive, capsy
     assert main(["check", str(archive.root)]) == 1
     out = sorted(capsys.readouterr().out.splitlines())
     assert len(out) == 2, out
-    assert out[0].startswith("briefings/a-test.yml:23:") and "circular reporting is not corroboration" in out[0]
-    assert out[1].startswith("briefings/sources/spare.yml:3:") and "'G', which is not allowed" in out[1]
+    assert out[0].startswith("briefings/a-test.yml:23:")
+    assert "circular reporting is not corroboration" in out[0]
+    assert out[1].startswith("briefings/sources/spare.yml:3:")
+    assert "'G', which is not allowed" in out[1]

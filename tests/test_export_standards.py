@@ -115,7 +115,7 @@ def loader(context: dict[str, Any]):
     return load
 
 
-def expand(doc: dict[str, Any], base: str, vocab: bool = False) -> tuple[list[Any], list[Any]]:
+def expand(doc: dict[str, Any], base: str, *, vocab: bool = False) -> tuple[list[Any], list[Any]]:
     """(expanded document, every property the expansion dropped). With ``vocab``, a term the context
     lacks expands to ``urn:undefined-term:...`` instead of vanishing, values typed ``@vocab`` included."""
     context = json.loads(ANNO_FILE.read_text("utf-8"))
@@ -153,7 +153,8 @@ def test_json_ld_expansion_drops_no_term(collection) -> None:
     assert {m["@id"] for a in items["@list"] for m in a["http://www.w3.org/ns/oa#motivatedBy"]} == {
         "http://www.w3.org/ns/oa#assessing"}
     ids = [v["@id"] for v in walk_nodes(expanded) if "@id" in v]
-    assert ids and all(i.startswith(("https://example.test/archive/", "http://www.w3.org/ns/oa#")) for i in ids)
+    assert ids
+    assert all(i.startswith(("https://example.test/archive/", "http://www.w3.org/ns/oa#")) for i in ids)
 
 
 def walk_nodes(node: Any):
@@ -182,7 +183,8 @@ def test_a_local_build_expands_against_wherever_it_is_read(shipped_site) -> None
     expanded, dropped = expand(doc, "https://mirror.example/a/annotations.jsonld")
     assert dropped == []
     ids = [v["@id"] for v in walk_nodes(expanded) if "@id" in v and not v["@id"].startswith("http://www.w3.org/")]
-    assert ids and all(i.startswith("https://mirror.example/a/") for i in ids)
+    assert ids
+    assert all(i.startswith("https://mirror.example/a/") for i in ids)
 
 
 # -- Atom (RFC 4287) ---------------------------------------------------------------------------------
@@ -226,7 +228,8 @@ def test_feed_ids_do_not_change_when_the_site_url_is_set_or_moves(archive, monke
         ids.append((parsed.feed.id, [e.id for e in parsed.entries]))
         if url:
             assert [e.link for e in parsed.entries] == [url + "briefings/a-test/"]   # links follow the URL
-    assert ids[0] == ids[1] == ids[2] and ids[0][1]
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[0][1]
 
 
 def test_feed_author_is_the_author_setting(archive) -> None:

@@ -29,14 +29,17 @@ def briefing_counts() -> int:
 def test_web_annotations_follow_the_w3c_model(shipped_site) -> None:
     doc = json.loads((shipped_site / "annotations.jsonld").read_text("utf-8"))
     assert doc["@context"] == "http://www.w3.org/ns/anno.jsonld"
-    assert doc["type"] == "AnnotationCollection" and doc["first"]["type"] == "AnnotationPage"
+    assert doc["type"] == "AnnotationCollection"
+    assert doc["first"]["type"] == "AnnotationPage"
     items = doc["first"]["items"]
     assert len(items) == doc["total"] == briefing_counts()
     ids = set()
     for a in items:
-        assert a["type"] == "Annotation" and a["motivation"] == "assessing"
+        assert a["type"] == "Annotation"
+        assert a["motivation"] == "assessing"
         # The shipped mkdocs.yml falls back to a loopback site_url: the exports' addresses are relative then.
-        assert a["id"].startswith("briefings/") and "#" in a["id"]
+        assert a["id"].startswith("briefings/")
+        assert "#" in a["id"]
         ids.add(a["id"])
         assert all(b["type"] == "TextualBody" and b["value"] for b in a["body"])
         target = a["target"]
@@ -44,7 +47,8 @@ def test_web_annotations_follow_the_w3c_model(shipped_site) -> None:
         assert re.fullmatch(r"seeds/[^/]+\.txt", target["source"])
         assert re.fullmatch(r"briefings/[^/]+/", target["scope"])
         quote, position = target["selector"]
-        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+        assert quote["type"] == "TextQuoteSelector"
+        assert position["type"] == "TextPositionSelector"
         published = (shipped_site / target["source"]).read_text("utf-8")
         assert published[position["start"]:position["end"]] == quote["exact"]
         assert published[:position["start"]].endswith(quote.get("prefix", ""))
@@ -81,7 +85,8 @@ def test_json_ld_cannot_break_out_of_its_script(archive) -> None:
     site = archive.build(strict=True)
     html = (site / "briefings" / "a-test" / "index.html").read_text()
     (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
-    assert "<" not in script and json.loads(script)["@graph"][0]["reviewRating"]["ratingExplanation"].endswith(
+    assert "<" not in script
+    assert json.loads(script)["@graph"][0]["reviewRating"]["ratingExplanation"].endswith(
         f"corroborated by an independent report ({hostile})")
 
 
@@ -121,7 +126,8 @@ def test_excerpts_mode_publishes_only_annotated_sentences(archive) -> None:
     site = archive.build(strict=True)
     assert not (site / "seeds").exists()
     html = (site / "briefings" / "a-test" / "index.html").read_text()
-    assert 'id="drones"' in html and "over the region on Friday night." in html
+    assert 'id="drones"' in html
+    assert "over the region on Friday night." in html
     assert "not a markdown heading" not in html  # a sentence no claim touches
     index = (site / "search" / "search_index.json").read_text()
     assert "not a markdown heading" not in index

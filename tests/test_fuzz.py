@@ -53,7 +53,10 @@ def write_archive(root: Path, briefing: str | bytes, seed: str | bytes = SEED) -
 def check_problems(root: Path):
     archive, problems = load_archive(ArchiveConfig.at(root))
     for p in problems:
-        assert p.path and p.line >= 1 and p.col >= 1 and p.severity in ("error", "warning")
+        assert p.path
+        assert p.line >= 1
+        assert p.col >= 1
+        assert p.severity in ("error", "warning")
         assert (root / p.path).exists() or p.path.startswith("(")
         assert "; " in p.message
     return archive
@@ -69,7 +72,8 @@ class Balanced(HTMLParser):
             self.stack.append(tag)
 
     def handle_endtag(self, tag):
-        assert self.stack and self.stack.pop() == tag, f"unbalanced </{tag}>"
+        assert self.stack, f"unbalanced </{tag}>"
+        assert self.stack.pop() == tag, f"unbalanced </{tag}>"
 
 
 def assert_balanced(markdown: str) -> None:

@@ -42,8 +42,11 @@ def test_writes_every_page_data_file_and_filled_in_page(archive: Archive, tmp_pa
     files = snapshot(out)
     # generated pages at the folder of their address, whole Markdown with the HTML in place
     page = files["briefings/a-test/index.md"].decode()
-    assert "<!--bx:" not in page and 'id="drones"' in page and 'id="_bottom-line"' in page
-    assert "bx-guide" in page and 'class="bx-badge' in page
+    assert "<!--bx:" not in page
+    assert 'id="drones"' in page
+    assert 'id="_bottom-line"' in page
+    assert "bx-guide" in page
+    assert 'class="bx-badge' in page
     for path in ("sources/agency/index.md", "entities/region/index.md", "tags/test/index.md", "claims/index.md",
                  "briefings/index.md"):
         assert path in files, path
@@ -53,7 +56,8 @@ def test_writes_every_page_data_file_and_filled_in_page(archive: Archive, tmp_pa
         assert path in files, path
     # hand-written pages, placeholders filled in
     assert files["index.md"] == b"# Home\n\nWelcome.\n"
-    assert b"<!-- briefings:" not in files["methodology.md"] and b"Source reliability" in files["methodology.md"]
+    assert b"<!-- briefings:" not in files["methodology.md"]
+    assert b"Source reliability" in files["methodology.md"]
     assert ".briefings-generated" in files
 
 
@@ -67,7 +71,8 @@ def test_hand_written_pages_are_left_to_python_markdown() -> None:
 def test_the_default_methodology_is_written_when_docs_has_none(archive: Archive, tmp_path: Path) -> None:
     assert generate(archive.root, tmp_path / "out").returncode == 0
     text = (tmp_path / "out" / "methodology.md").read_text("utf-8")
-    assert "<!-- briefings:" not in text and "<table" in text
+    assert "<!-- briefings:" not in text
+    assert "<table" in text
 
 
 def test_same_problems_and_exit_code_as_the_plugin_and_nothing_written(archive: Archive, tmp_path: Path) -> None:
@@ -83,13 +88,15 @@ def test_same_problems_and_exit_code_as_the_plugin_and_nothing_written(archive: 
     assert result.stdout.splitlines() == [p.format() for p in caught.value.problems]
     assert "nothing was written" in result.stderr
     assert snapshot(out) == before   # the last generation as it was
-    assert generate(archive.root, tmp_path / "new").returncode == 1 and not (tmp_path / "new").exists()
+    assert generate(archive.root, tmp_path / "new").returncode == 1
+    assert not (tmp_path / "new").exists()
 
 
 def test_warnings_fail_with_strict_as_mkdocs_build_strict(archive: Archive, tmp_path: Path) -> None:
     archive.write("briefings/readme.txt", "notes\n")
     ok = generate(archive.root, tmp_path / "a")
-    assert ok.returncode == 0 and "only .yml files are read here" in ok.stdout
+    assert ok.returncode == 0
+    assert "only .yml files are read here" in ok.stdout
     assert generate(archive.root, tmp_path / "b", "--strict").returncode == 1
     assert not (tmp_path / "b").exists()
 
@@ -97,7 +104,8 @@ def test_warnings_fail_with_strict_as_mkdocs_build_strict(archive: Archive, tmp_
 def test_a_hand_written_page_in_a_generated_place_is_refused(archive: Archive, tmp_path: Path) -> None:
     archive.write("docs/briefings/a-test.md", "# Mine\n")
     result = generate(archive.root, tmp_path / "out")
-    assert result.returncode == 1 and "docs/briefings/a-test.md:1:1: error: docs/briefings/a-test.md is written by hand" in result.stdout
+    assert result.returncode == 1
+    assert "docs/briefings/a-test.md:1:1: error: docs/briefings/a-test.md is written by hand" in result.stdout
     assert not (tmp_path / "out").exists()
 
 
@@ -106,7 +114,8 @@ def test_a_folder_it_did_not_write_is_never_replaced(archive: Archive, tmp_path:
     mine.mkdir()
     (mine / "notes.txt").write_text("keep", encoding="utf-8")
     result = generate(archive.root, mine)
-    assert result.returncode == 2 and "was not written by `briefings generate`" in result.stderr
+    assert result.returncode == 2
+    assert "was not written by `briefings generate`" in result.stderr
     assert snapshot(mine) == {"notes.txt": b"keep"}
     for overlapping in (archive.root / "docs", archive.root / "docs" / "x", archive.root):
         assert generate(archive.root, overlapping).returncode == 2
@@ -118,7 +127,8 @@ def test_a_later_generation_replaces_the_whole_folder(archive: Archive, tmp_path
     archive.write("briefings/a-test.yml", archive.root.joinpath("briefings/a-test.yml").read_text("utf-8")
                   .replace("tags: [test]", "tags: [other]"))
     assert generate(archive.root, out).returncode == 0
-    assert (out / "tags" / "other" / "index.md").is_file() and not (out / "tags" / "test").exists()
+    assert (out / "tags" / "other" / "index.md").is_file()
+    assert not (out / "tags" / "test").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
 
 

@@ -94,7 +94,8 @@ def test_exports_carry_the_verdicts(archive) -> None:
     assert verdicts == {"rain": ("not independent", ["ministry"]), "snow": ("cannot be established", []),
                         "hail": ("independent", [])}
     monitor = next(s for s in data["sources"] if s["id"] == "monitor")
-    assert monitor["role"] == "neutral" and monitor["identified"] is True
+    assert monitor["role"] == "neutral"
+    assert monitor["identified"] is True
     annotations = json.loads((site / "annotations.jsonld").read_text())["first"]["items"]
     drones = next(a for a in annotations if a["id"].endswith("a-test/#drones"))
     described = [body["value"] for body in drones["body"] if body["purpose"] == "describing"]

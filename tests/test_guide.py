@@ -55,11 +55,14 @@ def guide(claims: int, badges: tuple, reports: int, badge_reports: tuple) -> Gui
 
 def test_evidence_svg_has_a_text_alternative_and_a_segment_per_badge() -> None:
     svg = evidence_svg(guide(4, (("B2", 3), ("F6", 1)), 2, (("B2", 1), ("F6", 1))))
-    assert svg.startswith('<svg class="bx-evidence"') and 'role="img"' in svg
+    assert svg.startswith('<svg class="bx-evidence"')
+    assert 'role="img"' in svg
     assert ("<title id=\"_evidence-title\">Evidence profile, 4 claims from 2 reports: B2, 3 claims from 1 report; "
             "F6, 1 claim from 1 report</title>") in svg
     assert "<title>3 × B2: source usually reliable; information probably true (3 claims from 1 report)</title>" in svg
-    assert svg.count("<rect") == 2 and 'width="450.00"' in svg and 'width="150.00"' in svg
+    assert svg.count("<rect") == 2
+    assert 'width="450.00"' in svg
+    assert 'width="150.00"' in svg
     assert evidence_svg(guide(0, (), 0, ())) == ""
 
 
@@ -101,7 +104,8 @@ def test_the_guide_counts_reports_as_the_yaml_gives_them(shipped_site, bid) -> N
     assert guide.count(f"Evidence profile, {total}:") == 2    # the drawing's text alternative and the caption
     legend = re.findall(r"([A-F][1-6])\xa0×\xa0(\d+) claims? from (\d+) reports?", text)
     shown = {code: (int(n), int(r)) for code, n, r in legend}
-    assert sum(n for n, _ in shown.values()) == len(claims) and shown
+    assert sum(n for n, _ in shown.values()) == len(claims)
+    assert shown
     for code, (n, r) in shown.items():
         assert f"({n} claim{'s' if n > 1 else ''} from {r} report{'s' if r > 1 else ''})</title>" in guide, code
         assert r <= n
@@ -112,7 +116,8 @@ def test_one_uk_mod_update_shows_as_one_report(shipped_site) -> None:
     page = (shipped_site / "briefings" / "north-korean-units-pulled-back-as-russian-gains-slow" / "index.html")
     text = unescape(re.sub(r"<[^>]+>", "", page.read_text("utf-8")))
     m = re.search(r"B2\xa0×\xa0(\d+) claims from 1 report", text)
-    assert m and int(m.group(1)) >= 2, "the UK MoD's B2 claims are one report"
+    assert m, "the UK MoD's B2 claims are one report"
+    assert int(m.group(1)) >= 2, "the UK MoD's B2 claims are one report"
 
 
 # --- property: the indexed sentence search finds exactly what the per-claim scan did -----------

@@ -76,7 +76,8 @@ def test_the_walkthrough_is_one_list_of_its_steps(docs_site: tuple[Archive, Path
     assert len(steps) >= 2
     elements = _section(article(built_page(site, "authoring.md").read_text("utf-8")), "_walkthrough")
     lists = [e for e in elements if e.tag == "ol"]
-    assert len(lists) == 1 and not any(e.tag == "p" and re.match(r"\s*\d+\.", e.text()) for e in elements)
+    assert len(lists) == 1
+    assert not any(e.tag == "p" and re.match(r"\s*\d+\.", e.text()) for e in elements)
     shown = [li for li in lists[0].elements if li.tag == "li"]
     assert len(shown) == len(steps)
     for li, step in zip(shown, steps, strict=True):

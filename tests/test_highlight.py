@@ -23,7 +23,8 @@ class _Nesting(HTMLParser):
         self.ids += [v for k, v in attrs if k == "id"]
 
     def handle_endtag(self, tag):
-        assert self.stack and self.stack.pop() == tag, f"mis-nested </{tag}>"
+        assert self.stack, f"mis-nested </{tag}>"
+        assert self.stack.pop() == tag, f"mis-nested </{tag}>"
 
     def handle_data(self, data):
         self.text += data
@@ -52,13 +53,16 @@ def test_nested_and_identical_spans() -> None:
                             Highlight(4, 7, "same", "w", order=1)])
     assert p.ids == ["outer", "inner", "same"]
     assert html.index('id="outer"') < html.index('id="inner"') < html.index('id="same"')
-    assert "[i]" in html and html.endswith("[o]</p>")
+    assert "[i]" in html
+    assert html.endswith("[o]</p>")
 
 
 def test_highlight_across_paragraphs() -> None:
     text = "First line ends.\nSecond line continues.\n"
     html, p = render(text, [Highlight(6, 23, "x", "c", after="*")])
-    assert p.ids == ["x"] and html.count("<mark") == 2 and html.count("*") == 1
+    assert p.ids == ["x"]
+    assert html.count("<mark") == 2
+    assert html.count("*") == 1
 
 
 def test_article_text_is_escaped() -> None:

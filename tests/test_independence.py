@@ -23,7 +23,7 @@ from briefing_archive.core.independence import (
 from briefing_archive.core.model import Claim, Source, Span
 
 
-def walk(ids: Iterable[str], sources: Mapping[str, Source], shown_only: bool = False) -> set[str]:
+def walk(ids: Iterable[str], sources: Mapping[str, Source], *, shown_only: bool = False) -> set[str]:
     """The closure by the definition: follow ``depends_on`` (without assumed ones, if ``shown_only``)."""
     seen: set[str] = set()
     todo = list(ids)
@@ -62,7 +62,7 @@ def test_the_verdict_is_the_walks(case: tuple[dict[str, Source], Claim, Claim]) 
     ib = [s for s in b.originators if sources[s].identified]
     identified = {s for s in sources if sources[s].identified}
     shared = walk(ia, sources) & walk(ib, sources) & identified
-    shown = walk(ia, sources, True) & walk(ib, sources, True) & identified
+    shown = walk(ia, sources, shown_only=True) & walk(ib, sources, shown_only=True) & identified
     verdict = independence(a, b, sources)
     assert verdict == independence(b, a, sources) == remembered(sources)(a, b)
     if not ia or not ib:
@@ -76,9 +76,10 @@ def test_the_verdict_is_the_walks(case: tuple[dict[str, Source], Claim, Claim]) 
         nearest = verdict.shared
         # the nearest shared origins: among the shared ones, what every other shared origin is reached from,
         # and none of them rests on another
-        assert nearest and nearest <= within
+        assert nearest
+        assert nearest <= within
         assert within <= walk(nearest, sources, shown_only=bool(shown))
-        assert all(m not in walk([n], sources, bool(shown)) for n in nearest for m in nearest if m != n)
+        assert all(m not in walk([n], sources, shown_only=bool(shown)) for n in nearest for m in nearest if m != n)
     mine, theirs = set(a.originators), set(b.originators)
     assert verdict.apart == (mine.isdisjoint(walk(theirs, sources)) and theirs.isdisjoint(walk(mine, sources)))
 
@@ -92,5 +93,7 @@ def test_a_long_chain_names_the_nearest_shared_origin() -> None:
     claims = [Claim(f"c{i}", "q", Span(0, 1), ((f"s{i}",),), 3) for i in range(3000)]
     for i in (1, 1500, 2999):
         verdict = origins.verdict(claims[i], claims[i - 1])
-        assert verdict.value == NOT_INDEPENDENT and verdict.shared == {f"s{i - 1}"} and not verdict.apart
+        assert verdict.value == NOT_INDEPENDENT
+        assert verdict.shared == {f"s{i - 1}"}
+        assert not verdict.apart
     assert origins.verdict(claims[0], claims[0]).shared == {"s0"}

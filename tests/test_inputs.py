@@ -75,10 +75,12 @@ def test_the_next_build_equals_a_fresh_one(synthetic, tmp_path, what, path, patt
     assert list(again.pages) == list(fresh.pages)          # the same pages, in the same order
     differ = [p for p in fresh.pages if again.pages[p] != fresh.pages[p] or again.fragments[p] != fresh.fragments[p]]
     assert differ == []
-    assert again.files == fresh.files and again.snippets == fresh.snippets
+    assert again.files == fresh.files
+    assert again.snippets == fresh.snippets
     kept = {p for p in first.pages if p.startswith("briefings/briefing-") and again.pages[p] is first.pages[p]}
     if all_again:
-        assert kept == set() and again.reused == 0
+        assert kept == set()
+        assert again.reused == 0
     else:   # the edit reaches some briefing pages (the edited one at least), not all of them
         assert 0 < len(kept) < N - 1 and again.reused == len(kept) or what == "summary (prose)"
         assert "briefings/briefing-00010.md" not in kept or path != EDITED
@@ -155,7 +157,8 @@ def test_a_page_whose_notes_refer_to_a_briefing_shows_its_new_title(synthetic, t
     for path in ("briefings/briefing-00003.md", "entities/entity-149.md", "sources/source-039.md"):
         assert "Twelve, retitled" in "".join(unpack(again.fragments[path])), path
     fresh = build_site(config)
-    assert again.fragments == fresh.fragments and again.pages == fresh.pages
+    assert again.fragments == fresh.fragments
+    assert again.pages == fresh.pages
 
 
 def test_a_chain_of_edits_prose_and_not_matches_fresh_builds(synthetic, tmp_path) -> None:

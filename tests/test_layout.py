@@ -63,8 +63,9 @@ def test_a_stage_imports_only_itself_and_earlier_stages(path: Path) -> None:
         if name.startswith("pkg:"):
             other = name[4:]
             assert other in STAGES, f"{path}:{line}: imports briefing_archive.{other}, which is no stage"
-            assert STAGES[other] <= STAGES[stage] and (stage == other or not {stage, other} <= SIBLINGS), (
-                f"{path.relative_to(PACKAGE)}:{line}: the {stage} stage imports the later stage {other}")
+            later = f"{path.relative_to(PACKAGE)}:{line}: the {stage} stage imports the later stage {other}"
+            assert STAGES[other] <= STAGES[stage], later
+            assert stage == other or not {stage, other} <= SIBLINGS, later
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())
@@ -108,7 +109,8 @@ def test_schemas_spell_ids_with_the_one_id_rule() -> None:
 
     for schema in (PACKAGE / "schema").glob("*.json"):
         walk(json.loads(schema.read_text("utf-8")))
-    assert found and set(found) <= {f"^{ID_PATTERN}$", f"^{ID_PATTERN}#{ID_PATTERN}$"}, set(found)
+    assert found, set(found)
+    assert set(found) <= {f"^{ID_PATTERN}$", f"^{ID_PATTERN}#{ID_PATTERN}$"}, set(found)
 
 
 def test_the_claim_key_is_written_once() -> None:

@@ -44,13 +44,15 @@ def test_hedges_have_the_hedge_meaning(phia) -> None:
 
 def test_icd203_is_available() -> None:
     lexicon, problems = load_lexicon("icd203", ROOT, 1 << 20)
-    assert problems == [] and lexicon.find("roughly even odds")[0].term.meaning.endswith("45-55 %")
+    assert problems == []
+    assert lexicon.find("roughly even odds")[0].term.meaning.endswith("45-55 %")
 
 
 def test_custom_lexicon_file_and_its_errors(tmp_path) -> None:
     (tmp_path / "lex.yml").write_text("name: Mine\nterms:\n  - label: sure\n    range: 100 %\n    forms: [sure]\n")
     lexicon, problems = load_lexicon("lex.yml", tmp_path, 1 << 20)
-    assert problems == [] and lexicon.find("I am sure.")[0].term.meaning == "sure: 100 %"
+    assert problems == []
+    assert lexicon.find("I am sure.")[0].term.meaning == "sure: 100 %"
     (tmp_path / "bad.yml").write_text("name: Mine\nterms:\n  - label: sure\n    rang: 100 %\n    forms: [sure]\n")
     _, problems = load_lexicon("bad.yml", tmp_path, 1 << 20)
     assert problems[0].format().startswith("bad.yml:4:5: error: unknown key 'rang'")

@@ -53,7 +53,8 @@ def loaded(tmp_path):
     a.write("briefings/b-test.yml", B_BRIEFING)
     a.write("briefings/sources/unused.yml", "name: Unused\nkind: other\nreliability: F\nnote: n\n")
     archive, problems = load_archive(ArchiveConfig.at(a.root))
-    assert archive is not None and problems == [], problems
+    assert archive is not None, problems
+    assert problems == [], problems
     return archive, links.build_links(archive)
 
 
@@ -133,4 +134,5 @@ def test_an_archive_without_relations_or_publishers(tmp_path) -> None:
     assert archive is not None, problems
     found = links.build_links(archive)
     assert list(found.claims) == ["a-test#drones", "a-test#twice"]
-    assert found.relations == {} and found.publishes == {}
+    assert found.relations == {}
+    assert found.publishes == {}

@@ -34,7 +34,7 @@ STUB_SITE = [*MAKE_SITE, f"MKDOCS={Path(__file__).parent / 'stub_mkdocs.py'}"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def make_site(root: Path, stub: bool = False, **env: str) -> subprocess.CompletedProcess:
+def make_site(root: Path, *, stub: bool = False, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(STUB_SITE if stub else MAKE_SITE, cwd=root, capture_output=True, text=True,
                           env={**ENV, **env}, check=False)
 
@@ -62,7 +62,8 @@ def fixture_into(project: Archive) -> None:
 
 
 @pytest.mark.slow   # a real `make site` (mkdocs build --strict in a subprocess)
-@pytest.mark.parametrize("mutate, path, line", [pytest.param(*c[2:5], id=c[0]) for c in first_case_of_each_category()])
+@pytest.mark.parametrize(("mutate", "path", "line"),
+                         [pytest.param(*c[2:5], id=c[0]) for c in first_case_of_each_category()])
 def test_make_site_keeps_the_last_good_site(project, mutate, path, line) -> None:
     fixture_into(project)
     first = make_site(project.root, stub=True)    # the last good site: what it holds does not matter here
@@ -71,7 +72,8 @@ def test_make_site_keeps_the_last_good_site(project, mutate, path, line) -> None
     mutate(project)
     failed = make_site(project.root)
     assert failed.returncode != 0
-    assert f"{path}:{line}:" in failed.stderr and "Traceback" not in failed.stderr
+    assert f"{path}:{line}:" in failed.stderr
+    assert "Traceback" not in failed.stderr
     assert snapshot(project.site) == before
     assert leftovers(project.root) == []
 
@@ -83,7 +85,8 @@ def test_make_site_survives_a_broken_link_found_by_mkdocs(project) -> None:
     (project.root / "docs" / "index.md").write_text((project.root / "docs" / "index.md").read_text()
                                                     + "\nSee [the missing page](missing.md).\n")
     failed = make_site(project.root)
-    assert failed.returncode != 0 and "missing.md" in failed.stderr
+    assert failed.returncode != 0
+    assert "missing.md" in failed.stderr
     assert snapshot(project.site) == before
     assert leftovers(project.root) == []
 
@@ -139,7 +142,8 @@ def test_two_make_site_at_once_both_leave_a_complete_site(project) -> None:
     results = [(run.communicate(), run.returncode) for run in runs]
     for (_, err), code in results:
         assert code == 0, err
-    assert complete(project.site) and file_names(project.site) == names
+    assert complete(project.site)
+    assert file_names(project.site) == names
     assert leftovers(project.root) == []
 
 
@@ -152,12 +156,15 @@ def test_a_second_make_site_waits_for_the_lock(project) -> None:
         before = [read_until(run.stderr, WAITING) for run in runs]
         for text in before:
             assert WAITING in text, text
-        assert complete(project.site) and file_names(project.site) == names  # nothing built while waiting
+        assert complete(project.site)
+        assert file_names(project.site) == names
     for run, text in zip(runs, before, strict=True):
         _, err = run.communicate()
         assert run.returncode == 0, text + err
-        assert "the other build has finished" in err and "Documentation built" in err
-    assert complete(project.site) and file_names(project.site) == names
+        assert "the other build has finished" in err
+        assert "Documentation built" in err
+    assert complete(project.site)
+    assert file_names(project.site) == names
     assert leftovers(project.root) == []
 
 
@@ -167,8 +174,10 @@ def test_make_site_gives_up_clearly_when_the_lock_stays_held(project) -> None:
     with site_lock_held(project.root):
         failed = make_site(project.root, stub=True, SITE_LOCK_TIMEOUT="0")
     assert failed.returncode != 0
-    assert "gave up after waiting" in failed.stderr and "site/ was not changed" in failed.stderr
-    assert "Traceback" not in failed.stderr and "Documentation built" not in failed.stderr
+    assert "gave up after waiting" in failed.stderr
+    assert "site/ was not changed" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert "Documentation built" not in failed.stderr
     assert snapshot(project.site) == before
     assert leftovers(project.root) == []
 
@@ -198,12 +207,15 @@ def test_a_failing_swap_step_keeps_the_last_good_site(project) -> None:
         failed = make_site(project.root, stub=True)
         assert failed.returncode != 0
         assert "Documentation built" in failed.stderr  # the build itself succeeded; the swap failed
-        assert "could not move site/ aside" in failed.stderr and KEPT in failed.stderr
-        assert "Operation not permitted" in failed.stderr and "Traceback" not in failed.stderr
+        assert "could not move site/ aside" in failed.stderr
+        assert KEPT in failed.stderr
+        assert "Operation not permitted" in failed.stderr
+        assert "Traceback" not in failed.stderr
         assert snapshot(project.site) == before
         assert leftovers(project.root) == []  # nothing nested in site/, nothing left beside it
     assert make_site(project.root, stub=True).returncode == 0  # and the next run works as usual
-    assert complete(project.site) and leftovers(project.root) == []
+    assert complete(project.site)
+    assert leftovers(project.root) == []
 
 
 def load_build_site() -> ModuleType:
@@ -228,9 +240,12 @@ def test_the_swap_puts_the_last_good_site_back_when_the_new_build_cannot_move_in
         with pytest.raises(build_site.SiteError) as failure:
             build_site.swap(new, site, old)
         message = str(failure.value)
-        assert "could not move the new build" in message and KEPT in message
+        assert "could not move the new build" in message
+        assert KEPT in message
         assert "Operation not permitted" in message
-        assert snapshot(site) == before and not old.exists() and not (site / new.name).exists()
+        assert snapshot(site) == before
+        assert not old.exists()
+        assert not (site / new.name).exists()
 
 
 def test_make_site_refuses_a_mount_point(project) -> None:
@@ -243,7 +258,8 @@ def test_make_site_refuses_a_mount_point(project) -> None:
     failed = subprocess.run(["unshare", "-m", "sh", "-c", 'mount --bind site site && exec "$@"', "sh", *STUB_SITE],
                             cwd=project.root, capture_output=True, text=True, env=ENV, check=False)
     assert failed.returncode != 0
-    assert "site/ is a mount point" in failed.stderr and KEPT in failed.stderr
+    assert "site/ is a mount point" in failed.stderr
+    assert KEPT in failed.stderr
     assert snapshot(project.site) == before
     assert leftovers(project.root) == []  # in particular no site/.site.tmp*
 
@@ -255,9 +271,11 @@ def test_make_site_refuses_a_site_that_is_not_a_folder(project, kind) -> None:
     else:
         project.site.symlink_to("nowhere")
     failed = make_site(project.root)
-    assert failed.returncode != 0 and "Traceback" not in failed.stderr
+    assert failed.returncode != 0
+    assert "Traceback" not in failed.stderr
     expected = "exists but is not a folder" if kind == "file" else "is a symbolic link (to nowhere, which does not exist)"
-    assert expected in failed.stderr and "was left as it is" in failed.stderr
+    assert expected in failed.stderr
+    assert "was left as it is" in failed.stderr
     if kind == "file":
         assert project.site.read_text() == "not a site"
     else:
@@ -273,7 +291,8 @@ def test_make_site_restores_a_site_left_aside_by_an_interrupted_run(project) -> 
     project.site.rename(project.root / ".site.old.12345")
     (project.root / ".site.tmp.12345").mkdir()  # the killed run's half-written build
     failed = make_site(project.root, stub=True, STUB_MKDOCS_FAIL="1")
-    assert failed.returncode != 0 and "the stub build fails" in failed.stderr
+    assert failed.returncode != 0
+    assert "the stub build fails" in failed.stderr
     assert "restored the last good site/ from .site.old.12345" in failed.stderr
     assert snapshot(project.site) == before
     assert leftovers(project.root) == []
@@ -287,7 +306,8 @@ def test_make_offline_writes_the_copy_to_open_from_disk_and_leaves_site_alone(pr
                           text=True, env=ENV, check=False)
     assert done.returncode == 0, done.stderr
     offline = project.root / "site-offline"
-    assert (offline / "briefings" / f"{B003}.html").is_file() and (offline / "search" / "search_index.js").is_file()
+    assert (offline / "briefings" / f"{B003}.html").is_file()
+    assert (offline / "search" / "search_index.js").is_file()
     assert snapshot(project.site) == before
     assert sorted(p.name for p in project.root.glob(".site-offline*")) == [".site-offline.lock"]
     # a BRIEFINGS_OFFLINE left in the shell never turns site/ into the offline copy

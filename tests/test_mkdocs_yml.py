@@ -116,7 +116,9 @@ def test_a_bad_tag_elsewhere_in_mkdocs_yml_stops_the_check_as_it_stops_the_build
     assert mkdocs_settings(config_file) is None
     assert main(["check", str(archive.root)]) == 2
     err = capsys.readouterr().err
-    assert "$nowhere" in err and "mkdocs.yml" in err and "Traceback" not in err
+    assert "$nowhere" in err
+    assert "mkdocs.yml" in err
+    assert "Traceback" not in err
 
 
 @pytest.mark.slow   # two real MkDocs builds
@@ -130,6 +132,7 @@ def test_check_and_build_agree_with_and_without_the_variable(archive, capsys, va
         assert main(["check", str(archive.root)]) == 0, capsys.readouterr()
         chosen = cli_settings(archive.root)
         site = archive.build(strict=True)
-    assert chosen is not None and chosen["lexicon"] == (value or "icd203")
+    assert chosen is not None
+    assert chosen["lexicon"] == (value or "icd203")
     name = yaml.safe_load((LEXICONS / f"{chosen['lexicon']}.yml").read_text("utf-8"))["name"]
     assert f"The lexicon in use: <strong>{name}</strong>" in (site / "index.html").read_text("utf-8")

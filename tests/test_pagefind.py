@@ -7,7 +7,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 
-def use_pagefind(archive, keep_material_search: bool = False) -> None:
+def use_pagefind(archive, *, keep_material_search: bool = False) -> None:
     text = archive.root.joinpath("mkdocs.yml").read_text().replace("  - briefings\n", "  - briefings:\n      search: pagefind\n")
     if not keep_material_search:
         text = text.replace("  - search\n", "")
@@ -19,12 +19,15 @@ def test_pagefind_indexes_the_site(archive) -> None:
     use_pagefind(archive)
     site = archive.build(strict=True)
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    assert entry["languages"] and not (site / "search" / "search_index.json").exists()
+    assert entry["languages"]
+    assert not (site / "search" / "search_index.json").exists()
     briefing = (site / "briefings" / "a-test" / "index.html").read_text()
-    assert "data-pagefind-body" in briefing and 'id="bx-pagefind-search"' in briefing
+    assert "data-pagefind-body" in briefing
+    assert 'id="bx-pagefind-search"' in briefing
     assert "data-search-exclude data-pagefind-ignore" in briefing
     assert "data-pagefind-body" not in (site / "figures" / "index.html").read_text()  # excluded from search
-    assert "pagefind/pagefind-ui.js" in briefing and "//" not in briefing.split("pagefind-ui.js")[0][-60:]
+    assert "pagefind/pagefind-ui.js" in briefing
+    assert "//" not in briefing.split("pagefind-ui.js")[0][-60:]
 
 
 def test_pagefind_with_material_search_still_on_is_an_error(archive, caplog) -> None:

@@ -99,7 +99,7 @@ def write_archive(root: Path, prose: str, line: str) -> None:
 class Live(HTMLParser):
     """Elements and attributes an author wrote, found live in HTML."""
 
-    def __init__(self, prose_fields: bool) -> None:
+    def __init__(self, *, prose_fields: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
         self.script: str | None = None
@@ -216,4 +216,5 @@ def test_no_payload_is_live_in_a_real_build(payload: str) -> None:
             assert live(page.read_text("utf-8")) == [], page.relative_to(site)
         index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
         for doc in index["docs"]:
-            assert live(doc["title"]) == [] and live(doc["text"]) == [], doc["location"]
+            assert live(doc["title"]) == [], doc["location"]
+            assert live(doc["text"]) == [], doc["location"]

@@ -144,7 +144,8 @@ def test_payload_text_is_shown_as_text(hostile_site: Path) -> None:
     note = html[html.index('id="_note-evil"'):]
     note = note[note.index("</h3>"):note.index('<dl class="bx-claim-facts">')]   # the note itself
     # raw HTML in a note is shown as the author wrote it, never silently removed
-    assert "&lt;img src=x onerror=alert(2)&gt;" in note and "&lt;/script&gt;" in note
+    assert "&lt;img src=x onerror=alert(2)&gt;" in note
+    assert "&lt;/script&gt;" in note
 
 
 def test_references_show_hostile_titles_and_quotes_as_text(hostile_site: Path) -> None:
@@ -153,7 +154,8 @@ def test_references_show_hostile_titles_and_quotes_as_text(hostile_site: Path) -
     note = html[html.index('id="_note-evil"'):]
     note = note[note.index("</h3>"):note.index('<dl class="bx-claim-facts">')]
     links = re.findall(r'<a href="#evil" data-bx-tip="([^"]*)"[^>]*>(.*?)</a>', note)
-    assert links and all("&lt;script&gt;alert(1)&lt;/script&gt;" in label for _, label in links)
+    assert links
+    assert all("&lt;script&gt;alert(1)&lt;/script&gt;" in label for _, label in links)
     assert re.search(r'<a href="\.\./\.\./briefings/a-test/" data-bx-tip="Briefing: &lt;script&gt;alert\(1\)[^"]*"[^>]*>&lt;script&gt;', note), note
     assert "&lt;img src=x onerror=alert(13)&gt;</a>" in note      # the author's link text, as text
     assert live_markup(note) == []
@@ -163,7 +165,8 @@ def test_no_payload_is_live_in_the_search_index(hostile_site: Path) -> None:
     index = json.loads((hostile_site / "search" / "search_index.json").read_text("utf-8"))
     for doc in index["docs"]:
         # Material's search shows titles and text as HTML: they must be inert as HTML too.
-        assert live_markup(doc["title"]) == [] and live_markup(doc["text"]) == [], doc["location"]
+        assert live_markup(doc["title"]) == [], doc["location"]
+        assert live_markup(doc["text"]) == [], doc["location"]
         assert "<script" not in doc["title"] + doc["text"]
 
 
@@ -208,7 +211,8 @@ def test_entity_names_never_link_inside_a_character_reference(archive) -> None:
     html = (archive.build(strict=True) / "briefings" / "a-test" / "index.html").read_text()
     note = html[html.index('id="_note-drones"'):]
     note = note[:note.index("</section>")]
-    assert "&amp;<a" not in note and "&<a" not in note
+    assert "&amp;<a" not in note
+    assert "&<a" not in note
     assert '5 &gt; 4 &amp; 3 &lt; &quot;' in note   # a Markdown entity reference reads as its character
     assert '<a class="bx-entity" href="../../entities/gt/">gt</a>' in note
 
@@ -258,5 +262,6 @@ def test_links_inside_seeds_are_followed_but_not_out_of_it(archive) -> None:
 def test_new_refuses_an_id_with_a_line_break(archive) -> None:
     result = subprocess.run([str(Path(sys.executable).parent / "briefings"), "new", "seeds/a.txt", "--id", "evil\n",
                              "--root", str(archive.root)], capture_output=True, text=True, cwd=archive.root, check=False)
-    assert result.returncode == 2 and "'evil\\n' is not a valid briefing id" in result.stderr
+    assert result.returncode == 2
+    assert "'evil\\n' is not a valid briefing id" in result.stderr
     assert sorted(p.name for p in (archive.root / "briefings").glob("*.yml")) == ["a-test.yml"]

@@ -77,7 +77,8 @@ def test_pin_ignores_the_key_inside_a_multiline_title(archive, capsys) -> None:
     assert main(["pin", str(archive.root)]) == 0
     loaded = load_yaml(path.read_bytes(), "b.yml", 10**6)[0]
     seed = hashlib.sha256((archive.root / "seeds/a.txt").read_bytes()).hexdigest()
-    assert loaded is not None and loaded.data["article_sha256"] == seed
+    assert loaded is not None
+    assert loaded.data["article_sha256"] == seed
     assert loaded.data["title"] == f"A test {DECOY} briefing"
     assert main(["check", "--strict", str(archive.root)]) == 0, capsys.readouterr().out
 
@@ -88,5 +89,7 @@ def test_pin_keeps_a_byte_order_mark_and_crlf(archive) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + original.encode())
     assert main(["pin", str(archive.root)]) == 0
     raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in raw
+    assert b"\n" not in raw.replace(b"\r\n", b"")
     assert raw.decode("utf-8-sig").replace("\r\n", "\n").count("\n") == original.count("\r\n") + 1

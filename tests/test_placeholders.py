@@ -132,7 +132,7 @@ def test_the_scaffold_is_an_editor_valid_draft_whose_claims_are_placeholders(arc
 B = "briefings/a-test.yml"
 
 
-@pytest.mark.parametrize("old, new_text, line, words", [
+@pytest.mark.parametrize(("old", "new_text", "line", "words"), [
     ("  - id: twice", "  - id: claim-12", 17, "claim id 'claim-12' is the placeholder"),
     ("sources: [agency, ministry]", 'sources: [agency, "TODO: originator"]', 8,
      "claim 'drones': `sources` is still the placeholder chain"),
@@ -156,4 +156,5 @@ def test_a_placeholder_anywhere_is_one_error_at_its_value(archive, old, new_text
     assert code == 1
     assert len(problems) == 1, problems   # one message: never also a bad id, an unknown id or a lost quote
     assert LINE.match(f"{B}:{problems[0]['line']}:{problems[0]['col']}: error: {problems[0]['message']}")
-    assert problems[0]["line"] == line and words in problems[0]["message"], problems
+    assert problems[0]["line"] == line, problems
+    assert words in problems[0]["message"], problems

@@ -80,7 +80,8 @@ def test_mkdocs_serve_rebuilds_on_seed_and_yaml_edits(archive) -> None:
         archive.write("briefings/a-test.yml", "title: [broken\n")
         time.sleep(3)
         page = _get(url)
-        assert page is not None and "A renamed briefing" in page, "a bad edit must keep the last good preview"
+        assert page is not None, "a bad edit must keep the last good preview"
+        assert "A renamed briefing" in page, "a bad edit must keep the last good preview"
         assert 'class="admonition failure bx-preview-problems" role="alert"' in page   # and says why (no --dirty too)
     finally:
         server.terminate()

@@ -64,7 +64,8 @@ def test_the_banner_shows_every_error_and_the_first_warnings_as_text(problems: l
         return
     parsed = outline(html)
     # only the banner's own elements, whatever the messages hold; each message is one <code>'s text, unchanged
-    assert set(parsed.tags) <= {"div", "p", "ul", "li", "code"} and parsed.tags.count("div") == 1
+    assert set(parsed.tags) <= {"div", "p", "ul", "li", "code"}
+    assert parsed.tags.count("div") == 1
     assert parsed.codes == errors + warnings[:SHOWN_WARNINGS]
     assert html.startswith(b'<div class="admonition failure bx-preview-problems" role="alert">')
     counts = [int(n) for n in re.findall(r"\d+", parsed.paragraphs[0])]
@@ -85,9 +86,11 @@ def test_the_banner_goes_in_once_at_the_top_of_the_content(page: str, problems: 
     assert served[:at] + served[at + len(html):] == page.encode()     # the page itself is untouched
     before = served[:at].decode()
     if '<article class="md-content__inner' in page:
-        assert before.endswith('<article class="md-content__inner md-typeset">') and before.count("<article") == 1
+        assert before.endswith('<article class="md-content__inner md-typeset">')
+        assert before.count("<article") == 1
     elif "<body" in page:
-        assert before.endswith('<body class="a">') and before.count("<body") == 1
+        assert before.endswith('<body class="a">')
+        assert before.count("<body") == 1
     else:
         assert at == 0
 

@@ -82,7 +82,8 @@ def test_the_archive_checks_clean_under_strict(repository) -> None:
     archive, added = repository
     result = subprocess.run([str(BIN / "briefings"), "check", "--strict", str(archive.root)],
                             capture_output=True, text=True, check=False)
-    assert result.returncode == 0 and result.stdout == "", "the archive has problems:\n" + result.stdout
+    assert result.returncode == 0, "the archive has problems:\n" + result.stdout
+    assert result.stdout == "", "the archive has problems:\n" + result.stdout
     briefings = yaml_files(archive.root, "briefings")
     claims = claim_count(archive.root, settings_of(archive.root)[1])
     assert f"{len(briefings)} briefings, {claims} claims" in result.stderr, result.stderr
@@ -98,7 +99,8 @@ def test_any_article_added_as_the_guide_says_keeps_the_archive_clean(tmp_path_fa
     seeds, briefings = settings_of(root)
     added = add_article(root, seed=seed, claims=claims, seeds_dir=seeds, briefings_dir=briefings)
     loaded, problems = load_archive(ArchiveConfig.at(root))
-    assert loaded is not None and problems == [], [p.format() for p in problems]
+    assert loaded is not None, [p.format() for p in problems]
+    assert problems == [], [p.format() for p in problems]
     (new,) = [b for b in loaded.briefings if b.id == added.briefing]
     assert [c.id for c in new.claims] == list(added.claims)
 
@@ -154,7 +156,8 @@ def test_the_claims_explorer_and_the_exports_hold_every_claim(repository, reposi
     assert {b["id"] for b in data["briefings"]} == set(yaml_files(archive.root, "briefings"))
     script = (repository_site / "assets" / "briefings" / "claims-data.js").read_text("utf-8")
     explorer = (repository_site / "claims" / "index.html").read_text("utf-8")
-    assert script and "claims-data.js" in explorer
+    assert script
+    assert "claims-data.js" in explorer
     for bid, briefing in yaml_files(archive.root, "briefings").items():
         for claim in briefing.get("claims") or ():
             assert json.dumps(claim["id"]) in script, f"{briefing_file(archive.root, bid)}: '{claim['id']}'"
@@ -183,14 +186,15 @@ def archive_files() -> list[tuple[str, Path]]:
             for p in sorted(folder.rglob("*.yml")) if p.parent == folder or p.parent.name in KIND_OF]
 
 
-@pytest.mark.parametrize("kind, path", archive_files(), ids=lambda v: getattr(v, "name", v))
+@pytest.mark.parametrize(("kind", "path"), archive_files(), ids=lambda v: getattr(v, "name", v))
 def test_each_file_means_the_same_to_an_editor_and_to_the_loader(kind, path) -> None:
     """The schema an editor validates against and the loader agree (YAML 1.2 core) on every file."""
     text = path.read_text("utf-8")
     data = yaml.load(text, Loader=CoreLoader)
     jsonschema.validate(data, json.loads(schemacheck.schema_text(kind)), cls=jsonschema.Draft202012Validator)
     loaded, problems = load_yaml(path.read_bytes(), path.name, 1 << 20)
-    assert problems == [] and loaded.data == data
+    assert problems == []
+    assert loaded.data == data
     assert schemacheck.check(kind, loaded.data, loaded.positions, path.name) == []
     first = text.splitlines()[0] if text else ""
     if first.startswith("# yaml-language-server: $schema="):   # optional; where there, the right schema

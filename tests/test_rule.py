@@ -33,7 +33,8 @@ def rel(kind: str, a: Claim, b: Claim) -> Related:
 def test_independence_has_three_values() -> None:
     assert independence(claim("a", "mod", 2), claim("b", "kyiv", 2), SOURCES).value == INDEPENDENT
     shared = independence(claim("a", "mod", 2), claim("b", "reuters", 2), SOURCES)
-    assert shared.value == NOT_INDEPENDENT and shared.shared == {"mod"}
+    assert shared.value == NOT_INDEPENDENT
+    assert shared.shared == {"mod"}
     # two unattributed statements are neither one origin nor independent
     unnamed = independence(claim("a", "unattributed", 6), claim("b", "unattributed", 6), SOURCES)
     assert unnamed.value == CANNOT_BE_ESTABLISHED
@@ -97,5 +98,7 @@ def test_an_assumed_dependence_is_named_as_one() -> None:
     sources = {**SOURCES, "agency": Source("agency", "Agency", "news-outlet", "B", "n", depends_on=("mod",),
                                            assumed=(("mod", "why"),))}
     verdict = independence(claim("a", "agency", 2), claim("b", "mod", 2), sources)
-    assert verdict.value == NOT_INDEPENDENT and verdict.assumed and verdict.shared == {"mod"}
+    assert verdict.value == NOT_INDEPENDENT
+    assert verdict.assumed
+    assert verdict.shared == {"mod"}
     assert "assumption from outside the articles" in verdict_words(verdict, {"mod": "MoD"})

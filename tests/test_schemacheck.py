@@ -34,7 +34,7 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize("kind, text, words", BAD, ids=[w for _, _, w in BAD])
+@pytest.mark.parametrize(("kind", "text", "words"), BAD, ids=[w for _, _, w in BAD])
 def test_bad_documents_fail_both_ways(kind, text, words) -> None:
     schema = json.loads(schemacheck.schema_text(kind))
     data = yaml.load(text, Loader=CoreLoader)

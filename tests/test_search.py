@@ -24,7 +24,7 @@ def words(text: str, separator: str = SEPARATOR) -> list[str]:
     return [w for w in re.split(separator, text) if w]
 
 
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize(("text", "expected"), [
     ("Kursk oblast (province), Russia", ["Kursk", "oblast", "province", "Russia"]),
     ("\u201calmost certainly\u201d", ["almost", "certainly"]),
     ("\u2018quoted\u2019 and \"straight\" and 'single'", ["quoted", "and", "straight", "and", "single"]),
@@ -42,8 +42,10 @@ def test_the_separator_reads_alike_in_javascript() -> None:
     """Material's highlighting splits the expression at `|` and the browser compiles it without the `u`
     flag: no `|` inside a class, no look-behind, nothing but BMP characters."""
     classes = re.findall(r"\[(?:\\.|[^\]\\])*\]", SEPARATOR)
-    assert classes and not any("|" in c for c in classes)
-    assert "(?<" not in SEPARATOR and all(ord(ch) < 0x10000 for ch in SEPARATOR)
+    assert classes
+    assert not any("|" in c for c in classes)
+    assert "(?<" not in SEPARATOR
+    assert all(ord(ch) < 0x10000 for ch in SEPARATOR)
 
 
 def test_attached_names_the_punctuation_a_separator_leaves_on_words() -> None:
@@ -73,7 +75,10 @@ def test_a_separator_that_leaves_punctuation_on_words_is_reported(archive, caplo
     site = archive.build()
     assert search_index(site)["config"]["separator"] == MATERIAL_DEFAULT   # the author's choice stands
     said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "separator" in r.getMessage()]
-    assert len(said) == 1 and "leaves ( ) [ ]" in said[0] and "finds nothing" in said[0] and SEPARATOR in said[0]
+    assert len(said) == 1
+    assert "leaves ( ) [ ]" in said[0]
+    assert "finds nothing" in said[0]
+    assert SEPARATOR in said[0]
 
 
 @pytest.mark.usefixtures("no_warnings")
@@ -147,7 +152,9 @@ def test_no_label_runs_into_its_value_in_the_shipped_search_index(shipped_site: 
     assert checked > 100   # the facts of every claim, source and entity, and every index table
     assert found == [], found[:20]
     every = "\n".join(t for page in texts.values() for t in page)
-    assert "Rests on: the article \u2190" in every and "Kind: place" in every and "Names: Russia" in every
+    assert "Rests on: the article \u2190" in every
+    assert "Kind: place" in every
+    assert "Names: Russia" in every
 
 
 def test_claim_notes_are_sections_of_the_index_with_the_whole_quote(shipped_site: Path) -> None:
@@ -159,13 +166,16 @@ def test_claim_notes_are_sections_of_the_index_with_the_whole_quote(shipped_site
     assert "In Russia\u2019s Kursk oblast (province), Russia made minor advances in January 2025" in note["title"]
     assert "province" in words(note["title"])                       # after "(": a word of its own
     troops = docs[f"{briefing}#_note-troops-sent-11000"]["title"]
-    assert "\u201cPyongyang is believed" in troops and "Pyongyang" in words(troops)  # after an opening quote
+    assert "\u201cPyongyang is believed" in troops
+    assert "Pyongyang" in words(troops)
 
 
 def test_the_shipped_mkdocs_yml_leaves_the_separator_to_the_plugin() -> None:
     """One value, written once (core/search.py): mkdocs.yml says so instead of repeating it."""
     text = (REPO / "mkdocs.yml").read_text("utf-8")
-    assert "  - search\n" in text and "separator" in text and "core/search.py" in text
+    assert "  - search\n" in text
+    assert "separator" in text
+    assert "core/search.py" in text
 
 
 def test_blocks_search_skips_are_put_back_after_it_indexes_with_the_same_result(

@@ -26,5 +26,6 @@ def test_seed_variant_is_accepted_and_anchored(archive, variant) -> None:
     html = unescape((site / "briefings" / "a-test" / "index.html").read_text("utf-8"))
     assert re.search('<mark class="bx-claim bx-rel-c [^"]*" id="drones" data-bx-tip="[^"]*">shot down over the region on Fr\u00e9day caf\u00e9</mark>', html)
     published = (site / "seeds" / "a.txt").read_bytes()
-    assert not published.startswith(b"\xef\xbb\xbf") and b"\r" not in published
+    assert not published.startswith(b"\xef\xbb\xbf")
+    assert b"\r" not in published
     assert published.decode("utf-8") == unicodedata.normalize("NFC", text)

@@ -15,7 +15,7 @@ def test_bom_crlf_cr_and_nfd_are_accepted_silently() -> None:
     assert canonical_text(raw) == "Café one\nTwo\nThree\n"
 
 
-@pytest.mark.parametrize("raw, words", [
+@pytest.mark.parametrize(("raw", "words"), [
     (b"caf\xe9\n", "not UTF-8"),
     (b"", "empty"),
     (b" \n\n \n", "empty"),

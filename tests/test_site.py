@@ -64,7 +64,9 @@ def test_a_prose_edit_renders_only_the_pages_that_show_it(archive) -> None:
                   .replace("summary: A *small* briefing.", "summary: A *freshly edited* briefing."))
     again = build_site(config, previous=first)
     fresh = build_site(config)
-    assert again.pages == fresh.pages and again.fragments == fresh.fragments and again.files == fresh.files
+    assert again.pages == fresh.pages
+    assert again.fragments == fresh.fragments
+    assert again.files == fresh.files
     changed = {p for p in first.pages if first.pages[p] is not again.pages[p]}
     assert changed == {"briefings/index.md", "briefings/a-test.md"}
     assert again.files[CLAIMS_DATA] is first.files[CLAIMS_DATA]   # holds no prose
@@ -72,4 +74,6 @@ def test_a_prose_edit_renders_only_the_pages_that_show_it(archive) -> None:
 
 def test_a_one_off_build_keeps_nothing_for_a_next_one(archive) -> None:
     output = build_site(ArchiveConfig.at(archive.root))
-    assert output.parts == {} and output.terms == {} and output.context is None
+    assert output.parts == {}
+    assert output.terms == {}
+    assert output.context is None

@@ -33,12 +33,15 @@ def assert_cut_well(flat: str, limit: int, result: str) -> None:
     if len(flat) <= limit:
         assert result == flat
         return
-    assert result.endswith(ELLIPSIS) and len(result) <= limit + 1, (result, limit)
+    assert result.endswith(ELLIPSIS), (result, limit)
+    assert len(result) <= limit + 1, (result, limit)
     body = result[:-1]
     assert flat.startswith(body), (flat, result)
     if body.endswith(" "):     # cut after a whole sentence
         body = body[:-1]
-        assert body and body.rstrip(CLOSERS)[-1] in STOPS and flat[len(body)] == " ", (flat, result)
+        assert body, (flat, result)
+        assert body.rstrip(CLOSERS)[-1] in STOPS, (flat, result)
+        assert flat[len(body)] == " ", (flat, result)
         assert len(body) == max(k for k in sentence_ends(flat) if k < limit), "the last sentence that fits"
     else:                      # cut after a whole word: what follows is punctuation up to a space
         rest = flat[len(body):]
@@ -74,7 +77,8 @@ def test_quote_excerpts_never_cut_a_word(quote: str, limit: int) -> None:
     assert len(cut) <= limit
     if cut != flat:
         body = cut[:-1]
-        assert cut.endswith(ELLIPSIS) and flat.startswith(body)
+        assert cut.endswith(ELLIPSIS)
+        assert flat.startswith(body)
         if shorten(flat, limit - 1, sentences=False) != ELLIPSIS:
             assert re.match(r"[^\w\s]*(\s|$)", flat[len(body):]), (flat, cut)
         else:   # no whole word fits: the start of the first, rather than an empty link
@@ -113,7 +117,8 @@ def test_every_shipped_tooltip_ends_the_note_at_a_sentence_or_word_end(shipped_s
 
 def test_the_withdrawal_tooltip_ends_with_a_whole_sentence(shipped_site: Path) -> None:
     tip = quote_tips(shipped_site, "north-korean-troops-withdrawn-after-heavy-losses")["withdrawal-may-not-be-permanent"]
-    assert "withdrawn .\u2026" not in tip and "(\"temporarily" not in tip
+    assert "withdrawn .\u2026" not in tip
+    assert "(\"temporarily" not in tip
     assert tip.endswith("(the quotation that follows continues the NYT report). \u2026"), tip
 
 
@@ -149,7 +154,8 @@ def test_the_badge_tooltip_gives_the_verdict_too(shipped_site: Path) -> None:
     verdict = ctx.verdict_text(ctx.links.claims[f"{bid}#rest-and-refit"].claim, other.claim, label)
     assert verdict is not None
     assert "Echoes \u201cthe decision to withdraw North Korean troops" in badge.group(1)
-    assert f"({verdict[1]})" in badge.group(1) and badge.group(1).endswith("Activate to read the note.")
+    assert f"({verdict[1]})" in badge.group(1)
+    assert badge.group(1).endswith("Activate to read the note.")
 
 
 def _sentence_ends_by_copies(flat: str) -> list[int]:

@@ -55,7 +55,9 @@ def test_each_unseen_character_is_one_error_at_its_line_and_column(case) -> None
     assert loaded is None, "a file YAML would read otherwise than it shows is not read"
     assert [(p.line, p.col) for p in problems] == [(line, col) for line, col, _ in expected]
     for p, (_, _, char) in zip(problems, expected, strict=True):
-        assert p.severity == "error" and f"U+{ord(char):04X}" in p.message and "; " in p.message
+        assert p.severity == "error"
+        assert f"U+{ord(char):04X}" in p.message
+        assert "; " in p.message
         assert ("line break" in p.message) == (char in HIDDEN_BREAKS)
 
 
@@ -72,9 +74,12 @@ def test_written_as_escapes_they_are_values(value) -> None:
     from briefing_archive.cli.scaffold import _yaml_string
 
     written = _yaml_string(value)
-    assert NOT_IN_YAML.search(written) is None and "\n" not in written and "\r" not in written
+    assert NOT_IN_YAML.search(written) is None
+    assert "\n" not in written
+    assert "\r" not in written
     loaded, _ = load_yaml(f"k: {written}\n".encode(), "f.yml", MAX)
-    assert loaded is not None and loaded.data == {"k": value}
+    assert loaded is not None
+    assert loaded.data == {"k": value}
 
 
 def test_a_key_hidden_behind_a_comment_is_reported(archive, capsys) -> None:
@@ -121,7 +126,8 @@ def test_the_scaffold_parses_to_what_a_reader_sees(tmp_path_factory, text) -> No
     written = scaffold(seed, "schema.json")
     assert NOT_IN_YAML.search(written) is None
     loaded, problems = load_yaml(written.encode("utf-8"), "b.yml", MAX)
-    assert loaded is not None and problems == []
+    assert loaded is not None
+    assert problems == []
     # Exactly the lines that are not comments: the claims are all commented, so none is active.
     visible = "".join(line for line in written.splitlines(keepends=True) if not line.lstrip().startswith("#"))
     assert loaded.data == load_yaml(visible.encode("utf-8"), "b.yml", MAX)[0].data
@@ -137,6 +143,10 @@ def test_briefings_new_escapes_them(archive) -> None:
                                       "down\x85 over the\u2029 region.\n")
     assert main(["new", str(archive.root / "seeds/unseen.txt"), "--root", str(archive.root)]) == 0
     written = (archive.root / "briefings/unseen.yml").read_text("utf-8")
-    assert NOT_IN_YAML.search(written) is None and "\\u2028" in written and "\\u0085" in written
+    assert NOT_IN_YAML.search(written) is None
+    assert "\\u2028" in written
+    assert "\\u0085" in written
     loaded, problems = load_yaml(written.encode("utf-8"), "b.yml", MAX)
-    assert loaded is not None and problems == [] and loaded.data["claims"] is None
+    assert loaded is not None
+    assert problems == []
+    assert loaded.data["claims"] is None

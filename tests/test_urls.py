@@ -13,7 +13,7 @@ from briefing_archive.render import urls
 SITE = "https://example.test/archive/"
 
 
-@pytest.mark.parametrize("page, directory, file", [
+@pytest.mark.parametrize(("page", "directory", "file"), [
     ("index.md", "", "index.html"),
     ("briefings/index.md", "briefings/", "briefings/index.html"),
     ("briefings/x.md", "briefings/x/", "briefings/x.html"),
@@ -26,11 +26,11 @@ SITE = "https://example.test/archive/"
     ("", "", ""),                                         # the site root
 ])
 def test_page_url_in_both_modes(page, directory, file) -> None:
-    assert urls.page_url(page, True) == directory
-    assert urls.page_url(page, False) == file
+    assert urls.page_url(page, directory_urls=True) == directory
+    assert urls.page_url(page, directory_urls=False) == file
 
 
-@pytest.mark.parametrize("name, encoded", [
+@pytest.mark.parametrize(("name", "encoded"), [
     ("a b.txt", "a%20b.txt"),
     ("a#b.txt", "a%23b.txt"),          # would start a fragment
     ("a?b.txt", "a%3Fb.txt"),          # would start a query
@@ -43,10 +43,11 @@ def test_page_url_in_both_modes(page, directory, file) -> None:
 ])
 def test_odd_file_names_are_percent_encoded(name, encoded) -> None:
     for directory_urls in (True, False):
-        url = urls.page_url(urls.seed_file(name), directory_urls)
+        url = urls.page_url(urls.seed_file(name), directory_urls=directory_urls)
         assert url == "seeds/" + encoded
         parts = urlsplit(SITE + url)
-        assert parts.query == "" and parts.fragment == ""
+        assert parts.query == ""
+        assert parts.fragment == ""
         assert unquote(parts.path) == "/archive/seeds/" + name
 
 
@@ -57,7 +58,7 @@ def test_page_paths_of_each_kind() -> None:
     assert urls.seed_file("000_x.txt") == "seeds/000_x.txt"
 
 
-@pytest.mark.parametrize("from_page, to_page, fragment, directory, file", [
+@pytest.mark.parametrize(("from_page", "to_page", "fragment", "directory", "file"), [
     ("briefings/x.md", "sources/y.md", None, "../../sources/y/", "../sources/y.html"),
     ("briefings/x.md", "briefings/z.md", "c1", "../../briefings/z/#c1", "../briefings/z.html#c1"),
     ("briefings/x.md", "briefings/x.md", "c1", "#c1", "#c1"),                 # same page: the fragment alone
@@ -70,8 +71,8 @@ def test_page_paths_of_each_kind() -> None:
     ("figures.md", "briefings/x.md", "_note-c", "../briefings/x/#_note-c", "briefings/x.html#_note-c"),
 ])
 def test_links_between_pages(from_page, to_page, fragment, directory, file) -> None:
-    assert urls.link(from_page, to_page, True, fragment) == directory
-    assert urls.link(from_page, to_page, False, fragment) == file
+    assert urls.link(from_page, to_page, directory_urls=True, fragment=fragment) == directory
+    assert urls.link(from_page, to_page, directory_urls=False, fragment=fragment) == file
 
 
 # Page paths as the site has them: index pages, pages in folders, files with odd names.
@@ -89,11 +90,11 @@ pages = st.one_of(
        fragment=st.one_of(st.none(), st.text(alphabet="abc-_0", min_size=1, max_size=5)))
 def test_a_link_resolves_to_the_page_it_names(from_page, to_page, directory_urls, fragment) -> None:
     """Resolved against the URL of the page it sits on, a link reaches the target's URL (and fragment)."""
-    here = SITE + urls.page_url(from_page, directory_urls)
-    href = urls.link(from_page, to_page, directory_urls, fragment)
+    here = SITE + urls.page_url(from_page, directory_urls=directory_urls)
+    href = urls.link(from_page, to_page, directory_urls=directory_urls, fragment=fragment)
     assert href
     resolved = urlsplit(urljoin(here, href))
-    target = urlsplit(SITE + urls.page_url(to_page, directory_urls))
+    target = urlsplit(SITE + urls.page_url(to_page, directory_urls=directory_urls))
     assert resolved.path == target.path
     assert resolved.query == ""
     assert resolved.fragment == (fragment or "")
@@ -104,7 +105,10 @@ def test_a_link_resolves_to_the_page_it_names(from_page, to_page, directory_urls
 def test_any_file_name_survives_the_round_trip(name) -> None:
     """A seed keeps its file name in the site, whatever it is (``notes.md`` is a file, not a page)."""
     url = urls.file_url(urls.seed_file(name))
-    assert url.isascii() and " " not in url and "#" not in url and "?" not in url
+    assert url.isascii()
+    assert " " not in url
+    assert "#" not in url
+    assert "?" not in url
     assert unquote(url, errors="strict") == "seeds/" + name
-    href = urls.file_link("briefings/x.md", urls.seed_file(name), True)
+    href = urls.file_link("briefings/x.md", urls.seed_file(name), directory_urls=True)
     assert unquote(urlsplit(urljoin(SITE + "briefings/x/", href)).path) == "/archive/seeds/" + name

@@ -24,12 +24,13 @@ from verdict_fixture import GROUNDS, HOSTILE, LEAD, with_verdicts
 from conftest import Archive, write_fixture
 
 
-def loaded(root, keys: bool = True, edit=None):
-    archive = with_verdicts(write_fixture(Archive(root), site_config=False), keys)
+def loaded(root, *, keys: bool = True, edit=None):
+    archive = with_verdicts(write_fixture(Archive(root), site_config=False), keys=keys)
     if edit:
         edit(archive)
     found, problems = load_archive(ArchiveConfig.at(archive.root))
-    assert found is not None and [p for p in problems if p.severity == "error"] == [], problems
+    assert found is not None, problems
+    assert [p for p in problems if p.severity == "error"] == [], problems
     return found
 
 
@@ -47,7 +48,8 @@ def test_each_claim_is_worded_by_what_its_grade_rests_on(tmp_path) -> None:
 def test_the_bottom_line_opens_with_the_key_claims_best_grade_first(tmp_path) -> None:
     archive = loaded(tmp_path / "a")
     line = bottom_line(v_test(archive), both_ways(archive), archive.sources)
-    assert line.lead == LEAD and line.keyed
+    assert line.lead == LEAD
+    assert line.keyed
     html = bottom_line_html(RenderContext.build(archive), v_test(archive))
     lead = html[html.index('<ol class="bx-lead"'):html.index("</ol>")]
     assert re.findall(r'<a href="#([^"]+)">', lead) == list(LEAD)
@@ -67,7 +69,9 @@ def test_the_bottom_line_opens_with_the_key_claims_best_grade_first(tmp_path) ->
 def test_author_text_in_a_key_claim_stays_text(tmp_path) -> None:
     archive = loaded(tmp_path / "a")
     html = bottom_line_html(RenderContext.build(archive), v_test(archive))
-    assert HOSTILE not in html and "<script" not in html and "<b>" not in html
+    assert HOSTILE not in html
+    assert "<script" not in html
+    assert "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;" in html
     assert unescape(html).count(HOSTILE) == 1
 
@@ -79,7 +83,8 @@ def test_without_a_grade_1_it_says_none_confirmed(tmp_path) -> None:
     archive = loaded(tmp_path / "a", edit=no_grade_1)
     html = bottom_line_html(RenderContext.build(archive), v_test(archive))
     assert '<strong>4</strong> of 8 probably true</a> (none confirmed)</li>' in html
-    assert "bx-g-confirmed" not in html and not re.search(r"\bconfirmed</a>", html)
+    assert "bx-g-confirmed" not in html
+    assert not re.search(r"\bconfirmed</a>", html)
 
 
 def test_without_key_claims_it_opens_with_the_best_supported_at_most_three(tmp_path) -> None:
@@ -88,7 +93,8 @@ def test_without_key_claims_it_opens_with_the_best_supported_at_most_three(tmp_p
     b = v_test(archive)
     line = bottom_line(b, related, archive.sources)
     supported = [c for c in b.claims if standing(c, related[f"{b.id}#{c.id}"], archive.sources).supported]
-    assert not line.keyed and len(line.lead) == min(3, len(supported))
+    assert not line.keyed
+    assert len(line.lead) == min(3, len(supported))
     chosen = [next(c for c in b.claims if c.id == cid) for cid in line.lead]
     assert [c.credibility for c in chosen] == sorted(c.credibility for c in chosen)
     assert max(c.credibility for c in chosen) <= min(c.credibility for c in supported if c.id not in line.lead)
@@ -110,7 +116,8 @@ def test_home_lists_are_named_by_the_rule(tmp_path) -> None:
     assert listed(echoed) == {"road-wire", "road-office"}
     for cid in ("tanks", "road-wire"):
         assert GROUNDS[cid] in html
-    assert "not independently" not in corroborated and "independent report" not in echoed
+    assert "not independently" not in corroborated
+    assert "independent report" not in echoed
 
 
 def test_home_says_so_when_no_claim_is_corroborated(tmp_path) -> None:

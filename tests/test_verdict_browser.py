@@ -43,9 +43,12 @@ def test_the_bottom_line_reads_as_the_verdict(browser, verdict_url) -> None:
         [f"#{cid}" for cid in LEAD]
     for i, cid in enumerate(LEAD):
         text = items.nth(i).inner_text()
-        assert re.match(r"^\W?[A-F][1-6]\b", text.strip()) and text.rstrip().endswith(GROUNDS[cid]), text
+        assert re.match(r"^\W?[A-F][1-6]\b", text.strip()), text
+        assert text.rstrip().endswith(GROUNDS[cid]), text
     words = " ".join(top.inner_text().split())
-    assert "1 of 8 confirmed" in words and "3 of 8 probably true" in words and "none confirmed" not in words
+    assert "1 of 8 confirmed" in words
+    assert "3 of 8 probably true" in words
+    assert "none confirmed" not in words
     assert "2 of 8 are corroborated by an independent report" in words
     assert watch.errors == []
 
@@ -56,9 +59,12 @@ def test_the_home_page_names_its_lists_by_the_rule(browser, verdict_url) -> None
     echoed_heading = page.locator("#_echoed")
     assert " ".join(echoed_heading.inner_text().split()).startswith("Echoed by other reports (none independently)")
     echoed = page.locator("#_echoed + ul").inner_text()
-    assert GROUNDS["tanks"] in corroborated and GROUNDS["tanks-count"] in corroborated
-    assert GROUNDS["road-wire"] in echoed and GROUNDS["road-office"] in echoed
-    assert "echoed by" not in corroborated and "independent report" not in echoed
+    assert GROUNDS["tanks"] in corroborated
+    assert GROUNDS["tanks-count"] in corroborated
+    assert GROUNDS["road-wire"] in echoed
+    assert GROUNDS["road-office"] in echoed
+    assert "echoed by" not in corroborated
+    assert "independent report" not in echoed
 
 
 def test_a_phones_first_screen_holds_the_first_key_claim_and_the_counts(browser, verdict_url) -> None:
@@ -69,4 +75,6 @@ def test_a_phones_first_screen_holds_the_first_key_claim_and_the_counts(browser,
     for part in (first.locator(".bx-badge"), first.locator(f'a[href="#{LEAD[0]}"]'),
                  page.locator("#_bottom-line .bx-groups")):
         box = part.bounding_box()
-        assert box and box["y"] >= below and box["y"] + box["height"] <= 844, (part, box)
+        assert box, (part, box)
+        assert box["y"] >= below, (part, box)
+        assert box["y"] + box["height"] <= 844, (part, box)

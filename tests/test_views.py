@@ -35,12 +35,16 @@ def test_ledger_puts_both_articles_figures_side_by_side(shipped_archive, shipped
     for metric in ("dprk-troops-deployed", "dprk-casualties", "russian-territorial-gain", "drones-launched"):
         assert metric in ledger, sorted(ledger)
     casualties = ledger["dprk-casualties"]
-    assert len(casualties.rows) >= 2 and casualties.disagreements == ()  # about 4,000 and at most 4,000 overlap
+    assert len(casualties.rows) >= 2
+    assert casualties.disagreements == ()
     text = text_of(shipped_site / "figures" / "index.html")
-    assert text.count("No two figures disagree in any metric.") == 1 and "disagrees" not in text   # said once
+    assert text.count("No two figures disagree in any metric.") == 1
+    assert "disagrees" not in text
     for m in ledger.values():
-        assert m.label in text and f"{m.label} ({m.metric})" not in text
-    assert "DPRK casualties" in text and "Dprk" not in text
+        assert m.label in text
+        assert f"{m.label} ({m.metric})" not in text
+    assert "DPRK casualties" in text
+    assert "Dprk" not in text
     assert not re.search(r"<h2[^>]*>[^<]*\b(dprk|russian|drones)-", (shipped_site / "figures" / "index.html").read_text())
     html = (shipped_site / "figures" / "index.html").read_text()
     for m in ledger.values():
@@ -57,7 +61,8 @@ def test_ledger_flags_non_overlapping_figures(archive) -> None:
     archive.write("briefings/a-test.yml", text)
     site = archive.build()
     page = text_of(site / "figures" / "index.html")
-    assert "These figures disagree" in page and "40 drones (A test briefing) and 10 drones" in page
+    assert "These figures disagree" in page
+    assert "40 drones (A test briefing) and 10 drones" in page
     assert page.count("disagrees") == 2
 
 
@@ -68,13 +73,17 @@ def test_ledger_ranges_follow_the_contract() -> None:
     def rng(q: str, v: float = 100):
         return Row(None, None, Figure("m", v, "u", q), 0, None).range
 
-    assert rng("exact") == (100, 100) and rng("about") == (80, 120)
-    assert rng("at-least")[0] == 100 and rng("at-least")[1] == float("inf") and rng("at-most") == (0, 100)
+    assert rng("exact") == (100, 100)
+    assert rng("about") == (80, 120)
+    assert rng("at-least")[0] == 100
+    assert rng("at-least")[1] == float("inf")
+    assert rng("at-most") == (0, 100)
 
 
 def test_timeline_orders_partial_dates_first(shipped_archive, shipped_site) -> None:
     keys = [g.key for g in claim_groups(shipped_archive)]
-    assert keys == sorted(keys) and keys.index("2024-11") < keys.index("2024-12") < keys.index("2025-01")
+    assert keys == sorted(keys)
+    assert keys.index("2024-11") < keys.index("2024-12") < keys.index("2025-01")
     text = text_of(shipped_site / "timeline" / "index.html")
     assert text.index("November 2024") < text.index("December 2024") < text.index("January 2025")
     assert "Publication date not recorded" in text
@@ -95,7 +104,9 @@ def test_relations_page_tables_every_relation_and_leads_to_the_compare_view(ship
     assert loaded is not None
     relations = sum(len(c.relations) for b in loaded.briefings for c in b.claims)
     table = html[html.index('id="_all"'):]
-    assert "bx-network" not in html and table.count("<tr><td") == relations and f"All relations ({relations})" in html
+    assert "bx-network" not in html
+    assert table.count("<tr><td") == relations
+    assert f"All relations ({relations})" in html
     assert 'href="../compare/#_compare-' in html   # each pair of briefings leads to the two side by side
 
 
@@ -106,14 +117,17 @@ def test_related_briefings_are_ranked_and_bidirectional(shipped_site) -> None:
                         "north-korean-troops-withdrawn-after-heavy-losses")):
         html = (shipped_site / "briefings" / bid / "index.html").read_text()
         related = html[html.index('id="_related"'):]
-        assert f'href="../../briefings/{other}/"' in related and " relations between claims" in related
+        assert f'href="../../briefings/{other}/"' in related
+        assert " relations between claims" in related
         assert re.search(r'<a class="bx-compare-link" href="\.\./\.\./compare/#_compare-[a-z0-9_-]+">side by side</a>',
                          related)
 
 
 def test_entity_pages_group_and_relate(shipped_site) -> None:
     text = text_of(shipped_site / "entities" / "kursk-oblast" / "index.html")
-    assert "Named with" in text and "by briefing" in text and "by date" in text
+    assert "Named with" in text
+    assert "by briefing" in text
+    assert "by date" in text
 
 
 def test_no_page_shows_an_empty_section(shipped_site) -> None:
@@ -132,7 +146,9 @@ def test_entity_names_are_linked_once_per_note_outside_links_and_code() -> None:
     assert out.count('class="bx-entity"') == 2
     assert '<a class="bx-entity" href="../kursk/">Kursk region</a>' in out
     assert '<a class="bx-entity" href="../ukr/">Ukraine</a> and Kursk Oblast.' in out
-    assert '<a href="x">Ukraine</a>' in out and "<code>Kursk Oblast</code>" in out and " Ukrainian<" in out
+    assert '<a href="x">Ukraine</a>' in out
+    assert "<code>Kursk Oblast</code>" in out
+    assert " Ukrainian<" in out
 
 
 def test_tag_pages_list_briefings(shipped_site) -> None:

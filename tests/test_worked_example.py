@@ -67,7 +67,9 @@ def test_the_worked_example_passes_the_strict_check(tmp_path: Path, capsys: pyte
     # The three cases the guide teaches: nobody named (6), a named originator alone (3), a supported 2.
     assert sorted(p[0]["credibility"] for p in parsed) == [2, 3, 6]
     code, out = check(write_example(tmp_path / "archive", claims).root, capsys)
-    assert code == 0 and "warning" not in out and "error" not in out, out
+    assert code == 0, out
+    assert "warning" not in out, out
+    assert "error" not in out, out
 
 
 def test_each_grade_is_the_best_the_rule_allows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -80,7 +82,8 @@ def test_each_grade_is_the_best_the_rule_allows(tmp_path: Path, capsys: pytest.C
             assert changed != claim
             root = write_example(tmp_path / f"archive-{n}-{better}", [*claims[:n], changed, *claims[n + 1:]]).root
             code, out = check(root, capsys)
-            assert code == 1 and f"claim '{ident}' is graded {better}" in out, out
+            assert code == 1, out
+            assert f"claim '{ident}' is graded {better}" in out, out
 
 
 def test_a_supported_grade_rests_on_what_the_example_shows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,4 +96,5 @@ def test_a_supported_grade_rests_on_what_the_example_shows(tmp_path: Path, capsy
         assert "basis:" in claim, "the example's 2 earns its grade by a basis, which the guide explains"
         bare = re.sub(r"^\s*basis:.*\n", "", claim, flags=re.MULTILINE)
         code, out = check(write_example(tmp_path / f"bare-{n}", [*claims[:n], bare, *claims[n + 1:]]).root, capsys)
-        assert code == 1 and f"claim '{yaml.safe_load(claim)[0]['id']}'" in out, out
+        assert code == 1, out
+        assert f"claim '{yaml.safe_load(claim)[0]['id']}'" in out, out

@@ -18,12 +18,14 @@ SINGLE_OR_BLOCK = "write it in single quotes, doubling any ' inside"
 
 def problem_for(value: str) -> str:
     loaded, problems = load_yaml(CLAIM.format(value=value).encode(), "briefings/x.yml", 1 << 20)
-    assert loaded is None and len(problems) == 1, (value, problems)
-    assert problems[0].line == 3 and LINE.match(problems[0].format()), problems[0].format()
+    assert loaded is None, (value, problems)
+    assert len(problems) == 1, (value, problems)
+    assert problems[0].line == 3, problems[0].format()
+    assert LINE.match(problems[0].format()), problems[0].format()
     return problems[0].message
 
 
-@pytest.mark.parametrize("value, words", [
+@pytest.mark.parametrize(("value", "words"), [
     ('"he said "we will" today"', 'is in double quotes and holds more double quotes'),
     ('""we will" he said"', 'is in double quotes and holds more double quotes'),
     ("'the minister's view'", "is in single quotes and holds an apostrophe"),
@@ -38,16 +40,20 @@ def problem_for(value: str) -> str:
 ])
 def test_a_first_mistake_is_named_with_its_fix(value, words) -> None:
     message = problem_for(value)
-    assert message.startswith("YAML syntax error: ") and words in message, message
-    assert SINGLE_OR_BLOCK in message and "`quote: >-` with the text on the next line" in message, message
+    assert message.startswith("YAML syntax error: "), message
+    assert words in message, message
+    assert SINGLE_OR_BLOCK in message, message
+    assert "`quote: >-` with the text on the next line" in message, message
 
 
 def test_a_quote_left_open_by_the_articles_own_quotes_is_named_at_its_line() -> None:
     """YAML reads on to the end of the file (here the apostrophe opens a single-quoted value never closed): the
     message points at the value where the mistake is, not at the end."""
     loaded, problems = load_yaml(CLAIM.format(value='"he said "\'we will" today"').encode(), "f.yml", 1 << 20)
-    assert loaded is None and [(p.line, p.col) for p in problems] == [(3, 12)], problems
-    assert "holds more double quotes" in problems[0].message and SINGLE_OR_BLOCK in problems[0].message
+    assert loaded is None, problems
+    assert [(p.line, p.col) for p in problems] == [(3, 12)], problems
+    assert "holds more double quotes" in problems[0].message
+    assert SINGLE_OR_BLOCK in problems[0].message
 
 
 def test_text_after_a_block_indicator_is_named() -> None:
@@ -76,7 +82,9 @@ def test_the_fix_a_message_shows_is_valid_yaml_of_the_same_text(before: str, inn
         return   # not this mistake (it parsed, or the text itself starts with a quote or a sign)
     message = problems[0].message
     shown = re.search(r"\(`(quote: '.*')`\)", message)
-    assert shown is not None and problems[0].line == 3, message
+    assert shown is not None, message
+    assert problems[0].line == 3, message
     fixed, again = load_yaml(CLAIM.format(value=shown.group(1)[len("quote: "):]).encode(), "f.yml", 1 << 20)
-    assert again == [] and fixed is not None
+    assert again == []
+    assert fixed is not None
     assert fixed.data == {"claims": [{"id": "a", "quote": text, "sources": ["agency"]}]}

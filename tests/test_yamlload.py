@@ -42,7 +42,9 @@ def test_alias_bomb_fails_at_once() -> None:
     bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n" + "".join(
         f"d{i}: &d{i} [*c, *c]\n" for i in range(30))
     _, problems = load(bomb)
-    assert len(problems) == 1 and problems[0].line == 1 and "anchors" in problems[0].message
+    assert len(problems) == 1
+    assert problems[0].line == 1
+    assert "anchors" in problems[0].message
 
 
 def test_size_limit() -> None:
@@ -62,17 +64,21 @@ def test_python_tags_are_refused() -> None:
 
 def test_multiple_documents_are_refused() -> None:
     _, problems = load("a: 1\n---\nb: 2\n")
-    assert problems[0].line == 2 and "more than one YAML document" in problems[0].message
+    assert problems[0].line == 2
+    assert "more than one YAML document" in problems[0].message
 
 
 def test_tab_indentation_message() -> None:
     _, problems = load("a:\n\tb: 1\n")
-    assert "not tabs" in problems[0].message and problems[0].line == 2
+    assert "not tabs" in problems[0].message
+    assert problems[0].line == 2
 
 
 def test_not_utf8() -> None:
     _, problems = load_yaml(b"a: caf\xe9\n", "f.yml", 1 << 20)
-    assert problems[0].line == 1 and problems[0].col == 7 and "UTF-8" in problems[0].message
+    assert problems[0].line == 1
+    assert problems[0].col == 7
+    assert "UTF-8" in problems[0].message
 
 
 _keys = st.from_regex(r"[a-z][a-z_]{0,8}", fullmatch=True)
@@ -105,4 +111,5 @@ def test_round_trip_of_any_document(doc) -> None:
     lines = text.count("\n") + 1
     for path in paths(doc):
         line, col = loaded.positions.of_value(path)
-        assert 1 <= line <= lines and col >= 1
+        assert 1 <= line <= lines
+        assert col >= 1

@@ -98,14 +98,18 @@ def test_every_claim_permalink_is_on_its_quote_with_badges_guide_and_bottom_line
             assert claim["id"] in marks, (bid, claim["id"])
             assert f"_note-{claim['id']}" in page.ids
         html = path.read_text("utf-8")
-        assert 'id="_bottom-line"' in html and "bx-guide" in html and 'class="bx-badge' in html
-        assert "assets/briefings/briefings.css" in html and "assets/briefings/briefings.js" in html
+        assert 'id="_bottom-line"' in html
+        assert "bx-guide" in html
+        assert 'class="bx-badge' in html
+        assert "assets/briefings/briefings.css" in html
+        assert "assets/briefings/briefings.js" in html
 
 
 @pytest.mark.slow
 def test_every_cross_link_resolves_inside_the_site(zensical_shipped: Path) -> None:
     pages = sorted(p for p in zensical_shipped.rglob("*.html") if p.name != "404.html")
-    assert len(pages) > 40 and check_links(zensical_shipped, pages) == []
+    assert len(pages) > 40
+    assert check_links(zensical_shipped, pages) == []
     root = zensical_shipped.resolve()
     for page in pages:   # and none climbs above the site's folder (a browser clamps it at a host's root)
         for href in parse(page).hrefs:
@@ -118,7 +122,8 @@ def test_the_pages_ask_no_other_host_for_anything(zensical_shipped: Path) -> Non
     """No web fonts (mkdocs.yml's `font: false` reaches Zensical), no CDN script or stylesheet."""
     for page in zensical_shipped.rglob("*.html"):
         html = page.read_text("utf-8")
-        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+        assert "fonts.googleapis" not in html, page
+        assert "fonts.gstatic" not in html, page
         loads = re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="([^"]*)"|<link[^>]*\shref="([^"]*)"', html)
         remote = [u for pair in loads for u in pair if re.match(r"(https?:)?//", u)]
         canonical = re.findall(r'<link rel="canonical" href="([^"]*)"', html)
@@ -147,10 +152,13 @@ def test_zensical_search_holds_the_pages(zensical_shipped: Path) -> None:
     index = json.loads((zensical_shipped / "search.json").read_text("utf-8"))
     assert index["config"]["separator"] == SEPARATOR
     text = " ".join(item["text"] for item in index["items"]).lower()
-    assert "myropillya" in text and "baseline" in text     # an article's word; a word of one claim's note only
+    assert "myropillya" in text
+    assert "baseline" in text
     # what the MkDocs build leaves out of its search (bottom line, reading guide), Zensical leaves out too
     briefings = " ".join(i["text"] for i in index["items"] if re.match(r"briefings/[a-z0-9-]+/", i["location"]))
-    assert briefings and "computed from the grades" not in briefings and "Reading guide" not in briefings
+    assert briefings
+    assert "computed from the grades" not in briefings
+    assert "Reading guide" not in briefings
 
 
 # -- a fixture, the payloads, a failed check ------------------------------------------------------------------
@@ -158,12 +166,16 @@ def test_zensical_search_holds_the_pages(zensical_shipped: Path) -> None:
 @pytest.mark.slow
 def test_a_fixture_archive_builds_with_its_search(zensical_fixture: Path) -> None:
     html = (zensical_fixture / "briefings" / "a-test" / "index.html").read_text("utf-8")
-    assert 'id="drones"' in html and 'id="twice"' in html and 'id="_bottom-line"' in html
-    assert "bx-guide" in html and 'class="bx-badge' in html
+    assert 'id="drones"' in html
+    assert 'id="twice"' in html
+    assert 'id="_bottom-line"' in html
+    assert "bx-guide" in html
+    assert 'class="bx-badge' in html
     assert (zensical_fixture / "sources" / "agency" / "index.html").is_file()
     assert (zensical_fixture / "entities" / "region" / "index.html").is_file()
     text = " ".join(i["text"] for i in json.loads((zensical_fixture / "search.json").read_text("utf-8"))["items"])
-    assert "Friday" in text and NOTE_ONLY in text       # an article's word; a note's only word
+    assert "Friday" in text
+    assert NOTE_ONLY in text
 
 
 @pytest.mark.slow
@@ -173,7 +185,8 @@ def test_no_payload_is_live_in_any_page_or_in_the_search_data(zensical_hostile: 
     found = {p.relative_to(zensical_hostile).as_posix(): live_markup(p.read_text("utf-8")) for p in pages}
     assert {k: v for k, v in found.items() if v} == {}
     for item in json.loads((zensical_hostile / "search.json").read_text("utf-8"))["items"]:
-        assert live_markup(item["title"]) == [] and live_markup(item["text"]) == [], item["location"]
+        assert live_markup(item["title"]) == [], item["location"]
+        assert live_markup(item["text"]) == [], item["location"]
         assert "<script" not in item["title"] + item["text"]
     html = (zensical_hostile / "briefings" / "a-test" / "index.html").read_text("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -199,7 +212,8 @@ def test_a_failed_check_keeps_the_last_good_site(tmp_path: Path) -> None:
     a.write("briefings/sources/agency.yml", "name: A\nkind: news-outlet\nreliabilty: B\nnote: n\n")
     result = build_zensical(a.root)
     assert result.returncode == 1
-    assert "unknown key 'reliabilty'" in result.stdout and "the last good site-zensical/ was kept" in result.stderr
+    assert "unknown key 'reliabilty'" in result.stdout
+    assert "the last good site-zensical/ was kept" in result.stderr
     assert {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert not list(a.root.glob(".site-zensical.tmp.*"))
 
@@ -212,9 +226,11 @@ def test_the_derived_config_is_mkdocs_yml_without_the_plugin(monkeypatch) -> Non
     config = zensical_config(mkdocs, "docs", "site", {"methodology.md", "briefings/index.md"})
     assert config["site_url"] == "https://example.org/archive/"           # !ENV read as MkDocs reads it
     assert config["plugins"] == [{"search": {"separator": SEPARATOR}}]     # no briefings, no offline
-    assert config["theme"]["font"] is False and config["theme"]["palette"] == mkdocs["theme"]["palette"]
+    assert config["theme"]["font"] is False
+    assert config["theme"]["palette"] == mkdocs["theme"]["palette"]
     assert config["theme"]["variant"] == "classic"                         # Material's look, unless chosen
-    assert "attr_list" in config["markdown_extensions"] and config["nav"] == mkdocs["nav"]
+    assert "attr_list" in config["markdown_extensions"]
+    assert config["nav"] == mkdocs["nav"]
     assert config["markdown_extensions"][-1] == "briefing_archive.zensical.rawblocks"
     assert config["extra_css"] == ["assets/briefings/briefings.css"]
     assert config["extra_javascript"] == ["assets/briefings/briefings.js"]
@@ -246,8 +262,10 @@ def test_an_over_long_section_is_left_out_of_search_and_the_rest_kept() -> None:
             "## Later {#_later}\n\n<p>Kept for search.</p>\n")
     fitted, excluded = fit_search(page)
     assert excluded == 1
-    assert "<table data-search-exclude>" in fitted and "<p>Short intro.</p>" in fitted
-    assert "<p>Kept for search.</p>" in fitted and fitted.replace(" data-search-exclude", "") == page
+    assert "<table data-search-exclude>" in fitted
+    assert "<p>Short intro.</p>" in fitted
+    assert "<p>Kept for search.</p>" in fitted
+    assert fitted.replace(" data-search-exclude", "") == page
     assert fit_search(fitted) == (fitted, 0)                 # an excluded block counts no more
     assert fit_search(page.replace(GENERATED, "")) == (page.replace(GENERATED, ""), 0)   # hand-written: as it is
 
@@ -266,5 +284,6 @@ def test_make_zensical_builds_the_shipped_archive(project) -> None:
     result = subprocess.run(["make", "-o", ".venv/.installed", "-o", ".venv/.installed-zensical", "zensical"],
                             cwd=root, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (root / "site-zensical" / "briefings" / "index.html").is_file() and not (root / "site").exists()
+    assert (root / "site-zensical" / "briefings" / "index.html").is_file()
+    assert not (root / "site").exists()
     assert (root / ".zensical" / "mkdocs.yml").read_text("utf-8").startswith("# Derived from mkdocs.yml")

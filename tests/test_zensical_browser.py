@@ -57,10 +57,12 @@ def test_axe_finds_no_serious_violations(request, zensical_url, scheme) -> None:
 
 def test_claims_explorer_and_briefing_filter_run(browser, zensical_url) -> None:
     page, watch = open_page(browser, zensical_url, "claims/?grade=probable")
-    assert page.locator("table tbody tr").count() > 0 and watch.errors == []
+    assert page.locator("table tbody tr").count() > 0
+    assert watch.errors == []
     page.context.close()
     page, watch = open_page(browser, zensical_url, f"briefings/{B003}/?show=probable")
-    assert page.locator("mark.bx-claim").count() > 10 and watch.errors == []
+    assert page.locator("mark.bx-claim").count() > 10
+    assert watch.errors == []
     page.context.close()
 
 

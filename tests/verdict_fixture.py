@@ -89,7 +89,7 @@ GROUNDS = {
 LEAD = ("road-office", "bridge-dawn", "hostile", "town")
 
 
-def with_verdicts(archive: Archive, keys: bool = True) -> Archive:
+def with_verdicts(archive: Archive, *, keys: bool = True) -> Archive:
     """``archive`` with briefing v-test; without ``keys``, no claim is marked key."""
     archive.write("seeds/v.txt", V_SEED)
     archive.write("briefings/v-test.yml", V_BRIEFING if keys else V_BRIEFING.replace("    key: true\n", ""))

@@ -46,7 +46,7 @@ WORKER_SHIM = "assets/briefings/iframe-worker-shim.js"
 THEME_TOOLTIPS = "content.tooltips"
 
 
-def without_theme_tooltips(features: object) -> list:
+def without_theme_tooltips(features: object) -> list[object]:
     """A theme's ``features`` list with :data:`THEME_TOOLTIPS` left out (anything not a list reads as none)."""
     return [f for f in features if f != THEME_TOOLTIPS] if isinstance(features, list) else []
 
@@ -65,7 +65,7 @@ class SiteOutput:
     fragments: dict[str, bytes]   # docs-tree path -> its HTML blocks to put back after rendering (packed)
     root: Path                             # the archive folder this output was built from
     snippets: dict[str, str] = field(default_factory=dict)  # placeholder -> HTML rendered with the archive
-    inputs: tuple = ()                     # the build's settings: a later build may reuse pages only with the same
+    inputs: tuple[object, ...] = ()        # the build's settings: a later build may reuse pages only with the same
     reused: int = 0                        # briefing pages taken from the previous output, not rendered again
     # Kept for the live preview's next build only (empty otherwise, to spare a one-off build the memory):
     parts: dict[str, Part] = field(default_factory=dict)   # briefing id -> its share of the JSON exports
@@ -75,7 +75,7 @@ class SiteOutput:
     shared: Inputs = ()                    # what every briefing page read (sources, entities, settings)
 
 
-def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool = False,
+def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bool = False,
                site_url: str | None = None, site_name: str = "Briefing archive",
                previous: SiteOutput | None = None) -> SiteOutput:
     """Load and check the archive, then render it; raise ArchiveError with every problem on failure.
@@ -94,7 +94,7 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     if archive is None or (strict and problems):
         raise ArchiveError(problems)
     excerpts = config.excerpts
-    at = Addresses(public_base(site_url), directory_urls)
+    at = Addresses(public_base(site_url), directory_urls=directory_urls)
     inputs = (config, directory_urls, site_url, site_name)
     same = previous is not None and previous.inputs == inputs
     edited = prose_edits(previous.archive, archive) if previous is not None and same else None
@@ -103,7 +103,8 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     if previous is not None and previous.context is not None and edited is not None:
         ctx = previous.context.with_prose_of(termed)
     else:
-        ctx = RenderContext.build(termed, directory_urls, excerpts, at, config.settings.author or site_name)
+        ctx = RenderContext.build(termed, directory_urls=directory_urls, excerpts=excerpts, addresses=at,
+                                  publisher=config.settings.author or site_name)
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
@@ -152,7 +153,7 @@ def build_site(config: ArchiveConfig, directory_urls: bool = True, strict: bool 
     # read), so that they and the exports are never alive together.
     ledger, related, context = ctx.ledger, ctx.related_claims, ctx if keep else None
     del ctx
-    data, notes, parts = exports(archive, at, excerpts, ledger, reuse, related)   # no parts for a one-off build
+    data, notes, parts = exports(archive, at, excerpts=excerpts, ledger=ledger, reuse=reuse, related=related)   # no parts for a one-off build
     files["annotations.jsonld"], files["archive.json"] = notes, data
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs,
                       reused, parts, {k: terms[k] for k in _articles(archive)} if keep else {},

@@ -39,8 +39,9 @@ def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console)
     if archive is not None and any(rel.split("/")[0] in PAGE_FOLDERS for rel in hand):
         # Imported here: a check loads the renderer only when a hand-written page may take a generated one's place.
         from ..render.pages import render_pages
-        docs += taken_pages(hand, render_pages(archive, site.use_directory_urls, config.excerpts),
-                            site.use_directory_urls, config.display)
+        docs += taken_pages(hand, render_pages(archive, directory_urls=site.use_directory_urls,
+                                               excerpts=config.excerpts),
+                            directory_urls=site.use_directory_urls, shown=config.display)
     if any(p.severity == "error" for p in docs):
         archive = None   # the build would fail: so does the check
     problems = [*docs, *problems]

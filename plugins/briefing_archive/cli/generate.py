@@ -47,11 +47,13 @@ def run_generate(config: ArchiveConfig, args: argparse.Namespace, console: Conso
         return 2
     hand, refused = docs_files(site.docs_dir, config.root, config.display)
     try:
-        output = build_site(config, site.use_directory_urls, site.strict or args.strict, site.site_url,
-                            site.site_name)
+        output = build_site(config, directory_urls=site.use_directory_urls, strict=site.strict or args.strict,
+                            site_url=site.site_url,
+                            site_name=site.site_name)
     except ArchiveError as exc:
         return _failed([*refused, *exc.problems], console)
-    problems = [*refused, *taken_pages(hand, output.pages, site.use_directory_urls, config.display)]
+    problems = [*refused, *taken_pages(hand, output.pages, directory_urls=site.use_directory_urls,
+                                       shown=config.display)]
     if problems:
         return _failed([*problems, *output.problems], console)
     for problem in output.problems:
@@ -91,7 +93,8 @@ def docs_tree(output: SiteOutput, site: SiteOptions, hand: Mapping[str, Path]) -
     the guard let through (``hand``, none of them at a generated page's place: see :func:`taken_pages`)."""
     tree: dict[str, bytes] = {}
     for path, markdown in output.pages.items():
-        tree[page_path(path, site.use_directory_urls)] = marked(inline(markdown, unpack(output.fragments[path]))).encode("utf-8")
+        page = marked(inline(markdown, unpack(output.fragments[path])))
+        tree[page_path(path, directory_urls=site.use_directory_urls)] = page.encode("utf-8")
     tree.update({path: data for path, data in output.files.items() if path not in hand})
     tree.update({path: _filled(markdown, output) for path, markdown in output.default_pages.items()
                  if path not in hand})

@@ -96,7 +96,7 @@ class TextIndex:
         return self._stop_ends[k] if k < len(self._stop_starts) and self._stop_starts[k] < block.end else None
 
 
-def _spans(pattern: re.Pattern, text: str) -> tuple[array, array]:
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[array[int], array[int]]:
     starts, ends = array("q"), array("q")
     for m in pattern.finditer(text):
         starts.append(m.start())

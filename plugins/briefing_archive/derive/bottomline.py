@@ -9,7 +9,7 @@ them.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..core.ids import claim_key
@@ -77,13 +77,16 @@ def bottom_line(b: Briefing, related: Mapping[str, list[Related]], sources: Mapp
     """``related``: every claim's relations in both directions (:func:`core.rule.both_ways`)."""
     of = {c.id: facets(b, c, related, sources) for c in b.claims}
 
-    def ids(test) -> tuple[str, ...]:
+    def ids(test: Callable[[Claim], bool]) -> tuple[str, ...]:
         return tuple(c.id for c in b.claims if test(c))
 
     def having(key: str) -> tuple[str, ...]:
         return ids(lambda c: key in of[c.id])
 
-    groups = tuple(Count(key, words, ids(lambda c, g=grades: c.credibility in g)) for key, words, grades in GROUPS)
+    def graded(grades: tuple[int, ...]) -> tuple[str, ...]:
+        return ids(lambda c: c.credibility in grades)
+
+    groups = tuple(Count(key, words, graded(grades)) for key, words, grades in GROUPS)
     resting = (Count("party", "rest only on a party to the conflict or a government that backs one", having("party")),
                Count("unidentified", "rest on no identified source", having("unidentified")))
     agreement = (Count("independent", "are corroborated by an independent report", having("independent")),

@@ -83,46 +83,62 @@ def build_ledger(archive: Archive) -> tuple[Metric, ...]:
         for c in b.claims:
             for i, f in enumerate(c.figures):
                 rows[f.metric].append(Row(b, c, f, i, f.period or c.date))
-    metrics = []
-    for metric in sorted(rows):
-        ordered = sorted(rows[metric], key=lambda r: (_date_key(r.period), r.briefing.id, r.claim.id, r.index))
-        groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
-        for r in ordered:
-            if r.period is not None:
-                groups[(r.figure.unit, r.period)].append(r)
-        listed: list[Disagreement] = []
-        disagreeing: set[str] = set()
-        pairs = 0
-        for group in groups.values():
-            if len(group) < 2:
-                continue
-            ranges = [r.range for r in group]
-            # A row disagrees when some other row's range ends below its start or starts above its end.
-            by_hi = sorted(range(len(group)), key=lambda i: ranges[i][1])
-            by_lo = sorted(range(len(group)), key=lambda i: -ranges[i][0])
-            for i, r in enumerate(group):
-                lowest_hi = ranges[by_hi[0] if by_hi[0] != i else by_hi[1]][1]
-                highest_lo = ranges[by_lo[0] if by_lo[0] != i else by_lo[1]][0]
-                if lowest_hi < ranges[i][0] or highest_lo > ranges[i][1]:
-                    disagreeing.add(r.anchor)
-            # Count disagreeing pairs in O(k log k): all pairs minus those whose ranges overlap.
-            order = sorted(range(len(group)), key=lambda i: ranges[i][0])
-            his: list[float] = []
-            overlapping = 0
-            for i in order:
-                lo = ranges[i][0]
-                overlapping += len(his) - bisect.bisect_left(his, lo)   # earlier rows still open at lo
-                bisect.insort(his, ranges[i][1])
-            pairs += len(group) * (len(group) - 1) // 2 - overlapping
-            flagged = [i for i, r in enumerate(group) if r.anchor in disagreeing]
-            for x, i in enumerate(flagged):
+    return tuple(_metric(metric, rows[metric]) for metric in sorted(rows))
+
+
+def _metric(metric: str, rows: list[Row]) -> Metric:
+    """One metric's rows in order, and the disagreements among rows of the same unit and period."""
+    ordered = sorted(rows, key=lambda r: (_date_key(r.period), r.briefing.id, r.claim.id, r.index))
+    groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for r in ordered:
+        if r.period is not None:
+            groups[(r.figure.unit, r.period)].append(r)
+    listed: list[Disagreement] = []
+    disagreeing: set[str] = set()
+    pairs = 0
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        ranges = [r.range for r in group]
+        disagreeing |= _disagreeing(group, ranges)
+        pairs += _disagreeing_pairs(ranges)
+        _list_disagreements(group, ranges, [i for i, r in enumerate(group) if r.anchor in disagreeing], listed)
+    return Metric(metric, tuple(ordered), tuple(listed), frozenset(disagreeing), pairs)
+
+
+def _disagreeing(group: list[Row], ranges: list[tuple[float, float]]) -> set[str]:
+    """The anchors of the rows some other row's range ends below the start of, or starts above the end of."""
+    by_hi = sorted(range(len(group)), key=lambda i: ranges[i][1])
+    by_lo = sorted(range(len(group)), key=lambda i: -ranges[i][0])
+    out = set()
+    for i, r in enumerate(group):
+        lowest_hi = ranges[by_hi[0] if by_hi[0] != i else by_hi[1]][1]
+        highest_lo = ranges[by_lo[0] if by_lo[0] != i else by_lo[1]][0]
+        if lowest_hi < ranges[i][0] or highest_lo > ranges[i][1]:
+            out.add(r.anchor)
+    return out
+
+
+def _disagreeing_pairs(ranges: list[tuple[float, float]]) -> int:
+    """How many pairs of the ranges do not overlap, in O(k log k): all pairs minus those that overlap."""
+    his: list[float] = []
+    overlapping = 0
+    for i in sorted(range(len(ranges)), key=lambda i: ranges[i][0]):
+        lo = ranges[i][0]
+        overlapping += len(his) - bisect.bisect_left(his, lo)   # earlier rows still open at lo
+        bisect.insort(his, ranges[i][1])
+    return len(ranges) * (len(ranges) - 1) // 2 - overlapping
+
+
+def _list_disagreements(group: list[Row], ranges: list[tuple[float, float]], flagged: list[int],
+                        listed: list[Disagreement]) -> None:
+    """Add the group's disagreeing pairs to ``listed`` until it holds :data:`MAX_LISTED`."""
+    for x, i in enumerate(flagged):
+        if len(listed) >= MAX_LISTED:
+            break
+        for j in flagged[x + 1:]:
+            (alo, ahi), (blo, bhi) = ranges[i], ranges[j]
+            if not (alo <= bhi and blo <= ahi):
+                listed.append(Disagreement(group[i], group[j]))
                 if len(listed) >= MAX_LISTED:
                     break
-                for j in flagged[x + 1:]:
-                    (alo, ahi), (blo, bhi) = ranges[i], ranges[j]
-                    if not (alo <= bhi and blo <= ahi):
-                        listed.append(Disagreement(group[i], group[j]))
-                        if len(listed) >= MAX_LISTED:
-                            break
-        metrics.append(Metric(metric, tuple(ordered), tuple(listed), frozenset(disagreeing), pairs))
-    return tuple(metrics)

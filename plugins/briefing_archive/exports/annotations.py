@@ -32,18 +32,19 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32
 
 
-def web_annotations(archive: Archive, at: Addresses, excerpts: bool) -> dict[str, Any]:
+def web_annotations(archive: Archive, at: Addresses, *, excerpts: bool) -> dict[str, Any]:
     """Every claim and warning as a W3C Web Annotation (motivation ``assessing``)."""
     related = both_ways(archive)
     names = {sid: s.name for sid, s in archive.sources.items()}
-    items = [a for b in archive.briefings for a in briefing_annotations(archive, b, at, excerpts, related, names)]
+    items = [a for b in archive.briefings for a in briefing_annotations(archive, b, at, excerpts=excerpts,
+                                                                        related=related, names=names)]
     doc = collection(at, len(items))
     if items:
         doc["first"]["items"] = items
     return doc
 
 
-def briefing_annotations(archive: Archive, b: Briefing, at: Addresses, excerpts: bool,
+def briefing_annotations(archive: Archive, b: Briefing, at: Addresses, *, excerpts: bool,
                          related: Mapping[str, list[Related]], names: dict[str, str]) -> list[dict[str, Any]]:
     """One briefing's annotations: its claims', then its cautions' (the live preview serialises them per
     briefing, so that an edit re-serialises only the briefing edited)."""
@@ -64,13 +65,13 @@ def briefing_annotations(archive: Archive, b: Briefing, at: Addresses, excerpts:
         if c.background:
             bodies.append(_body("commenting", "Background, from outside the archive\u2019s articles: "
                                 + c.background.strip(), "text/markdown"))
-        items.append(_annotation(at.page(page, c.id), b, c.span, source, at.page(page), bodies, excerpts))
+        items.append(_annotation(at.page(page, c.id), b, c.span, source, at.page(page), bodies, excerpts=excerpts))
     for i, w in enumerate(b.warnings):
         bodies = [_body("assessing", "The article's own caution about the information war")]
         if w.note:
             bodies.append(_body("commenting", w.note.strip(), "text/markdown"))
         items.append(_annotation(at.page(page, f"_warned-{i + 1}"), b, w.span, source, at.page(page), bodies,
-                                 excerpts))
+                                 excerpts=excerpts))
     return items
 
 
@@ -90,8 +91,8 @@ def _body(purpose: str, value: str, media_type: str = "text/plain") -> dict[str,
     return {"type": "TextualBody", "purpose": purpose, "format": media_type, "value": value}
 
 
-def _annotation(ident: str, b: Briefing, span: Span, source: str, scope: str, bodies: list,
-                excerpts: bool) -> dict[str, Any]:
+def _annotation(ident: str, b: Briefing, span: Span, source: str, scope: str, bodies: list[dict[str, str]],
+                *, excerpts: bool) -> dict[str, Any]:
     text = b.article.text
     quote = {"type": "TextQuoteSelector", "exact": text[span.start:span.end]}
     prefix, suffix = text[max(0, span.start - CONTEXT_CHARS):span.start], text[span.end:span.end + CONTEXT_CHARS]

@@ -25,12 +25,13 @@ def chain_data(claim: Claim, sources: Mapping[str, Source]) -> list[dict[str, An
             for role, link in claim.roles()]
 
 
-def archive_data(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metric, ...]) -> dict[str, Any]:
+def archive_data(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tuple[Metric, ...]) -> dict[str, Any]:
     """The whole archive as plain data (validated by ``schema/archive.schema.json``)."""
     claims = claim_index(archive)
     doc = archive_frame(archive, at, ledger)
     verdict, related = remembered(archive.sources), both_ways(archive)
-    doc["briefings"] = [briefing_data(archive, b, at, excerpts, claims, verdict, related) for b in archive.briefings]
+    doc["briefings"] = [briefing_data(archive, b, at, excerpts=excerpts, claims=claims, verdict=verdict,
+                                      related=related) for b in archive.briefings]
     return doc
 
 
@@ -39,7 +40,7 @@ def claim_index(archive: Archive) -> dict[str, Claim]:
     return {claim_key(b.id, c.id): c for b in archive.briefings for c in b.claims}
 
 
-def briefing_data(archive: Archive, b: Briefing, at: Addresses, excerpts: bool, claims: Mapping[str, Claim],
+def briefing_data(archive: Archive, b: Briefing, at: Addresses, *, excerpts: bool, claims: Mapping[str, Claim],
                   verdict: Callable[[Claim, Claim], Verdict], related: Mapping[str, list[Related]]) -> dict[str, Any]:
     """One briefing as data (the live preview serialises briefings one at a time, and again only when edited);
     ``verdict``: :func:`~briefing_archive.core.independence.remembered` of the archive's sources; ``related``:

@@ -34,10 +34,10 @@ class Part:
     data: bytes          # its entry in archive.json
     annotations: bytes   # its annotations, comma-separated (b"" when it has none)
     count: int           # how many annotations
-    inputs: tuple = ()   # what else it was made from: see :func:`part_inputs`
+    inputs: tuple[object, ...] = ()   # what else it was made from: see :func:`part_inputs`
 
 
-def part_inputs(b: Briefing, claims: Mapping[str, Claim], related: Mapping[str, list[Related]]) -> tuple:
+def part_inputs(b: Briefing, claims: Mapping[str, Claim], related: Mapping[str, list[Related]]) -> tuple[object, ...]:
     """What a briefing's part reads beyond the briefing itself and the sources: the claims its relations name
     (their independence verdicts) and its claims' relations both ways (annotations link them)."""
     return (tuple(claims.get(r.target) for c in b.claims for r in c.relations),
@@ -50,7 +50,7 @@ def dumps(data: object) -> str:
     return json.dumps(data, separators=(",", ":"))
 
 
-def exports(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metric, ...],
+def exports(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tuple[Metric, ...],
             reuse: Mapping[str, Part] | None = None,
             related: Mapping[str, list[Related]] | None = None) -> tuple[bytes, bytes, dict[str, Part]]:
     """(archive.json, annotations.jsonld, each briefing's part).
@@ -66,10 +66,11 @@ def exports(archive: Archive, at: Addresses, excerpts: bool, ledger: tuple[Metri
     frame = dumps(archive_frame(archive, at, ledger) | {"briefings": _MARK})
 
     def data_of(b: Briefing) -> bytes:
-        return dumps(briefing_data(archive, b, at, excerpts, claims, verdict, related)).encode("ascii")
+        return dumps(briefing_data(archive, b, at, excerpts=excerpts, claims=claims, verdict=verdict,
+                                   related=related)).encode("ascii")
 
     def annotations_of(b: Briefing) -> tuple[bytes, int]:
-        items = briefing_annotations(archive, b, at, excerpts, related, names)
+        items = briefing_annotations(archive, b, at, excerpts=excerpts, related=related, names=names)
         return ",".join(dumps(item) for item in items).encode("ascii"), len(items)
 
     if reuse is None:

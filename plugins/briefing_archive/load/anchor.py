@@ -62,7 +62,7 @@ _ANY_WS = re.compile(r"\s")
 _NEEDS_INDEX = re.compile(r"\s\s|-\s|\s-")
 
 
-def _fold_core(text: str, index: array | None) -> str:
+def _fold_core(text: str, index: array[int] | None) -> str:
     """Steps 2-3 of the folding; fill ``index`` (folded -> original start) if given.
 
     Kept as one function so the article and the quotes fold identically.
@@ -116,7 +116,7 @@ class FoldedText:
         if _NEEDS_INDEX.search(translated) is None:
             # Fast path, the common case: every white-space run is one code point and touches no
             # dash, so folding only turns each into a space and offsets map one to one.
-            self.starts: array | range = range(len(text))
+            self.starts: array[int] | range = range(len(text))
             self.folded: str = _ANY_WS.sub(" ", translated)
         else:
             self.starts = array("q")
@@ -261,10 +261,10 @@ def anchor(
 
     if n > len(folded) or folded.find(q) == -1:
         if not folded.strip(" "):
-            return NotFound(None, 0.0, False)
+            return NotFound(None, 0.0, with_context=False)
         start, end, score = closest_passage(folded, q)
         start, end = snap_to_words(folded, start, end)
-        return NotFound(article.span(start, end), score, False)
+        return NotFound(article.span(start, end), score, with_context=False)
 
     def span(i: int) -> Span:
         return Span(article.starts[i], article.starts[i + n - 1] + 1)
@@ -279,4 +279,4 @@ def anchor(
     # long prefix or suffix scored against each of thousands of occurrences would cost their product.
     p, s = p[-CONTEXT_SCORED:], s[:CONTEXT_SCORED]
     best = max(_first(folded, q, CONTEXT_CANDIDATES), key=lambda i: _context_score(folded, i, i + n, p, s))
-    return NotFound(span(best), _context_score(folded, best, best + n, p, s), True)
+    return NotFound(span(best), _context_score(folded, best, best + n, p, s), with_context=True)

@@ -23,7 +23,7 @@ from .notelinks import note_reference_problems
 
 
 def load_archive(config: ArchiveConfig, progress: Progress | None = None,
-                 cache: bool = False) -> tuple[Archive | None, list[Problem]]:
+                 *, cache: bool = False) -> tuple[Archive | None, list[Problem]]:
     """Read and check the whole archive; return it (None when any error) and all problems.
 
     ``progress(done, total)`` is called as YAML files are read, for long runs. With ``cache``, files
@@ -34,7 +34,7 @@ def load_archive(config: ArchiveConfig, progress: Progress | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        archive, problems = _load(config, progress, cache)
+        archive, problems = _load(config, progress, cache=cache)
     finally:
         if enabled:
             gc.enable()
@@ -42,7 +42,7 @@ def load_archive(config: ArchiveConfig, progress: Progress | None = None,
     return archive, list(dict.fromkeys(problems))
 
 
-def _load(config: ArchiveConfig, progress: Progress | None, cache: bool) -> tuple[Archive | None, list[Problem]]:
+def _load(config: ArchiveConfig, progress: Progress | None, *, cache: bool) -> tuple[Archive | None, list[Problem]]:
     problems: list[Problem] = []
     if not config.briefings_dir.is_dir():
         problems.append(Problem(config.display(config.briefings_dir), 1, 1, "error",

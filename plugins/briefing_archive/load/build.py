@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..core.config import ArchiveConfig
@@ -102,25 +103,9 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
         return None
     expected = d.get(("article_sha256",), str)
     changed = bool(config.check_pins and expected and expected.lower() != article.sha256)
-    folded = anchoring.FoldedText(article.text)
     failed = bool(d.faults)
     broken: list[str] = []
-
-    def anchor(where: KeyPath, raw: dict, label: str) -> Span | None:
-        nonlocal failed
-        quote, prefix, suffix = (d.get(where + (key,), str) for key in ("quote", "prefix", "suffix"))
-        if quote is None or (prefix is None and raw.get("prefix") is not None) or \
-                (suffix is None and raw.get("suffix") is not None):
-            failed = True   # a field the quote needs is missing or bad, and says so itself
-            return None
-        result = anchoring.anchor(folded, quote, prefix, suffix)
-        if isinstance(result, anchoring.Anchored):
-            return result.span
-        failed = True
-        broken.append(label)
-        problems.append(d.problem(where + ("quote",), _anchor_message(result, label, article, config)))
-        return None
-
+    anchor = partial(_anchor, d, anchoring.FoldedText(article.text), article, config, problems, broken)
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     keys: list[str] = []
@@ -130,10 +115,7 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
         if raw.get("key") is True:
             keys.append(str(raw.get("id", f"#{ci + 1}")))
             if len(keys) == MAX_KEY_CLAIMS + 1:
-                problems.append(d.problem(where + ("key",), (
-                    f"claim '{keys[-1]}' is the {MAX_KEY_CLAIMS + 1}th claim marked `key: true` in this briefing "
-                    f"(after {', '.join(keys[:-1])}), but a briefing has at most {MAX_KEY_CLAIMS} key claims; "
-                    "keep `key: true` on the claims the summary rests on and remove it from the others")))
+                problems.append(_too_many_keys(d, where, keys))
         cid = d.get(where + ("id",), str)
         if cid is not None and cid in seen:
             failed = True
@@ -143,40 +125,74 @@ def briefing_of(d: Document, config: ArchiveConfig, seeds: dict[str, Article | N
         if cid is not None:
             seen[cid] = d.positions.of_value(where + ("id",))[0]
         span = anchor(where, raw, f"claim '{cid}'" if cid is not None else f"claim #{ci + 1}")
+        failed = failed or span is None
         if span is None or failed:
             continue
-        claims.append(Claim(
-            id=raw["id"], quote=raw["quote"], span=span,
-            chain=tuple(tuple(link) if isinstance(link, list) else (link,) for link in raw["sources"]),
-            credibility=raw["credibility"], note=raw.get("note"), prefix=raw.get("prefix"),
-            suffix=raw.get("suffix"), entities=tuple(raw.get("entities") or ()), date=_date(raw.get("date")),
-            relations=tuple(Relation(k, *split_claim_key(v)) for rel in raw.get("relations") or () for k, v in rel.items()),
-            figures=tuple(Figure(f["metric"], f["value"], _line(f["unit"]), f.get("qualifier", "exact"),
-                                 _date(f.get("period")))
-                          for f in raw.get("figures") or ()),
-            basis=tuple(raw.get("basis") or ()), background=raw.get("background"), key=raw.get("key") is True,
-        ))
+        claims.append(_claim(raw, span))
     warnings = []
     for wi, where, raw in d.items(("warnings",)):
         if not isinstance(raw, dict):
             continue
         span = anchor(where, raw, f"warning #{wi + 1}")
+        failed = failed or span is None
         if span is not None:
             warnings.append(Caution(raw["quote"], span, raw.get("note"), raw.get("prefix"), raw.get("suffix")))
     if changed:
         # Never re-anchor silently against a changed article: say so, and which quotes broke.
-        lost = f"{len(broken)} quote(s) no longer anchor: {', '.join(broken)}" if broken else \
-            "every quote still anchors, but may now mean something else"
-        problems.append(d.problem(("article_sha256",), (
-            f"briefing '{d.id}': the article {config.display(config.seeds_dir / article.file)} changed since it "
-            f"was pinned (its SHA-256 is now {article.sha256}); {lost}; re-check the quotes, then run "
-            "`briefings pin` to record the new text")))
+        problems.append(_changed_since_pinned(d, config, article, broken))
         return None
     if failed:
         return None
     data = d.data
     return Briefing(d.id, _line(data["title"]), article, data["summary"], data.get("publisher"),
                     _date(data.get("published")), tuple(data.get("tags") or ()), tuple(warnings), tuple(claims))
+
+
+def _anchor(d: Document, folded: anchoring.FoldedText, article: Article, config: ArchiveConfig,
+            problems: list[Problem], broken: list[str], where: KeyPath, raw: dict[str, Any], label: str) -> Span | None:
+    """Where the quote at ``where`` sits in the article; None when it does not anchor (a broken one is said in
+    ``problems`` and named in ``broken``)."""
+    quote, prefix, suffix = (d.get(where + (key,), str) for key in ("quote", "prefix", "suffix"))
+    if quote is None or (prefix is None and raw.get("prefix") is not None) or \
+            (suffix is None and raw.get("suffix") is not None):
+        return None   # a field the quote needs is missing or bad, and says so itself
+    result = anchoring.anchor(folded, quote, prefix, suffix)
+    if isinstance(result, anchoring.Anchored):
+        return result.span
+    broken.append(label)
+    problems.append(d.problem(where + ("quote",), _anchor_message(result, label, article, config)))
+    return None
+
+
+def _too_many_keys(d: Document, where: KeyPath, keys: list[str]) -> Problem:
+    return d.problem(where + ("key",), (
+        f"claim '{keys[-1]}' is the {MAX_KEY_CLAIMS + 1}th claim marked `key: true` in this briefing "
+        f"(after {', '.join(keys[:-1])}), but a briefing has at most {MAX_KEY_CLAIMS} key claims; "
+        "keep `key: true` on the claims the summary rests on and remove it from the others"))
+
+
+def _claim(raw: dict[str, Any], span: Span) -> Claim:
+    """The claim of a checked entry whose quote anchored at ``span``."""
+    return Claim(
+        id=raw["id"], quote=raw["quote"], span=span,
+        chain=tuple(tuple(link) if isinstance(link, list) else (link,) for link in raw["sources"]),
+        credibility=raw["credibility"], note=raw.get("note"), prefix=raw.get("prefix"),
+        suffix=raw.get("suffix"), entities=tuple(raw.get("entities") or ()), date=_date(raw.get("date")),
+        relations=tuple(Relation(k, *split_claim_key(v)) for rel in raw.get("relations") or () for k, v in rel.items()),
+        figures=tuple(Figure(f["metric"], f["value"], _line(f["unit"]), f.get("qualifier", "exact"),
+                             _date(f.get("period")))
+                      for f in raw.get("figures") or ()),
+        basis=tuple(raw.get("basis") or ()), background=raw.get("background"), key=raw.get("key") is True,
+    )
+
+
+def _changed_since_pinned(d: Document, config: ArchiveConfig, article: Article, broken: list[str]) -> Problem:
+    lost = f"{len(broken)} quote(s) no longer anchor: {', '.join(broken)}" if broken else \
+        "every quote still anchors, but may now mean something else"
+    return d.problem(("article_sha256",), (
+        f"briefing '{d.id}': the article {config.display(config.seeds_dir / article.file)} changed since it "
+        f"was pinned (its SHA-256 is now {article.sha256}); {lost}; re-check the quotes, then run "
+        "`briefings pin` to record the new text"))
 
 
 def _anchor_message(result: object, label: str, article: Article, config: ArchiveConfig) -> str:

@@ -8,6 +8,7 @@ message here is never a consequence of another file's error.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
 from ..core.ids import claim_key, split_claim_key
@@ -42,17 +43,8 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
     problems: list[Problem] = []
     known_sources = _known(sources, broken.get("source", set()))
     known_entities = _known(entities, broken.get("entity", set()))
-    broken_briefings = broken.get("briefing", set())
     for d in docs["source"]:
-        for _, where, entry in d.items(("depends_on",)):
-            dep = d.get(where + ("source",), str) if isinstance(entry, dict) else d.get(where, str)
-            if dep is None:
-                continue
-            if isinstance(entry, dict):
-                where += ("source",)
-            _ref(d, where, dep, known_sources, "source", "briefings/sources", problems, besides=d.id)
-            if dep == d.id:
-                problems.append(d.problem(where, f"source '{d.id}' depends on itself; remove it"))
+        _dependency_refs(d, known_sources, problems)
     claims_of = {d.id: claim_ids(d) for d in docs["briefing"]}
     for d in docs["briefing"]:
         publisher = d.get(("publisher",), str)
@@ -61,43 +53,69 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
         for ci, cwhere, _ in d.items(("claims",)):
             cid = d.get(cwhere + ("id",), str)
             claim_label = f"claim '{cid}'" if cid is not None else f"claim #{ci + 1}"
-            last = len(d.get(cwhere + ("sources",), list) or ()) - 1
-            for li, where, link in d.items(cwhere + ("sources",)):
-                if isinstance(link, list):
-                    if li != last:
-                        problems.append(d.problem(where, f"{claim_label}: only the last element of `sources` (the "
-                                                         "originators cited together) may be a list; move the list "
-                                                         "to the end of the chain"))
-                    for _, swhere, sid in d.items(where):
-                        if isinstance(sid, str):
-                            _ref(d, swhere, sid, known_sources, "source", "briefings/sources", problems, claim_label)
-                elif isinstance(link, str):
-                    _ref(d, where, link, known_sources, "source", "briefings/sources", problems, claim_label)
+            _chain_refs(d, cwhere, claim_label, known_sources, problems)
             for _, where, eid in d.items(cwhere + ("entities",)):
                 if isinstance(eid, str):
                     _ref(d, where, eid, known_entities, "entity", "briefings/entities", problems, claim_label)
             for _, rwhere, rel in d.items(cwhere + ("relations",)):
-                if not isinstance(rel, dict) or len(rel) != 1:
-                    continue
-                ((kind, _),) = rel.items()
-                where = rwhere + (kind,)
-                target = d.get(where, str)
-                if target is None or "#" not in target:
-                    continue
-                bid, target_cid = split_claim_key(target)
-                ids = claims_of.get(bid)
-                if bid not in claims_of and bid not in broken_briefings:
-                    near = did_you_mean(bid, claims_of.keys() | broken_briefings, besides=d.id)
-                    problems.append(d.problem(where, f"{claim_label} `{kind}`: relation target briefing '{bid}' does not exist"
-                                                     f"{near}; name a file of briefings/ without .yml"))
-                elif ids is None:
-                    continue   # it exists, but not all its claim ids are known: checked once it is fixed
-                elif target_cid not in ids:
-                    problems.append(d.problem(where, f"{claim_label} `{kind}`: briefing '{bid}' has no claim '{target_cid}'"
-                                                     f"{did_you_mean(target_cid, ids)}; use one of its claim ids"))
-                elif bid == d.id and target_cid == cid:
-                    problems.append(d.problem(where, f"{claim_label} relates to itself; remove the relation"))
+                if isinstance(rel, dict) and len(rel) == 1:
+                    problems += _relation_problems(d, rwhere, rel, cid, claim_label, claims_of,
+                                                   broken.get("briefing", set()))
     return problems
+
+
+def _dependency_refs(d: Document, known_sources: set[str], problems: list[Problem]) -> None:
+    """The sources a source depends on exist, and are not the source itself."""
+    for _, where, entry in d.items(("depends_on",)):
+        dep = d.get(where + ("source",), str) if isinstance(entry, dict) else d.get(where, str)
+        if dep is None:
+            continue
+        if isinstance(entry, dict):
+            where += ("source",)
+        _ref(d, where, dep, known_sources, "source", "briefings/sources", problems, besides=d.id)
+        if dep == d.id:
+            problems.append(d.problem(where, f"source '{d.id}' depends on itself; remove it"))
+
+
+def _chain_refs(d: Document, cwhere: KeyPath, claim_label: str, known_sources: set[str],
+                problems: list[Problem]) -> None:
+    """The sources of a claim's chain exist; only its last link is a list (the originators cited together)."""
+    last = len(d.get(cwhere + ("sources",), list) or ()) - 1
+    for li, where, link in d.items(cwhere + ("sources",)):
+        if isinstance(link, list):
+            if li != last:
+                problems.append(d.problem(where, f"{claim_label}: only the last element of `sources` (the "
+                                                 "originators cited together) may be a list; move the list "
+                                                 "to the end of the chain"))
+            for _, swhere, sid in d.items(where):
+                if isinstance(sid, str):
+                    _ref(d, swhere, sid, known_sources, "source", "briefings/sources", problems, claim_label)
+        elif isinstance(link, str):
+            _ref(d, where, link, known_sources, "source", "briefings/sources", problems, claim_label)
+
+
+def _relation_problems(d: Document, rwhere: KeyPath, rel: dict[str, Any], cid: str | None, claim_label: str,
+                       claims_of: Mapping[str, set[str] | None], broken_briefings: set[str]) -> list[Problem]:
+    """A relation's target claim exists and is not the claim itself."""
+    ((kind, _),) = rel.items()
+    where = rwhere + (kind,)
+    target = d.get(where, str)
+    if target is None or "#" not in target:
+        return []
+    bid, target_cid = split_claim_key(target)
+    ids = claims_of.get(bid)
+    if bid not in claims_of and bid not in broken_briefings:
+        near = did_you_mean(bid, claims_of.keys() | broken_briefings, besides=d.id)
+        return [d.problem(where, f"{claim_label} `{kind}`: relation target briefing '{bid}' does not exist"
+                                 f"{near}; name a file of briefings/ without .yml")]
+    if ids is None:
+        return []   # it exists, but not all its claim ids are known: checked once it is fixed
+    if target_cid not in ids:
+        return [d.problem(where, f"{claim_label} `{kind}`: briefing '{bid}' has no claim '{target_cid}'"
+                                 f"{did_you_mean(target_cid, ids)}; use one of its claim ids")]
+    if bid == d.id and target_cid == cid:
+        return [d.problem(where, f"{claim_label} relates to itself; remove the relation")]
+    return []
 
 
 def _known(valid: Mapping[str, object], broken: set[str]) -> set[str]:
@@ -113,7 +131,7 @@ def _ref(doc: Document, where: KeyPath, ident: str, known: set[str], kind: str, 
                                            f"use an existing id or create {folder}/{ident}.yml"))
 
 
-def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], complete: bool = True) -> list[Problem]:
+def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], *, complete: bool = True) -> list[Problem]:
     """The credibility rule and the independence a relation kind claims, for every claim.
 
     ``corroborates`` between claims that are not shown to be independent is an error (circular

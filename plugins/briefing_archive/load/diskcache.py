@@ -17,8 +17,10 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from ..core.config import ArchiveConfig
+from ..core.problems import Problem
 from .yamlfile import LazyPositions
 
 #: (kind, path, digest of the file's bytes) -> (the file's result, its article's path and digest)
@@ -70,7 +72,7 @@ class DiskCache:
             self.new[key] = hit
         return hit
 
-    def put(self, key: tuple[str, str, bytes | None], parsed: tuple, seed: str | None, seed_digest: bytes | None,
+    def put(self, key: tuple[str, str, bytes | None], parsed: tuple[Any, list[Problem], object], seed: str | None, seed_digest: bytes | None,
             max_bytes: int) -> None:
         """Keep one file's result (a file with problems is not kept: it is re-read and explained in full)."""
         doc = parsed[0]

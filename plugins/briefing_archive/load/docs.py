@@ -33,7 +33,7 @@ def docs_files(docs_dir: Path, root: Path, shown: Callable[[Path], str]) -> tupl
     return files, problems
 
 
-def page_path(path: str, directory_urls: bool) -> str:
+def page_path(path: str, *, directory_urls: bool) -> str:
     """Where a generated page is written as a file of its own: at the folder of its address when addresses are
     folders (``briefings/<id>/index.md`` for ``briefings/<id>.md``); both are the same page to an engine."""
     if not directory_urls or path == "index.md" or path.endswith("/index.md"):
@@ -41,12 +41,12 @@ def page_path(path: str, directory_urls: bool) -> str:
     return path[: -len(".md")] + "/index.md"
 
 
-def taken_pages(hand: Mapping[str, Path], pages: Iterable[str], directory_urls: bool,
+def taken_pages(hand: Mapping[str, Path], pages: Iterable[str], *, directory_urls: bool,
                 shown: Callable[[Path], str]) -> list[Problem]:
     """A problem per hand-written file at the path (or the address) of a page the plugin generates."""
     problems = []
     for path in pages:
-        for taken in dict.fromkeys((path, page_path(path, directory_urls))):
+        for taken in dict.fromkeys((path, page_path(path, directory_urls=directory_urls))):
             if taken in hand:
                 where = shown(hand[taken])
                 problems.append(Problem(where, 1, 1, "error", f"{where} is written by hand, but the briefings "

@@ -30,7 +30,7 @@ class Document:
 
     id: str
     path: str
-    data: dict
+    data: dict[str, Any]
     positions: Positions
     faults: frozenset[KeyPath] = frozenset()
 
@@ -76,10 +76,10 @@ MARKDOWN_FIELDS = {"briefing": (("summary",), ("claims", "*", "note"), ("claims"
                    "entity": (("note",), ("background",))}
 
 
-def _values(data: Any, pattern: tuple, faults: frozenset[KeyPath] = frozenset()) -> list[tuple[tuple, Any]]:
+def _values(data: Any, pattern: tuple[str, ...], faults: frozenset[KeyPath] = frozenset()) -> list[tuple[KeyPath, Any]]:
     """Every (path, value) of ``data`` that ``pattern`` names (``*``: each item of a list), leaving out the
     values at or under ``faults`` (reported already)."""
-    found: list[tuple[tuple, Any]] = [((), data)]
+    found: list[tuple[KeyPath, Any]] = [((), data)]
     for step in pattern:
         nxt = []
         for where, value in found:
@@ -113,7 +113,7 @@ def _check_dates(doc: Document) -> list[Problem]:
     """Dates pass the schema's shape; here they must also exist on the calendar."""
     out = []
 
-    def check(where: tuple, value: Any) -> None:
+    def check(where: KeyPath, value: Any) -> None:
         if not isinstance(value, str) or not doc.usable(where):
             return
         shape = DATE_RE.fullmatch(value)

@@ -108,7 +108,7 @@ def _walk(value: Any, where: KeyPath) -> list[tuple[KeyPath, Any]]:
     return [(where, value)]
 
 
-def _label(data: dict, where: KeyPath) -> str:
+def _label(data: dict[str, Any], where: KeyPath) -> str:
     """``the briefing's `title```, ``claim 'x': `note```, ``warning #2: `quote```."""
     field = next((k for k in reversed(where) if isinstance(k, str)), "")
     if len(where) >= 3 and where[0] in ("claims", "warnings") and isinstance(where[1], int):

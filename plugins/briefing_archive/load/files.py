@@ -69,7 +69,33 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
         problems.append(Problem(config.display(folder), 1, 1, "error", reason))
         broken.update(p.stem for p in folder.glob("*.yml"))   # named only: one cause, one message
         return []
+    wanted = _wanted(config, kind, folder, problems, broken)
+    # A long-running process (mkdocs serve) re-checks only files whose bytes (or whose article) changed; the
+    # command line keeps the same results on disk between runs (``disk``).
+    digests: dict[Path, bytes | None] = {}
+    cached, keys = _from_caches(config, kind, wanted, disk, digests)
+    fresh = iter(_parse_all([(path, shown, kind, config) for i, (path, shown) in enumerate(wanted)
+                             if i not in cached]))
+    results = [cached[i] if i in cached else next(fresh) for i in range(len(wanted))]
+    _remember(config, kind, wanted, keys, results, cached, disk, digests)
     docs = []
+    for (path, _), (doc, found, briefing) in zip(wanted, results, strict=True):
+        counter.tick()
+        problems.extend(found)
+        if doc is None:
+            broken.add(path.stem)
+        else:
+            if doc.faults:   # its well-typed parts are checked, but it is not built: to others it is broken
+                broken.add(path.stem)
+            docs.append(doc)
+            if kind == "briefing":   # ids of different kinds may coincide: a source never replaces a briefing
+                built[doc.id] = briefing
+    return docs
+
+
+def _wanted(config: ArchiveConfig, kind: str, folder: Path, problems: list[Problem],
+            broken: set[str]) -> list[tuple[Path, str]]:
+    """The folder's files to read as ``kind`` (path, as shown); what else is there is said in ``problems``."""
     wanted: list[tuple[Path, str]] = []
     for path in sorted(folder.iterdir()):
         shown = config.display(path)
@@ -100,11 +126,15 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
             problems.append(Problem(shown, 1, 1, "error", reason))
             continue
         wanted.append((path, shown))
-    # A long-running process (mkdocs serve) re-checks only files whose bytes (or whose article) changed; the
-    # command line keeps the same results on disk between runs (``disk``).
+    return wanted
+
+
+def _from_caches(config: ArchiveConfig, kind: str, wanted: list[tuple[Path, str]], disk: DiskCache | None,
+                 digests: dict[Path, bytes | None]) -> tuple[dict[int, Parsed], list[CacheKey | None]]:
+    """The results still valid in the process's cache or on disk (by index in ``wanted``), and each file's key
+    in the process's cache (None when it keeps none)."""
     cached: dict[int, Parsed] = {}
     keys: list[CacheKey | None] = []
-    digests: dict[Path, bytes | None] = {}
     for i, (path, _) in enumerate(wanted):
         digest = _digest_of(path, digests) if config.reuse or disk is not None else None
         key = (kind, str(path), config, digest) if config.reuse else None
@@ -116,7 +146,10 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
             kept, kept_seed, kept_digest = stored
             if kept_seed is None or _digest_of(Path(kept_seed), digests) == kept_digest:
                 cached[i] = kept  # type: ignore[assignment]
-    jobs = [(path, shown, kind, config) for i, (path, shown) in enumerate(wanted) if i not in cached]
+    return cached, keys
+
+
+def _parse_all(jobs: list[tuple[Path, str, str, ArchiveConfig]]) -> list[Parsed]:
     if len(jobs) >= PARALLEL_AFTER and (os.cpu_count() or 1) > 1:
         # Parsing is the bulk of a large check and each file stands alone: use every core.
         import multiprocessing  # here: a run that reads few files (a warm cache) does not pay for importing it
@@ -124,11 +157,15 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
 
         workers = min(os.cpu_count() or 1, 4)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(parse_file, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
-    else:
-        results = [parse_file(job) for job in jobs]
-    fresh = iter(results)
-    results = [cached[i] if i in cached else next(fresh) for i in range(len(wanted))]
+            return list(pool.map(parse_file, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    return [parse_file(job) for job in jobs]
+
+
+def _remember(config: ArchiveConfig, kind: str, wanted: list[tuple[Path, str]], keys: list[CacheKey | None],
+              results: list[Parsed], cached: dict[int, Parsed], disk: DiskCache | None,
+              digests: dict[Path, bytes | None]) -> None:
+    """Keep the results of files without problems for the next run: in the process (``config.reuse``), on
+    ``disk`` (what was not read from it)."""
     next_cache = {k: v for k, v in _CACHE.items() if k[0] != kind}
     for i, ((path, _), key, parsed) in enumerate(zip(wanted, keys, results, strict=True)):
         if parsed[1] or (key is None and (disk is None or i in cached)):
@@ -144,18 +181,6 @@ def load_kind(config: ArchiveConfig, kind: str, problems: list[Problem], counter
     if config.reuse:
         _CACHE.clear()
         _CACHE.update(next_cache)
-    for (path, _), (doc, found, briefing) in zip(wanted, results, strict=True):
-        counter.tick()
-        problems.extend(found)
-        if doc is None:
-            broken.add(path.stem)
-        else:
-            if doc.faults:   # its well-typed parts are checked, but it is not built: to others it is broken
-                broken.add(path.stem)
-            docs.append(doc)
-            if kind == "briefing":   # ids of different kinds may coincide: a source never replaces a briefing
-                built[doc.id] = briefing
-    return docs
 
 
 PARALLEL_AFTER = 300   # files of one kind; below this a process pool costs more than it saves

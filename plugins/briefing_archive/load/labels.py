@@ -11,7 +11,7 @@ from typing import Any
 from ..core.characters import not_text
 
 
-def label(data: Any, where: tuple) -> str:
+def label(data: Any, where: tuple[str | int, ...]) -> str:
     """The prefix naming the value at ``where`` of ``data`` (a loaded document): claim or warning, and key."""
     parts = []
     if len(where) >= 2 and where[0] in ("claims", "warnings") and isinstance(where[1], int):

@@ -14,6 +14,7 @@ from ..core.markdown import references
 from ..core.problems import Problem, did_you_mean
 from .documents import MARKDOWN_FIELDS, Document, claim_ids
 from .documents import _values as markdown_values  # the fields' values, as the nesting check finds them
+from .yamlfile import KeyPath
 
 HOW = "write [text](<briefing-id>#<claim-id>) or [](<briefing-id>) with the id of a file of briefings/"
 
@@ -35,7 +36,7 @@ def note_reference_problems(docs: Mapping[str, list[Document]], broken: Abstract
     return problems
 
 
-def _problems(d: Document, where: tuple, text: str, claims_of: Mapping[str, set[str] | None],
+def _problems(d: Document, where: KeyPath, text: str, claims_of: Mapping[str, set[str] | None],
               own: str | None) -> list[Problem]:
     out = []
     label = _label(d, where)
@@ -50,11 +51,11 @@ def _problems(d: Document, where: tuple, text: str, claims_of: Mapping[str, set[
     return out
 
 
-def _label(d: Document, where: tuple) -> str:
+def _label(d: Document, where: KeyPath) -> str:
     """How a message names the field: ``claim 'x': `note```, ``warning #2: `note```, ```summary```."""
     field = f"`{where[-1]}`"
     if len(where) >= 3 and where[0] == "claims":
         return f"claim '{d.data['claims'][where[1]].get('id')}': {field}"
     if len(where) >= 3 and where[0] == "warnings":
-        return f"warning #{where[1] + 1}: {field}"
+        return f"warning #{int(where[1]) + 1}: {field}"
     return field

@@ -62,7 +62,7 @@ def python_dialect(node: Any) -> Any:
     return node
 
 
-def _schema(text: str) -> dict:
+def _schema(text: str) -> dict[str, Any]:
     return python_dialect(json.loads(text))
 
 
@@ -173,11 +173,6 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
     value: Any = error.instance
     schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     rule: Any = error.validator_value
-
-    def at_value(message: str, sub: KeyPath = where) -> Problem:
-        line, col = positions.of_value(sub)
-        return Problem(path, line, col, "error", message)
-
     if kind == "additionalProperties":
         known = sorted(schema.get("properties", {}))
         out = []
@@ -191,43 +186,6 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
         missing = [k for k in rule if k not in value]
         line, col = positions.of_key(where) if where else (1, 1)
         return [Problem(path, line, col, "error", f"{label} lacks the required key '{k}'; add it") for k in missing]
-    if kind == "type":
-        wanted = rule if isinstance(rule, list) else [rule]
-        names = " or ".join(_JSON_TYPES[t] for t in wanted if t != "null")
-        fix = ("put the value in quotes" if "string" in wanted and isinstance(value, (int, float, bool))
-               else "fix the value")
-        return [at_value(f"{label} must be {names}, not {_describe(value)}; {fix}")]
-    if kind == "enum":
-        options = [str(o) for o in rule]
-        hint = did_you_mean(str(value), options)
-        return [at_value(f"{label} is {_describe(value)}, which is not allowed{hint}; use one of {', '.join(options)}")]
-    if kind == "pattern":
-        pattern = rule
-        if pattern.endswith("\\Z"):
-            pattern = pattern[:-2] + "$"   # the schema's own (ECMA-262) spelling, see python_dialect
-        if pattern == LINE_PATTERN:
-            return [at_value(_line_message(label, value))]
-        hint = _PATTERN_HINTS.get(pattern, f"match the pattern {pattern}")
-        if isinstance(value, str) and value.endswith("\n") and pattern.startswith("^"):
-            hint += "; remove the line break at its end"
-        return [at_value(f"{label} is {_describe(value)}, which is not valid; {hint}")]
-    if kind in ("minimum", "maximum"):
-        low, high = schema.get("minimum"), schema.get("maximum")
-        if schema.get("type") == "number":
-            return [at_value(f"{label} is {value:g}, out of range; use a number from {low:g} to {high:g}")]
-        return [at_value(f"{label} is {value}, out of range; use a whole number from {low} to {high}")]
-    if kind == "minItems":
-        return [at_value(f"{label} is an empty list; give at least {rule} item, or remove the key")]
-    if kind == "uniqueItems":
-        seen, twice = set(), []
-        for item in value:
-            key = json.dumps(item, sort_keys=True)
-            if key in seen:
-                twice.append(item)
-            seen.add(key)
-        return [at_value(f"{label} lists {_describe(twice[0]) if twice else 'an item'} more than once; remove the repeat")]
-    if kind == "minLength":
-        return [at_value(f"{label} is empty; write some text, or remove the key")]
     if kind == "oneOf":
         # Explain the value by the alternative of its own shape (a mapping by the mapping form, ...).
         shape = ("object" if isinstance(value, dict) else "string" if isinstance(value, str)
@@ -237,13 +195,65 @@ def _explain(error: ValidationError, data: Any, positions: Positions, path: str)
                 subs = [e for e in error.context or () if e.relative_schema_path and e.relative_schema_path[0] == i]
                 if subs:
                     return [p for e in subs for p in _explain(e, data, positions, path)]
+    line, col = positions.of_value(where)
+    return [Problem(path, line, col, "error", _value_message(error, kind, label, value, schema, rule))]
+
+
+def _value_message(error: ValidationError, kind: str, label: str, value: Any, schema: Mapping[str, Any],
+                   rule: Any) -> str:
+    """What is wrong with the value itself (``kind``: the schema's rule it breaks), and how to fix it."""
+    if kind == "type":
+        wanted = rule if isinstance(rule, list) else [rule]
+        names = " or ".join(_JSON_TYPES[t] for t in wanted if t != "null")
+        fix = ("put the value in quotes" if "string" in wanted and isinstance(value, (int, float, bool))
+               else "fix the value")
+        return f"{label} must be {names}, not {_describe(value)}; {fix}"
+    if kind == "enum":
+        options = [str(o) for o in rule]
+        hint = did_you_mean(str(value), options)
+        return f"{label} is {_describe(value)}, which is not allowed{hint}; use one of {', '.join(options)}"
+    if kind == "pattern":
+        return _pattern_message(label, value, rule)
+    if kind in ("minimum", "maximum"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if schema.get("type") == "number":
+            return f"{label} is {value:g}, out of range; use a number from {low:g} to {high:g}"
+        return f"{label} is {value}, out of range; use a whole number from {low} to {high}"
+    if kind == "minItems":
+        return f"{label} is an empty list; give at least {rule} item, or remove the key"
+    if kind == "uniqueItems":
+        return _repeat_message(label, value)
+    if kind == "minLength":
+        return f"{label} is empty; write some text, or remove the key"
+    if kind == "oneOf":
         forms = " or ".join(_JSON_TYPES[a["type"]] for a in rule if isinstance(a, Mapping) and a.get("type") in _JSON_TYPES)
-        return [at_value(f"{label} is {_describe(value)}; write {forms or 'one of the forms the format allows'} "
-                         "(see the format reference)")]
+        return (f"{label} is {_describe(value)}; write {forms or 'one of the forms the format allows'} "
+                "(see the format reference)")
     if kind in ("minProperties", "maxProperties"):
-        return [at_value(f"{label}: a relation is one `kind: <briefing-id>#<claim-id>` pair, with kind "
-                         f"{_kind_names()}; write one pair per list item")]
-    return [at_value(f"{label}: {error.message}; see the format contract")]
+        return (f"{label}: a relation is one `kind: <briefing-id>#<claim-id>` pair, with kind "
+                f"{_kind_names()}; write one pair per list item")
+    return f"{label}: {error.message}; see the format contract"
+
+
+def _pattern_message(label: str, value: Any, pattern: str) -> str:
+    if pattern.endswith("\\Z"):
+        pattern = pattern[:-2] + "$"   # the schema's own (ECMA-262) spelling, see python_dialect
+    if pattern == LINE_PATTERN:
+        return _line_message(label, value)
+    hint = _PATTERN_HINTS.get(pattern, f"match the pattern {pattern}")
+    if isinstance(value, str) and value.endswith("\n") and pattern.startswith("^"):
+        hint += "; remove the line break at its end"
+    return f"{label} is {_describe(value)}, which is not valid; {hint}"
+
+
+def _repeat_message(label: str, value: list[Any]) -> str:
+    seen, twice = set(), []
+    for item in value:
+        key = json.dumps(item, sort_keys=True)
+        if key in seen:
+            twice.append(item)
+        seen.add(key)
+    return f"{label} lists {_describe(twice[0]) if twice else 'an item'} more than once; remove the repeat"
 
 
 def _line_message(label: str, value: str) -> str:

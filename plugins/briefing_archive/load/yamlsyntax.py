@@ -19,7 +19,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     at_tab = mark is not None and mark.index < len(text) and text[mark.index] == "\t"
     lines = _LINE_BREAK.split(text)
-    message = _syntax_message(exc, at_tab, lines[line - 1] if line <= len(lines) else "")
+    message = _syntax_message(exc, at_tab=at_tab, line=lines[line - 1] if line <= len(lines) else "")
     unclosed = _unclosed_quote_line(text, line)
     if unclosed is None and "end of stream" in str(exc.problem):
         # A quote opened inside a value YAML had already ended (the article's own quote marks) reads to
@@ -46,7 +46,7 @@ def _unclosed_quote_line(text: str, before: int) -> int | None:
     return None
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, at_tab: bool, line: str) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, *, at_tab: bool, line: str) -> str:
     what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
     if at_tab:
         return f"YAML syntax error: {what}; indent with spaces, not tabs"

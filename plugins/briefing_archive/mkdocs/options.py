@@ -9,7 +9,7 @@ from mkdocs.config import config_options as c
 from ..core.config import SETTINGS
 
 
-class _Exactly(c.Type):
+class _Exactly(c.Type[Any]):
     """MkDocs' type check, less its one surprise: `true` is no number here (bool is a subclass of int), as the
     command line's check of the same table says (core.config.check_settings)."""
 

@@ -20,7 +20,7 @@ BOX = ('<div class="md-header__option bx-pagefind" data-pagefind-ignore>'
        '<div id="bx-pagefind-search" role="search" aria-label="Search"></div></div>')
 
 
-def prepare_page(html: str, root: str, searchable: bool, base_path: str = "/") -> str:
+def prepare_page(html: str, root: str, *, searchable: bool, base_path: str = "/") -> str:
     """Mark a built page for Pagefind and give it the search box; ``root`` is the relative path
     from the page to the site root (``../../``), ``base_path`` the site's path on its host."""
     if searchable:

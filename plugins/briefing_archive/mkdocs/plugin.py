@@ -71,7 +71,7 @@ class BriefingsConfig(base.Config):
         return Settings(**{name: self[name] for name in SETTINGS})
 
 
-def _plugin(config: MkDocsConfig, name: str) -> BasePlugin | None:
+def _plugin(config: MkDocsConfig, name: str) -> BasePlugin[Any] | None:
     """The enabled plugin called ``name`` (``search`` is also ``material/search``), or None."""
     for key, plugin in config.plugins.items():
         if key.rsplit("/", 1)[-1] == name and plugin.config.get("enabled", True):
@@ -174,12 +174,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if config.theme.custom_dir:   # the theme's override folder is published (and its templates read) too
             refused += docs_files(Path(config.theme.custom_dir), archive.root, archive.display)[1]
         try:
-            output = build_site(archive, config.use_directory_urls, config.strict, config.site_url,
-                                config.site_name, self.output if self.preview else None)
+            output = build_site(archive, directory_urls=config.use_directory_urls, strict=config.strict,
+                                site_url=config.site_url,
+                                site_name=config.site_name, previous=self.output if self.preview else None)
         except ArchiveError as exc:
             self._failed([*refused, *exc.problems], archive)
             return
-        problems = [*refused, *taken_pages(hand, output.pages, config.use_directory_urls, archive.display)]
+        problems = [*refused, *taken_pages(hand, output.pages, directory_urls=config.use_directory_urls,
+                                           shown=archive.display)]
         if problems:
             self._failed([*problems, *output.problems], archive)
             return
@@ -306,7 +308,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.config.search == "pagefind":
             searchable = not (page.meta.get("search") or {}).get("exclude")
             base_path = urlsplit(config.site_url or "/").path or "/"
-            return pagefind.prepare_page(output, "../" * page.url.count("/"), searchable, base_path)
+            return pagefind.prepare_page(output, "../" * page.url.count("/"), searchable=searchable,
+                                         base_path=base_path)
         # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
         return output.replace('data-md-component="search" role="dialog">',
                               'data-md-component="search" role="dialog" aria-label="Search">', 1)

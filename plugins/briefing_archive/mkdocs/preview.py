@@ -179,7 +179,7 @@ class Preview:
                 count += 1
         return count
 
-    def seed_search(self, search: BasePlugin | None) -> None:
+    def seed_search(self, search: BasePlugin[Any] | None) -> None:
         """Before pages are rendered: give Material's index the entries of the pages that will not be."""
         index = getattr(search, "search_index", None)
         if index is None:
@@ -187,7 +187,7 @@ class Preview:
         index.entries = [e for e in self.search if e["location"].split("#", 1)[0] not in self.rendered]
         search.search_index_prev = None   # type: ignore[union-attr]  # its own merge assumes one changed page
 
-    def keep_search(self, search: BasePlugin | None) -> None:
+    def keep_search(self, search: BasePlugin[Any] | None) -> None:
         index = getattr(search, "search_index", None)
         if index is not None:
             self.search = list(index.entries)

@@ -94,7 +94,7 @@ def key_html(ctx: RenderContext, here: str) -> str:
     """One line that decodes a badge (its ends of both scales; every badge's tooltip gives its own words),
     linked to the methodology that explains how grades are earned."""
     first, last = RELIABILITY_ICON["A"], RELIABILITY_ICON["F"]
-    methodology = urls.link(here, "methodology.md", ctx.directory_urls, "_rule")
+    methodology = urls.link(here, "methodology.md", directory_urls=ctx.directory_urls, fragment="_rule")
     return (f'<p class="bx-key" {SEARCH_EXCLUDE}><strong>Key</strong>: in a badge such as <strong>B2</strong>, '
             f"the letter says how reliable the source usually is ({first}\u00a0A {esc(RELIABILITY['A'])} \u2026 "
             f"{last}\u00a0F {esc(RELIABILITY['F'].removeprefix('reliability '))}), the number how likely the "

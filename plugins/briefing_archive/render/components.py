@@ -45,7 +45,7 @@ def badge_inner(code: str) -> str:
     return f'<span class="bx-icon" aria-hidden="true">{RELIABILITY_ICON[code[0]]}</span>{code}'
 
 
-def front_matter(title: str, searchable: bool = True) -> str:
+def front_matter(title: str, *, searchable: bool = True) -> str:
     """A page's front matter. JSON is valid YAML; the title is HTML-escaped because themes print it raw."""
     search = "" if searchable else "search:\n  exclude: true\n"
     return f"---\ntitle: {json.dumps(esc(title))}\n{search}---\n\n"

@@ -48,12 +48,13 @@ class RenderContext:
     memo: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, archive: Archive, directory_urls: bool = True, excerpts: bool = False,
+    def build(cls, archive: Archive, *, directory_urls: bool = True, excerpts: bool = False,
               addresses: urls.Addresses | None = None, publisher: str = "") -> RenderContext:
         """Derive what the pages share from ``archive`` (give it its terms first: see ``with_terms``)."""
         links = build_links(archive)
         ledger = build_ledger(archive)
-        return cls(archive, links, directory_urls, excerpts, addresses or urls.Addresses(None, directory_urls),
+        return cls(archive, links, directory_urls, excerpts, addresses or urls.Addresses(None,
+                                                                                         directory_urls=directory_urls),
                    ledger, related_briefings(archive), EntityLinker(archive.entities),
                    urls.ledger_layout(ledger),
                    {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows}, publisher)
@@ -74,16 +75,16 @@ class RenderContext:
         return self.ledger_pages[row.figure.metric], row.anchor
 
     def href(self, here: str, page: str, fragment: str | None = None) -> str:
-        return esc(urls.link(here, page, self.directory_urls, fragment))
+        return esc(urls.link(here, page, directory_urls=self.directory_urls, fragment=fragment))
 
     def file_href(self, here: str, path: str) -> str:
-        return esc(urls.file_link(here, path, self.directory_urls))
+        return esc(urls.file_link(here, path, directory_urls=self.directory_urls))
 
     def note_html(self, here: str, text: str | None, skip: tuple[str, ...] = ()) -> str:
         """A note rendered safely, with its references linked and the first mention of each entity linked
         to its page."""
         return self.linker.link(self.markdown_html(here, text),
-                                lambda eid: urls.link(here, urls.entity_page(eid), self.directory_urls),
+                                lambda eid: urls.link(here, urls.entity_page(eid), directory_urls=self.directory_urls),
                                 frozenset(skip))
 
     def markdown_html(self, here: str, text: str | None) -> str:
@@ -149,7 +150,7 @@ class RenderContext:
         b = self.briefings_by_id.get(bid)
         if b is None:
             return None
-        href = urls.link(here, urls.briefing_page(bid), self.directory_urls, cid)
+        href = urls.link(here, urls.briefing_page(bid), directory_urls=self.directory_urls, fragment=cid)
         if cid is None:
             return href, b.title, f"Briefing: {b.title}"
         ref = self.links.claims.get(claim_key(bid, cid))
@@ -180,7 +181,7 @@ class RenderContext:
 
         Cached by chain and page depth: the same chains recur across thousands of claims.
         """
-        key = (urls.link(here, "index.md", self.directory_urls), claim.chain)
+        key = (urls.link(here, "index.md", directory_urls=self.directory_urls), claim.chain)
         cached = self._chains.get(key)
         if cached is None:
             cached = self._chains[key] = self._chain_html(here, claim)

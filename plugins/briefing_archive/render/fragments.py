@@ -44,7 +44,7 @@ def split(markdown: str) -> tuple[str, tuple[str, ...]]:
     return head + "\n\n".join(out), tuple(fragments)
 
 
-def fill(html: str, fragments: tuple[str, ...], searchable: bool = False) -> str:
+def fill(html: str, fragments: tuple[str, ...], *, searchable: bool = False) -> str:
     """Put the HTML blocks back where the engine left their markers; with ``searchable``, only those a site
     search reads (not those that :func:`search_skips`: their markers stay, for a second call to fill)."""
     if not fragments:

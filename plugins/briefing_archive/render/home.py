@@ -7,6 +7,8 @@ so its links are made from the site's root page.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from ..core.ids import claim_key
 from ..core.model import Briefing, Claim
 from ..core.relations import Role, role
@@ -51,7 +53,7 @@ def latest(ctx: RenderContext) -> list[Briefing]:
 
 
 def _claim_item(ctx: RenderContext, b: Briefing, c: Claim, why: str) -> str:
-    href = esc(urls.link(HERE, urls.briefing_page(b.id), ctx.directory_urls, c.id))
+    href = esc(urls.link(HERE, urls.briefing_page(b.id), directory_urls=ctx.directory_urls, fragment=c.id))
     return (f'<li>{ctx.claim_badge(c)} <a href="{href}">\u201c{esc(excerpt(c.quote, 120))}\u201d</a> '
             f"({ctx.briefing_link(HERE, b)}): {why}</li>")
 
@@ -76,7 +78,7 @@ def home_html(ctx: RenderContext) -> str:
             if against:
                 contested.append((-len(against), b.id, c.id, b, c, len(against)))
 
-    def top(rows: list) -> str:
+    def top(rows: list[tuple[Any, ...]]) -> str:
         return "".join(_claim_item(ctx, b, c, esc(claim_grounds(b.id, c, ctx.related_claims, ctx.archive.sources)))
                        for *_, b, c in sorted(rows, key=lambda t: t[:4])[:TOP])
 

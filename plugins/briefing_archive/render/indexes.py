@@ -11,7 +11,7 @@ from .profiles import SOURCE_KINDS
 
 
 def index_page(title: str, intro: str, headers: tuple[str, ...],
-               rows: Sequence[tuple[str, ...]], searchable: bool = True) -> str:
+               rows: Sequence[tuple[str, ...]], *, searchable: bool = True) -> str:
     """An index page: a short introduction and one table (cells are HTML, already escaped)."""
     return (front_matter(title, searchable=searchable) + f"<p>{intro}</p>\n\n"
             + html_table(headers, rows, "bx-index bx-sortable") + "\n")

@@ -198,7 +198,7 @@ def sentence_ends(flat: str) -> list[int]:
     return ends
 
 
-def shorten(flat: str, limit: int, sentences: bool = True) -> str:
+def shorten(flat: str, limit: int, *, sentences: bool = True) -> str:
     """``flat`` (one line of text) cut to at most ``limit`` characters and a final \u2026, never inside
     a word: at the end of its last whole sentence that fits, or, when even the first sentence is too long
     (or ``sentences`` is false), after its last whole word that fits. Text that fits is returned as is."""

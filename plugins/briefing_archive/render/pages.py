@@ -25,10 +25,11 @@ from .tags import tag_pages
 from .timeline import timeline_pages
 
 
-def render_pages(archive: Archive, directory_urls: bool = True, excerpts: bool = False,
+def render_pages(archive: Archive, *, directory_urls: bool = True, excerpts: bool = False,
                  addresses: urls.Addresses | None = None) -> dict[str, str]:
     """Every generated page of the archive, keyed by its path in the docs tree."""
-    ctx = RenderContext.build(with_terms(archive), directory_urls, excerpts, addresses)
+    ctx = RenderContext.build(with_terms(archive), directory_urls=directory_urls, excerpts=excerpts,
+                              addresses=addresses)
     return {path: markdown for path, markdown in iter_pages(ctx) if markdown is not None}
 
 

@@ -47,7 +47,8 @@ def claims_by_briefing(ctx: RenderContext, here: str, refs: list[tuple[ClaimRef,
             b = grouped[bid][0][0].briefing
             badges = " ".join(
                 compact_badge(badge_code(ref.claim, ctx.archive.sources),
-                              urls.link(here, urls.briefing_page(bid), ctx.directory_urls, ref.claim.id),
+                              urls.link(here, urls.briefing_page(bid), directory_urls=ctx.directory_urls,
+                                        fragment=ref.claim.id),
                               role)
                 for ref, role in grouped[bid])
             out.append(f"<li>{ctx.briefing_link(here, b)}: {badges}</li>")
@@ -121,7 +122,8 @@ def render_entity(ctx: RenderContext, e: Entity) -> str:
         by_date = "".join(
             f"<li><time>{esc(ref.claim.date)}</time> " + compact_badge(
                 badge_code(ref.claim, ctx.archive.sources),
-                urls.link(here, urls.briefing_page(ref.briefing.id), ctx.directory_urls, ref.claim.id))
+                urls.link(here, urls.briefing_page(ref.briefing.id), directory_urls=ctx.directory_urls,
+                          fragment=ref.claim.id))
             + "</li>" for ref in dated)
     else:
         by_date = "".join(f"<li><time>{esc(ref.claim.date)}</time> {ctx.claim_badge(ref.claim)} "

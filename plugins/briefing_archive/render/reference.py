@@ -16,13 +16,13 @@ FILES = (("briefing", "A briefing: `briefings/<id>.yml`"), ("source", "A source:
          ("entity", "An entity: `briefings/entities/<id>.yml`"))
 
 
-def _resolve(schema: dict, node: dict) -> dict:
+def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in node:
         node = {**schema["$defs"][node["$ref"].rsplit("/", 1)[1]], **{k: v for k, v in node.items() if k != "$ref"}}
     return node
 
 
-def _kind(schema: dict, node: dict) -> str:
+def _kind(schema: dict[str, Any], node: dict[str, Any]) -> str:
     node = _resolve(schema, node)
     pattern = node.get("pattern", "")
     if pattern.startswith("^[0-9]{4}"):
@@ -50,7 +50,7 @@ def _kind(schema: dict, node: dict) -> str:
     return text
 
 
-def _table(schema: dict, node: dict, title: str, out: list[str]) -> None:
+def _table(schema: dict[str, Any], node: dict[str, Any], title: str, out: list[str]) -> None:
     node = _resolve(schema, node)
     required = set(node.get("required", ()))
     out += [f"**{title}**", "", "| key | required | value | what |", "| --- | --- | --- | --- |"]

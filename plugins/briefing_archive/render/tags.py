@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..core.model import Briefing
 from .components import front_matter
 from .context import RenderContext
 from .markup import esc
@@ -10,7 +11,7 @@ from .urls import TAGS
 
 
 def tag_pages(ctx: RenderContext) -> tuple[str, dict[str, str]]:
-    tagged: dict[str, list] = defaultdict(list)
+    tagged: dict[str, list[Briefing]] = defaultdict(list)
     for b in ctx.archive.briefings:
         for t in b.tags:
             tagged[t].append(b)

@@ -30,7 +30,8 @@ def timeline_pages(ctx: RenderContext) -> dict[str, str]:
     return pages
 
 
-def timeline_page(ctx: RenderContext, groups: tuple[Group, ...], here: str, with_briefings: bool = True, months: str = "") -> str:
+def timeline_page(ctx: RenderContext, groups: tuple[Group, ...], here: str, *, with_briefings: bool = True,
+                  months: str = "") -> str:
     out = [front_matter("Timeline", searchable=False),
            ("<p>Every claim that says when its event happened, in order, grouped by month. Dates have three "
             "precisions (YYYY, YYYY-MM, YYYY-MM-DD); a partial date sorts <strong>before</strong> the full "

@@ -30,7 +30,7 @@ PAGE_ROWS = 300
 
 
 @lru_cache(maxsize=65536)
-def page_url(page: str, directory_urls: bool) -> str:
+def page_url(page: str, *, directory_urls: bool) -> str:
     """Site-relative URL (percent-encoded) of a Markdown page path such as ``briefings/x.md``."""
     stem = page.removesuffix(".md")
     if not directory_urls:
@@ -42,7 +42,7 @@ def page_url(page: str, directory_urls: bool) -> str:
     return quote(url, safe="/")
 
 
-def link(from_page: str, to_page: str, directory_urls: bool, fragment: str | None = None) -> str:
+def link(from_page: str, to_page: str, *, directory_urls: bool, fragment: str | None = None) -> str:
     """Relative href from one page (or file) to another, with an optional ``#fragment``.
 
     Goes up to the site root and down again (``../../sources/x/``): as correct as the shortest
@@ -50,14 +50,14 @@ def link(from_page: str, to_page: str, directory_urls: bool, fragment: str | Non
     """
     if from_page == to_page and fragment:
         return f"#{fragment}"
-    href = _root_prefix(from_page, directory_urls) + page_url(to_page, directory_urls)
+    href = _root_prefix(from_page, directory_urls=directory_urls) + page_url(to_page, directory_urls=directory_urls)
     return (href or "./") + (f"#{fragment}" if fragment else "")
 
 
-def file_link(from_page: str, path: str, directory_urls: bool) -> str:
+def file_link(from_page: str, path: str, *, directory_urls: bool) -> str:
     """Relative href from a page to a file copied into the site as it is (a seed, a data file):
     unlike a page, a file keeps its name, even one that ends in ``.md``."""
-    return _root_prefix(from_page, directory_urls) + file_url(path)
+    return _root_prefix(from_page, directory_urls=directory_urls) + file_url(path)
 
 
 def file_url(path: str) -> str:
@@ -66,8 +66,8 @@ def file_url(path: str) -> str:
 
 
 @cache
-def _root_prefix(page: str, directory_urls: bool) -> str:
-    return "../" * page_url(page, directory_urls).count("/")
+def _root_prefix(page: str, *, directory_urls: bool) -> str:
+    return "../" * page_url(page, directory_urls=directory_urls).count("/")
 
 
 def briefing_page(bid: str) -> str:
@@ -139,7 +139,7 @@ class Addresses:
     relative to that page instead, which is how JSON-LD resolves them.
     """
 
-    def __init__(self, base_url: str | None, directory_urls: bool) -> None:
+    def __init__(self, base_url: str | None, *, directory_urls: bool) -> None:
         self.base = (base_url.rstrip("/") + "/") if base_url else ""
         self.directory_urls = directory_urls
 
@@ -149,8 +149,8 @@ class Addresses:
 
     def page(self, page: str, fragment: str | None = None, on: str | None = None) -> str:
         if on is not None and not self.base:
-            return link(on, page, self.directory_urls, fragment)
-        return self.base + page_url(page, self.directory_urls) + (f"#{fragment}" if fragment else "")
+            return link(on, page, directory_urls=self.directory_urls, fragment=fragment)
+        return self.base + page_url(page, directory_urls=self.directory_urls) + (f"#{fragment}" if fragment else "")
 
     def file(self, path: str) -> str:
         return self.base + file_url(path)
