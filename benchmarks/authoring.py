@@ -124,19 +124,24 @@ def _get(url: str) -> str | None:
 
 
 def _shown(base: str, pages: list[str], before: dict[str, str | None], saved: float, timeout: float,
-           quiet: float = 4.0) -> tuple[float, int]:
-    """Poll ``pages`` until each that changes shows its new content and none has changed for ``quiet`` seconds:
-    (seconds from ``saved`` to the last page's change, how many pages changed)."""
+           builds: Callable[[], int]) -> tuple[float, int]:
+    """Poll ``pages`` until the server has finished the rebuild the edit started (``builds``: how many builds its
+    log reports; one more than at the edit) and one whole poll after it: (seconds from ``saved`` to the last
+    watched page's change, how many pages changed)."""
+    done_before = builds()
     changed: dict[str, float] = {}
-    last = time.perf_counter()
-    while not changed or time.perf_counter() - last < quiet:
+    finished = False
+    while True:
         if time.perf_counter() - saved > timeout:
             raise SystemExit(f"the edit did not show within {timeout} s")
+        last_poll = finished
         for page in pages:
             if page not in changed and _get(base + page) != before[page]:
-                changed[page] = last = time.perf_counter()
+                changed[page] = time.perf_counter()
+        if last_poll and changed:
+            return max(changed.values()) - saved, len(changed)
+        finished = builds() > done_before
         time.sleep(0.05)
-    return max(changed.values()) - saved, len(changed)
 
 
 def preview_latency(n: int, work: Path, edits: int = 5, timeout: float = 900) -> dict:
@@ -148,6 +153,10 @@ def preview_latency(n: int, work: Path, edits: int = 5, timeout: float = 900) ->
     base = f"http://127.0.0.1:{port}/"
     edited = edited_of(n)
     pages = watched_pages(root, edited)
+
+    def builds() -> int:
+        log.flush()
+        return (work / f"serve-{n}.log").read_text("utf-8", errors="replace").count("Documentation built in")
     medians: dict[str, float] = {}
     runs: dict[str, list[float]] = {}
     shown: dict[str, int] = {}
@@ -165,7 +174,7 @@ def preview_latency(n: int, work: Path, edits: int = 5, timeout: float = 900) ->
                 before = {page: _get(base + page) for page in pages}
                 edit(root / file.format(edited=edited), f"preview-{i}-{time.time_ns()}", field)
                 saved = time.perf_counter()
-                seconds, shown[what] = _shown(base, pages, before, saved, timeout)
+                seconds, shown[what] = _shown(base, pages, before, saved, timeout, builds)
                 times.append(seconds)
                 print(f"  {what}, edit {i + 1}: {times[-1]:.2f} s, {shown[what]} of {len(pages)} watched pages "
                       "changed", file=sys.stderr, flush=True)
