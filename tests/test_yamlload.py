@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yamlcore import CoreDumper
 
+from briefing_archive.core.characters import not_text
 from briefing_archive.load.yamlfile import load_yaml
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "200"))  # raise it for a longer search
@@ -82,8 +83,10 @@ def test_not_utf8() -> None:
 
 
 _keys = st.from_regex(r"[a-z][a-z_]{0,8}", fullmatch=True)
-# Control characters and line separators are excluded: PyYAML's emitter folds them (a YAML 1.1 quirk).
-_text = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30)
+# Control characters and line separators are excluded: PyYAML's emitter folds them (a YAML 1.1 quirk); so is
+# what the loader refuses as not text (non-characters such as U+FFFE, issue 22), which a round trip cannot keep.
+_text = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cn")), max_size=30).filter(
+    lambda t: not_text(t) is None)
 _scalars = st.one_of(_text, st.integers(-10**6, 10**6), st.booleans(), st.none(),
                      st.floats(allow_nan=False, allow_infinity=False, width=32))
 _docs = st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
