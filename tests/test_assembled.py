@@ -6,12 +6,12 @@ import json
 from dataclasses import replace
 
 from briefing_archive.core.config import ArchiveConfig, Settings
+from briefing_archive.core.urls import Addresses
 from briefing_archive.exports.annotations import web_annotations
 from briefing_archive.exports.archive_data import archive_data
 from briefing_archive.exports.assembled import exports
 from briefing_archive.load.archive import load_archive
 from briefing_archive.render.context import RenderContext
-from briefing_archive.render.urls import Addresses
 
 from conftest import SHIPPED
 

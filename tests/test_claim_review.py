@@ -197,7 +197,7 @@ def test_a_published_build_is_absolute_and_quiet_about_it(archive, no_warnings) 
     ("http://[::1]:8000/", True), ("http://0.0.0.0:8000/", True), ("https://example.test/archive/", False),
     ("https://127.example/", False), ("http://10.0.0.1/", False)])
 def test_local_addresses(url, local) -> None:
-    from briefing_archive.render.urls import is_local_address, public_base
+    from briefing_archive.core.urls import is_local_address, public_base
 
     assert is_local_address(url) is local
     assert public_base(url) == (None if local else url)

@@ -8,12 +8,13 @@ from html import unescape
 
 import pytest
 
+from briefing_archive.core import urls
 from briefing_archive.core.config import ArchiveConfig
 from briefing_archive.derive import links
 from briefing_archive.derive import related as related_module
 from briefing_archive.derive.compare import compare_pairs
 from briefing_archive.load.archive import load_archive
-from briefing_archive.render import relations, urls
+from briefing_archive.render import relations
 from briefing_archive.render.pages import render_pages
 
 from conftest import Archive, write_fixture

@@ -9,9 +9,10 @@ import pytest
 
 from briefing_archive.core import model
 from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.core.urls import Addresses
 from briefing_archive.exports import feed
 from briefing_archive.load.archive import load_archive
-from briefing_archive.render.urls import Addresses
+from briefing_archive.render.markup import render_markdown
 
 from conftest import Archive, write_fixture
 
@@ -51,7 +52,7 @@ CHANGED = {"a-test": datetime(2025, 3, 5, 12, 30, tzinfo=UTC), "b-test": datetim
 def atom(archive, base: str | None = BASE, *, directory_urls: bool = True, name: str = "Briefs & <co>",
          changed=None) -> ET.Element:
     xml = feed.atom_feed(archive, Addresses(base, directory_urls=directory_urls), name,
-                         CHANGED if changed is None else changed)
+                         CHANGED if changed is None else changed, summary_html=render_markdown)
     assert xml.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
     return ET.fromstring(xml)
 
@@ -114,14 +115,15 @@ def test_titles_summaries_and_tags_are_escaped_text(loaded) -> None:
     assert b["tags"] == ["drones", "kursk"]
     assert {e["bid"]: e["tags"] for e in entries(root)} == {
         "a-test": ["test"], "b-test": ["drones", "kursk"], "c-test": [], "d-test": [], "e-test": []}
-    xml = feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "x", CHANGED)
+    xml = feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "x", CHANGED, summary_html=render_markdown)
     assert b"<script>" not in xml
     assert b"<b>raw" not in xml
 
 
 def test_feed_is_deterministic(loaded) -> None:
-    one = feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "Site", CHANGED)
-    assert one == feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "Site", dict(reversed(CHANGED.items())))
+    one = feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "Site", CHANGED, summary_html=render_markdown)
+    assert one == feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "Site", dict(reversed(CHANGED.items())),
+                                 summary_html=render_markdown)
 
 
 def test_change_times_in_other_zones_are_compared_as_instants(loaded) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing_archive.core import urls
 from briefing_archive.core.config import ArchiveConfig
-from briefing_archive.render import urls
 from briefing_archive.render.fragments import unpack
 from briefing_archive.render.inputs import page_inputs, unchanged
 from briefing_archive.site import build_site

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.core.urls import CLAIMS_DATA
 from briefing_archive.derive import ledger, links, related
-from briefing_archive.render.urls import CLAIMS_DATA
 from briefing_archive.site import ProseEdits, build_site, prose_edits
 
 

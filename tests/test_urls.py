@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing_archive.render import urls
+from briefing_archive.core import urls
 
 SITE = "https://example.test/archive/"
 

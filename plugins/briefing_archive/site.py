@@ -16,6 +16,7 @@ from .core.lexicon import Occurrence
 from .core.model import Archive, Briefing
 from .core.problems import ArchiveError, Problem
 from .core.schemas import KINDS, schema_text
+from .core.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, briefing_page, public_base
 from .derive.terms import with_terms
 from .exports.assembled import Part, exports
 from .exports.feed import atom_feed
@@ -28,8 +29,8 @@ from .render.fragments import pack
 from .render.fragments import split as split_fragments
 from .render.home import HOME_PLACEHOLDER, home_html
 from .render.inputs import Inputs, page_inputs, shared_inputs, unchanged
+from .render.markup import render_markdown
 from .render.pages import iter_pages, prose_pages
-from .render.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, briefing_page, public_base
 
 T = TypeVar("T")
 
@@ -118,7 +119,7 @@ def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bo
     changed = last_changed([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
     files["feed.xml"] = atom_feed(archive, at, site_name,
                                   {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings},
-                                  config.settings.author)
+                                  config.settings.author, summary_html=render_markdown)
     package = resources.files("briefing_archive")
     for path in (STYLESHEET, SCRIPT, WORKER_SHIM, CLAIMS_SCRIPT):
         files[path] = package.joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()

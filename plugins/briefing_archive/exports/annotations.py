@@ -18,14 +18,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..core import urls
 from ..core.chains import chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.ids import claim_key, split_claim_key
 from ..core.independence import verdict_words
 from ..core.model import Archive, Briefing, Span
 from ..core.rule import BASIS, Related, both_ways
-from ..render import urls
-from ..render.urls import Addresses
+from ..core.urls import Addresses
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 #: Characters of context on each side of a quote in its TextQuoteSelector.

@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..core import urls
 from ..core.credibility import CREDIBILITY, RELIABILITY, badge_code
 from ..core.ids import claim_key
 from ..core.independence import Verdict, remembered
 from ..core.model import Archive, Briefing, Claim, Source
 from ..core.rule import Related, both_ways, standing
+from ..core.urls import Addresses
 from ..derive.ledger import Metric
-from ..render import urls
-from ..render.urls import Addresses
 
 
 def chain_data(claim: Claim, sources: Mapping[str, Source]) -> list[dict[str, Any]]:

@@ -15,8 +15,8 @@ from ..core.ids import claim_key
 from ..core.independence import remembered
 from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Related, both_ways
+from ..core.urls import Addresses
 from ..derive.ledger import Metric
-from ..render.urls import Addresses
 from .annotations import briefing_annotations, collection
 from .archive_data import archive_frame, briefing_data, claim_index
 

@@ -12,14 +12,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
 
+from ..core import urls
 from ..core.model import Archive
-from ..render import urls
-from ..render.markup import render_markdown
-from ..render.urls import Addresses
+from ..core.urls import Addresses
 
 #: The namespace of the feed UUIDs (a fixed, random UUID: the same archive gets the same ids anywhere).
 FEED_NAMESPACE = uuid.UUID("6b0f3e62-5c1d-4c55-9a43-8f7d2a9e41b7")
@@ -42,9 +42,10 @@ def published_time(value: str) -> datetime:
 
 
 def atom_feed(archive: Archive, at: Addresses, site_name: str, changed: dict[str, datetime],
-              author: str = "") -> bytes:
+              author: str = "", *, summary_html: Callable[[str], str]) -> bytes:
     """Briefings dated by ``published``, else by ``changed`` (last commit or file time), newest first;
-    ``author`` names the archive as the feed's author (empty: the site name)."""
+    ``author`` names the archive as the feed's author (empty: the site name); ``summary_html`` renders a
+    summary's Markdown as safe HTML (the render stage's: exports do not import it)."""
     feed = FeedGenerator()
     home = at.file("")
     feed.id(feed_id(site_name))
@@ -67,7 +68,7 @@ def atom_feed(archive: Archive, at: Addresses, site_name: str, changed: dict[str
         entry.updated(when)
         if b.published:
             entry.published(when)
-        entry.summary(render_markdown(b.summary), type="html")
+        entry.summary(summary_html(b.summary), type="html")
         for tag in b.tags:
             entry.category(term=tag)
     return feed.atom_str(pretty=True)

@@ -1,8 +1,8 @@
 """The articles as files of the site, so readers and annotation tools can fetch the exact text."""
 from __future__ import annotations
 
+from ..core import urls
 from ..core.model import Archive
-from ..render import urls
 
 
 def seed_files(archive: Archive) -> dict[str, bytes]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..core.problems import Problem
 from .guard import folder_refusal, walk
 
-#: The folders of docs/ the plugin's pages are in (see render/urls.py; tests/test_guard.py holds them to a build):
+#: The folders of docs/ the plugin's pages are in (see core/urls.py; tests/test_guard.py holds them to a build):
 #: ``briefings check``, which renders nothing, renders the pages only when a hand-written file lies in one.
 PAGE_FOLDERS = frozenset({"briefings", "sources", "entities", "claims", "tags", "figures", "timeline", "relations",
                           "compare"})

@@ -30,12 +30,12 @@ from mkdocs.utils.templates import TemplateContext
 from ..core.config import SETTINGS, ArchiveConfig, Settings
 from ..core.problems import ArchiveError, Problem
 from ..core.search import SEPARATOR, attached
+from ..core.urls import is_local_address
 from ..load.docs import docs_files, taken_pages
 from ..load.guard import refusal
 from ..render.fragments import fill as fill_fragments
 from ..render.fragments import unpack
 from ..render.placeholders import fill_placeholders
-from ..render.urls import is_local_address
 from ..site import SCRIPT, STYLESHEET, THEME_TOOLTIPS, WORKER_SHIM, SiteOutput, build_site, without_theme_tooltips
 from . import pagefind
 from .banner import banner, with_banner

@@ -11,11 +11,11 @@ applies; without the script the link still lands on the claims.
 """
 from __future__ import annotations
 
+from ..core import urls
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON
 from ..core.model import Briefing, Claim
 from ..derive.bottomline import GROUP_OF, GROUPS, BottomLine, Count, bottom_line, facets
 from ..derive.grounds import claim_grounds
-from . import urls
 from .components import excerpt
 from .context import RenderContext
 from .markup import SEARCH_EXCLUDE, esc

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..core import urls
 from ..core.credibility import badge_code, badge_meaning
 from ..core.ids import claim_key
 from ..core.model import Briefing, Claim
@@ -16,7 +17,6 @@ from ..core.rule import BASIS, BASIS_LABEL, SUPPORTING, standing
 from ..core.text import Block, blocks
 from ..derive.grounds import claim_grounds
 from ..derive.guide import hedged, reading_guide, sentence_span
-from . import urls
 from .bottomline import bottom_line_html, claim_classes, filter_html
 from .claimreview import claim_review, script_json
 from .compare import compare_link

@@ -42,13 +42,13 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ..core import urls
 from ..core.chains import chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.model import Archive, Briefing, Entity, Source
 from ..core.rule import Related, both_ways
+from ..core.urls import Addresses
 from ..derive.grounds import claim_grounds
-from . import urls
-from .urls import Addresses
 
 #: Credibility grades that are points on the rating scale (6, "cannot be judged", is not).
 RATED = range(1, 6)

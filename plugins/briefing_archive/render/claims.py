@@ -7,9 +7,9 @@ and the script's ``row()`` must agree (the browser test compares them).
 """
 from __future__ import annotations
 
+from ..core import urls
 from ..core.relations import aside
 from ..derive.claims import STATUS, STATUS_MEANING, VERDICT_WORDS, ClaimRow
-from . import urls
 from .claimdata import quote_text, side_text
 from .components import front_matter, or_not_recorded
 from .context import RenderContext

@@ -13,12 +13,12 @@ from collections.abc import Collection
 
 from ..core.model import Briefing
 from ..core.relations import Role, role
+from ..core.urls import COMPARE, RELATIONS
 from ..derive.compare import Match, Pair
 from ..derive.links import ClaimRef
 from .components import front_matter, html_table
 from .context import RenderContext
 from .markup import SEARCH_EXCLUDE, esc
-from .urls import COMPARE, RELATIONS
 
 INTRO = ("<p>Where two articles agree, contradict or update each other, and whether they agree "
          "<strong>independently</strong>: the matched claims of each pair of briefings side by side, with their "

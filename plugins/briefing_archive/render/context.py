@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from ..core import relations
+from ..core import relations, urls
 from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.ids import claim_key
@@ -21,10 +21,10 @@ from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Related, both_ways
 from ..derive.claims import ClaimRow, claim_rows
 from ..derive.compare import Pair, compare_pairs
+from ..derive.layout import compare_layout, ledger_layout
 from ..derive.ledger import Metric, Row, build_ledger
 from ..derive.links import ClaimRef, Links, build_links
 from ..derive.related import RelatedBriefing, related_briefings
-from . import urls
 from .components import badge_html, excerpt
 from .entitylinks import EntityLinker
 from .markup import Resolve, esc, plain_text, render_markdown
@@ -56,7 +56,7 @@ class RenderContext:
         return cls(archive, links, directory_urls, excerpts, addresses or urls.Addresses(None,
                                                                                          directory_urls=directory_urls),
                    ledger, related_briefings(archive), EntityLinker(archive.entities),
-                   urls.ledger_layout(ledger),
+                   ledger_layout(ledger),
                    {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows}, publisher)
 
     def with_prose_of(self, archive: Archive) -> RenderContext:
@@ -122,7 +122,7 @@ class RenderContext:
     @cached_property
     def compare_layout(self) -> dict[tuple[str, str], str]:
         """The page that shows each pair of briefings (by its key, first briefing first)."""
-        return urls.compare_layout(self.compare)
+        return compare_layout(self.compare)
 
     @cached_property
     def _compare_places(self) -> dict[tuple[str, str], tuple[str, str]]:

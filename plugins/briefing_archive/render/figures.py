@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from ..core.ids import claim_key
+from ..core.urls import FIGURES
 from ..derive.ledger import Metric
 from .components import figure_value, front_matter, heading, html_table
 from .context import RenderContext
 from .markup import esc
-from .urls import FIGURES
 
 QUALIFIER = {"exact": "exactly", "about": "about", "at-least": "at least", "at-most": "at most"}
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core import urls
 from ..core.ids import claim_key
 from ..core.model import Briefing, Claim
 from ..core.relations import Role, role
 from ..core.rule import supports
 from ..derive.bottomline import GROUPS, bottom_line
 from ..derive.grounds import claim_grounds
-from . import urls
 from .components import excerpt
 from .context import RenderContext
 from .markup import esc, plain_text

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from ..core import urls
 from ..core.ids import claim_key
 from ..core.markdown import references
 from ..core.model import Briefing
-from . import urls
 from .compare import compare_parts
 from .context import RenderContext
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
+from ..core import urls
 from ..core.model import Archive
 from ..derive.terms import with_terms
-from . import urls
 from .briefing import render_briefing
 from .claims import claims_page
 from .compare import compare_pages

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ..core import urls
 from ..core.credibility import CREDIBILITY, RELIABILITY, RUBRIC_BY_ID, badge_code
 from ..core.model import Entity, Source
 from ..derive.links import ClaimRef
-from . import urls
 from .components import (
     NOT_RECORDED,
     SIDE_LABEL,

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from ..core.ids import claim_key
 from ..core.relations import kinds
+from ..core.urls import COMPARE, RELATIONS
 from .compare import contents
 from .components import front_matter, heading, html_table
 from .context import RenderContext
 from .markup import esc
-from .urls import COMPARE, RELATIONS
 
 #: Beyond this many pairs of related briefings, the page leads to the compare view's list instead of repeating it.
 LISTED_PAIRS = 50

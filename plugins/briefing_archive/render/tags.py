@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..core.model import Briefing
+from ..core.urls import TAGS
 from .components import front_matter
 from .context import RenderContext
 from .markup import esc
-from .urls import TAGS
 
 
 def tag_pages(ctx: RenderContext) -> tuple[str, dict[str, str]]:

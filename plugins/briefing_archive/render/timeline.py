@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import calendar
 
+from ..core.urls import PAGE_ROWS, TIMELINE
 from ..derive.timeline import Group, briefings_by_published, claim_groups
 from .components import front_matter, heading
 from .context import RenderContext
 from .markup import esc
-from .urls import PAGE_ROWS, TIMELINE
 
 
 def month_label(key: str) -> str:

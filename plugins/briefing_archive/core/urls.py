@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
-
-if TYPE_CHECKING:
-    from ..derive.compare import Pair
-    from ..derive.ledger import Metric
 
 #: The cross-archive pages.
 FIGURES, TIMELINE, RELATIONS, TAGS = "figures/index.md", "timeline/index.md", "relations/index.md", "tags/index.md"
@@ -84,29 +79,6 @@ def entity_page(eid: str) -> str:
 
 def seed_file(name: str) -> str:
     return f"seeds/{name}"
-
-
-def ledger_layout(metrics: tuple[Metric, ...]) -> dict[str, str]:
-    """Which page shows each metric: all on ``figures/`` while the ledger is short, else a page each."""
-    if sum(len(m.rows) for m in metrics) <= PAGE_ROWS:
-        return {m.metric: FIGURES for m in metrics}
-    return {m.metric: f"figures/{m.metric}.md" for m in metrics}
-
-
-def compare_layout(pairs: tuple[Pair, ...], limit: int | None = None) -> dict[tuple[str, str], str]:
-    """Which page shows each pair of briefings (by its key): all on ``compare/`` while the matched claims
-    are few, else pages of about ``limit`` (PAGE_ROWS) matched claims each, whole pairs, listed on ``compare/``."""
-    limit = PAGE_ROWS if limit is None else limit
-    if sum(len(p.matches) for p in pairs) <= limit:
-        return {p.key: COMPARE for p in pairs}
-    layout: dict[tuple[str, str], str] = {}
-    part, rows = 1, 0
-    for p in pairs:
-        if rows and rows + len(p.matches) > limit:
-            part, rows = part + 1, 0
-        layout[p.key] = f"compare/part-{part}.md"
-        rows += len(p.matches)
-    return layout
 
 
 def is_local_address(url: str | None) -> bool:
