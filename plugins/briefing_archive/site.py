@@ -17,6 +17,7 @@ from .core.model import Archive, Briefing
 from .core.problems import ArchiveError, Problem
 from .core.schemas import KINDS, schema_text
 from .core.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, briefing_page, public_base
+from .derive.stage import derive_archive
 from .derive.terms import with_terms
 from .exports.assembled import Part, exports
 from .exports.feed import atom_feed
@@ -105,7 +106,7 @@ def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bo
         ctx = previous.context.with_prose_of(termed)
     else:
         ctx = RenderContext.build(termed, directory_urls=directory_urls, excerpts=excerpts, addresses=at,
-                                  publisher=config.settings.author or site_name)
+                                  publisher=config.settings.author or site_name, derived=derive_archive(termed))
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")

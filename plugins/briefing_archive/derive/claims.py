@@ -8,6 +8,7 @@ directions (:func:`core.rule.both_ways`) and judged by the three-valued rule of
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..core.credibility import badge_code
@@ -65,9 +66,10 @@ class ClaimRow:
         return claim_key(self.briefing.id, self.claim.id)
 
 
-def claim_rows(archive: Archive) -> tuple[ClaimRow, ...]:
-    """One row per claim, briefing by briefing in archive order, claims in their briefing's order."""
-    related = both_ways(archive)
+def claim_rows(archive: Archive, related: Mapping[str, list[Related]] | None = None) -> tuple[ClaimRow, ...]:
+    """One row per claim, briefing by briefing in archive order, claims in their briefing's order; ``related``:
+    every claim's relations both ways (:func:`core.rule.both_ways`, derived here when not given)."""
+    related = both_ways(archive) if related is None else related
     rows = []
     for b in archive.briefings:
         for c in b.claims:

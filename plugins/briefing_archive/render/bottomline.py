@@ -14,8 +14,7 @@ from __future__ import annotations
 from ..core import urls
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON
 from ..core.model import Briefing, Claim
-from ..derive.bottomline import GROUP_OF, GROUPS, BottomLine, Count, bottom_line, facets
-from ..derive.grounds import claim_grounds
+from ..derive.bottomline import GROUP_OF, GROUPS, BottomLine, Count, facets
 from .components import excerpt
 from .context import RenderContext
 from .markup import SEARCH_EXCLUDE, esc
@@ -66,7 +65,7 @@ def lead_html(ctx: RenderContext, b: Briefing, line: BottomLine) -> str:
     claims = {c.id: c for c in b.claims}
     items = "".join(
         f'<li>{ctx.claim_badge(claims[cid])} <a href="#{esc(cid)}">\u201c{esc(excerpt(claims[cid].quote, LEAD_WORDS))}'
-        f'\u201d</a> <span class="bx-grounds">{esc(claim_grounds(b.id, claims[cid], ctx.related_claims, ctx.archive.sources))}'
+        f'\u201d</a> <span class="bx-grounds">{esc(ctx.grounds(b, claims[cid]))}'
         "</span></li>" for cid in line.lead)
     what = "Key claims" if line.keyed else "Best-supported claims"
     return f'<ol class="bx-lead" aria-label="{what}">{items}</ol>'
@@ -74,7 +73,7 @@ def lead_html(ctx: RenderContext, b: Briefing, line: BottomLine) -> str:
 
 def bottom_line_html(ctx: RenderContext, b: Briefing) -> str:
     """The bottom line (``id="_bottom-line"`` on the element that holds its entries), then the key."""
-    line: BottomLine = bottom_line(b, ctx.related_claims, ctx.archive.sources)
+    line: BottomLine = ctx.derived.bottom_lines[b.id]
     if not line.total:
         return ""
     groups = _groups_html(line)

@@ -13,9 +13,8 @@ from ..core.credibility import badge_code, badge_meaning
 from ..core.ids import claim_key
 from ..core.model import Briefing, Claim
 from ..core.relations import aside
-from ..core.rule import BASIS, BASIS_LABEL, SUPPORTING, standing
+from ..core.rule import BASIS, BASIS_LABEL, SUPPORTING
 from ..core.text import Block, blocks
-from ..derive.grounds import claim_grounds
 from ..derive.guide import hedged, reading_guide, sentence_span
 from .bottomline import bottom_line_html, claim_classes, filter_html
 from .claimreview import claim_review, script_json
@@ -186,7 +185,7 @@ def claim_tip(ctx: RenderContext, b: Briefing, c: Claim) -> str:
 def claim_verdict(ctx: RenderContext, b: Briefing, c: Claim) -> str:
     """A claim's computed verdict in words: grade, chain, then each relation with its independence."""
     code = badge_code(c, ctx.archive.sources)
-    grounds = claim_grounds(b.id, c, ctx.related_claims, ctx.archive.sources)   # the page's verdict (v1.2)
+    grounds = ctx.grounds(b, c)   # the page's verdict (v1.2)
     verdict = f"{badge_meaning(code)}. {grounds[:1].upper()}{grounds[1:]}. Chain: {ctx.chain_text(c)}."
     return " ".join(filter(None, (verdict, relations_text(ctx, b, c))))
 
@@ -216,7 +215,7 @@ def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int) -> str:
 
 def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: int) -> str:
     rows = [fact("Rests on", ctx.chain_html(here, c))]
-    judged = standing(c, ctx.related_claims.get(claim_key(b.id, c.id), []), ctx.archive.sources)
+    judged = ctx.derived.standing(b, c)
     if judged.below_ceiling:
         rows.append(fact("Graded below its ceiling", f"the evidence allows {judged.ceiling}; graded {c.credibility} "
                                                      "(the note says why)"))

@@ -1,14 +1,14 @@
 """What every page of one build shares: the archive, what was derived from it, and how to link.
 
 One :class:`RenderContext` is made per build and passed to each page function
-explicitly. It holds the links between claims, the figures ledger and the related
-briefings (each computed once), and the small renderers that need the archive: a
-source's name as a link, a claim's badge, a chain with its roles, a note with its
-entities linked.
+explicitly. It reads what the derive stage made once (:class:`~briefing_archive.derive.stage.Derived`: the
+links between claims, the relations both ways, the ledger, the related briefings...) and holds the small
+renderers that need the archive: a source's name as a link, a claim's badge, a chain with its roles, a note
+with its entities linked.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -18,13 +18,14 @@ from ..core.credibility import badge_code, badge_meaning
 from ..core.ids import claim_key
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, Verdict, remembered, verdict_words
 from ..core.model import Archive, Briefing, Claim
-from ..core.rule import Related, both_ways
-from ..derive.claims import ClaimRow, claim_rows
-from ..derive.compare import Pair, compare_pairs
-from ..derive.layout import compare_layout, ledger_layout
-from ..derive.ledger import Metric, Row, build_ledger
-from ..derive.links import ClaimRef, Links, build_links
-from ..derive.related import RelatedBriefing, related_briefings
+from ..core.rule import Related
+from ..derive.claims import ClaimRow
+from ..derive.compare import Pair
+from ..derive.grounds import grounds
+from ..derive.ledger import Metric
+from ..derive.links import ClaimRef, Links
+from ..derive.related import RelatedBriefing
+from ..derive.stage import Derived, derive_archive
 from .components import badge_html, excerpt
 from .entitylinks import EntityLinker
 from .markup import Resolve, esc, plain_text, render_markdown
@@ -32,16 +33,11 @@ from .markup import Resolve, esc, plain_text, render_markdown
 
 @dataclass(frozen=True)
 class RenderContext:
-    archive: Archive
-    links: Links
+    derived: Derived                                   # everything derived from the archive, computed once
     directory_urls: bool
     excerpts: bool
     addresses: urls.Addresses
-    ledger: tuple[Metric, ...]
-    related: dict[str, tuple[RelatedBriefing, ...]]
     linker: EntityLinker
-    ledger_pages: dict[str, str]                       # metric -> the page that shows it
-    ledger_rows: dict[tuple[str, str, int], Row]       # (briefing, claim, figure index) -> its row
     publisher: str = ""                                # who publishes the archive: its reviews' author
     _chains: dict[tuple[str, tuple[tuple[str, ...], ...]], str] = field(default_factory=dict, repr=False)
     #: HTML derived from what is not prose (a briefing's grade mix...), by (kind, id): computed once a build
@@ -49,30 +45,70 @@ class RenderContext:
 
     @classmethod
     def build(cls, archive: Archive, *, directory_urls: bool = True, excerpts: bool = False,
-              addresses: urls.Addresses | None = None, publisher: str = "") -> RenderContext:
-        """Derive what the pages share from ``archive`` (give it its terms first: see ``with_terms``)."""
-        links = build_links(archive)
-        ledger = build_ledger(archive)
-        return cls(archive, links, directory_urls, excerpts, addresses or urls.Addresses(None,
-                                                                                         directory_urls=directory_urls),
-                   ledger, related_briefings(archive), EntityLinker(archive.entities),
-                   ledger_layout(ledger),
-                   {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows}, publisher)
+              addresses: urls.Addresses | None = None, publisher: str = "",
+              derived: Derived | None = None) -> RenderContext:
+        """How the pages of ``archive`` render (give it its terms first: see ``with_terms``); ``derived``: the
+        derive stage's result for it (:func:`~briefing_archive.derive.stage.derive_archive`, made here when not
+        given)."""
+        return cls(derive_archive(archive) if derived is None else derived, directory_urls, excerpts,
+                   addresses or urls.Addresses(None, directory_urls=directory_urls), EntityLinker(archive.entities),
+                   publisher)
 
     def with_prose_of(self, archive: Archive) -> RenderContext:
         """This context for ``archive``, which differs from this one's only in briefings' prose (the live
-        preview's edits): what is derived from the rest (links, ledger, related briefings, relations both ways)
-        is kept, since no part of it reads prose, and is not derived again."""
-        ctx = replace(self, archive=archive)   # the memo and the chains' cache come along: neither reads prose
-        for name in ("related_claims", "compare", "compare_layout", "_compare_places"):
-            if name in self.__dict__:   # computed on demand (cached properties), none from prose
-                ctx.__dict__[name] = self.__dict__[name]
+        preview's edits): what is derived from the rest is kept (:meth:`Derived.with_prose_of`), since no part of
+        it reads prose, and is not derived again."""
+        ctx = replace(self, derived=self.derived.with_prose_of(archive))   # the memo and the chains' cache come
+        if "_compare_places" in self.__dict__:                             # along: neither reads prose
+            ctx.__dict__["_compare_places"] = self.__dict__["_compare_places"]
         return ctx
+
+    # What the derive stage made, read by name (see :class:`Derived`).
+    @property
+    def archive(self) -> Archive:
+        return self.derived.archive
+
+    @property
+    def links(self) -> Links:
+        return self.derived.links
+
+    @property
+    def ledger(self) -> tuple[Metric, ...]:
+        return self.derived.ledger
+
+    @property
+    def related(self) -> Mapping[str, tuple[RelatedBriefing, ...]]:
+        return self.derived.related
+
+    @property
+    def related_claims(self) -> Mapping[str, list[Related]]:
+        """Every claim's relations in both directions, with their verdicts (keyed ``briefing#claim``)."""
+        return self.derived.related_claims
+
+    @property
+    def compare(self) -> tuple[Pair, ...]:
+        """The pairs of briefings whose claims relate, for the compare view."""
+        return self.derived.compare
+
+    @property
+    def compare_layout(self) -> Mapping[tuple[str, str], str]:
+        """The page that shows each pair of briefings (by its key, first briefing first)."""
+        return self.derived.compare_layout
+
+    @property
+    def claim_rows(self) -> tuple[ClaimRow, ...]:
+        """Every claim as a row of the claims explorer (its page and its data file both read them)."""
+        return self.derived.claim_rows
+
+    def grounds(self, b: Briefing, c: Claim) -> str:
+        """What claim ``c`` of ``b``'s grade rests on, in words: the one wording the page, the tooltips and the
+        ClaimReview share (:func:`~briefing_archive.derive.grounds.grounds`)."""
+        return grounds(self.derived.standing(b, c), self.archive.sources)
 
     def ledger_row(self, b: Briefing, c: Claim, i: int) -> tuple[str, str]:
         """(ledger page, row anchor) of a claim's i-th figure."""
-        row = self.ledger_rows[(b.id, c.id, i)]
-        return self.ledger_pages[row.figure.metric], row.anchor
+        row = self.derived.ledger_rows[(b.id, c.id, i)]
+        return self.derived.ledger_pages[row.figure.metric], row.anchor
 
     def href(self, here: str, page: str, fragment: str | None = None) -> str:
         return esc(urls.link(here, page, directory_urls=self.directory_urls, fragment=fragment))
@@ -110,21 +146,6 @@ class RenderContext:
         return {sid: s.name for sid, s in self.archive.sources.items()}
 
     @cached_property
-    def related_claims(self) -> dict[str, list[Related]]:
-        """Every claim's relations in both directions, with their verdicts (keyed ``briefing#claim``)."""
-        return both_ways(self.archive)
-
-    @cached_property
-    def compare(self) -> tuple[Pair, ...]:
-        """The pairs of briefings whose claims relate, for the compare view (derived once, when asked)."""
-        return compare_pairs(self.archive, self.links)
-
-    @cached_property
-    def compare_layout(self) -> dict[tuple[str, str], str]:
-        """The page that shows each pair of briefings (by its key, first briefing first)."""
-        return compare_layout(self.compare)
-
-    @cached_property
     def _compare_places(self) -> dict[tuple[str, str], tuple[str, str]]:
         places = {p.key: (self.compare_layout[p.key], p.anchor) for p in self.compare}
         return {**places, **{(b, a): place for (a, b), place in places.items()}}
@@ -137,11 +158,6 @@ class RenderContext:
     @cached_property
     def briefings_by_id(self) -> dict[str, Briefing]:
         return {b.id: b for b in self.archive.briefings}
-
-    @cached_property
-    def claim_rows(self) -> tuple[ClaimRow, ...]:
-        """Every claim as a row of the claims explorer (its page and its data file both read them)."""
-        return claim_rows(self.archive)
 
     def reference(self, here: str, bid: str, cid: str | None) -> tuple[str, str, str] | None:
         """A note's reference to a briefing (``cid`` None) or to one of its claims: (href, the text shown

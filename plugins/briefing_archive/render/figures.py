@@ -20,7 +20,7 @@ LEDGER_INTRO = ("<p>Every number a claim states, by metric, side by side and sor
 def ledger_pages(ctx: RenderContext) -> dict[str, str]:
     """The ledger: one page while short; beyond PAGE_ROWS rows, an index and a page per metric."""
     metrics = ctx.ledger
-    layout = ctx.ledger_pages
+    layout = ctx.derived.ledger_pages
     out = [front_matter("Figures ledger", searchable=False), LEDGER_INTRO]
     if not metrics:
         out.append("<p>No claim states a figure yet.</p>\n")
@@ -47,7 +47,7 @@ def disagreement_line(ctx: RenderContext, here: str, metrics: tuple[Metric, ...]
     if not clashing:
         return ("<p><strong>No two figures disagree</strong>" + (" in any metric" if len(metrics) > 1 else "")
                 + ".</p>\n\n")
-    names = ", ".join(f'<a href="{ctx.href(here, ctx.ledger_pages[m.metric], f"_metric-{m.metric}")}">'
+    names = ", ".join(f'<a href="{ctx.href(here, ctx.derived.ledger_pages[m.metric], f"_metric-{m.metric}")}">'
                       f"{esc(m.label)}</a>" for m in clashing)
     return f'<p><strong class="bx-disagree">Figures disagree</strong> in: {names}.</p>\n\n'
 

@@ -14,8 +14,7 @@ from ..core.ids import claim_key
 from ..core.model import Briefing, Claim
 from ..core.relations import Role, role
 from ..core.rule import supports
-from ..derive.bottomline import GROUPS, bottom_line
-from ..derive.grounds import claim_grounds
+from ..derive.bottomline import GROUPS
 from .components import excerpt
 from .context import RenderContext
 from .markup import esc, plain_text
@@ -34,7 +33,7 @@ def grade_mix(ctx: RenderContext, b: Briefing) -> str:
 
 
 def _grade_mix(ctx: RenderContext, b: Briefing) -> str:
-    line = bottom_line(b, ctx.related_claims, ctx.archive.sources)
+    line = ctx.derived.bottom_lines[b.id]
     parts = [f'<span class="bx-mix bx-g-{c.key}">{len(c.claims)} {esc(words)}</span>'
              for c, (_, words, _) in zip(line.groups, GROUPS, strict=True) if c.claims]
     return " \u00b7 ".join(parts) or "no claims yet"
@@ -79,7 +78,7 @@ def home_html(ctx: RenderContext) -> str:
                 contested.append((-len(against), b.id, c.id, b, c, len(against)))
 
     def top(rows: list[tuple[Any, ...]]) -> str:
-        return "".join(_claim_item(ctx, b, c, esc(claim_grounds(b.id, c, ctx.related_claims, ctx.archive.sources)))
+        return "".join(_claim_item(ctx, b, c, esc(ctx.grounds(b, c)))
                        for *_, b, c in sorted(rows, key=lambda t: t[:4])[:TOP])
 
     top_contested = "".join(
