@@ -153,9 +153,11 @@ def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bo
     snippets = {HOME_PLACEHOLDER: home_html(ctx)}
     # The exports last: a one-off build lets the render context's tables go first (all but the two the exports
     # read), so that they and the exports are never alive together.
-    ledger, related, context = ctx.ledger, ctx.related_claims, ctx if keep else None
-    del ctx
-    data, notes, parts = exports(archive, at, excerpts=excerpts, ledger=ledger, reuse=reuse, related=related)   # no parts for a one-off build
+    derived, context = ctx.derived, ctx if keep else None
+    ledger, related, standings = derived.ledger, derived.related_claims, derived.standings
+    del ctx, derived
+    data, notes, parts = exports(archive, at, excerpts=excerpts, ledger=ledger, reuse=reuse, related=related,
+                                 standings=standings)   # no parts for a one-off build
     files["annotations.jsonld"], files["archive.json"] = notes, data
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs,
                       reused, parts, {k: terms[k] for k in _articles(archive)} if keep else {},

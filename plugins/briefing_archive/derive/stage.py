@@ -53,11 +53,16 @@ def derive_archive(archive: Archive) -> Derived:
     """Everything derived from ``archive`` (give it its terms first: see ``with_terms``), each piece once."""
     links = build_links(archive)
     related = both_ways(archive)
-    standings = {claim_key(b.id, c.id): standing(c, related[claim_key(b.id, c.id)], archive.sources)
-                 for b in archive.briefings for c in b.claims}
+    standings = standings_of(archive, related)
     ledger = build_ledger(archive)
     pairs = compare_pairs(archive, links)
     return Derived(archive, links, related, standings, ledger, ledger_layout(ledger),
                    {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows},
                    related_briefings(archive), pairs, compare_layout(pairs), claim_rows(archive, related),
                    {b.id: bottom_line(b, related, archive.sources) for b in archive.briefings})
+
+
+def standings_of(archive: Archive, related: Mapping[str, list[Related]]) -> dict[str, Standing]:
+    """Every claim's standing under the v1.2 rule (its ceiling...), by claim key; ``related``: :func:`both_ways`."""
+    return {claim_key(b.id, c.id): standing(c, related.get(claim_key(b.id, c.id), []), archive.sources)
+            for b in archive.briefings for c in b.claims}

@@ -13,9 +13,10 @@ from ..core.credibility import CREDIBILITY, RELIABILITY, badge_code
 from ..core.ids import claim_key
 from ..core.independence import Verdict, remembered
 from ..core.model import Archive, Briefing, Claim, Source
-from ..core.rule import Related, both_ways, standing
+from ..core.rule import Standing, both_ways
 from ..core.urls import Addresses
 from ..derive.ledger import Metric
+from ..derive.stage import standings_of
 
 
 def chain_data(claim: Claim, sources: Mapping[str, Source]) -> list[dict[str, Any]]:
@@ -29,9 +30,9 @@ def archive_data(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tup
     """The whole archive as plain data (validated by ``schema/archive.schema.json``)."""
     claims = claim_index(archive)
     doc = archive_frame(archive, at, ledger)
-    verdict, related = remembered(archive.sources), both_ways(archive)
+    verdict, standings = remembered(archive.sources), standings_of(archive, both_ways(archive))
     doc["briefings"] = [briefing_data(archive, b, at, excerpts=excerpts, claims=claims, verdict=verdict,
-                                      related=related) for b in archive.briefings]
+                                      standings=standings) for b in archive.briefings]
     return doc
 
 
@@ -41,10 +42,10 @@ def claim_index(archive: Archive) -> dict[str, Claim]:
 
 
 def briefing_data(archive: Archive, b: Briefing, at: Addresses, *, excerpts: bool, claims: Mapping[str, Claim],
-                  verdict: Callable[[Claim, Claim], Verdict], related: Mapping[str, list[Related]]) -> dict[str, Any]:
+                  verdict: Callable[[Claim, Claim], Verdict], standings: Mapping[str, Standing]) -> dict[str, Any]:
     """One briefing as data (the live preview serialises briefings one at a time, and again only when edited);
-    ``verdict``: :func:`~briefing_archive.core.independence.remembered` of the archive's sources; ``related``:
-    every claim's relations both ways (:func:`~briefing_archive.core.rule.both_ways`), for its ceiling."""
+    ``verdict``: :func:`~briefing_archive.core.independence.remembered` of the archive's sources; ``standings``:
+    every claim's standing (:func:`~briefing_archive.derive.stage.standings_of`), for its ceiling."""
 
     def relation(c: Claim, kind: str, target: str) -> dict[str, Any]:
         judged = verdict(c, claims[target])
@@ -56,7 +57,7 @@ def briefing_data(archive: Archive, b: Briefing, at: Addresses, *, excerpts: boo
                 "quote": b.article.text[c.span.start:c.span.end], "start": c.span.start, "end": c.span.end,
                 "chain": chain_data(c, archive.sources), "credibility": c.credibility,
                 "badge": badge_code(c, archive.sources),
-                "ceiling": standing(c, related.get(claim_key(b.id, c.id), []), archive.sources).ceiling, "key": c.key,
+                "ceiling": standings[claim_key(b.id, c.id)].ceiling, "key": c.key,
                 "note": c.note, "entities": list(c.entities), "date": c.date,
                 "basis": list(c.basis), "background": c.background,
                 "relations": [relation(c, r.kind, r.target) for r in c.relations],
