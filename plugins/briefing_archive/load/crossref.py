@@ -147,15 +147,19 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], *, comp
     claims = {claim_key(b.id, c.id): c for b in archive.briefings for c in b.claims}
     related = both_ways(archive) if complete else {}
     independence = remembered(archive.sources)
+    known = set() if complete else _known_sources(archive.sources)
     for b in archive.briefings:
         doc = docs_by_id[b.id]
+        positions: dict[str, int] = {}   # each claim id's first place in the file
+        for i, raw in enumerate(doc.data["claims"]):
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                positions.setdefault(raw["id"], i)
         for c in b.claims:
             for rel in c.relations:
-                if not complete and not (rel.target in claims and _rests_on_known(c, claims[rel.target],
-                                                                                   archive.sources)):
+                if not complete and not (rel.target in claims and _rests_on_known(c, claims[rel.target], known)):
                     continue
                 verdict = independence(c, claims[rel.target])
-                where = _relation_path(doc, c.id, rel)
+                where = _relation_path(doc, positions[c.id], rel)
                 counts = role(rel.kind)
                 if counts is Role.INDEPENDENT_AGREEMENT and not verdict.independent:
                     refusal = (f"the two are {verdict_words(verdict, names)}; circular reporting is not corroboration"
@@ -174,7 +178,7 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], *, comp
                 continue
             judged = standing(c, related[claim_key(b.id, c.id)], archive.sources)
             lacking = judged.missing(c.credibility)
-            index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == c.id)
+            index = positions[c.id]
             if lacking is not None:
                 out.append(doc.problem(("claims", index, "credibility"), (
                     f"claim '{c.id}' is graded {c.credibility} ({CREDIBILITY[c.credibility]}), but {lacking} "
@@ -188,23 +192,30 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], *, comp
     return out
 
 
-def _rests_on_known(a: Claim, b: Claim, sources: Mapping[str, Source]) -> bool:
-    """Every source the two claims' chains name, and every source those depend on, is a valid file."""
-    seen: set[str] = set()
-    todo = [sid for claim in (a, b) for link in claim.chain for sid in link]
+def _known_sources(sources: Mapping[str, Source]) -> set[str]:
+    """The sources that, with everything they depend on, are valid files: every source but those that depend,
+    directly or through a chain, on one that is not. Once for the archive (a walk per relation cost a long
+    chain of profiles its length squared)."""
+    dependents: dict[str, list[str]] = {}
+    for sid, source in sources.items():
+        for dep in source.depends_on:
+            dependents.setdefault(dep, []).append(sid)
+    broken: set[str] = set()
+    todo = [dep for dep in dependents if dep not in sources]
     while todo:
-        sid = todo.pop()
-        if sid in seen:
-            continue
-        if sid not in sources:
-            return False
-        seen.add(sid)
-        todo.extend(sources[sid].depends_on)
-    return True
+        for sid in dependents.get(todo.pop(), ()):
+            if sid not in broken:
+                broken.add(sid)
+                todo.append(sid)
+    return set(sources) - broken
 
 
-def _relation_path(doc: Document, claim_id: str, rel: Relation) -> KeyPath:
-    index = next(i for i, raw in enumerate(doc.data["claims"]) if raw["id"] == claim_id)
+def _rests_on_known(a: Claim, b: Claim, known: set[str]) -> bool:
+    """Every source the two claims' chains name, and every source those depend on, is a valid file."""
+    return all(sid in known for claim in (a, b) for link in claim.chain for sid in link)
+
+
+def _relation_path(doc: Document, index: int, rel: Relation) -> KeyPath:
     r_index = next(i for i, raw in enumerate(doc.data["claims"][index].get("relations") or ())
                    if raw.get(rel.kind) == rel.target)
     return ("claims", index, "relations", r_index, rel.kind)
