@@ -24,6 +24,7 @@ from .exports.feed import atom_feed
 from .exports.history import last_changed
 from .exports.seeds import seed_files
 from .load.archive import load_archive
+from .load.templates import read_overrides
 from .render.claimdata import claims_data
 from .render.context import RenderContext
 from .render.fragments import pack
@@ -32,6 +33,7 @@ from .render.home import HOME_PLACEHOLDER, home_html
 from .render.inputs import Inputs, page_inputs, shared_inputs, unchanged
 from .render.markup import render_markdown
 from .render.pages import iter_pages, prose_pages
+from .render.templates import OverrideFailed, Templates, templates
 
 T = TypeVar("T")
 
@@ -93,11 +95,25 @@ def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bo
     :mod:`.render.inputs`). Articles' terms are found again only for articles that changed.
     """
     archive, problems = load_archive(config)
-    if archive is None or (strict and problems):
+    overrides, more = read_overrides(config)
+    html = templates(overrides)
+    shown = {} if config.templates_dir is None else {n: config.display(config.templates_dir / n) for n, _ in overrides}
+    problems = [*problems, *more, *html.problems(shown)]
+    if archive is None or (strict and problems) or any(p.severity == "error" for p in problems):
         raise ArchiveError(problems)
+    try:
+        return _build(config, archive, problems, html, directory_urls=directory_urls, site_url=site_url,
+                      site_name=site_name, previous=previous)
+    except OverrideFailed as exc:   # a site's template failed on a page: said at its line, never a traceback
+        raise ArchiveError([exc.problem(shown)]) from None
+
+
+def _build(config: ArchiveConfig, archive: Archive, problems: list[Problem], html: Templates, *,
+           directory_urls: bool, site_url: str | None, site_name: str, previous: SiteOutput | None) -> SiteOutput:
+    """:func:`build_site` once the archive and the site's templates are checked."""
     excerpts = config.excerpts
     at = Addresses(public_base(site_url), directory_urls=directory_urls)
-    inputs = (config, directory_urls, site_url, site_name)
+    inputs = (config, directory_urls, site_url, site_name, html.overrides)
     same = previous is not None and previous.inputs == inputs
     edited = prose_edits(previous.archive, archive) if previous is not None and same else None
     terms = dict(previous.terms) if previous is not None and same and previous.archive.lexicon == archive.lexicon else {}
@@ -106,7 +122,8 @@ def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bo
         ctx = previous.context.with_prose_of(termed)
     else:
         ctx = RenderContext.build(termed, directory_urls=directory_urls, excerpts=excerpts, addresses=at,
-                                  publisher=config.settings.author or site_name, derived=derive_archive(termed))
+                                  publisher=config.settings.author or site_name, derived=derive_archive(termed),
+                                  html=html)
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")

@@ -93,6 +93,9 @@ class ArchiveConfig:
     settings: Settings = Settings()
     check_pins: bool = True      # False only while `briefings pin` records new hashes
     reuse: bool = False          # keep each file's result for the next load (a long-running preview)
+    #: The site's overrides of the archive's HTML templates: ``briefings/`` in the theme's ``custom_dir``
+    #: (:mod:`briefing_archive.load.templates`); None when the theme has no ``custom_dir``.
+    templates_dir: Path | None = None
 
     @classmethod
     def at(cls, root: Path | str, settings: Settings | None = None, **options: str | int) -> ArchiveConfig:

@@ -8,6 +8,7 @@ means to ``mkdocs build``; other tags (``!!python/name`` in an extension's optio
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -15,6 +16,7 @@ import yaml
 from ..core.config import ArchiveConfig, check_settings
 from ..core.problems import Problem
 from .siteconfig import SiteLoader
+from .templates import templates_dir
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml")
 
@@ -47,8 +49,7 @@ def archive_config(root: Path | str) -> tuple[ArchiveConfig, list[Problem]]:
     config_file = find_config_file(Path(root))
     with config_file.open(encoding="utf-8") as stream:   # named, so a YAML error says which file
         root_node = yaml.compose(stream, Loader=SiteLoader)
-    if root_node is not None:   # every tag in the file, as MkDocs reads them all (a bad `!ENV` anywhere stops it)
-        SiteLoader("").construct_document(root_node)
+    # every tag in the file is read, as MkDocs reads them all (a bad `!ENV` anywhere stops it)
     node = _plugin_node(root_node)
     options: dict[str, object] = {}
     where: dict[str, tuple[int, int]] = {}
@@ -60,4 +61,9 @@ def archive_config(root: Path | str) -> tuple[ArchiveConfig, list[Problem]]:
     settings, wrong = check_settings(options)
     problems = [Problem(config_file.name, *where[name], severity, message)
                 for name, (severity, message) in wrong.items()]
-    return ArchiveConfig.at(root, settings), problems
+    data = SiteLoader("").construct_document(root_node) if root_node is not None else {}
+    theme = data.get("theme") if isinstance(data, dict) else None
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    config = ArchiveConfig.at(root, settings)
+    folder = templates_dir(config.root / custom_dir) if isinstance(custom_dir, str) and custom_dir else None
+    return replace(config, templates_dir=folder), problems

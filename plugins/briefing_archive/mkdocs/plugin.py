@@ -33,6 +33,7 @@ from ..core.search import SEPARATOR, attached
 from ..core.urls import is_local_address
 from ..load.docs import docs_files, taken_pages
 from ..load.guard import refusal
+from ..load.templates import templates_dir
 from ..render.fragments import fill as fill_fragments
 from ..render.fragments import unpack
 from ..render.placeholders import fill_placeholders
@@ -120,7 +121,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _archive_config(self, config: MkDocsConfig) -> ArchiveConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         archive = ArchiveConfig.at(root, self.config.settings())
-        return replace(archive, reuse=self.serving)   # the preview re-reads only the files that changed
+        # the preview re-reads only the files that changed; the theme's custom_dir may override the templates
+        return replace(archive, reuse=self.serving, templates_dir=templates_dir(config.theme.custom_dir))
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from markupsafe import Markup
+
 from ..core import urls
 from ..core.credibility import badge_code, badge_meaning
 from ..core.ids import claim_key
@@ -20,14 +22,13 @@ from .bottomline import bottom_line_html, claim_classes, filter_html
 from .claimreview import claim_review, script_json
 from .compare import compare_link
 from .components import (
+    BACKGROUND_LABEL,
     NOT_RECORDED,
-    background_html,
     badge_classes,
     badge_html,
     badge_inner,
     claims_from,
     excerpt,
-    fact,
     figure_text,
     front_matter,
     heading,
@@ -214,45 +215,23 @@ def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int) -> str:
 
 
 def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: int) -> str:
-    rows = [fact("Rests on", ctx.chain_html(here, c))]
+    """A claim's entry under the article, from the ``claim.html`` template (a site may override it)."""
     judged = ctx.derived.standing(b, c)
-    if judged.below_ceiling:
-        rows.append(fact("Graded below its ceiling", f"the evidence allows {judged.ceiling}; graded {c.credibility} "
-                                                     "(the note says why)"))
-    if c.date:
-        rows.append(fact("Date of the event", esc(c.date)))
-    if c.entities:
-        rows.append(fact("Names", ", ".join(ctx.entity_link(here, e) for e in c.entities)))
-    if c.figures:
-        figs = "".join(
-            f'<li><a href="{ctx.href(here, *ctx.ledger_row(b, c, i))}">'
-            f"{esc(figure_text(f))}</a></li>" for i, f in enumerate(c.figures))
-        rows.append(fact("Figures (ledger)", f"<ul>{figs}</ul>"))
-    rels = ctx.links.relations.get(claim_key(b.id, c.id), [])
-    if rels:
-        items = "".join(
-            f"<li>{esc(label)} {ctx.claim_link(here, other)}"
-            f"{'' if other.briefing.id == b.id else ' in ' + ctx.briefing_link(here, other.briefing)}"
-            f"{ctx.independence(c, other.claim, label)}</li>"
-            for label, other in rels)
-        rows.append(fact("Related claims", f"<ul>{items}</ul>"))
-    if c.basis:
-        rows.append(fact("Basis of the grade", "<ul>" + "".join(
-            f"<li>{esc(BASIS_LABEL[k])} ({'supporting' if k in SUPPORTING else 'undermining'}): {esc(BASIS[k])}</li>"
-            for k in c.basis) + "</ul>"))
-    found = hedged(c, b.article.text, b.terms)
-    if found:
-        rows.append(fact("Hedged by the article", ", ".join(
-            f'<abbr class="bx-term bx-{t.term.kind}"{tip(t.term.meaning)}>{esc(t.text)}</abbr>'
-            for t in found)))
-    return (f'<section class="bx-claim-note {claim_classes(ctx, b, c)}">\n'
-            f'<h3 id="_note-{esc(c.id)}" data-n="{number}">{ctx.claim_badge(c)} <a href="#{esc(c.id)}">'
-            f'\u201c{esc(c.quote.strip())}\u201d</a></h3>\n'
-            f'{ctx.note_html(here, c.note) or "<p><em>No note.</em></p>"}'
-            f'{background_html(ctx.note_html(here, c.background))}\n'
-            f'<dl class="bx-claim-facts">{"".join(rows)}</dl>\n'
-            f'<p class="bx-permalink" {SEARCH_EXCLUDE}>Permalink: <a href="#{esc(c.id)}"><code>#{esc(c.id)}</code></a></p>\n'
-            "</section>\n\n")
+    return ctx.templates.html(
+        "claim.html", claim=c, number=number, classes=claim_classes(ctx, b, c), badge=ctx.claim_badge(c),
+        note=ctx.note_html(here, c.note), no_note=Markup("<p><em>No note.</em></p>"),
+        background=ctx.note_html(here, c.background), background_label=BACKGROUND_LABEL,
+        chain=ctx.chain_html(here, c), ceiling=judged.ceiling if judged.below_ceiling else None,
+        entities=[ctx.entity_link(here, e) for e in c.entities],
+        figures=[(ctx.href(here, *ctx.ledger_row(b, c, i)), figure_text(f)) for i, f in enumerate(c.figures)],
+        relations=[{"label": label, "claim": ctx.claim_link(here, other),
+                    "briefing": None if other.briefing.id == b.id else ctx.briefing_link(here, other.briefing),
+                    "verdict": ctx.verdict_text(c, other.claim, label)}
+                   for label, other in ctx.links.relations.get(claim_key(b.id, c.id), [])],
+        basis=[(BASIS_LABEL[k], k in SUPPORTING, BASIS[k]) for k in c.basis],
+        hedges=[{"kind": t.term.kind, "meaning": t.term.meaning, "text": t.text}
+                for t in hedged(c, b.article.text, b.terms)],
+    ) + "\n\n"
 
 
 def excerpt_blocks(b: Briefing) -> tuple[Block, ...]:

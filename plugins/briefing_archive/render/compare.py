@@ -88,7 +88,7 @@ def column_head(ctx: RenderContext, here: str, b: Briefing) -> str:
     when = f", {esc(b.published)}" if b.published else ""
     publisher = f" <small>({esc(ctx.archive.sources[b.publisher].name)}{when})</small>" if b.publisher else (
         f" <small>({esc(b.published)})</small>" if b.published else "")
-    return ctx.briefing_link(here, b) + publisher
+    return f"{ctx.briefing_link(here, b)}{publisher}"
 
 
 def claim_cell(ctx: RenderContext, here: str, ref: ClaimRef) -> str:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from markupsafe import Markup
+
 from ..core import relations, urls
 from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
@@ -29,6 +31,7 @@ from ..derive.stage import Derived, derive_archive
 from .components import badge_html, excerpt
 from .entitylinks import EntityLinker
 from .markup import Resolve, esc, plain_text, render_markdown
+from .templates import Templates, templates
 
 
 @dataclass(frozen=True)
@@ -39,20 +42,21 @@ class RenderContext:
     addresses: urls.Addresses
     linker: EntityLinker
     publisher: str = ""                                # who publishes the archive: its reviews' author
-    _chains: dict[tuple[str, tuple[tuple[str, ...], ...]], str] = field(default_factory=dict, repr=False)
+    templates: Templates = field(default_factory=templates)   # the HTML templates, with the site's overrides
+    _chains: dict[tuple[str, tuple[tuple[str, ...], ...]], Markup] = field(default_factory=dict, repr=False)
     #: HTML derived from what is not prose (a briefing's grade mix...), by (kind, id): computed once a build
     memo: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, archive: Archive, *, directory_urls: bool = True, excerpts: bool = False,
               addresses: urls.Addresses | None = None, publisher: str = "",
-              derived: Derived | None = None) -> RenderContext:
+              derived: Derived | None = None, html: Templates | None = None) -> RenderContext:
         """How the pages of ``archive`` render (give it its terms first: see ``with_terms``); ``derived``: the
         derive stage's result for it (:func:`~briefing_archive.derive.stage.derive_archive`, made here when not
         given)."""
         return cls(derive_archive(archive) if derived is None else derived, directory_urls, excerpts,
                    addresses or urls.Addresses(None, directory_urls=directory_urls), EntityLinker(archive.entities),
-                   publisher)
+                   publisher, html or templates())
 
     def with_prose_of(self, archive: Archive) -> RenderContext:
         """This context for ``archive``, which differs from this one's only in briefings' prose (the live
@@ -110,22 +114,23 @@ class RenderContext:
         row = self.derived.ledger_rows[(b.id, c.id, i)]
         return self.derived.ledger_pages[row.figure.metric], row.anchor
 
-    def href(self, here: str, page: str, fragment: str | None = None) -> str:
-        return esc(urls.link(here, page, directory_urls=self.directory_urls, fragment=fragment))
+    # The helpers below return HTML as Markup: a template writes it as it is (and escapes anything else).
+    def href(self, here: str, page: str, fragment: str | None = None) -> Markup:
+        return Markup(esc(urls.link(here, page, directory_urls=self.directory_urls, fragment=fragment)))
 
-    def file_href(self, here: str, path: str) -> str:
-        return esc(urls.file_link(here, path, directory_urls=self.directory_urls))
+    def file_href(self, here: str, path: str) -> Markup:
+        return Markup(esc(urls.file_link(here, path, directory_urls=self.directory_urls)))
 
-    def note_html(self, here: str, text: str | None, skip: tuple[str, ...] = ()) -> str:
+    def note_html(self, here: str, text: str | None, skip: tuple[str, ...] = ()) -> Markup:
         """A note rendered safely, with its references linked and the first mention of each entity linked
         to its page."""
-        return self.linker.link(self.markdown_html(here, text),
-                                lambda eid: urls.link(here, urls.entity_page(eid), directory_urls=self.directory_urls),
-                                frozenset(skip))
+        return Markup(self.linker.link(
+            self.markdown_html(here, text),
+            lambda eid: urls.link(here, urls.entity_page(eid), directory_urls=self.directory_urls), frozenset(skip)))
 
-    def markdown_html(self, here: str, text: str | None) -> str:
+    def markdown_html(self, here: str, text: str | None) -> Markup:
         """A note or summary rendered safely, its references to briefings and claims linked."""
-        return render_markdown(text, self.resolver(here))
+        return Markup(render_markdown(text, self.resolver(here)))
 
     def note_text(self, text: str | None, limit: int | None = None) -> str:
         """A note as one line of plain text for a tooltip (references read as their targets' titles),
@@ -175,24 +180,24 @@ class RenderContext:
         label = f"{b.title}: \u201c{excerpt(ref.claim.quote, 70)}\u201d"
         return href, label, f"{label} ({badge_meaning(badge_code(ref.claim, self.archive.sources))})"
 
-    def claim_badge(self, claim: Claim, extra: str = "") -> str:
-        return badge_html(badge_code(claim, self.archive.sources), extra)
+    def claim_badge(self, claim: Claim, extra: str = "") -> Markup:
+        return Markup(badge_html(badge_code(claim, self.archive.sources), extra))
 
-    def source_link(self, here: str, sid: str) -> str:
+    def source_link(self, here: str, sid: str) -> Markup:
         s = self.archive.sources[sid]
-        return f'<a href="{self.href(here, urls.source_page(sid))}">{esc(s.name)}</a>'
+        return Markup(f'<a href="{self.href(here, urls.source_page(sid))}">{esc(s.name)}</a>')
 
-    def entity_link(self, here: str, eid: str) -> str:
-        return f'<a href="{self.href(here, urls.entity_page(eid))}">{esc(self.archive.entities[eid].name)}</a>'
+    def entity_link(self, here: str, eid: str) -> Markup:
+        return Markup(f'<a href="{self.href(here, urls.entity_page(eid))}">{esc(self.archive.entities[eid].name)}</a>')
 
-    def claim_link(self, here: str, ref: ClaimRef, text: str | None = None) -> str:
+    def claim_link(self, here: str, ref: ClaimRef, text: str | None = None) -> Markup:
         label = esc(text) if text is not None else f"\u201c{esc(excerpt(ref.claim.quote))}\u201d"
-        return f'<a href="{self.href(here, urls.briefing_page(ref.briefing.id), ref.claim.id)}">{label}</a>'
+        return Markup(f'<a href="{self.href(here, urls.briefing_page(ref.briefing.id), ref.claim.id)}">{label}</a>')
 
-    def briefing_link(self, here: str, b: Briefing) -> str:
-        return f'<a href="{self.href(here, urls.briefing_page(b.id))}">{esc(b.title)}</a>'
+    def briefing_link(self, here: str, b: Briefing) -> Markup:
+        return Markup(f'<a href="{self.href(here, urls.briefing_page(b.id))}">{esc(b.title)}</a>')
 
-    def chain_html(self, here: str, claim: Claim) -> str:
+    def chain_html(self, here: str, claim: Claim) -> Markup:
         """The attribution chain with each role said in words: reporters, then originator(s).
 
         Cached by chain and page depth: the same chains recur across thousands of claims.
@@ -200,7 +205,7 @@ class RenderContext:
         key = (urls.link(here, "index.md", directory_urls=self.directory_urls), claim.chain)
         cached = self._chains.get(key)
         if cached is None:
-            cached = self._chains[key] = self._chain_html(here, claim)
+            cached = self._chains[key] = Markup(self._chain_html(here, claim))
         return cached
 
     def _chain_html(self, here: str, claim: Claim) -> str:

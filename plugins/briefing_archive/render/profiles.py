@@ -96,7 +96,7 @@ def render_source(ctx: RenderContext, s: Source) -> str:
         facts.append(fact("Published", ", ".join(ctx.briefing_link(here, b) for b in published)))
     counts = Counter(ref.claim.credibility for ref, _ in refs)
     count_text = ", ".join(f"{counts[k]} \u00d7 {k} ({CREDIBILITY[k]})" for k in sorted(counts))
-    note = ctx.note_html(here, s.note) + background_html(render_markdown(s.background))
+    note = f"{ctx.note_html(here, s.note)}{background_html(render_markdown(s.background))}"
     return "".join([
         front_matter(s.name),
         f'<dl class="bx-profile">{"".join(facts)}</dl>\n\n',
