@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from briefing_archive.core.config import ArchiveConfig
-from briefing_archive.core.rule import both_ways
+from briefing_archive.core.rule import judge
 from briefing_archive.derive.bottomline import bottom_line
+from briefing_archive.derive.stage import derive_archive
 from briefing_archive.load.archive import load_archive
 from briefing_archive.render.bottomline import bottom_line_html
 from briefing_archive.render.context import RenderContext
@@ -23,14 +24,14 @@ def loaded(tmp_path):
 def test_counts_follow_grades_sides_and_verdicts(tmp_path) -> None:
     archive = loaded(tmp_path)
     a, b = archive.briefings
-    line = bottom_line(a, both_ways(archive), archive.sources)
+    line = bottom_line(a, judge(archive), archive.sources)
     assert line.total == 2
     assert {c.key: c.claims for c in line.groups} == {"confirmed": (), "probable": ("drones",),
                                                       "possible": ("twice",), "doubtful": (), "unjudged": ()}
     assert {c.key: c.claims for c in line.resting} == {"party": ("drones",), "unidentified": ()}
     # drones: corroborated by twice and hail (independent); twice: corroborates drones (independent)
     assert {c.key: c.claims for c in line.agreement} == {"independent": ("drones", "twice"), "dependent": ()}
-    line = bottom_line(b, both_ways(archive), archive.sources)
+    line = bottom_line(b, judge(archive), archive.sources)
     assert {c.key: c.claims for c in line.resting} == {"party": ("rain",), "unidentified": ("snow",)}
     assert {c.key: c.claims for c in line.agreement} == {"independent": ("hail",), "dependent": ("rain", "snow")}
     assert sum(len(c.claims) for c in line.groups) == line.total
@@ -38,7 +39,7 @@ def test_counts_follow_grades_sides_and_verdicts(tmp_path) -> None:
 
 def test_each_count_links_to_its_claims(tmp_path) -> None:
     archive = loaded(tmp_path)
-    html = bottom_line_html(RenderContext.build(archive), archive.briefings[1])
+    html = bottom_line_html(RenderContext.build(derive_archive(archive)), archive.briefings[1])
     assert html.startswith('<div class="bx-bottom-line" id="_bottom-line"')
     assert '<a href="#snow"><strong>1</strong> of 3 probably true</a> (none confirmed)' in html   # one: the claim
     assert '<a href="?show=possible#_claims"><strong>2</strong> of 3 possibly true</a>' in html  # more: filtered
@@ -50,7 +51,7 @@ def test_home_lists_latest_briefings_and_the_most_corroborated_claims(tmp_path) 
     from briefing_archive.render.home import home_html
 
     archive = loaded(tmp_path)
-    html = home_html(RenderContext.build(archive))
+    html = home_html(RenderContext.build(derive_archive(archive)))
     latest = html[html.index('id="_latest"'):html.index('id="_most-corroborated"')]
     assert latest.index("A test briefing") < latest.index(">B</a>")      # neither is dated: by title
     assert "1 probably true</span> \u00b7 " in latest

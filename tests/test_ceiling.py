@@ -18,7 +18,7 @@ from briefing_archive.core.independence import CANNOT_BE_ESTABLISHED, INDEPENDEN
 from briefing_archive.core.model import Claim, Source, Span
 from briefing_archive.core.rule import Related, both_ways, standing
 from briefing_archive.derive.sides import NO_SOURCE, side_table
-from briefing_archive.load.archive import load_archive
+from briefing_archive.load.archive import check_archive, load_archive
 
 from conftest import MKDOCS_YML, Archive
 
@@ -116,9 +116,11 @@ def test_the_ceiling_is_shown_exported_and_tabled(tmp_path) -> None:
 
 
 def test_the_side_table_counts_every_claim_once(tmp_path) -> None:
-    archive, _ = load_archive(ArchiveConfig.at(v12_archive(tmp_path / "t").root))
+    archive, _, judged = check_archive(ArchiveConfig.at(v12_archive(tmp_path / "t").root))
     assert archive is not None
-    rows = {r.side: r for r in side_table(archive)}
+    assert judged is not None
+    table = side_table(archive, judged.standings)
+    rows = {r.side: r for r in table}
     assert set(rows) == {"Ruritania", NO_SOURCE, "no party recorded", "Freedonia"}
     assert rows["Ruritania"].grades == (0, 1, 3, 0, 0, 0)
     assert rows["Ruritania"].supported == 1
@@ -132,7 +134,7 @@ def test_the_side_table_counts_every_claim_once(tmp_path) -> None:
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("Originator's side"))
-    assert [line.split("  ")[0] for line in lines[start + 1:]] == [r.side for r in side_table(archive)]
+    assert [line.split("  ")[0] for line in lines[start + 1:]] == [r.side for r in table]
 
 
 VERDICTS = st.sampled_from([Verdict(INDEPENDENT), Verdict(NOT_INDEPENDENT, frozenset({"s"})),

@@ -11,6 +11,7 @@ import pytest
 
 from briefing_archive.core.config import ArchiveConfig
 from briefing_archive.derive.claims import claim_rows
+from briefing_archive.derive.stage import derive_archive
 from briefing_archive.load.archive import load_archive
 from briefing_archive.render import claims as claims_module
 from briefing_archive.render.claimdata import claims_data
@@ -90,7 +91,7 @@ def test_each_claim_has_its_status_and_the_verdicts_of_its_relations(archive) ->
 
 def test_the_data_file_holds_every_claim_compactly_and_as_plain_strings(archive) -> None:
     a = loaded(explorer_archive(archive))
-    ctx = RenderContext.build(a)
+    ctx = RenderContext.build(derive_archive(a))
     data = decode(claims_data(a, ctx.claim_rows))
     assert data["id"] == ["drones", "twice", "rain", "snow", "hail", "sleet", "fog", "frost"]
     assert [b[0] for b in data["b"]] == ["a-test", "b-test", "c-test"]
@@ -119,15 +120,15 @@ def test_hostile_text_stays_inside_json_strings(archive) -> None:
     archive.write("briefings/a-test.yml", archive.root.joinpath("briefings/a-test.yml").read_text()
                   .replace("title: A test briefing", f"title: {json.dumps(evil)}"))
     a = loaded(archive)
-    raw = claims_data(a, RenderContext.build(a).claim_rows)
+    raw = claims_data(a, RenderContext.build(derive_archive(a)).claim_rows)
     assert decode(raw)["b"][0][1] == evil
-    page = claims_module.claims_page(RenderContext.build(a))
+    page = claims_module.claims_page(RenderContext.build(derive_archive(a)))
     assert "<script>alert(1)</script>" not in page
 
 
 def test_the_data_is_deterministic(archive) -> None:
     explorer_archive(archive)
-    one, two = (claims_data(a, RenderContext.build(a).claim_rows) for a in (loaded(archive), loaded(archive)))
+    one, two = (claims_data(a, RenderContext.build(derive_archive(a)).claim_rows) for a in (loaded(archive), loaded(archive)))
     assert one == two
 
 
@@ -144,7 +145,7 @@ def test_long_quotes_are_cut_in_the_explorer(archive) -> None:
 
 def test_the_page_shows_the_first_rows_without_javascript(archive, monkeypatch) -> None:
     monkeypatch.setattr(claims_module, "STATIC_ROWS", 1)
-    ctx = RenderContext.build(loaded(explorer_archive(archive)))
+    ctx = RenderContext.build(derive_archive(loaded(explorer_archive(archive))))
     page = claims_module.claims_page(ctx)
     assert page.startswith('---\ntitle: "Claims"\nsearch:\n  exclude: true\nhide:\n  - toc\n---\n')
     assert page.count("<tr><td>") == 1

@@ -24,10 +24,11 @@ from hypothesis import strategies as st
 
 from briefing_archive.core.characters import BIDI
 from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.derive.stage import derive_archive
 from briefing_archive.load.archive import load_archive
 from briefing_archive.render.fragments import fill, inline, split
 from briefing_archive.render.pages import render_pages
-from briefing_archive.render.placeholders import fill_placeholders
+from briefing_archive.render.placeholders import SIDES, fill_placeholders, sides_markdown
 
 from conftest import MKDOCS_YML, Archive
 
@@ -152,7 +153,7 @@ def rendered_pages(root: Path) -> dict[str, tuple[str, str]]:
         plain_way = engine().convert(inline(marked, fragments))
         out[path] = (mkdocs_way, plain_way)
     methodology = (Path(__file__).parent.parent / "plugins/briefing_archive/defaults/methodology.md").read_text()
-    filled = engine().convert(fill_placeholders(methodology, archive))
+    filled = engine().convert(fill_placeholders(methodology, archive, {SIDES: sides_markdown(derive_archive(archive).sides)}))
     out["methodology.md"] = (filled, filled)
     return out
 

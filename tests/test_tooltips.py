@@ -10,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.derive.stage import derive_archive
 from briefing_archive.load.archive import load_archive
 from briefing_archive.render.briefing import claim_verdict
 from briefing_archive.render.components import excerpt
@@ -90,7 +91,7 @@ def test_quote_excerpts_never_cut_a_word(quote: str, limit: int) -> None:
 def shipped_context() -> RenderContext:
     archive, problems = load_archive(ArchiveConfig.at(SHIPPED))
     assert archive is not None, [p.format() for p in problems]
-    return RenderContext.build(archive)
+    return RenderContext.build(derive_archive(archive))
 
 
 def quote_tips(site: Path, bid: str) -> dict[str, str]:

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from briefing_archive.core.config import ArchiveConfig
 from briefing_archive.core.independence import independence
 from briefing_archive.core.model import Claim, Source, Span
-from briefing_archive.core.rule import Related, both_ways, standing, supports
+from briefing_archive.core.rule import Related, judge, standing, supports
 from briefing_archive.derive.bottomline import bottom_line
 from briefing_archive.derive.grounds import GRADE_WORDS, claim_grounds, grounds
+from briefing_archive.derive.stage import derive_archive
 from briefing_archive.load.archive import load_archive
 from briefing_archive.render.bottomline import bottom_line_html
 from briefing_archive.render.context import RenderContext
@@ -40,17 +41,17 @@ def v_test(archive):
 
 def test_each_claim_is_worded_by_what_its_grade_rests_on(tmp_path) -> None:
     archive = loaded(tmp_path / "a")
-    related = both_ways(archive)
+    judged = judge(archive)
     b = v_test(archive)
-    assert {c.id: claim_grounds(b.id, c, related, archive.sources) for c in b.claims} == GROUNDS
+    assert {c.id: claim_grounds(b.id, c, judged.standings, archive.sources) for c in b.claims} == GROUNDS
 
 
 def test_the_bottom_line_opens_with_the_key_claims_best_grade_first(tmp_path) -> None:
     archive = loaded(tmp_path / "a")
-    line = bottom_line(v_test(archive), both_ways(archive), archive.sources)
+    line = bottom_line(v_test(archive), judge(archive), archive.sources)
     assert line.lead == LEAD
     assert line.keyed
-    html = bottom_line_html(RenderContext.build(archive), v_test(archive))
+    html = bottom_line_html(RenderContext.build(derive_archive(archive)), v_test(archive))
     lead = html[html.index('<ol class="bx-lead"'):html.index("</ol>")]
     assert re.findall(r'<a href="#([^"]+)">', lead) == list(LEAD)
     for cid in LEAD:   # each with its badge and what its grade rests on
@@ -68,7 +69,7 @@ def test_the_bottom_line_opens_with_the_key_claims_best_grade_first(tmp_path) ->
 
 def test_author_text_in_a_key_claim_stays_text(tmp_path) -> None:
     archive = loaded(tmp_path / "a")
-    html = bottom_line_html(RenderContext.build(archive), v_test(archive))
+    html = bottom_line_html(RenderContext.build(derive_archive(archive)), v_test(archive))
     assert HOSTILE not in html
     assert "<script" not in html
     assert "<b>" not in html
@@ -81,7 +82,7 @@ def test_without_a_grade_1_it_says_none_confirmed(tmp_path) -> None:
         path = archive.root / "briefings" / "v-test.yml"
         path.write_text(path.read_text().replace("credibility: 1", "credibility: 2"))
     archive = loaded(tmp_path / "a", edit=no_grade_1)
-    html = bottom_line_html(RenderContext.build(archive), v_test(archive))
+    html = bottom_line_html(RenderContext.build(derive_archive(archive)), v_test(archive))
     assert '<strong>4</strong> of 8 probably true</a> (none confirmed)</li>' in html
     assert "bx-g-confirmed" not in html
     assert not re.search(r"\bconfirmed</a>", html)
@@ -89,22 +90,22 @@ def test_without_a_grade_1_it_says_none_confirmed(tmp_path) -> None:
 
 def test_without_key_claims_it_opens_with_the_best_supported_at_most_three(tmp_path) -> None:
     archive = loaded(tmp_path / "a", keys=False)
-    related = both_ways(archive)
+    judged = judge(archive)
     b = v_test(archive)
-    line = bottom_line(b, related, archive.sources)
-    supported = [c for c in b.claims if standing(c, related[f"{b.id}#{c.id}"], archive.sources).supported]
+    line = bottom_line(b, judged, archive.sources)
+    supported = [c for c in b.claims if standing(c, judged.related[f"{b.id}#{c.id}"], archive.sources).supported]
     assert not line.keyed
     assert len(line.lead) == min(3, len(supported))
     chosen = [next(c for c in b.claims if c.id == cid) for cid in line.lead]
     assert [c.credibility for c in chosen] == sorted(c.credibility for c in chosen)
     assert max(c.credibility for c in chosen) <= min(c.credibility for c in supported if c.id not in line.lead)
     assert line.lead == ("tanks", "tanks-count", "road-wire")
-    assert 'aria-label="Best-supported claims"' in bottom_line_html(RenderContext.build(archive), b)
+    assert 'aria-label="Best-supported claims"' in bottom_line_html(RenderContext.build(derive_archive(archive)), b)
 
 
 def test_home_lists_are_named_by_the_rule(tmp_path) -> None:
     archive = loaded(tmp_path / "a")
-    html = home_html(RenderContext.build(archive))
+    html = home_html(RenderContext.build(derive_archive(archive)))
     corroborated = html[html.index('id="_most-corroborated"'):html.index('id="_echoed"')]
     echoed = html[html.index('id="_echoed"'):html.index('id="_most-contested"')]
     assert "Echoed by other reports (none independently)</h2>" in echoed
@@ -127,14 +128,14 @@ def test_home_says_so_when_no_claim_is_corroborated(tmp_path) -> None:
             text = path.read_text().replace("    relations:\n      - corroborates: v-test#tanks-count\n", "")
             path.write_text(text.replace("    relations: [corroborates: a-test#drones]\n", ""))
     archive = loaded(tmp_path / "a", edit=drop_corroboration)
-    html = home_html(RenderContext.build(archive))
+    html = home_html(RenderContext.build(derive_archive(archive)))
     assert "No claim of the archive is corroborated by an independent report yet." in html
 
 
 def test_the_relations_page_says_which_verdict_each_echo_has(tmp_path) -> None:
     from briefing_archive.render.relations import relations_page
 
-    page = unescape(relations_page(RenderContext.build(loaded(tmp_path / "a"))))
+    page = unescape(relations_page(RenderContext.build(derive_archive(loaded(tmp_path / "a")))))
     assert "circular" not in page
     assert "not independent: both rest on The Ministry" in page
     assert "independence cannot be established: one of them rests only on unidentified sources" in page
@@ -179,13 +180,13 @@ def test_tooltips_and_claim_review_read_the_same_words(tmp_path, case) -> None:
     from briefing_archive.render.claimreview import claim_review
 
     archive = loaded(tmp_path / "a")
-    ctx = RenderContext.build(archive)
+    ctx = RenderContext.build(derive_archive(archive))
     b = v_test(archive)
     for c in b.claims:
         if case == "tooltip":
             text = claim_tip(ctx, b, c)
             assert GROUNDS[c.id][:1].upper() + GROUNDS[c.id][1:] + ". Chain: " in text
         else:
-            reviews = claim_review(b, archive, ctx.addresses, related=ctx.related_claims)["@graph"]
+            reviews = claim_review(b, archive, ctx.addresses, standings=ctx.derived.standings)["@graph"]
             assert [r["reviewRating"]["ratingExplanation"] for r in reviews] == [GROUNDS[x.id] for x in b.claims]
             break

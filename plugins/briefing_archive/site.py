@@ -15,6 +15,7 @@ from .core.config import ArchiveConfig
 from .core.lexicon import Occurrence
 from .core.model import Archive, Briefing
 from .core.problems import ArchiveError, Problem
+from .core.rule import Judgement
 from .core.schemas import KINDS, schema_text
 from .core.urls import CLAIMS_DATA, CLAIMS_SCRIPT, Addresses, briefing_page, public_base
 from .derive.stage import derive_archive
@@ -23,7 +24,7 @@ from .exports.assembled import Part, exports
 from .exports.feed import atom_feed
 from .exports.history import last_changed
 from .exports.seeds import seed_files
-from .load.archive import load_archive
+from .load.archive import check_archive
 from .load.templates import read_overrides
 from .render.claimdata import claims_data
 from .render.context import RenderContext
@@ -33,6 +34,7 @@ from .render.home import HOME_PLACEHOLDER, home_html
 from .render.inputs import Inputs, page_inputs, shared_inputs, unchanged
 from .render.markup import render_markdown
 from .render.pages import iter_pages, prose_pages
+from .render.placeholders import SIDES, sides_markdown
 from .render.templates import OverrideFailed, Templates, templates
 
 T = TypeVar("T")
@@ -94,21 +96,21 @@ def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bo
     again but the briefing, source, entity and compare-part pages whose inputs are unchanged (see
     :mod:`.render.inputs`). Articles' terms are found again only for articles that changed.
     """
-    archive, problems = load_archive(config)
+    archive, problems, judged = check_archive(config)
     overrides, more = read_overrides(config)
     html = templates(overrides)
     shown = {} if config.templates_dir is None else {n: config.display(config.templates_dir / n) for n, _ in overrides}
     problems = [*problems, *more, *html.problems(shown)]
-    if archive is None or (strict and problems) or any(p.severity == "error" for p in problems):
+    if archive is None or judged is None or (strict and problems) or any(p.severity == "error" for p in problems):
         raise ArchiveError(problems)
     try:
-        return _build(config, archive, problems, html, directory_urls=directory_urls, site_url=site_url,
+        return _build(config, archive, judged, problems, html, directory_urls=directory_urls, site_url=site_url,
                       site_name=site_name, previous=previous)
     except OverrideFailed as exc:   # a site's template failed on a page: said at its line, never a traceback
         raise ArchiveError([exc.problem(shown)]) from None
 
 
-def _build(config: ArchiveConfig, archive: Archive, problems: list[Problem], html: Templates, *,
+def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems: list[Problem], html: Templates, *,
            directory_urls: bool, site_url: str | None, site_name: str, previous: SiteOutput | None) -> SiteOutput:
     """:func:`build_site` once the archive and the site's templates are checked."""
     excerpts = config.excerpts
@@ -121,9 +123,8 @@ def _build(config: ArchiveConfig, archive: Archive, problems: list[Problem], htm
     if previous is not None and previous.context is not None and edited is not None:
         ctx = previous.context.with_prose_of(termed)
     else:
-        ctx = RenderContext.build(termed, directory_urls=directory_urls, excerpts=excerpts, addresses=at,
-                                  publisher=config.settings.author or site_name, derived=derive_archive(termed),
-                                  html=html)
+        ctx = RenderContext.build(derive_archive(termed, judged), directory_urls=directory_urls, excerpts=excerpts,
+                                  addresses=at, publisher=config.settings.author or site_name, html=html)
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
@@ -167,14 +168,14 @@ def _build(config: ArchiveConfig, archive: Archive, problems: list[Problem], htm
                 pages[path], fragments[path] = previous.pages[path], previous.fragments[path]
             else:
                 pages[path], fragments[path] = _split(page)
-    snippets = {HOME_PLACEHOLDER: home_html(ctx)}
+    snippets = {HOME_PLACEHOLDER: home_html(ctx), SIDES: sides_markdown(ctx.derived.sides)}
     # The exports last: a one-off build lets the render context's tables go first (all but the two the exports
     # read), so that they and the exports are never alive together.
     derived, context = ctx.derived, ctx if keep else None
-    ledger, related, standings = derived.ledger, derived.related_claims, derived.standings
+    ledger, judged = derived.ledger, derived.judged
     del ctx, derived
-    data, notes, parts = exports(archive, at, excerpts=excerpts, ledger=ledger, reuse=reuse, related=related,
-                                 standings=standings)   # no parts for a one-off build
+    data, notes, parts = exports(archive, at, excerpts=excerpts, ledger=ledger, reuse=reuse,
+                                 judged=judged)   # no parts for a one-off build
     files["annotations.jsonld"], files["archive.json"] = notes, data
     return SiteOutput(archive, pages, files, tuple(problems), defaults, fragments, config.root, snippets, inputs,
                       reused, parts, {k: terms[k] for k in _articles(archive)} if keep else {},

@@ -13,8 +13,9 @@ from ..core.ids import RESERVED, is_id
 from ..core.model import Archive
 from ..core.positions import line_col
 from ..core.problems import Problem
+from ..core.rule import Judgement
 from ..derive.sides import HEADINGS, side_cells, side_table
-from ..load.archive import load_archive
+from ..load.archive import check_archive, load_archive
 from ..load.docs import PAGE_FOLDERS, docs_files, taken_pages
 from ..load.guard import folder_refusal
 from ..load.settings import find_config_file
@@ -24,23 +25,24 @@ from .pin import PinError, set_sha256
 from .scaffold import default_id, scaffold
 
 
-def sides_text(archive: Archive) -> str:
-    """The per-side table as aligned plain text (the methodology page shows the same rows)."""
-    rows = [HEADINGS, *(side_cells(row) for row in side_table(archive))]
+def sides_text(archive: Archive, judged: Judgement) -> str:
+    """The per-side table as aligned plain text (the methodology page shows the same rows), from the standings
+    the check judged (``judged``): ``check`` has no build, and judges nothing twice."""
+    rows = [HEADINGS, *(side_cells(row) for row in side_table(archive, judged.standings))]
     widths = [max(len(r[i]) for r in rows) for i in range(len(HEADINGS))]
     return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in
                                 enumerate(zip(r, widths, strict=True))).rstrip() for r in rows)
 
 
 def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console) -> int:
-    archive, problems = load_archive(config, console.progress, cache=True)
+    archive, problems, judged = check_archive(config, console.progress, cache=True)
     site = site_options(find_config_file(config.root))
     hand, docs = docs_files(site.docs_dir, config.root, config.display)
     if archive is not None and any(rel.split("/")[0] in PAGE_FOLDERS for rel in hand):
         # Imported here: a check loads the renderer only when a hand-written page may take a generated one's place.
         from ..render.pages import render_pages
         docs += taken_pages(hand, render_pages(archive, directory_urls=site.use_directory_urls,
-                                               excerpts=config.excerpts),
+                                               excerpts=config.excerpts, judged=judged),
                             directory_urls=site.use_directory_urls, shown=config.display)
     if any(p.severity == "error" for p in docs):
         archive = None   # the build would fail: so does the check
@@ -58,8 +60,8 @@ def run_check(config: ArchiveConfig, args: argparse.Namespace, console: Console)
                          + ("no problems" if not problems else f"{len(problems) - errors} warning(s)"))
         else:
             console.note(f"{errors} error(s), {len(problems) - errors} warning(s)")
-        if args.sides and archive is not None:
-            print(sides_text(archive))
+        if args.sides and archive is not None and judged is not None:
+            print(sides_text(archive, judged))
     return 1 if archive is None or (args.strict and problems) else 0
 
 

@@ -15,7 +15,7 @@ A claim's *ceiling* is the best of 1, 2 and 3 its evidence allows; graded below 
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .ids import claim_key
@@ -73,11 +73,13 @@ class Related:
     verdict: Verdict
 
 
-def both_ways(archive: Archive) -> dict[str, list[Related]]:
-    """Every claim's relations, its own and those other claims make to it, keyed by ``briefing#claim``."""
+def both_ways(archive: Archive, independence: Callable[[Claim, Claim], Verdict] | None = None
+              ) -> dict[str, list[Related]]:
+    """Every claim's relations, its own and those other claims make to it, keyed by ``briefing#claim``;
+    ``independence``: the archive's verdicts (:func:`~.independence.remembered`, made here when not given)."""
     claims = {claim_key(b.id, c.id): c for b in archive.briefings for c in b.claims}
     out: dict[str, list[Related]] = {key: [] for key in claims}
-    independence = remembered(archive.sources)
+    independence = remembered(archive.sources) if independence is None else independence
     for b in archive.briefings:
         for c in b.claims:
             here = claim_key(b.id, c.id)
@@ -204,3 +206,25 @@ def standing(claim: Claim, related: list[Related], sources: Mapping[str, Source]
 def missing_evidence(claim: Claim, related: list[Related], sources: Mapping[str, Source]) -> str | None:
     """Why the claim's grade lacks the evidence the rule needs, with what would justify it; None if it has it."""
     return standing(claim, related, sources).missing(claim.credibility)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the rule makes of a whole archive: the check's warnings read it, and the derive stage keeps it for the
+    pages and exports, so it is computed once per build (:func:`judge`)."""
+
+    verdict: Callable[[Claim, Claim], Verdict]   # two claims' independence (each originators' pair once)
+    related: Mapping[str, list[Related]]         # claim key -> its relations both ways, with their verdicts
+    standings: Mapping[str, Standing]            # claim key -> what bears on it (v1.2 rule, its ceiling)
+
+
+def judge(archive: Archive) -> Judgement:
+    """Every claim's relations both ways and standing under the rule, every source's closure computed once."""
+    verdict = remembered(archive.sources)
+    related = both_ways(archive, verdict)
+    standings = {}
+    for b in archive.briefings:
+        for c in b.claims:
+            key = claim_key(b.id, c.id)
+            standings[key] = standing(c, related[key], archive.sources)
+    return Judgement(verdict, related, standings)

@@ -16,7 +16,7 @@ from ..core.ids import claim_key
 from ..core.independence import INDEPENDENT, identified_originators
 from ..core.model import Briefing, Claim, Source
 from ..core.relations import Role, role
-from ..core.rule import Related, standing, supports
+from ..core.rule import Judgement, Related, Standing, supports
 
 #: The credibility groups, in the order a reader weighs them: (key, words, grades).
 GROUPS: tuple[tuple[str, str, tuple[int, ...]], ...] = (
@@ -73,9 +73,9 @@ def facets(b: Briefing, c: Claim, related: Mapping[str, list[Related]],
     return frozenset(out)
 
 
-def bottom_line(b: Briefing, related: Mapping[str, list[Related]], sources: Mapping[str, Source]) -> BottomLine:
-    """``related``: every claim's relations in both directions (:func:`core.rule.both_ways`)."""
-    of = {c.id: facets(b, c, related, sources) for c in b.claims}
+def bottom_line(b: Briefing, judged: Judgement, sources: Mapping[str, Source]) -> BottomLine:
+    """``judged``: every claim's relations in both directions and standing (:func:`core.rule.judge`)."""
+    of = {c.id: facets(b, c, judged.related, sources) for c in b.claims}
 
     def ids(test: Callable[[Claim], bool]) -> tuple[str, ...]:
         return tuple(c.id for c in b.claims if test(c))
@@ -92,16 +92,15 @@ def bottom_line(b: Briefing, related: Mapping[str, list[Related]], sources: Mapp
     agreement = (Count("independent", "are corroborated by an independent report", having("independent")),
                  Count("dependent", "agree with other reports, but not independently (or not shown to be)",
                        having("dependent")))
-    lead, keyed = leading(b, related, sources)
+    lead, keyed = leading(b, judged.standings)
     return BottomLine(len(b.claims), groups, resting, agreement, lead, keyed)
 
 
-def leading(b: Briefing, related: Mapping[str, list[Related]],
-            sources: Mapping[str, Source]) -> tuple[tuple[str, ...], bool]:
+def leading(b: Briefing, standings: Mapping[str, Standing]) -> tuple[tuple[str, ...], bool]:
     """The claims the bottom line opens with, best grade first (the briefing's order among equals), and whether
     they are its key claims: the key claims, or else the best-graded supported claims, at most three."""
     order = {c.id: i for i, c in enumerate(b.claims)}
     keys = [c for c in b.claims if c.key]
-    chosen = keys or [c for c in b.claims if standing(c, related.get(claim_key(b.id, c.id), []), sources).supported]
+    chosen = keys or [c for c in b.claims if standings[claim_key(b.id, c.id)].supported]
     ranked = sorted(chosen, key=lambda c: (c.credibility, order[c.id]))
     return tuple(c.id for c in (ranked if keys else ranked[:FALLBACK_LEAD])), bool(keys)

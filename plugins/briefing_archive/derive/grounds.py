@@ -14,7 +14,7 @@ from ..core.ids import claim_key
 from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, NOT_INDEPENDENT, identified_originators
 from ..core.model import Claim, Source
 from ..core.relations import Role, role
-from ..core.rule import SUPPORTING, UNDERMINING, Related, Standing, standing
+from ..core.rule import SUPPORTING, UNDERMINING, Related, Standing
 
 #: Each credibility number in the words the verdict uses ("confirmed" only of 1).
 GRADE_WORDS: dict[int, str] = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
@@ -32,10 +32,10 @@ def grounds(standing: Standing, sources: Mapping[str, Source]) -> str:
     return f"{GRADE_WORDS[standing.claim.credibility]}: {rests_on(standing, sources)}"
 
 
-def claim_grounds(briefing_id: str, claim: Claim, related: Mapping[str, list[Related]],
+def claim_grounds(briefing_id: str, claim: Claim, standings: Mapping[str, Standing],
                   sources: Mapping[str, Source]) -> str:
-    """:func:`grounds` of one claim; ``related``: every claim's relations both ways (:func:`core.rule.both_ways`)."""
-    return grounds(standing(claim, related.get(claim_key(briefing_id, claim.id), []), sources), sources)
+    """:func:`grounds` of one claim; ``standings``: every claim's, by key (:func:`core.rule.judge`)."""
+    return grounds(standings[claim_key(briefing_id, claim.id)], sources)
 
 
 def rests_on(st: Standing, sources: Mapping[str, Source]) -> str:

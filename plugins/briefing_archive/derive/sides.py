@@ -1,6 +1,7 @@
 """The per-side table (v1.2 "The ceiling, shown"): the same evidence gets the same ceiling for every side, and
 the table shows it, one row per originator side: claims per grade, how many are supported, how many are graded
-below their ceiling. The methodology page and ``briefings check --sides`` print the same rows."""
+below their ceiling. The methodology page and ``briefings check --sides`` print the same rows, read from the
+standings the check judged (:class:`~briefing_archive.core.rule.Judgement`), never judged again."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from ..core.ids import claim_key
 from ..core.independence import identified_originators
 from ..core.model import Archive, Claim, Source
-from ..core.rule import Related, both_ways, standing
+from ..core.rule import Standing
 
 NO_PARTY = "no party recorded"
 NO_SOURCE = "no identified source"
@@ -36,13 +37,13 @@ def side_of(claim: Claim, sources: Mapping[str, Source]) -> str:
     return " + ".join(sorted({sources[s].party or NO_PARTY for s in named}))
 
 
-def side_table(archive: Archive, related: Mapping[str, list[Related]] | None = None) -> tuple[SideRow, ...]:
-    """One row per side, the sides with most claims first (then by name); ``related``: :func:`both_ways`."""
-    related = both_ways(archive) if related is None else related
+def side_table(archive: Archive, standings: Mapping[str, Standing]) -> tuple[SideRow, ...]:
+    """One row per side, the sides with most claims first (then by name); ``standings``: every claim's, by key
+    (:attr:`~briefing_archive.core.rule.Judgement.standings`)."""
     counts: dict[str, list[int]] = {}
     for b in archive.briefings:
         for c in b.claims:
-            judged = standing(c, related.get(claim_key(b.id, c.id), []), archive.sources)
+            judged = standings[claim_key(b.id, c.id)]
             row = counts.setdefault(side_of(c, archive.sources), [0] * 8)
             row[c.credibility - 1] += 1
             row[6] += judged.supported

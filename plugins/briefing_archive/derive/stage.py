@@ -7,12 +7,13 @@ reads prose, so the live preview keeps it across an edit to prose alone (:meth:`
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from ..core.ids import claim_key
+from ..core.independence import Verdict
 from ..core.model import Archive, Briefing, Claim
-from ..core.rule import Related, Standing, both_ways, standing
+from ..core.rule import Judgement, Related, Standing, judge
 from .bottomline import BottomLine, bottom_line
 from .claims import ClaimRow, claim_rows
 from .compare import Pair, compare_pairs
@@ -20,6 +21,7 @@ from .layout import compare_layout, ledger_layout
 from .ledger import Metric, Row, build_ledger
 from .links import Links, build_links
 from .related import RelatedBriefing, related_briefings
+from .sides import SideRow, side_table
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,7 @@ class Derived:
 
     archive: Archive
     links: Links
-    related_claims: Mapping[str, list[Related]]          # claim key -> its relations both ways, with verdicts
-    standings: Mapping[str, Standing]                    # claim key -> what bears on it (v1.2 rule, ceiling)
+    judged: Judgement                                    # verdicts, relations both ways, standings: the check's
     ledger: tuple[Metric, ...]
     ledger_pages: Mapping[str, str]                      # metric -> the page that shows it
     ledger_rows: Mapping[tuple[str, str, int], Row]      # (briefing, claim, figure index) -> its row
@@ -38,6 +39,22 @@ class Derived:
     compare_layout: Mapping[tuple[str, str], str]        # a pair's key -> the page that shows it
     claim_rows: tuple[ClaimRow, ...]                     # the claims explorer's rows
     bottom_lines: Mapping[str, BottomLine]               # briefing id -> its bottom line
+    sides: tuple[SideRow, ...]                           # the per-side table (the methodology page's)
+
+    @property
+    def related_claims(self) -> Mapping[str, list[Related]]:
+        """Claim key -> its relations both ways, with their verdicts."""
+        return self.judged.related
+
+    @property
+    def standings(self) -> Mapping[str, Standing]:
+        """Claim key -> what bears on it (v1.2 rule, its ceiling)."""
+        return self.judged.standings
+
+    @property
+    def verdicts(self) -> Callable[[Claim, Claim], Verdict]:
+        """Whether two claims are independent: the build's one memo (every source's closure computed once)."""
+        return self.judged.verdict
 
     def standing(self, b: Briefing, c: Claim) -> Standing:
         return self.standings[claim_key(b.id, c.id)]
@@ -49,20 +66,17 @@ class Derived:
         return replace(self, archive=archive, claim_rows=claim_rows(archive, self.related_claims))
 
 
-def derive_archive(archive: Archive) -> Derived:
-    """Everything derived from ``archive`` (give it its terms first: see ``with_terms``), each piece once."""
+def derive_archive(archive: Archive, judged: Judgement | None = None) -> Derived:
+    """Everything derived from ``archive`` (give it its terms first: see ``with_terms``), each piece once.
+
+    ``judged``: the check's judgement of it (:class:`~briefing_archive.load.archive.Checked`; the archive before
+    ``with_terms`` is the same, terms change no claim or source); judged here only for a caller with no check."""
+    judged = judge(archive) if judged is None else judged
     links = build_links(archive)
-    related = both_ways(archive)
-    standings = standings_of(archive, related)
     ledger = build_ledger(archive)
     pairs = compare_pairs(archive, links)
-    return Derived(archive, links, related, standings, ledger, ledger_layout(ledger),
+    return Derived(archive, links, judged, ledger, ledger_layout(ledger),
                    {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows},
-                   related_briefings(archive), pairs, compare_layout(pairs), claim_rows(archive, related),
-                   {b.id: bottom_line(b, related, archive.sources) for b in archive.briefings})
-
-
-def standings_of(archive: Archive, related: Mapping[str, list[Related]]) -> dict[str, Standing]:
-    """Every claim's standing under the v1.2 rule (its ceiling...), by claim key; ``related``: :func:`both_ways`."""
-    return {claim_key(b.id, c.id): standing(c, related.get(claim_key(b.id, c.id), []), archive.sources)
-            for b in archive.briefings for c in b.claims}
+                   related_briefings(archive), pairs, compare_layout(pairs), claim_rows(archive, judged.related),
+                   {b.id: bottom_line(b, judged, archive.sources) for b in archive.briefings},
+                   side_table(archive, judged.standings))

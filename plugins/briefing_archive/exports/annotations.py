@@ -24,7 +24,7 @@ from ..core.credibility import badge_code, badge_meaning
 from ..core.ids import claim_key, split_claim_key
 from ..core.independence import verdict_words
 from ..core.model import Archive, Briefing, Span
-from ..core.rule import BASIS, Related, both_ways
+from ..core.rule import BASIS, Judgement, Related
 from ..core.urls import Addresses
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -32,9 +32,10 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32
 
 
-def web_annotations(archive: Archive, at: Addresses, *, excerpts: bool) -> dict[str, Any]:
-    """Every claim and warning as a W3C Web Annotation (motivation ``assessing``)."""
-    related = both_ways(archive)
+def web_annotations(archive: Archive, at: Addresses, *, excerpts: bool, judged: Judgement) -> dict[str, Any]:
+    """Every claim and warning as a W3C Web Annotation (motivation ``assessing``); ``judged``: the rule's judgement
+    of the archive (:func:`~briefing_archive.core.rule.judge`), for the relations both ways."""
+    related = judged.related
     names = {sid: s.name for sid, s in archive.sources.items()}
     items = [a for b in archive.briefings for a in briefing_annotations(archive, b, at, excerpts=excerpts,
                                                                         related=related, names=names)]

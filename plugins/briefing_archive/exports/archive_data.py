@@ -11,12 +11,11 @@ from typing import Any
 from ..core import urls
 from ..core.credibility import CREDIBILITY, RELIABILITY, badge_code
 from ..core.ids import claim_key
-from ..core.independence import Verdict, remembered
+from ..core.independence import Verdict
 from ..core.model import Archive, Briefing, Claim, Source
-from ..core.rule import Standing, both_ways
+from ..core.rule import Judgement, Standing
 from ..core.urls import Addresses
 from ..derive.ledger import Metric
-from ..derive.stage import standings_of
 
 
 def chain_data(claim: Claim, sources: Mapping[str, Source]) -> list[dict[str, Any]]:
@@ -26,13 +25,14 @@ def chain_data(claim: Claim, sources: Mapping[str, Source]) -> list[dict[str, An
             for role, link in claim.roles()]
 
 
-def archive_data(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tuple[Metric, ...]) -> dict[str, Any]:
-    """The whole archive as plain data (validated by ``schema/archive.schema.json``)."""
+def archive_data(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tuple[Metric, ...],
+                 judged: Judgement) -> dict[str, Any]:
+    """The whole archive as plain data (validated by ``schema/archive.schema.json``); ``judged``: the rule's
+    judgement of it (:func:`~briefing_archive.core.rule.judge`), for its verdicts and ceilings."""
     claims = claim_index(archive)
     doc = archive_frame(archive, at, ledger)
-    verdict, standings = remembered(archive.sources), standings_of(archive, both_ways(archive))
-    doc["briefings"] = [briefing_data(archive, b, at, excerpts=excerpts, claims=claims, verdict=verdict,
-                                      standings=standings) for b in archive.briefings]
+    doc["briefings"] = [briefing_data(archive, b, at, excerpts=excerpts, claims=claims, verdict=judged.verdict,
+                                      standings=judged.standings) for b in archive.briefings]
     return doc
 
 
@@ -44,8 +44,8 @@ def claim_index(archive: Archive) -> dict[str, Claim]:
 def briefing_data(archive: Archive, b: Briefing, at: Addresses, *, excerpts: bool, claims: Mapping[str, Claim],
                   verdict: Callable[[Claim, Claim], Verdict], standings: Mapping[str, Standing]) -> dict[str, Any]:
     """One briefing as data (the live preview serialises briefings one at a time, and again only when edited);
-    ``verdict``: :func:`~briefing_archive.core.independence.remembered` of the archive's sources; ``standings``:
-    every claim's standing (:func:`~briefing_archive.derive.stage.standings_of`), for its ceiling."""
+    ``verdict`` and ``standings``: the rule's judgement of the archive (:class:`~briefing_archive.core.rule.Judgement`),
+    for the relations' verdicts and each claim's ceiling."""
 
     def relation(c: Claim, kind: str, target: str) -> dict[str, Any]:
         judged = verdict(c, claims[target])

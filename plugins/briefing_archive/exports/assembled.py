@@ -12,12 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..core.ids import claim_key
-from ..core.independence import remembered
 from ..core.model import Archive, Briefing, Claim
-from ..core.rule import Related, Standing, both_ways
+from ..core.rule import Judgement, Related
 from ..core.urls import Addresses
 from ..derive.ledger import Metric
-from ..derive.stage import standings_of
 from .annotations import briefing_annotations, collection
 from .archive_data import archive_frame, briefing_data, claim_index
 
@@ -51,22 +49,18 @@ def dumps(data: object) -> str:
     return json.dumps(data, separators=(",", ":"))
 
 
-def exports(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tuple[Metric, ...],
-            reuse: Mapping[str, Part] | None = None,
-            related: Mapping[str, list[Related]] | None = None,
-            standings: Mapping[str, Standing] | None = None) -> tuple[bytes, bytes, dict[str, Part]]:
+def exports(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tuple[Metric, ...], judged: Judgement,
+            reuse: Mapping[str, Part] | None = None) -> tuple[bytes, bytes, dict[str, Part]]:
     """(archive.json, annotations.jsonld, each briefing's part).
 
     ``reuse``: parts of a previous build with the same sources and settings (the live preview); a part is taken
     only for a briefing equal to the one it was made from, whose other inputs (:func:`part_inputs`) are equal
-    too. ``related`` and ``standings``: the derive stage's (:class:`~briefing_archive.derive.stage.Derived`), made
-    here when not given.
+    too. ``judged``: the verdicts, relations both ways and standings the check made and the derive stage keeps
+    (:attr:`~briefing_archive.derive.stage.Derived.judged`).
     """
     claims = claim_index(archive)
-    related = both_ways(archive) if related is None else related
-    standings = standings_of(archive, related) if standings is None else standings
+    related, standings, verdict = judged.related, judged.standings, judged.verdict
     names = {sid: s.name for sid, s in archive.sources.items()}
-    verdict = remembered(archive.sources)
     frame = dumps(archive_frame(archive, at, ledger) | {"briefings": _MARK})
 
     def data_of(b: Briefing) -> bytes:

@@ -16,7 +16,7 @@ from ..core.independence import NOT_INDEPENDENT, remembered, verdict_words
 from ..core.model import Archive, Claim, Relation, Source
 from ..core.problems import Problem, did_you_mean
 from ..core.relations import Role, named, role
-from ..core.rule import both_ways, standing
+from ..core.rule import Judgement
 from .documents import Document, claim_ids
 from .yamlfile import KeyPath
 
@@ -131,22 +131,23 @@ def _ref(doc: Document, where: KeyPath, ident: str, known: set[str], kind: str, 
                                            f"use an existing id or create {folder}/{ident}.yml"))
 
 
-def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], *, complete: bool = True) -> list[Problem]:
+def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], judged: Judgement | None) -> list[Problem]:
     """The credibility rule and the independence a relation kind claims, for every claim.
 
     ``corroborates`` between claims that are not shown to be independent is an error (circular
     reporting is not corroboration); ``echoes`` between independent claims undersells them (a
     warning); a grade without the evidence the rule needs is a warning naming what would justify it.
 
-    Not ``complete`` (other files have errors; ``archive`` holds only what could be built): only the
-    relations whose two claims and every source they rest on are known are judged, and the
-    credibility rule waits (a broken briefing's relations, unknown yet, may be what supports a grade).
+    ``judged``: the rule's judgement of the whole archive (:func:`~briefing_archive.core.rule.judge`; the
+    derive stage keeps it). None when other files have errors (``archive`` holds only what could be built): only
+    the relations whose two claims and every source they rest on are known are judged, and the credibility rule
+    waits (a broken briefing's relations, unknown yet, may be what supports a grade).
     """
     out = []
+    complete = judged is not None
     names = {sid: s.name for sid, s in archive.sources.items()}
     claims = {claim_key(b.id, c.id): c for b in archive.briefings for c in b.claims}
-    related = both_ways(archive) if complete else {}
-    independence = remembered(archive.sources)
+    independence = remembered(archive.sources) if judged is None else judged.verdict
     known = set() if complete else _known_sources(archive.sources)
     for b in archive.briefings:
         doc = docs_by_id[b.id]
@@ -174,21 +175,21 @@ def grade_problems(archive: Archive, docs_by_id: Mapping[str, Document], *, comp
                         f"origin); independent agreement is corroboration: write `{named(Role.INDEPENDENT_AGREEMENT)}` "
                         f"instead of `{rel.kind}`"),
                         "warning"))
-            if not complete:
+            if judged is None:
                 continue
-            judged = standing(c, related[claim_key(b.id, c.id)], archive.sources)
-            lacking = judged.missing(c.credibility)
+            standing = judged.standings[claim_key(b.id, c.id)]
+            lacking = standing.missing(c.credibility)
             index = positions[c.id]
             if lacking is not None:
                 out.append(doc.problem(("claims", index, "credibility"), (
                     f"claim '{c.id}' is graded {c.credibility} ({CREDIBILITY[c.credibility]}), but {lacking} "
                     "(see the credibility rule on the methodology page)"), "warning"))
-            elif judged.below_ceiling and not (c.note or "").strip():
+            elif standing.below_ceiling and not (c.note or "").strip():
                 out.append(doc.problem(("claims", index, "credibility"), (
                     f"claim '{c.id}' is graded {c.credibility}, below what its evidence allows "
-                    f"({judged.ceiling}: {CREDIBILITY[judged.ceiling or 3]}), and has no note; caution is your right, "
+                    f"({standing.ceiling}: {CREDIBILITY[standing.ceiling or 3]}), and has no note; caution is your right, "
                     "but say why in `note`, or grade it "
-                    f"{judged.ceiling}"), "warning"))
+                    f"{standing.ceiling}"), "warning"))
     return out
 
 

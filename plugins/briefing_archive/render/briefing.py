@@ -86,7 +86,7 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
         out.append(claim_entry(ctx, here, b, c, number))
     out.append(related_section(ctx, here, b))
     if b.claims:
-        out.append(f'<script type="application/ld+json">{script_json(claim_review(b, ctx.archive, ctx.addresses, ctx.publisher, ctx.related_claims))}'
+        out.append(f'<script type="application/ld+json">{script_json(claim_review(b, ctx.archive, ctx.addresses, ctx.publisher, standings=ctx.derived.standings))}'
                    "</script>\n")
     return "".join(out)
 

@@ -46,7 +46,7 @@ from ..core import urls
 from ..core.chains import chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.model import Archive, Briefing, Entity, Source
-from ..core.rule import Related, both_ways
+from ..core.rule import Standing
 from ..core.urls import Addresses
 from ..derive.grounds import claim_grounds
 
@@ -64,16 +64,15 @@ KIND_TYPES = {"government": "GovernmentOrganization", "intelligence": "Governmen
 ENTITY_TYPES = {"person": "Person", "organisation": "Organization"}
 
 
-def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "",
-                 related: Mapping[str, list[Related]] | None = None) -> dict[str, Any]:
+def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "", *,
+                 standings: Mapping[str, Standing]) -> dict[str, Any]:
     """schema.org ClaimReview for each graded claim of one briefing (the Admiralty label in words as
     alternateName). Kept lean (it is in every briefing page): the quote, the grade, the originators,
     the permalink, and the review's own author: the archive (``reviewer``, the ``author`` setting or the
     site's name), an Organization. ``ratingExplanation`` is what the grade rests on, worded as the page's
-    verdict (:func:`derive.grounds.claim_grounds`); ``related``: every claim's relations both ways
-    (:func:`core.rule.both_ways`, derived here when not given)."""
+    verdict (:func:`derive.grounds.claim_grounds`); ``standings``: every claim's standing, the build's
+    (:attr:`derive.stage.Derived.standings`)."""
     page = urls.briefing_page(b.id)
-    related = both_ways(archive) if related is None else related
     named = _entity_types(archive.entities)
     reviews = []
     for c in b.claims:
@@ -81,7 +80,7 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "
         rating: dict[str, Any] = {"@type": "Rating"}
         if c.credibility in RATED:
             rating.update(ratingValue=6 - c.credibility, bestRating=BEST_RATING, worstRating=WORST_RATING)
-        rating.update(alternateName=meaning, ratingExplanation=claim_grounds(b.id, c, related, archive.sources))
+        rating.update(alternateName=meaning, ratingExplanation=claim_grounds(b.id, c, standings, archive.sources))
         claim: dict[str, Any] = {"@type": "Claim"}
         authors = [a for a in (author(archive.sources[s], named) for s in c.originators) if a is not None]
         if authors:

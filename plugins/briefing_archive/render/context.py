@@ -18,7 +18,7 @@ from ..core import relations, urls
 from ..core.chains import ARROW, ARTICLE, chain_text
 from ..core.credibility import badge_code, badge_meaning
 from ..core.ids import claim_key
-from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, Verdict, remembered, verdict_words
+from ..core.independence import CANNOT_BE_ESTABLISHED, INDEPENDENT, Verdict, verdict_words
 from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Related
 from ..derive.claims import ClaimRow
@@ -27,7 +27,7 @@ from ..derive.grounds import grounds
 from ..derive.ledger import Metric
 from ..derive.links import ClaimRef, Links
 from ..derive.related import RelatedBriefing
-from ..derive.stage import Derived, derive_archive
+from ..derive.stage import Derived
 from .components import badge_html, excerpt
 from .entitylinks import EntityLinker
 from .markup import Resolve, esc, plain_text, render_markdown
@@ -48,15 +48,12 @@ class RenderContext:
     memo: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, archive: Archive, *, directory_urls: bool = True, excerpts: bool = False,
-              addresses: urls.Addresses | None = None, publisher: str = "",
-              derived: Derived | None = None, html: Templates | None = None) -> RenderContext:
-        """How the pages of ``archive`` render (give it its terms first: see ``with_terms``); ``derived``: the
-        derive stage's result for it (:func:`~briefing_archive.derive.stage.derive_archive`, made here when not
-        given)."""
-        return cls(derive_archive(archive) if derived is None else derived, directory_urls, excerpts,
-                   addresses or urls.Addresses(None, directory_urls=directory_urls), EntityLinker(archive.entities),
-                   publisher, html or templates())
+    def build(cls, derived: Derived, *, directory_urls: bool = True, excerpts: bool = False,
+              addresses: urls.Addresses | None = None, publisher: str = "", html: Templates | None = None) -> RenderContext:
+        """How the pages of the derive stage's archive render (:func:`~briefing_archive.derive.stage.derive_archive`;
+        give the archive its terms first: see ``with_terms``)."""
+        return cls(derived, directory_urls, excerpts, addresses or urls.Addresses(None, directory_urls=directory_urls),
+                   EntityLinker(derived.archive.entities), publisher, html or templates())
 
     def with_prose_of(self, archive: Archive) -> RenderContext:
         """This context for ``archive``, which differs from this one's only in briefings' prose (the live
@@ -141,10 +138,10 @@ class RenderContext:
         """How the notes of page ``here`` link a reference: see :meth:`reference`."""
         return lambda bid, cid: self.reference(here, bid, cid)
 
-    @cached_property
+    @property
     def verdicts(self) -> Callable[[Claim, Claim], Verdict]:
-        """Whether two claims are independent, every source's closure computed once for the build."""
-        return remembered(self.archive.sources)
+        """Whether two claims are independent: the build's one memo (:attr:`Derived.verdicts`)."""
+        return self.derived.verdicts
 
     @cached_property
     def source_names(self) -> dict[str, str]:

@@ -12,6 +12,8 @@ from collections.abc import Collection, Iterator
 
 from ..core import urls
 from ..core.model import Archive
+from ..core.rule import Judgement
+from ..derive.stage import derive_archive
 from ..derive.terms import with_terms
 from .briefing import render_briefing
 from .claims import claims_page
@@ -26,9 +28,9 @@ from .timeline import timeline_pages
 
 
 def render_pages(archive: Archive, *, directory_urls: bool = True, excerpts: bool = False,
-                 addresses: urls.Addresses | None = None) -> dict[str, str]:
-    """Every generated page of the archive, keyed by its path in the docs tree."""
-    ctx = RenderContext.build(with_terms(archive), directory_urls=directory_urls, excerpts=excerpts,
+                 addresses: urls.Addresses | None = None, judged: Judgement | None = None) -> dict[str, str]:
+    """Every generated page of the archive, keyed by its path in the docs tree (``judged``: the check's, if any)."""
+    ctx = RenderContext.build(derive_archive(with_terms(archive), judged), directory_urls=directory_urls, excerpts=excerpts,
                               addresses=addresses)
     return {path: markdown for path, markdown in iter_pages(ctx) if markdown is not None}
 

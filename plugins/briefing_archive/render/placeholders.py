@@ -9,7 +9,7 @@ from ..core.lexicon import Lexicon
 from ..core.model import Archive
 from ..core.relations import kinds
 from ..core.rule import BASIS_LABEL, NEEDS, SUPPORTING, UNDERMINING
-from ..derive.sides import HEADINGS, side_cells, side_table
+from ..derive.sides import HEADINGS, SideRow, side_cells
 from .components import html_table
 from .markup import esc
 from .reference import reference_markdown
@@ -68,14 +68,18 @@ def lexicon_markdown(lexicon: Lexicon | None) -> str:
     return "\n\n" + "\n\n".join(out) + "\n\n"
 
 
-def sides_markdown(archive: Archive) -> str:
-    """The per-side table (v1.2): claims per grade, supported, graded below their ceiling, by originator's side."""
-    rows = [tuple(esc(cell) for cell in side_cells(row)) for row in side_table(archive)]
+def sides_markdown(sides: tuple[SideRow, ...]) -> str:
+    """The per-side table (v1.2): claims per grade, supported, graded below their ceiling, by originator's side;
+    ``sides``: the build's (:attr:`~briefing_archive.derive.stage.Derived.sides`), so it fills :data:`SIDES`
+    as one of the build's rendered placeholders (see :func:`fill_placeholders`)."""
+    rows = [tuple(esc(cell) for cell in side_cells(row)) for row in sides]
     if not rows:
         return "\n\n<p>No claims yet.</p>\n\n"
     return f"\n\n{html_table(HEADINGS, rows)}\n\n"
 
 
+#: The per-side table's placeholder: filled with what the build rendered (:func:`sides_markdown`).
+SIDES = "<!-- briefings:sides -->"
 #: Placeholders a hand-written page may contain; the build fills them in from the code's own tables.
 PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
     "<!-- briefings:scales -->": lambda _archive: scales_markdown(),
@@ -83,7 +87,6 @@ PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
     "<!-- briefings:basis -->": lambda _archive: basis_markdown(),
     "<!-- briefings:lexicon -->": lambda archive: lexicon_markdown(archive.lexicon),
     "<!-- briefings:reference -->": lambda _archive: reference_markdown(),
-    "<!-- briefings:sides -->": sides_markdown,
     "<!-- briefings:relations -->": lambda _archive: relations_markdown(),
     "<!-- briefings:relation-kinds -->": lambda _archive: relation_kinds_markdown(),
 }
