@@ -61,7 +61,7 @@ MARK_START, MARK_END = "<!-- article-bench:start -->", "<!-- article-bench:end -
 def core_seconds(root: Path) -> float:
     code = ("import time, sys; from briefing_archive.core.config import ArchiveConfig; "
             "from briefing_archive.site import build_site; t = time.perf_counter(); "
-            f"build_site(ArchiveConfig.at({str(root)!r}), True, True, 'http://127.0.0.1:8000/'); "
+            f"build_site(ArchiveConfig.at({str(root)!r}), directory_urls=True, strict=True, site_url='http://127.0.0.1:8000/'); "
             "print(time.perf_counter() - t)")
     out = subprocess.run([str(BIN / "python"), "-c", code], env=ENV, capture_output=True, text=True, check=True)
     return float(out.stdout.strip())
