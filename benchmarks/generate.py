@@ -22,6 +22,7 @@ UNITS = {"troops-deployed": "troops", "casualties": "people", "territory-gained"
          "drones-launched": "drones", "artillery-systems": "artillery systems"}
 CLAIMS_PER_BRIEFING = 15
 N_SOURCES = 40
+UNNAMED = "source-unnamed"   # the catch-all profile of the claims graded 6
 N_ENTITIES = 150
 
 MKDOCS_YML = """\
@@ -81,6 +82,10 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
             f"party: {q(['Russia', 'Ukraine', 'United Kingdom', 'United States'][i % 4])}\n"
             f"reliability: {letter}\nrubric: {RUBRIC[letter]}\n"
             f"note: {q(sentence(rng, 25))}\n" + ("depends_on: [source-000]\n" if i else ""), encoding="utf-8")
+    # Claims graded 6 rest on a catch-all profile (v1.2: an identified originator gives something to judge by)
+    (plugin_root / "briefings" / "sources" / f"{UNNAMED}.yml").write_text(
+        "name: Unnamed sources\nkind: other\nreliability: F\nrubric: unknown\nidentified: false\n"
+        "note: Statements the articles attribute to no one they name.\n", encoding="utf-8")
     entities = []
     for i in range(N_ENTITIES):
         eid = f"entity-{i:03d}"
@@ -106,6 +111,7 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
             notes.append((f"moved-{k}", quote, note))
             date = f"2024-{rng.randint(1, 12):02d}" + (f"-{rng.randint(1, 28):02d}" if k % 2 else "")
             lines = [f"  - id: moved-{k}", f"    quote: {q(quote)}",
+                     f"    sources: [{UNNAMED}]" if GRADES[k % len(GRADES)] == 6 else
                      f"    sources: [{rng.choice(sources)}, {src}]" if k % 3 else f"    sources: [{src}]",
                      f"    credibility: {GRADES[k % len(GRADES)]}", *BASIS.get(GRADES[k % len(GRADES)], ()),
                      f"    note: {q(note)}",
