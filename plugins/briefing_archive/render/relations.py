@@ -23,7 +23,7 @@ from .markup import esc
 LISTED_PAIRS = 50
 
 
-def kinds_sentence() -> list[tuple[str, str]]:
+def kind_glosses() -> list[tuple[str, str]]:
     """The kinds as the page's introduction lists them, each with what it means (from the registry)."""
     return [(k.name, k.gloss or k.meaning) for k in kinds()]
 
@@ -42,7 +42,7 @@ def relations_page(ctx: RenderContext) -> str:
                              verdict(ctx.verdict_text(c, other.claim, rel.kind))))
     listed = contents(ctx, here) if rows and ctx.compare and len(ctx.compare) <= LISTED_PAIRS else None
     body = ctx.templates.html(
-        "relations/page.html", kinds=kinds_sentence(), pairs=len(ctx.compare) if rows else 0, listed=listed,
+        "relations/page.html", kinds=kind_glosses(), pairs=len(ctx.compare) if rows else 0, listed=listed,
         compare_href=ctx.href(here, COMPARE), pairs_heading=Markup(heading(2, "Briefings side by side", "_pairs")),
         all_heading=Markup(heading(2, f"All relations ({len(rows)})", "_all")),
         table=Markup(html_table(("Claim", "Relation", "Other claim", "Independence"), rows, "bx-index bx-sortable"))

@@ -101,10 +101,14 @@ class Templates:
         def call(*args: Any) -> Markup:
             try:
                 return Markup(found(*args))
-            except TemplateError as exc:
+            except TemplateError:
                 if name not in self.names:
                     raise
-                raise OverrideFailed(name, _template_line(exc), str(exc)) from exc
+                try:   # a macro's frames are mapped to template lines only as a render's are, by Jinja's rewrite
+                    self.environment.handle_exception()
+                except TemplateError as exc:
+                    raise OverrideFailed(name, _template_line(exc), str(exc)) from exc
+                raise
         return call
 
     def _render(self, name: str, values: dict[str, Any]) -> str:
