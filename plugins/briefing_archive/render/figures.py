@@ -6,7 +6,7 @@ from markupsafe import Markup
 from ..core.ids import claim_key
 from ..core.urls import FIGURES
 from ..derive.ledger import Metric
-from .components import figure_value, front_matter, heading, html_table
+from .components import figure_value, front_matter, heading, html_table, or_not_recorded
 from .context import RenderContext
 from .markup import esc
 
@@ -47,15 +47,15 @@ HEADERS = ("Value", "Unit", "Approximate", "Period", "Briefing", "Rests on", "Cl
 
 
 def metric_section(ctx: RenderContext, here: str, m: Metric) -> Markup:
-    """A metric's heading, its table (cells from the macros of ``figures/cells.html``) and the pairs that
-    disagree (``figures/verdict.html``)."""
-    value, period, claim = (ctx.templates.macro("figures/cells.html", name) for name in ("value", "period", "claim"))
+    """A metric's heading, its table (a figure's value from the macro of ``figures/cells.html``, once per row) and
+    the pairs that disagree (``figures/verdict.html``)."""
+    value = ctx.templates.macro("figures/cells.html", "value")
     clash_rows = m.disagreeing
     rows = [(value(QUALIFIER[r.figure.qualifier], figure_value(r.figure), r.anchor in clash_rows),
              esc(r.figure.unit), "approximate" if r.figure.qualifier != "exact" else "exact",
-             period(r.period), ctx.briefing_link(here, r.briefing), ctx.chain_html(here, r.claim),
-             claim(ctx.claim_badge(r.claim),
-                   ctx.claim_link(here, ctx.links.claims[claim_key(r.briefing.id, r.claim.id)], "claim")))
+             or_not_recorded(r.period), ctx.briefing_link(here, r.briefing), ctx.chain_html(here, r.claim),
+             (f"{ctx.claim_badge(r.claim)} "
+             f"{ctx.claim_link(here, ctx.links.claims[claim_key(r.briefing.id, r.claim.id)], 'claim')}"))
             for r in m.rows]
     verdict = ""
     if m.disagreements:

@@ -5,6 +5,7 @@ What they read beyond their own profile is listed in :mod:`.inputs`: a new read 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -35,14 +36,15 @@ def claims_by_briefing(ctx: RenderContext, here: str, refs: list[tuple[ClaimRef,
     compact = len(refs) > COMPACT_AFTER
     groups = []
     for bid in sorted(grouped):
-        if compact:
-            claims: list[object] = [Markup(compact_badge(
+        claims: object
+        if compact:   # a line of badges, joined here: thousands of them on a large archive's source
+            claims = Markup(" ".join(compact_badge(
                 badge_code(ref.claim, ctx.archive.sources),
                 urls.link(here, urls.briefing_page(bid), directory_urls=ctx.directory_urls, fragment=ref.claim.id),
-                role)) for ref, role in grouped[bid]]
+                role) for ref, role in grouped[bid]))
         else:
-            claims = [(ctx.claim_badge(ref.claim), ctx.claim_link(here, ref), role) for ref, role in grouped[bid]]
-        groups.append({"link": ctx.briefing_link(here, grouped[bid][0][0].briefing), "claims": claims})
+            claims = ((ctx.claim_badge(ref.claim), ctx.claim_link(here, ref), role) for ref, role in grouped[bid])
+        groups.append((ctx.briefing_link(here, grouped[bid][0][0].briefing), claims))
     return ctx.templates.html("profiles/claims_by_briefing.html", groups=groups, compact=compact)
 
 
@@ -75,14 +77,14 @@ def render_entity(ctx: RenderContext, e: Entity) -> str:
     refs = ctx.links.by_entity.get(e.id, [])
     together = Counter(other for ref in refs for other in ref.claim.entities if other != e.id)
     dated = sorted((ref for ref in refs if ref.claim.date), key=lambda r: (r.claim.date, r.briefing.id, r.claim.id))
-    by_date: list[tuple[str | None, Markup, Markup | None]]
+    by_date: Iterable[tuple[str | None, Markup, Markup | None]]
     if len(dated) > COMPACT_AFTER:   # the badge alone, linking to the claim
-        by_date = [(ref.claim.date, Markup(compact_badge(
+        by_date = ((ref.claim.date, Markup(compact_badge(
             badge_code(ref.claim, ctx.archive.sources),
             urls.link(here, urls.briefing_page(ref.briefing.id), directory_urls=ctx.directory_urls,
-                      fragment=ref.claim.id))), None) for ref in dated]
+                      fragment=ref.claim.id))), None) for ref in dated)
     else:
-        by_date = [(ref.claim.date, ctx.claim_badge(ref.claim), ctx.claim_link(here, ref)) for ref in dated]
+        by_date = ((ref.claim.date, ctx.claim_badge(ref.claim), ctx.claim_link(here, ref)) for ref in dated)
     body = ctx.templates.html(
         "profiles/entity.html", entity=e,
         named_with=[(ctx.entity_link(here, other), n)
@@ -91,5 +93,6 @@ def render_entity(ctx: RenderContext, e: Entity) -> str:
         background=Markup(background_html(render_markdown(e.background))),
         claims_heading=Markup(heading(2, f"Claims that name it, by briefing ({len(refs)})", "_claims")),
         claims=claims_by_briefing(ctx, here, [(ref, "") for ref in refs]) if refs else "",
-        dated_heading=Markup(heading(2, f"Dated claims, by date ({len(dated)})", "_by-date")), dated=by_date)
+        dated_heading=Markup(heading(2, f"Dated claims, by date ({len(dated)})", "_by-date")) if dated else None,
+        dated=by_date)
     return f"{front_matter(e.name)}{body}"

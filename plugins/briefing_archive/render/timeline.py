@@ -38,8 +38,8 @@ def timeline_page(ctx: RenderContext, groups: tuple[Group, ...], here: str, *, w
     body = ctx.templates.html(
         "timeline/page.html", months=months, claims_heading=Markup(heading(2, "Claims by date", "_claims")),
         groups=[(Markup(heading(3, month_label(g.key), f"_month-{g.key}")),
-                 [(ref.claim.date, ctx.claim_badge(ref.claim), ctx.claim_link(here, ref),
-                   ctx.briefing_link(here, ref.briefing)) for ref in g.entries]) for g in groups],
+                 ((ref.claim.date, ctx.claim_badge(ref.claim), ctx.claim_link(here, ref),
+                   ctx.briefing_link(here, ref.briefing)) for ref in g.entries)) for g in groups],
         published_heading=Markup(heading(2, "Briefings by publication date", "_published"))
         if dated or undated else None,
         dated=[(b.published, ctx.briefing_link(here, b)) for b in dated],
