@@ -34,7 +34,7 @@ from .render.home import HOME_PLACEHOLDER, home_html
 from .render.inputs import Inputs, page_inputs, shared_inputs, unchanged
 from .render.markup import render_markdown
 from .render.pages import iter_pages, prose_pages
-from .render.placeholders import SIDES, sides_markdown
+from .render.placeholders import SIDES, rendered_placeholders, sides_markdown
 from .render.templates import OverrideFailed, Templates, templates
 
 T = TypeVar("T")
@@ -168,7 +168,8 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
                 pages[path], fragments[path] = previous.pages[path], previous.fragments[path]
             else:
                 pages[path], fragments[path] = _split(page)
-    snippets = {HOME_PLACEHOLDER: home_html(ctx), SIDES: sides_markdown(ctx.derived.sides)}
+    snippets = {HOME_PLACEHOLDER: home_html(ctx), SIDES: sides_markdown(ctx.derived.sides, ctx.templates),
+                **rendered_placeholders(archive, ctx.templates)}
     # The exports last: a one-off build lets the render context's tables go first (all but the two the exports
     # read), so that they and the exports are never alive together.
     derived, context = ctx.derived, ctx if keep else None

@@ -11,20 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 
-from ..core.model import Briefing
+from markupsafe import Markup
+
 from ..core.relations import Role, role
 from ..core.urls import COMPARE, RELATIONS
-from ..derive.compare import Match, Pair
+from ..derive.compare import Pair
 from ..derive.links import ClaimRef
 from .components import front_matter, html_table
 from .context import RenderContext
-from .markup import SEARCH_EXCLUDE, esc
-
-INTRO = ("<p>Where two articles agree, contradict or update each other, and whether they agree "
-         "<strong>independently</strong>: the matched claims of each pair of briefings side by side, with their "
-         "grades, what they rest on, and the verdict. Agreement is <em>not independent</em> when both claims rest "
-         "on the same source (named), and its independence <em>cannot be established</em> when one rests only on "
-         "unidentified sources.</p>\n\n")
+from .markup import esc
 
 
 def compare_parts(ctx: RenderContext) -> dict[str, list[Pair]]:
@@ -39,77 +34,65 @@ def compare_parts(ctx: RenderContext) -> dict[str, list[Pair]]:
 def compare_pages(ctx: RenderContext, kept: Collection[str] = ()) -> dict[str, str | None]:
     """``compare/``: every pair on one page while they are few; beyond PAGE_ROWS matched claims, a list
     of the pairs there and the pairs on pages of their own. A part in ``kept`` comes as None (the live preview
-    keeps it from its last build: see :mod:`.inputs`)."""
+    keeps it from its last build: see :mod:`.inputs`). Bodies from ``compare/page.html`` and ``compare/part.html``."""
     parts = compare_parts(ctx)
-    out = [front_matter("Compare briefings", searchable=False), INTRO]
-    if not ctx.compare:
-        out.append("<p>No two briefings have related claims yet.</p>\n")
-    elif len(ctx.compare) > 1 or COMPARE not in parts:
-        out.append(contents(ctx, COMPARE))
+    listed = contents(ctx, COMPARE) if ctx.compare and (len(ctx.compare) > 1 or COMPARE not in parts) else None
+    first = Markup()
     pages: dict[str, str | None] = {}
     for page, pairs in parts.items():
         if page in kept and page != COMPARE:
             pages[page] = None
             continue
-        sections = "".join(pair_section(ctx, page, p) for p in pairs)
+        sections = Markup("".join(f"{pair_section(ctx, page, p)}\n\n" for p in pairs))
         if page == COMPARE:
-            out.append(sections)
+            first = sections
         else:
             number = page.removeprefix("compare/part-").removesuffix(".md")
-            pages[page] = (front_matter(f"Compare briefings, part {number}", searchable=False)
-                           + f'<p><a href="{ctx.href(page, COMPARE)}">All pairs of briefings</a></p>\n\n' + sections)
-    out.append(f'<p>Every relation, within one briefing too, is listed on the <a href="{ctx.href(COMPARE, RELATIONS)}">'
-               "relations page</a>.</p>\n")
-    pages[COMPARE] = "".join(out)
+            body = ctx.templates.html("compare/part.html", all_href=ctx.href(page, COMPARE), sections=sections)
+            pages[page] = f"{front_matter(f'Compare briefings, part {number}', searchable=False)}{body}"
+    body = ctx.templates.html("compare/page.html", empty=not ctx.compare, contents=listed, sections=first,
+                              relations_href=ctx.href(COMPARE, RELATIONS))
+    pages[COMPARE] = f"{front_matter('Compare briefings', searchable=False)}{body}\n"
     return pages
 
 
-def contents(ctx: RenderContext, here: str) -> str:
-    """The pairs, most matched claims first, each linking to its section."""
-    items = "".join(
-        f'<li><a href="{ctx.href(here, ctx.compare_layout[p.key], p.anchor)}">{esc(p.first.title)} '
-        f"<em>and</em> {esc(p.second.title)}</a> <small>({len(p.matches)} matched "
-        f"claim{'' if len(p.matches) == 1 else 's'})</small></li>" for p in ctx.compare)
-    return f'<ul class="bx-compare-contents" {SEARCH_EXCLUDE}>{items}</ul>\n\n'
+def contents(ctx: RenderContext, here: str) -> Markup:
+    """The pairs (``compare/contents.html``), most matched claims first, each linking to its section."""
+    return ctx.templates.html("compare/contents.html", pairs=[
+        (ctx.href(here, ctx.compare_layout[p.key], p.anchor), p.first.title, p.second.title, len(p.matches))
+        for p in ctx.compare])
 
 
-def pair_section(ctx: RenderContext, here: str, p: Pair) -> str:
-    headers = (column_head(ctx, here, p.first), "Relation and independence", column_head(ctx, here, p.second))
+def pair_section(ctx: RenderContext, here: str, p: Pair) -> Markup:
+    """A pair's section (``compare/pair.html``), its cells from the macros of ``compare/cells.html``."""
+    head, claim = (ctx.templates.macro("compare/cells.html", name) for name in ("column_head", "claim"))
+    relation = ctx.templates.macro("compare/cells.html", "relation")
+    left, right = (head(ctx.briefing_link(here, b), ctx.archive.sources[b.publisher].name if b.publisher else None,
+                        b.published) for b in (p.first, p.second))
+    headers = (left, "Relation and independence", right)
     labels = (f"In \u2018{p.first.title}\u2019", "Relation", f"In \u2018{p.second.title}\u2019")
-    rows = [(claim_cell(ctx, here, m.left), relation_cell(ctx, m), claim_cell(ctx, here, m.right))
+    rows = [(claim(ctx.claim_badge(m.left.claim), ctx.claim_link(here, m.left, quoted(m.left)),
+                   ctx.chain_html(here, m.left.claim)),
+             relation(m.label, ctx.verdict_text(m.left.claim, m.right.claim, m.label)),
+             claim(ctx.claim_badge(m.right.claim), ctx.claim_link(here, m.right, quoted(m.right)),
+                   ctx.chain_html(here, m.right.claim)))
             for m in p.matches]
-    return (f'<section class="bx-compare">\n<h2 id="{esc(p.anchor)}">{esc(p.first.title)} <em>and</em> '
-            f"{esc(p.second.title)}</h2>\n{summary(ctx, p)}\n"
-            + html_table(headers, rows, "bx-compare-table", labels=tuple(esc(label) for label in labels))
-            + "\n</section>\n\n")
+    return ctx.templates.html(
+        "compare/pair.html", anchor=p.anchor, first=p.first, second=p.second, **summary(ctx, p),
+        table=Markup(html_table(headers, rows, "bx-compare-table", labels=tuple(esc(label) for label in labels))))
 
 
-def column_head(ctx: RenderContext, here: str, b: Briefing) -> str:
-    when = f", {esc(b.published)}" if b.published else ""
-    publisher = f" <small>({esc(ctx.archive.sources[b.publisher].name)}{when})</small>" if b.publisher else (
-        f" <small>({esc(b.published)})</small>" if b.published else "")
-    return f"{ctx.briefing_link(here, b)}{publisher}"
-
-
-def claim_cell(ctx: RenderContext, here: str, ref: ClaimRef) -> str:
-    quote = f"\u201c{' '.join(ref.claim.quote.split())}\u201d"
-    return (f"{ctx.claim_badge(ref.claim)} {ctx.claim_link(here, ref, quote)}"
-            f'<br><small class="bx-compare-chain">Rests on: {ctx.chain_html(here, ref.claim)}</small>')
-
-
-def relation_cell(ctx: RenderContext, m: Match) -> str:
-    verdict = ctx.verdict_text(m.left.claim, m.right.claim, m.label)
-    words = (f'<br><span class="{verdict[0]}">{esc(verdict[1])}</span>' if verdict
-             else "<br><small>a later report revises an earlier one: no independence to judge</small>")
-    return f"<strong>{esc(m.label)}</strong>{words}"
+def quoted(ref: ClaimRef) -> str:
+    return f"\u201c{' '.join(ref.claim.quote.split())}\u201d"
 
 
 #: How the summary counts each verdict (keyed by the class ``ctx.verdict_text`` gives it).
 HOW = (("bx-independent", "independently"), ("bx-dependent", "not independently (a shared source)"),
        ("bx-unknown", "where independence cannot be established"))
+Counted = tuple[int, list[tuple[str, int, str]]] | None
 
 
-def summary(ctx: RenderContext, p: Pair) -> str:
+def summary(ctx: RenderContext, p: Pair) -> dict[str, Counted | int]:
     """The answer first: on how many points the two agree and how independently (all three counts, since
     "none independently" is the answer too), on how many they contradict each other, and updates."""
     agree: Counter[str] = Counter()
@@ -122,21 +105,15 @@ def summary(ctx: RenderContext, p: Pair) -> str:
             updates += 1
         elif verdict is not None and (weighs.agrees or weighs is Role.CONTRADICTION):
             (contradict if weighs is Role.CONTRADICTION else agree)[verdict[0]] += 1
-    out = []
-    for what, counts, every in (("They agree on", agree, True), ("They contradict each other on", contradict, False)):
+
+    def counted(counts: Counter[str], *, every: bool) -> Counted:
         n = sum(counts.values())
-        if n:
-            out.append(f'<p class="bx-compare-summary">{what} <strong>{n}</strong> point{"" if n == 1 else "s"}: '
-                       + ", ".join(f'<span class="{css}">{counts[css]} {how}</span>' for css, how in HOW
-                                   if every or counts[css]) + ".</p>")
-    if updates:
-        out.append(f'<p class="bx-compare-summary">One updates the other on <strong>{updates}</strong> '
-                   f"point{'' if updates == 1 else 's'}.</p>")
-    return "".join(out)
+        return (n, [(css, counts[css], how) for css, how in HOW if every or counts[css]]) if n else None
+    return {"agree": counted(agree, every=True), "contradict": counted(contradict, every=False), "updates": updates}
 
 
 def compare_link(ctx: RenderContext, here: str, one: str, other: str) -> str:
-    """``side by side`` linking to two briefings' section of the compare view, or nothing."""
+    """``side by side`` linking to two briefings' section of the compare view, or nothing (a str, not Markup:
+    callers join it to their HTML with ``+``)."""
     href = ctx.compare_href(here, one, other)
-    return f' <a class="bx-compare-link" href="{href}">side by side</a>' if href else ""
-
+    return str(ctx.templates.macro("compare/cells.html", "link")(href)) if href else ""

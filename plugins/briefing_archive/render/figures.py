@@ -1,82 +1,68 @@
 """The figures ledger: every number a claim states, by metric, with disagreements flagged."""
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..core.ids import claim_key
 from ..core.urls import FIGURES
 from ..derive.ledger import Metric
-from .components import figure_value, front_matter, heading, html_table
+from .components import figure_value, front_matter, heading, html_table, or_not_recorded
 from .context import RenderContext
 from .markup import esc
 
 QUALIFIER = {"exact": "exactly", "about": "about", "at-least": "at least", "at-most": "at most"}
 
-LEDGER_INTRO = ("<p>Every number a claim states, by metric, side by side and sorted by date (undated figures "
-                "last). Two figures of one metric, unit and period <strong>disagree</strong> when the ranges "
-                "their qualifiers give do not overlap: exactly = [v, v], about = [0.8v, 1.2v], at least = "
-                "[v, \u221e), at most = [0, v]. Figures whose period is not known are listed but not "
-                "compared.</p>\n\n")
-
-
 def ledger_pages(ctx: RenderContext) -> dict[str, str]:
-    """The ledger: one page while short; beyond PAGE_ROWS rows, an index and a page per metric."""
+    """The ledger: one page while short (``figures/page.html``); beyond PAGE_ROWS rows, an index and a page per
+    metric (``figures/metric.html``)."""
     metrics = ctx.ledger
     layout = ctx.derived.ledger_pages
-    out = [front_matter("Figures ledger", searchable=False), LEDGER_INTRO]
-    if not metrics:
-        out.append("<p>No claim states a figure yet.</p>\n")
-    else:
-        out.append(disagreement_line(ctx, FIGURES, metrics))
     pages: dict[str, str] = {}
+    entries: list[dict[str, object]] = []
     for m in metrics:
         page = layout[m.metric]
         if page == FIGURES:
-            out.append(metric_section(ctx, FIGURES, m))
+            entries.append({"section": metric_section(ctx, FIGURES, m)})
         else:
-            out.append(f'<p><a href="{ctx.href(FIGURES, page)}">{esc(m.label)}</a>: {len(m.rows)} figures'
-                       + (f", {m.pairs} disagreeing pair{'' if m.pairs == 1 else 's'}" if m.pairs else "")
-                       + ".</p>\n\n")
-            pages[page] = (front_matter(f"Figures: {m.label}", searchable=False) + LEDGER_INTRO
-                           + disagreement_line(ctx, page, (m,)) + metric_section(ctx, page, m))
-    pages[FIGURES] = "".join(out)
+            entries.append({"section": None, "href": ctx.href(FIGURES, page), "label": m.label,
+                            "rows": len(m.rows), "pairs": m.pairs})
+            body = ctx.templates.html("figures/metric.html", disagreement=disagreement_line(ctx, page, (m,)),
+                                      section=metric_section(ctx, page, m))
+            pages[page] = f"{front_matter(f'Figures: {m.label}', searchable=False)}{body}"
+    body = ctx.templates.html("figures/page.html", empty=not metrics, metrics=entries,
+                              disagreement=disagreement_line(ctx, FIGURES, metrics) if metrics else None)
+    pages[FIGURES] = f"{front_matter('Figures ledger', searchable=False)}{body}"
     return pages
 
 
-def disagreement_line(ctx: RenderContext, here: str, metrics: tuple[Metric, ...]) -> str:
-    """Said once for the page: that no two figures disagree, or which metrics hold figures that do."""
-    clashing = [m for m in metrics if m.pairs]
-    if not clashing:
-        return ("<p><strong>No two figures disagree</strong>" + (" in any metric" if len(metrics) > 1 else "")
-                + ".</p>\n\n")
-    names = ", ".join(f'<a href="{ctx.href(here, ctx.derived.ledger_pages[m.metric], f"_metric-{m.metric}")}">'
-                      f"{esc(m.label)}</a>" for m in clashing)
-    return f'<p><strong class="bx-disagree">Figures disagree</strong> in: {names}.</p>\n\n'
+def disagreement_line(ctx: RenderContext, here: str, metrics: tuple[Metric, ...]) -> Markup:
+    """Said once for the page (``figures/disagreement.html``): that no two figures disagree, or which metrics
+    hold figures that do."""
+    return ctx.templates.html("figures/disagreement.html", several=len(metrics) > 1, clashing=[
+        (ctx.href(here, ctx.derived.ledger_pages[m.metric], f"_metric-{m.metric}"), m.label)
+        for m in metrics if m.pairs])
 
 
 HEADERS = ("Value", "Unit", "Approximate", "Period", "Briefing", "Rests on", "Claim")
 
 
-def metric_section(ctx: RenderContext, here: str, m: Metric) -> str:
+def metric_section(ctx: RenderContext, here: str, m: Metric) -> Markup:
+    """A metric's heading, its table (a figure's value from the macro of ``figures/cells.html``, once per row) and
+    the pairs that disagree (``figures/verdict.html``)."""
+    value = ctx.templates.macro("figures/cells.html", "value")
     clash_rows = m.disagreeing
-    rows = []
-    for r in m.rows:
-        flag = ' <strong class="bx-disagree">disagrees</strong>' if r.anchor in clash_rows else ""
-        rows.append((
-            f"{esc(QUALIFIER[r.figure.qualifier])} <strong>{esc(figure_value(r.figure))}</strong>{flag}",
-            esc(r.figure.unit), "approximate" if r.figure.qualifier != "exact" else "exact",
-            esc(r.period) if r.period else "<em>not recorded</em>", ctx.briefing_link(here, r.briefing),
-            ctx.chain_html(here, r.claim),
-            (f"{ctx.claim_badge(r.claim)} "
-            f"{ctx.claim_link(here, ctx.links.claims[claim_key(r.briefing.id, r.claim.id)], 'claim')}")))
+    rows = [(value(QUALIFIER[r.figure.qualifier], figure_value(r.figure), r.anchor in clash_rows),
+             esc(r.figure.unit), "approximate" if r.figure.qualifier != "exact" else "exact",
+             or_not_recorded(r.period), ctx.briefing_link(here, r.briefing), ctx.chain_html(here, r.claim),
+             (f"{ctx.claim_badge(r.claim)} "
+             f"{ctx.claim_link(here, ctx.links.claims[claim_key(r.briefing.id, r.claim.id)], 'claim')}"))
+            for r in m.rows]
     verdict = ""
     if m.disagreements:
-        items = "".join(
-            f"<li>{esc(figure_value(d.a.figure))} {esc(d.a.figure.unit)} ({esc(d.a.briefing.title)}) and "
-            f"{esc(figure_value(d.b.figure))} {esc(d.b.figure.unit)} ({esc(d.b.briefing.title)}), period "
-            f"{esc(d.a.period)}</li>" for d in m.disagreements)
-        more = (f"<p>\u2026 and {m.pairs - len(m.disagreements)} more pairs (rows marked "
-                "<em>disagrees</em>).</p>" if m.pairs > len(m.disagreements) else "")
-        verdict = (f'<div class="admonition danger"><p class="admonition-title">These figures disagree</p>'
-                   f"<ul>{items}</ul>{more}</div>\n")
-    return (heading(2, m.label, f"_metric-{m.metric}")  # a label is letters, digits and spaces: safe in Markdown
-            + html_table(HEADERS, rows, "bx-ledger", row_ids=[esc(r.anchor) for r in m.rows])
-            + f"\n{verdict}\n")
+        pairs = [(figure_value(d.a.figure), d.a.figure.unit, d.a.briefing.title, figure_value(d.b.figure),
+                  d.b.figure.unit, d.b.briefing.title, d.a.period) for d in m.disagreements]
+        shown = ctx.templates.html("figures/verdict.html", pairs=pairs, more=max(0, m.pairs - len(m.disagreements)))
+        verdict = f"{shown}\n"
+    table = html_table(HEADERS, rows, "bx-ledger", row_ids=[esc(r.anchor) for r in m.rows])
+    # a label is letters, digits and spaces: safe in Markdown
+    return Markup(f"{heading(2, m.label, f'_metric-{m.metric}')}{table}\n{verdict}\n")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from ..core import urls
 from ..core.ids import claim_key
 from ..core.model import Briefing, Claim
@@ -24,24 +26,23 @@ HOME_PLACEHOLDER = "<!-- briefings:home -->"
 LATEST, TOP = 5, 5
 
 
-def grade_mix(ctx: RenderContext, b: Briefing) -> str:
+def grade_mix(ctx: RenderContext, b: Briefing) -> Markup:
     """``6 probably true or better · 12 possibly true · 19 cannot be judged`` (groups with no claim left out)."""
     key = ("grade-mix", b.id)
     if key not in ctx.memo:
         ctx.memo[key] = _grade_mix(ctx, b)
-    return ctx.memo[key]
+    return Markup(ctx.memo[key])
 
 
-def _grade_mix(ctx: RenderContext, b: Briefing) -> str:
+def _grade_mix(ctx: RenderContext, b: Briefing) -> Markup:
     line = ctx.derived.bottom_lines[b.id]
-    parts = [f'<span class="bx-mix bx-g-{c.key}">{len(c.claims)} {esc(words)}</span>'
-             for c, (_, words, _) in zip(line.groups, GROUPS, strict=True) if c.claims]
-    return " \u00b7 ".join(parts) or "no claims yet"
+    return ctx.templates.html("home/grade_mix.html", groups=[
+        (c.key, len(c.claims), words) for c, (_, words, _) in zip(line.groups, GROUPS, strict=True) if c.claims])
 
 
-def one_line(b: Briefing, limit: int = 160) -> str:
+def one_line(b: Briefing, limit: int = 160) -> Markup:
     """The summary's first sentence or so, as plain text (escaped here)."""
-    return esc(plain_text(b.summary, limit))
+    return Markup(esc(plain_text(b.summary, limit)))
 
 
 def latest(ctx: RenderContext) -> list[Briefing]:
@@ -51,18 +52,13 @@ def latest(ctx: RenderContext) -> list[Briefing]:
     return (dated + undated)[:LATEST]
 
 
-def _claim_item(ctx: RenderContext, b: Briefing, c: Claim, why: str) -> str:
-    href = esc(urls.link(HERE, urls.briefing_page(b.id), directory_urls=ctx.directory_urls, fragment=c.id))
-    return (f'<li>{ctx.claim_badge(c)} <a href="{href}">\u201c{esc(excerpt(c.quote, 120))}\u201d</a> '
-            f"({ctx.briefing_link(HERE, b)}): {why}</li>")
+def _claim_item(ctx: RenderContext, b: Briefing, c: Claim, why: str) -> tuple[Markup, str, str, Markup, str]:
+    href = urls.link(HERE, urls.briefing_page(b.id), directory_urls=ctx.directory_urls, fragment=c.id)
+    return ctx.claim_badge(c), href, excerpt(c.quote, 120), ctx.briefing_link(HERE, b), why
 
 
 def home_html(ctx: RenderContext) -> str:
-    """The placeholder's HTML: one block, passed through by the page's Markdown as it is."""
-    if not ctx.archive.briefings:
-        return "\n\n<p>No briefings yet: add an article to <code>seeds/</code> and annotate it.</p>\n\n"
-    items = "".join(f"<li>{ctx.briefing_link(HERE, b)}<br><span class=\"bx-line\">{one_line(b)}</span>"
-                    f"<br><span class=\"bx-mix-line\">{grade_mix(ctx, b)}</span></li>" for b in latest(ctx))
+    """The placeholder's HTML (``home/home.html``): one block, passed through by the page's Markdown as it is."""
     corroborated, echoed, contested = [], [], []
     for b in ctx.archive.briefings:
         for c in b.claims:
@@ -77,22 +73,13 @@ def home_html(ctx: RenderContext) -> str:
             if against:
                 contested.append((-len(against), b.id, c.id, b, c, len(against)))
 
-    def top(rows: list[tuple[Any, ...]]) -> str:
-        return "".join(_claim_item(ctx, b, c, esc(ctx.grounds(b, c)))
-                       for *_, b, c in sorted(rows, key=lambda t: t[:4])[:TOP])
+    def top(rows: list[tuple[Any, ...]]) -> list[tuple[Markup, str, str, Markup, str]]:
+        return [_claim_item(ctx, b, c, ctx.grounds(b, c)) for *_, b, c in sorted(rows, key=lambda t: t[:4])[:TOP]]
 
-    top_contested = "".join(
-        _claim_item(ctx, b, c, f"contradicted by {n} other claim{'' if n == 1 else 's'}")
-        for *_, b, c, n in sorted(contested, key=lambda t: t[:3])[:TOP])
-    return ("\n\n<div class=\"bx-home\">"
-            f"<h2 id=\"_latest\">Latest briefings</h2><ul class=\"bx-latest\">{items}</ul>"
-            "<h2 id=\"_most-corroborated\">Most corroborated claims</h2>"
-            + (f"<ul>{top(corroborated)}</ul>" if corroborated else
-               "<p>No claim of the archive is corroborated by an independent report yet.</p>")
-            + "<h2 id=\"_echoed\">Echoed by other reports (none independently)</h2>"
-            + (f"<ul>{top(echoed)}</ul>" if echoed else
-               "<p>No claim of the archive is supported only by echoes of other reports.</p>")
-            + "<h2 id=\"_most-contested\">Most contested claims</h2>"
-            + (f"<ul>{top_contested}</ul>" if top_contested else
-               "<p>No claim of the archive is contradicted by another yet.</p>")
-            + "</div>\n\n")
+    html = ctx.templates.html(
+        "home/home.html",
+        latest=[(ctx.briefing_link(HERE, b), one_line(b), grade_mix(ctx, b)) for b in latest(ctx)],
+        corroborated=top(corroborated), echoed=top(echoed),
+        contested=[_claim_item(ctx, b, c, f"contradicted by {n} other claim{'' if n == 1 else 's'}")
+                   for *_, b, c, n in sorted(contested, key=lambda t: t[:3])[:TOP]])
+    return f"\n\n{html}\n\n"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from markupsafe import Markup
+
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON, RUBRIC
 from ..core.lexicon import Lexicon
 from ..core.model import Archive
@@ -13,30 +15,33 @@ from ..derive.sides import HEADINGS, SideRow, side_cells
 from .components import html_table
 from .markup import esc
 from .reference import reference_markdown
+from .templates import Templates, templates
 
 # The three tables below fill placeholders of hand-written pages: each is an HTML block between blank
 # lines, so the page's Markdown engine passes it through as it is.
 
-def scales_markdown() -> str:
+def scales_markdown(html: Templates | None = None) -> str:
     """The two Admiralty scales as tables, from the same tables the badges use."""
+    grade = (html or templates()).macro("placeholders/cells.html", "grade")
     reliability = html_table(("Grade", "Source reliability"),
-                             [(f"{RELIABILITY_ICON[k]} <strong>{k}</strong>", v) for k, v in RELIABILITY.items()])
+                             [(grade(RELIABILITY_ICON[k], k), v) for k, v in RELIABILITY.items()])
     credibility = html_table(("Grade", "Information credibility", "What it needs (the credibility rule)"),
-                             [(f"<strong>{k}</strong>", v, NEEDS[k]) for k, v in CREDIBILITY.items()])
+                             [(grade("", k), v, NEEDS[k]) for k, v in CREDIBILITY.items()])
     return f"\n\n{reliability}\n\n{credibility}\n\n"
 
 
-def basis_markdown() -> str:
+def basis_markdown(html: Templates | None = None) -> str:
     """The vocabulary of ``basis``: the reasons a grade may rest on, open to every side alike."""
-    rows = [(esc(BASIS_LABEL[k]), "supporting", esc(v), f"<code>{k}</code>") for k, v in SUPPORTING.items()]
-    rows += [(esc(BASIS_LABEL[k]), "undermining", esc(v), f"<code>{k}</code>") for k, v in UNDERMINING.items()]
+    code = (html or templates()).macro("placeholders/cells.html", "code")
+    rows = [(esc(BASIS_LABEL[k]), "supporting", esc(v), code(k)) for k, v in SUPPORTING.items()]
+    rows += [(esc(BASIS_LABEL[k]), "undermining", esc(v), code(k)) for k, v in UNDERMINING.items()]
     return f"\n\n{html_table(('Basis', 'Counts as', 'When', 'Written in a claim as'), rows)}\n\n"
 
 
-def rubric_markdown() -> str:
+def rubric_markdown(html: Templates | None = None) -> str:
     """The grading rubric: what earns each reliability letter, the same for every side."""
-    rows = [(f"{RELIABILITY_ICON[r.letter]} <strong>{r.letter}</strong>", esc(r.who), esc(r.why),
-             f"<code>{r.id}</code>") for r in RUBRIC]
+    grade, code = ((html or templates()).macro("placeholders/cells.html", name) for name in ("grade", "code"))
+    rows = [(grade(RELIABILITY_ICON[r.letter], r.letter), esc(r.who), esc(r.why), code(r.id)) for r in RUBRIC]
     return f"\n\n{html_table(('Grade', 'Who', 'Why', 'Written in a profile as'), rows)}\n\n"
 
 
@@ -53,52 +58,56 @@ def relation_kinds_markdown() -> str:
     return "\n".join(("| kind | use it when | shown on the other claim as |", "| --- | --- | --- |", *rows))
 
 
-def lexicon_markdown(lexicon: Lexicon | None) -> str:
-    """The estimative-language lexicon in use: its yardstick and its hedges (text from a lexicon file is
-    author text, so it is escaped like any other)."""
+def lexicon_markdown(lexicon: Lexicon | None, html: Templates | None = None) -> str:
+    """The estimative-language lexicon in use (``placeholders/lexicon.html``): its yardstick and its hedges
+    (text from a lexicon file is author text, so it is escaped like any other)."""
     if lexicon is None:
         return ""
     rows = [(esc(t.label), esc(t.meaning.split(": ", 1)[1]), ", ".join(esc(f) for f in t.forms))
             for t in lexicon.estimates]
-    out = [f"<p>The lexicon in use: <strong>{esc(lexicon.name)}</strong>.</p>",
-           html_table(("Term", "Probability", "Forms matched"), rows)]
-    if lexicon.hedges:
-        out.append(f"<p>Hedges ({esc(lexicon.hedges.meaning)}): "
-                   + ", ".join(f"<em>{esc(f)}</em>" for f in lexicon.hedges.forms) + ".</p>")
-    return "\n\n" + "\n\n".join(out) + "\n\n"
+    hedges = (lexicon.hedges.meaning, lexicon.hedges.forms) if lexicon.hedges else None
+    body = (html or templates()).html("placeholders/lexicon.html", lexicon=lexicon, hedges=hedges,
+                                      table=Markup(html_table(("Term", "Probability", "Forms matched"), rows)))
+    return f"\n\n{body}\n\n"
 
 
-def sides_markdown(sides: tuple[SideRow, ...]) -> str:
-    """The per-side table (v1.2): claims per grade, supported, graded below their ceiling, by originator's side;
-    ``sides``: the build's (:attr:`~briefing_archive.derive.stage.Derived.sides`), so it fills :data:`SIDES`
-    as one of the build's rendered placeholders (see :func:`fill_placeholders`)."""
+def sides_markdown(sides: tuple[SideRow, ...], html: Templates | None = None) -> str:
+    """The per-side table (v1.2, ``placeholders/sides.html``): claims per grade, supported, graded below their
+    ceiling, by originator's side; ``sides``: the build's (:attr:`~briefing_archive.derive.stage.Derived.sides`),
+    so it fills :data:`SIDES` as one of the build's rendered placeholders (see :func:`fill_placeholders`)."""
     rows = [tuple(esc(cell) for cell in side_cells(row)) for row in sides]
-    if not rows:
-        return "\n\n<p>No claims yet.</p>\n\n"
-    return f"\n\n{html_table(HEADINGS, rows)}\n\n"
+    table = Markup(html_table(HEADINGS, rows)) if rows else None
+    return f"\n\n{(html or templates()).html('placeholders/sides.html', table=table)}\n\n"
 
 
 #: The per-side table's placeholder: filled with what the build rendered (:func:`sides_markdown`).
 SIDES = "<!-- briefings:sides -->"
 #: Placeholders a hand-written page may contain; the build fills them in from the code's own tables.
-PLACEHOLDERS: dict[str, Callable[[Archive], str]] = {
-    "<!-- briefings:scales -->": lambda _archive: scales_markdown(),
-    "<!-- briefings:rubric -->": lambda _archive: rubric_markdown(),
-    "<!-- briefings:basis -->": lambda _archive: basis_markdown(),
-    "<!-- briefings:lexicon -->": lambda archive: lexicon_markdown(archive.lexicon),
-    "<!-- briefings:reference -->": lambda _archive: reference_markdown(),
-    "<!-- briefings:relations -->": lambda _archive: relations_markdown(),
-    "<!-- briefings:relation-kinds -->": lambda _archive: relation_kinds_markdown(),
+PLACEHOLDERS: dict[str, Callable[[Archive, Templates], str]] = {
+    "<!-- briefings:scales -->": lambda _archive, html: scales_markdown(html),
+    "<!-- briefings:rubric -->": lambda _archive, html: rubric_markdown(html),
+    "<!-- briefings:basis -->": lambda _archive, html: basis_markdown(html),
+    "<!-- briefings:lexicon -->": lambda archive, html: lexicon_markdown(archive.lexicon, html),
+    "<!-- briefings:reference -->": lambda _archive, _html: reference_markdown(),
+    "<!-- briefings:relations -->": lambda _archive, _html: relations_markdown(),
+    "<!-- briefings:relation-kinds -->": lambda _archive, _html: relation_kinds_markdown(),
 }
+
+
+def rendered_placeholders(archive: Archive, html: Templates) -> dict[str, str]:
+    """Every placeholder of :data:`PLACEHOLDERS` rendered with the site's templates (the build does this once, so a
+    site's overrides of ``placeholders/*`` fill its hand-written pages too)."""
+    return {marker: render(archive, html) for marker, render in PLACEHOLDERS.items()}
 
 
 def fill_placeholders(markdown: str, archive: Archive, rendered: Mapping[str, str] | None = None) -> str:
     """Replace the build's placeholders in a hand-written page: those made from the code's tables, and
     those the build rendered with the archive (``rendered``: marker -> HTML, e.g. the home page's)."""
-    for marker, render in PLACEHOLDERS.items():
-        if marker in markdown:
-            markdown = markdown.replace(marker, render(archive))
-    for marker, html in (rendered or {}).items():
+    rendered = rendered or {}
+    for marker, html in rendered.items():
         if marker in markdown:
             markdown = markdown.replace(marker, html)
+    for marker, render in PLACEHOLDERS.items():   # not rendered by a build (a caller without one): the package's own
+        if marker in markdown and marker not in rendered:
+            markdown = markdown.replace(marker, render(archive, templates()))
     return markdown

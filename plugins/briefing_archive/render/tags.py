@@ -7,10 +7,10 @@ from ..core.model import Briefing
 from ..core.urls import TAGS
 from .components import front_matter
 from .context import RenderContext
-from .markup import esc
 
 
 def tag_pages(ctx: RenderContext) -> tuple[str, dict[str, str]]:
+    """The index (``tags/index.html``) and a page per tag (``tags/tag.html``)."""
     tagged: dict[str, list[Briefing]] = defaultdict(list)
     for b in ctx.archive.briefings:
         for t in b.tags:
@@ -19,14 +19,8 @@ def tag_pages(ctx: RenderContext) -> tuple[str, dict[str, str]]:
     items = []
     for tag in sorted(tagged):
         page = f"tags/{tag}.md"
-        briefings = "".join(f"<li>{ctx.briefing_link(page, b)}</li>" for b in tagged[tag])
-        pages[page] = (front_matter(f"Tag: {tag}", searchable=False)
-                       + f"<p>{len(tagged[tag])} briefing(s) tagged <code>{esc(tag)}</code>.</p>\n\n"
-                       + f"<ul>{briefings}</ul>\n")
-        items.append(f'<li id="_tag-{esc(tag)}"><a href="{ctx.href(TAGS, page)}"><code>{esc(tag)}</code></a> '
-                     f"({len(tagged[tag])}): "
-                     + ", ".join(ctx.briefing_link(TAGS, b) for b in tagged[tag]) + "</li>")
-    index = (front_matter("Tags", searchable=False) + "<p>Every tag, with the briefings that carry it.</p>\n\n"
-             + (f"<ul class=\"bx-tags\">{''.join(items)}</ul>\n" if items else "<p>No tags yet.</p>\n"))
+        body = ctx.templates.html("tags/tag.html", tag=tag, links=[ctx.briefing_link(page, b) for b in tagged[tag]])
+        pages[page] = f"{front_matter(f'Tag: {tag}', searchable=False)}{body}\n"
+        items.append((tag, ctx.href(TAGS, page), [ctx.briefing_link(TAGS, b) for b in tagged[tag]]))
+    index = f"{front_matter('Tags', searchable=False)}{ctx.templates.html('tags/index.html', tags=items)}\n"
     return index, pages
-

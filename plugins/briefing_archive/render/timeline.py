@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
+
+from markupsafe import Markup
 
 from ..core.urls import PAGE_ROWS, TIMELINE
 from ..derive.timeline import Group, briefings_by_published, claim_groups
 from .components import front_matter, heading
 from .context import RenderContext
-from .markup import esc
 
 
 def month_label(key: str) -> str:
@@ -24,42 +26,22 @@ def timeline_pages(ctx: RenderContext) -> dict[str, str]:
     for g in groups:
         page = f"timeline/{g.key}.md"
         pages[page] = timeline_page(ctx, (g,), page, with_briefings=False)
-        months.append(f'<li><a href="{ctx.href(TIMELINE, page)}">{esc(month_label(g.key))}</a>: '
-                      f"{len(g.entries)} claims</li>")
-    pages[TIMELINE] = timeline_page(ctx, (), TIMELINE, months="".join(months))
+        months.append((ctx.href(TIMELINE, page), month_label(g.key), len(g.entries)))
+    pages[TIMELINE] = timeline_page(ctx, (), TIMELINE, months=months)
     return pages
 
 
 def timeline_page(ctx: RenderContext, groups: tuple[Group, ...], here: str, *, with_briefings: bool = True,
-                  months: str = "") -> str:
-    out = [front_matter("Timeline", searchable=False),
-           ("<p>Every claim that says when its event happened, in order, grouped by month. Dates have three "
-            "precisions (YYYY, YYYY-MM, YYYY-MM-DD); a partial date sorts <strong>before</strong> the full "
-            "dates of its period (2025-01 comes before 2025-01-05), and a year-only date before that year's "
-            "months. The dates are the articles' own; none is inferred.</p>\n\n")]
-    if months or groups:
-        out.append(heading(2, "Claims by date", "_claims"))
-    if months:
-        out.append(f'<ul class="bx-months">{months}</ul>\n\n')
-    elif not groups:
-        out.append("<p>No claim is dated yet.</p>\n\n")
-    for g in groups:
-        items = "".join(
-            f"<li><time>{esc(ref.claim.date)}</time> {ctx.claim_badge(ref.claim)} {ctx.claim_link(here, ref)}"
-            f" <small>in {ctx.briefing_link(here, ref.briefing)}</small></li>" for ref in g.entries)
-        out.append(heading(3, month_label(g.key), f"_month-{g.key}")
-                   + f'<ul class="bx-timeline">{items}</ul>\n\n')
-    if not with_briefings:
-        return "".join(out)
-    dated, undated = briefings_by_published(ctx.archive)
-    if not dated and not undated:
-        return "".join(out)
-    out.append(heading(2, "Briefings by publication date", "_published"))
-    items = "".join(f"<li><time>{esc(b.published)}</time> {ctx.briefing_link(here, b)}</li>" for b in dated)
-    if dated:
-        out.append(f"<ul>{items}</ul>\n")
-    if undated:
-        out.append("<p>Publication date not recorded: "
-                   + ", ".join(ctx.briefing_link(here, b) for b in undated) + ".</p>\n")
-    return "".join(out)
-
+                  months: Sequence[tuple[Markup, str, int]] = ()) -> str:
+    """A page (``timeline/page.html``): the claims of ``groups``, or the list of ``months``' pages."""
+    dated, undated = briefings_by_published(ctx.archive) if with_briefings else ((), ())
+    body = ctx.templates.html(
+        "timeline/page.html", months=months, claims_heading=Markup(heading(2, "Claims by date", "_claims")),
+        groups=[(Markup(heading(3, month_label(g.key), f"_month-{g.key}")),
+                 ((ref.claim.date, ctx.claim_badge(ref.claim), ctx.claim_link(here, ref),
+                   ctx.briefing_link(here, ref.briefing)) for ref in g.entries)) for g in groups],
+        published_heading=Markup(heading(2, "Briefings by publication date", "_published"))
+        if dated or undated else None,
+        dated=[(b.published, ctx.briefing_link(here, b)) for b in dated],
+        undated=[ctx.briefing_link(here, b) for b in undated])
+    return f"{front_matter('Timeline', searchable=False)}{body}"
