@@ -9,7 +9,6 @@ On a phone the columns stack, each cell under its briefing's title.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
 
 from ..core.model import Briefing
 from ..core.relations import Role, role
@@ -36,32 +35,35 @@ def compare_parts(ctx: RenderContext) -> dict[str, list[Pair]]:
     return parts
 
 
-def compare_pages(ctx: RenderContext, kept: Collection[str] = ()) -> dict[str, str | None]:
+def compare_pages(ctx: RenderContext) -> dict[str, str]:
     """``compare/``: every pair on one page while they are few; beyond PAGE_ROWS matched claims, a list
-    of the pairs there and the pairs on pages of their own. A part in ``kept`` comes as None (the live preview
-    keeps it from its last build: see :mod:`.inputs`)."""
+    of the pairs there and the pairs on pages of their own."""
     parts = compare_parts(ctx)
+    pages = {page: compare_part(ctx, page, pairs) for page, pairs in parts.items() if page != COMPARE}
+    pages[COMPARE] = compare_index(ctx, parts.get(COMPARE, []))
+    return pages
+
+
+def compare_index(ctx: RenderContext, here: list[Pair]) -> str:
+    """The compare view's first page: the list of every pair (unless one pair shows here alone), and the
+    sections of the pairs it shows itself (``here``)."""
     out = [front_matter("Compare briefings", searchable=False), INTRO]
     if not ctx.compare:
         out.append("<p>No two briefings have related claims yet.</p>\n")
-    elif len(ctx.compare) > 1 or COMPARE not in parts:
+    elif len(ctx.compare) > 1 or not here:
         out.append(contents(ctx, COMPARE))
-    pages: dict[str, str | None] = {}
-    for page, pairs in parts.items():
-        if page in kept and page != COMPARE:
-            pages[page] = None
-            continue
-        sections = "".join(pair_section(ctx, page, p) for p in pairs)
-        if page == COMPARE:
-            out.append(sections)
-        else:
-            number = page.removeprefix("compare/part-").removesuffix(".md")
-            pages[page] = (front_matter(f"Compare briefings, part {number}", searchable=False)
-                           + f'<p><a href="{ctx.href(page, COMPARE)}">All pairs of briefings</a></p>\n\n' + sections)
+    out.append("".join(pair_section(ctx, COMPARE, p) for p in here))
     out.append(f'<p>Every relation, within one briefing too, is listed on the <a href="{ctx.href(COMPARE, RELATIONS)}">'
                "relations page</a>.</p>\n")
-    pages[COMPARE] = "".join(out)
-    return pages
+    return "".join(out)
+
+
+def compare_part(ctx: RenderContext, page: str, pairs: list[Pair]) -> str:
+    """A part of the compare view, past PAGE_ROWS matched claims: its pairs' sections."""
+    number = page.removeprefix("compare/part-").removesuffix(".md")
+    return (front_matter(f"Compare briefings, part {number}", searchable=False)
+            + f'<p><a href="{ctx.href(page, COMPARE)}">All pairs of briefings</a></p>\n\n'
+            + "".join(pair_section(ctx, page, p) for p in pairs))
 
 
 def contents(ctx: RenderContext, here: str) -> str:

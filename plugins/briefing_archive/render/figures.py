@@ -19,6 +19,14 @@ LEDGER_INTRO = ("<p>Every number a claim states, by metric, side by side and sor
 
 def ledger_pages(ctx: RenderContext) -> dict[str, str]:
     """The ledger: one page while short; beyond PAGE_ROWS rows, an index and a page per metric."""
+    layout = ctx.derived.ledger_pages
+    pages = {layout[m.metric]: metric_page(ctx, m) for m in ctx.ledger if layout[m.metric] != FIGURES}
+    pages[FIGURES] = ledger_index(ctx)
+    return pages
+
+
+def ledger_index(ctx: RenderContext) -> str:
+    """The ledger's first page: every metric, its section here or a line leading to its own page."""
     metrics = ctx.ledger
     layout = ctx.derived.ledger_pages
     out = [front_matter("Figures ledger", searchable=False), LEDGER_INTRO]
@@ -26,7 +34,6 @@ def ledger_pages(ctx: RenderContext) -> dict[str, str]:
         out.append("<p>No claim states a figure yet.</p>\n")
     else:
         out.append(disagreement_line(ctx, FIGURES, metrics))
-    pages: dict[str, str] = {}
     for m in metrics:
         page = layout[m.metric]
         if page == FIGURES:
@@ -35,10 +42,14 @@ def ledger_pages(ctx: RenderContext) -> dict[str, str]:
             out.append(f'<p><a href="{ctx.href(FIGURES, page)}">{esc(m.label)}</a>: {len(m.rows)} figures'
                        + (f", {m.pairs} disagreeing pair{'' if m.pairs == 1 else 's'}" if m.pairs else "")
                        + ".</p>\n\n")
-            pages[page] = (front_matter(f"Figures: {m.label}", searchable=False) + LEDGER_INTRO
-                           + disagreement_line(ctx, page, (m,)) + metric_section(ctx, page, m))
-    pages[FIGURES] = "".join(out)
-    return pages
+    return "".join(out)
+
+
+def metric_page(ctx: RenderContext, m: Metric) -> str:
+    """A metric on a page of its own (the ledger past PAGE_ROWS rows)."""
+    page = ctx.derived.ledger_pages[m.metric]
+    return (front_matter(f"Figures: {m.label}", searchable=False) + LEDGER_INTRO
+            + disagreement_line(ctx, page, (m,)) + metric_section(ctx, page, m))
 
 
 def disagreement_line(ctx: RenderContext, here: str, metrics: tuple[Metric, ...]) -> str:
