@@ -128,7 +128,8 @@ def declared(ctx: RenderContext) -> dict[str, tuple[object, object, Callable[[],
 @pytest.mark.parametrize(("what", "setup", "edit"), EDITS, ids=[e[0] for e in EDITS])
 def test_equal_declared_inputs_render_the_same(generated, tmp_path, monkeypatch, what, setup, edit, split) -> None:
     _, first, fresh = builds(generated, tmp_path, monkeypatch, setup, edit, split)
-    assert first.preview is not None and fresh.preview is not None
+    assert first.preview is not None
+    assert fresh.preview is not None
     before, after = declared(first.preview.context), declared(fresh.preview.context)
     same = [path for path in before.keys() & after.keys() if before[path][:2] == after[path][:2]]
     assert same, what   # (every edit here leaves some page as it was)
@@ -148,6 +149,7 @@ def test_the_preview_builds_what_a_fresh_build_does(generated, tmp_path, monkeyp
     assert [p for p in fresh.pages if again.pages[p] != fresh.pages[p] or again.fragments[p] != fresh.fragments[p]] == []
     assert again.files == fresh.files
     assert again.snippets == fresh.snippets
-    assert again.preview is not None and first.preview is not None
+    assert again.preview is not None
+    assert first.preview is not None
     kept = [p for p in again.pages if first.pages.get(p) is again.pages[p]]
     assert kept, what   # (no edit here reaches every page)

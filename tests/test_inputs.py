@@ -17,9 +17,9 @@ import pytest
 
 from briefing_archive.core import urls
 from briefing_archive.core.config import ArchiveConfig
-from briefing_archive.render.fragments import unpack
 from briefing_archive.render.families import FAMILIES
 from briefing_archive.render.families.reads import Reads
+from briefing_archive.render.fragments import unpack
 from briefing_archive.site import build_site
 
 from conftest import REPO
