@@ -1,5 +1,5 @@
-"""The live preview keeps a briefing, source or entity page only when everything it reads is unchanged
-(``render/inputs.py``).
+"""The live preview keeps a page only when everything its family declares it reads is unchanged
+(``render/families/``).
 
 After each kind of edit to a synthetic archive (30 briefings related by claims and by shared entities), the
 preview's next build (``build_site(previous=...)``) must give exactly what a fresh build gives, page for page,
@@ -17,8 +17,9 @@ import pytest
 
 from briefing_archive.core import urls
 from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.render.families import FAMILIES
+from briefing_archive.render.families.reads import Reads
 from briefing_archive.render.fragments import unpack
-from briefing_archive.render.inputs import page_inputs, unchanged
 from briefing_archive.site import build_site
 
 from conftest import REPO
@@ -94,8 +95,8 @@ def test_a_title_edit_renders_again_the_pages_that_show_the_title(synthetic, tmp
     shutil.copytree(synthetic, root)
     config = replace(ArchiveConfig.at(root), reuse=True)
     first = build_site(config)
-    ctx = first.context
-    assert ctx is not None
+    assert first.preview is not None
+    ctx = first.preview.context
     edited = ctx.briefings_by_id["briefing-00010"]
     showing = {f"briefings/{b.id}.md" for b in ctx.archive.briefings
                if any(r.briefing.id == edited.id for r in ctx.related.get(b.id, ()))
@@ -105,17 +106,19 @@ def test_a_title_edit_renders_again_the_pages_that_show_the_title(synthetic, tmp
     showing |= {f"entities/{e}.md" for c in edited.claims for e in c.entities}
     _edit(root, EDITED, r'^title: ".*"$', 'title: "A retitled briefing"')
     again = build_site(config, previous=first)
-    assert again.context is not None
-    rendered = set(again.page_inputs) - unchanged(first.page_inputs, again.page_inputs)
+    assert again.preview is not None
+    profiles = ("briefings/briefing-", "sources/source-", "entities/entity-")
+    rendered = {p for p in again.pages if p.startswith(profiles) and again.pages[p] is not first.pages[p]}
     assert rendered == showing | {"briefings/briefing-00010.md"}
     for path in rendered:   # each shows the new title (its own in its front matter; others' in links, tooltips)
         assert "A retitled briefing" in again.pages[path] + "".join(unpack(again.fragments[path])), path
-    assert page_inputs(again.context) == again.page_inputs
+    reads = Reads(again.preview.context)   # what was recorded is what the families declare, computed afresh
+    assert {path: f.inputs(reads, key) for f in FAMILIES for path, key in f.pages(reads)} == again.preview.rendered.inputs
 
 
 def _rows(output) -> int:
-    assert output.context is not None
-    return sum(len(m.rows) for m in output.context.ledger)
+    assert output.preview is not None
+    return sum(len(m.rows) for m in output.preview.context.ledger)
 
 
 @pytest.mark.parametrize("what", ["ledger", "compare"])

@@ -2,13 +2,12 @@
 
 :func:`derive_archive` computes each table once per build (the relations both ways with their verdicts, each
 claim's standing under the v1.2 rule, the links, the ledger, related briefings, the compare pairs, the claims
-explorer's rows, the bottom lines) into a frozen :class:`Derived`; render and exports only read it. None of it
-reads prose, so the live preview keeps it across an edit to prose alone (:meth:`Derived.with_prose_of`).
+explorer's rows, the bottom lines) into a frozen :class:`Derived`; render and exports only read it.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..core.ids import claim_key
 from ..core.independence import Verdict
@@ -58,12 +57,6 @@ class Derived:
 
     def standing(self, b: Briefing, c: Claim) -> Standing:
         return self.standings[claim_key(b.id, c.id)]
-
-    def with_prose_of(self, archive: Archive) -> Derived:
-        """This for ``archive``, which differs from this one's only in prose (the live preview's edits): nothing
-        derived reads prose, so every table is kept; the explorer's rows, which hold the briefings, are made
-        again from the kept relations."""
-        return replace(self, archive=archive, claim_rows=claim_rows(archive, self.related_claims))
 
 
 def derive_archive(archive: Archive, judged: Judgement | None = None) -> Derived:

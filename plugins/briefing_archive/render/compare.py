@@ -9,7 +9,6 @@ On a phone the columns stack, each cell under its briefing's title.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
 
 from markupsafe import Markup
 
@@ -31,29 +30,31 @@ def compare_parts(ctx: RenderContext) -> dict[str, list[Pair]]:
     return parts
 
 
-def compare_pages(ctx: RenderContext, kept: Collection[str] = ()) -> dict[str, str | None]:
+def compare_pages(ctx: RenderContext) -> dict[str, str]:
     """``compare/``: every pair on one page while they are few; beyond PAGE_ROWS matched claims, a list
-    of the pairs there and the pairs on pages of their own. A part in ``kept`` comes as None (the live preview
-    keeps it from its last build: see :mod:`.inputs`). Bodies from ``compare/page.html`` and ``compare/part.html``."""
+    of the pairs there and the pairs on pages of their own."""
     parts = compare_parts(ctx)
-    listed = contents(ctx, COMPARE) if ctx.compare and (len(ctx.compare) > 1 or COMPARE not in parts) else None
-    first = Markup()
-    pages: dict[str, str | None] = {}
-    for page, pairs in parts.items():
-        if page in kept and page != COMPARE:
-            pages[page] = None
-            continue
-        sections = Markup("".join(f"{pair_section(ctx, page, p)}\n\n" for p in pairs))
-        if page == COMPARE:
-            first = sections
-        else:
-            number = page.removeprefix("compare/part-").removesuffix(".md")
-            body = ctx.templates.html("compare/part.html", all_href=ctx.href(page, COMPARE), sections=sections)
-            pages[page] = f"{front_matter(f'Compare briefings, part {number}', searchable=False)}{body}"
-    body = ctx.templates.html("compare/page.html", empty=not ctx.compare, contents=listed, sections=first,
-                              relations_href=ctx.href(COMPARE, RELATIONS))
-    pages[COMPARE] = f"{front_matter('Compare briefings', searchable=False)}{body}\n"
+    pages = {page: compare_part(ctx, page, pairs) for page, pairs in parts.items() if page != COMPARE}
+    pages[COMPARE] = compare_index(ctx, parts.get(COMPARE, []))
     return pages
+
+
+def compare_index(ctx: RenderContext, here: list[Pair]) -> str:
+    """The compare view's first page (``compare/page.html``): the list of every pair (unless one pair shows here
+    alone), and the sections of the pairs it shows itself (``here``)."""
+    listed = contents(ctx, COMPARE) if ctx.compare and (len(ctx.compare) > 1 or not here) else None
+    sections = Markup("".join(f"{pair_section(ctx, COMPARE, p)}\n\n" for p in here))
+    body = ctx.templates.html("compare/page.html", empty=not ctx.compare, contents=listed, sections=sections,
+                              relations_href=ctx.href(COMPARE, RELATIONS))
+    return f"{front_matter('Compare briefings', searchable=False)}{body}\n"
+
+
+def compare_part(ctx: RenderContext, page: str, pairs: list[Pair]) -> str:
+    """A part of the compare view (``compare/part.html``), past PAGE_ROWS matched claims: its pairs' sections."""
+    number = page.removeprefix("compare/part-").removesuffix(".md")
+    sections = Markup("".join(f"{pair_section(ctx, page, p)}\n\n" for p in pairs))
+    body = ctx.templates.html("compare/part.html", all_href=ctx.href(page, COMPARE), sections=sections)
+    return f"{front_matter(f'Compare briefings, part {number}', searchable=False)}{body}"
 
 
 def contents(ctx: RenderContext, here: str) -> Markup:

@@ -9,7 +9,7 @@ with its entities linked.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from markupsafe import Markup
@@ -54,15 +54,6 @@ class RenderContext:
         give the archive its terms first: see ``with_terms``)."""
         return cls(derived, directory_urls, excerpts, addresses or urls.Addresses(None, directory_urls=directory_urls),
                    EntityLinker(derived.archive.entities), publisher, html or templates())
-
-    def with_prose_of(self, archive: Archive) -> RenderContext:
-        """This context for ``archive``, which differs from this one's only in briefings' prose (the live
-        preview's edits): what is derived from the rest is kept (:meth:`Derived.with_prose_of`), since no part of
-        it reads prose, and is not derived again."""
-        ctx = replace(self, derived=self.derived.with_prose_of(archive))   # the memo and the chains' cache come
-        if "_compare_places" in self.__dict__:                             # along: neither reads prose
-            ctx.__dict__["_compare_places"] = self.__dict__["_compare_places"]
-        return ctx
 
     # What the derive stage made, read by name (see :class:`Derived`).
     @property

@@ -15,9 +15,16 @@ QUALIFIER = {"exact": "exactly", "about": "about", "at-least": "at least", "at-m
 def ledger_pages(ctx: RenderContext) -> dict[str, str]:
     """The ledger: one page while short (``figures/page.html``); beyond PAGE_ROWS rows, an index and a page per
     metric (``figures/metric.html``)."""
+    layout = ctx.derived.ledger_pages
+    pages = {layout[m.metric]: metric_page(ctx, m) for m in ctx.ledger if layout[m.metric] != FIGURES}
+    pages[FIGURES] = ledger_index(ctx)
+    return pages
+
+
+def ledger_index(ctx: RenderContext) -> str:
+    """The ledger's first page: every metric, its section here or a line leading to its own page."""
     metrics = ctx.ledger
     layout = ctx.derived.ledger_pages
-    pages: dict[str, str] = {}
     entries: list[dict[str, object]] = []
     for m in metrics:
         page = layout[m.metric]
@@ -26,13 +33,17 @@ def ledger_pages(ctx: RenderContext) -> dict[str, str]:
         else:
             entries.append({"section": None, "href": ctx.href(FIGURES, page), "label": m.label,
                             "rows": len(m.rows), "pairs": m.pairs})
-            body = ctx.templates.html("figures/metric.html", disagreement=disagreement_line(ctx, page, (m,)),
-                                      section=metric_section(ctx, page, m))
-            pages[page] = f"{front_matter(f'Figures: {m.label}', searchable=False)}{body}"
     body = ctx.templates.html("figures/page.html", empty=not metrics, metrics=entries,
                               disagreement=disagreement_line(ctx, FIGURES, metrics) if metrics else None)
-    pages[FIGURES] = f"{front_matter('Figures ledger', searchable=False)}{body}"
-    return pages
+    return f"{front_matter('Figures ledger', searchable=False)}{body}"
+
+
+def metric_page(ctx: RenderContext, m: Metric) -> str:
+    """A metric on a page of its own (the ledger past PAGE_ROWS rows)."""
+    page = ctx.derived.ledger_pages[m.metric]
+    body = ctx.templates.html("figures/metric.html", disagreement=disagreement_line(ctx, page, (m,)),
+                              section=metric_section(ctx, page, m))
+    return f"{front_matter(f'Figures: {m.label}', searchable=False)}{body}"
 
 
 def disagreement_line(ctx: RenderContext, here: str, metrics: tuple[Metric, ...]) -> Markup:

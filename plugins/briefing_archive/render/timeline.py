@@ -19,16 +19,26 @@ def month_label(key: str) -> str:
 def timeline_pages(ctx: RenderContext) -> dict[str, str]:
     """The timeline: one page while short; beyond PAGE_ROWS dated claims, a page per month."""
     groups = claim_groups(ctx.archive)
+    return {page: timeline_part(ctx, groups, page) for page in timeline_layout(groups)}
+
+
+def timeline_layout(groups: tuple[Group, ...]) -> dict[str, Group | None]:
+    """The timeline's pages, each with its month (None: the first page), the first page last."""
     if sum(len(g.entries) for g in groups) <= PAGE_ROWS:
-        return {TIMELINE: timeline_page(ctx, groups, TIMELINE)}
-    pages = {}
-    months = []
-    for g in groups:
-        page = f"timeline/{g.key}.md"
-        pages[page] = timeline_page(ctx, (g,), page, with_briefings=False)
-        months.append((ctx.href(TIMELINE, page), month_label(g.key), len(g.entries)))
-    pages[TIMELINE] = timeline_page(ctx, (), TIMELINE, months=months)
-    return pages
+        return {TIMELINE: None}
+    return {**{f"timeline/{g.key}.md": g for g in groups}, TIMELINE: None}
+
+
+def timeline_part(ctx: RenderContext, groups: tuple[Group, ...], page: str) -> str:
+    """One page of the timeline (see :func:`timeline_layout`)."""
+    layout = timeline_layout(groups)
+    if len(layout) == 1:
+        return timeline_page(ctx, groups, TIMELINE)
+    month = layout[page]
+    if month is not None:
+        return timeline_page(ctx, (month,), page, with_briefings=False)
+    months = [(ctx.href(TIMELINE, f"timeline/{g.key}.md"), month_label(g.key), len(g.entries)) for g in groups]
+    return timeline_page(ctx, (), TIMELINE, months=months)
 
 
 def timeline_page(ctx: RenderContext, groups: tuple[Group, ...], here: str, *, with_briefings: bool = True,
