@@ -10,7 +10,7 @@ from ..core.model import Archive
 from ..core.relations import kinds
 from ..core.rule import BASIS_LABEL, NEEDS, SUPPORTING, UNDERMINING
 from ..derive.sides import HEADINGS, side_cells, side_table
-from .components import html_table
+from .components import code_spans, html_table
 from .markup import esc
 from .reference import reference_markdown
 
@@ -22,7 +22,7 @@ def scales_markdown() -> str:
     reliability = html_table(("Grade", "Source reliability"),
                              [(f"{RELIABILITY_ICON[k]} <strong>{k}</strong>", v) for k, v in RELIABILITY.items()])
     credibility = html_table(("Grade", "Information credibility", "What it needs (the credibility rule)"),
-                             [(f"<strong>{k}</strong>", v, NEEDS[k]) for k, v in CREDIBILITY.items()])
+                             [(f"<strong>{k}</strong>", v, code_spans(NEEDS[k])) for k, v in CREDIBILITY.items()])
     return f"\n\n{reliability}\n\n{credibility}\n\n"
 
 
