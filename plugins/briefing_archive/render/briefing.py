@@ -1,6 +1,11 @@
 """The briefing page: the summary, the reading guide, the article with its claims highlighted,
 then each claim's note, chain and relations.
 
+Each part is rendered from its template under ``templates/briefing/`` (``summary.html``, ``meta.html``,
+``guide.html``, ``cautions.html``, ``article.html``, ``related.html``...; a claim's entry from ``claim.html``),
+which a site may override; the article's highlighting, the hot loop, stays in Python (:mod:`.highlight`) and
+hands over safe HTML.
+
 What it reads beyond its own briefing is listed in :mod:`.inputs` (the live preview keeps a page whose inputs
 did not change): a new read of the render context here must be added there.
 """
@@ -84,7 +89,8 @@ def article_html(ctx: RenderContext, b: Briefing) -> str:
         for i, t in enumerate(b.terms)
     ]
     if ctx.excerpts:
-        return render_article(b.article.text, excerpt_blocks(b), highlights, joiner="\n<p>\u2026</p>\n")
+        gap = ctx.templates.html("briefing/excerpt_gap.html")
+        return render_article(b.article.text, excerpt_blocks(b), highlights, joiner=f"\n{gap}\n")
     return render_article(b.article.text, blocks(b.article.text), highlights)
 
 
