@@ -11,12 +11,15 @@ applies; without the script the link still lands on the claims. The markup is th
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..core import urls
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON
 from ..core.model import Briefing, Claim
 from ..derive.bottomline import GROUP_OF, GROUPS, BottomLine, Count, facets
 from .components import excerpt
 from .context import RenderContext
+from .templates import Templates
 
 
 def claim_classes(ctx: RenderContext, b: Briefing, c: Claim) -> str:
@@ -67,10 +70,15 @@ def bottom_line_html(ctx: RenderContext, b: Briefing) -> str:
 def key_html(ctx: RenderContext, here: str) -> str:
     """One line that decodes a badge (its ends of both scales; every badge's tooltip gives its own words),
     linked to the methodology that explains how grades are earned."""
-    methodology = urls.link(here, "methodology.md", directory_urls=ctx.directory_urls, fragment="_rule")
-    html = ctx.templates.html("briefing/key.html", first=RELIABILITY_ICON["A"], last=RELIABILITY_ICON["F"],
-                              reliability=RELIABILITY, credibility=CREDIBILITY, methodology=methodology)
-    return f"{html}\n\n"
+    return _key(ctx.templates, urls.link(here, "methodology.md", directory_urls=ctx.directory_urls, fragment="_rule"))
+
+
+@lru_cache(maxsize=64)
+def _key(html: Templates, methodology: str) -> str:
+    """The key, the same on every page as deep (rendered once for each)."""
+    key = html.html("briefing/key.html", first=RELIABILITY_ICON["A"], last=RELIABILITY_ICON["F"],
+                    reliability=RELIABILITY, credibility=CREDIBILITY, methodology=methodology)
+    return f"{key}\n\n"
 
 
 def filter_html(ctx: RenderContext, b: Briefing) -> str:

@@ -72,10 +72,12 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
 def article_html(ctx: RenderContext, b: Briefing) -> str:
     """The article (or its excerpts) with its claims, cautions and terms highlighted: the hot loop, in Python
     (:mod:`.highlight`), each mark's link rendered from its template."""
+    verdicts = [claim_verdict(ctx, b, c) for c in b.claims]   # each worded once: the quote's and its badge's tooltip
     highlights = [
         Highlight(c.span.start, c.span.end, c.id,
                   f"bx-claim bx-rel-{badge_code(c, ctx.archive.sources)[0].lower()} {claim_classes(ctx, b, c)}",
-                  after=claim_ref(ctx, b, c, i + 1), order=i, tooltip=claim_tip(ctx, b, c))
+                  after=claim_ref(ctx, b, c, i + 1, verdicts[i]), order=i,
+                  tooltip=claim_tip(ctx, b, c, verdicts[i]))
         for i, c in enumerate(b.claims)
     ] + [
         Highlight(w.span.start, w.span.end, f"_warned-{i + 1}", "bx-warning",
@@ -158,10 +160,12 @@ def briefing_meta(ctx: RenderContext, here: str, b: Briefing) -> str:
     return f"{meta}\n\n"
 
 
-def claim_tip(ctx: RenderContext, b: Briefing, c: Claim) -> str:
+def claim_tip(ctx: RenderContext, b: Briefing, c: Claim, verdict: str | None = None) -> str:
     """The tooltip of a quote: the verdict first (both grade definitions, the chain, what its relations
-    say and whether they are independent), then the start of the note, cut at the end of a sentence."""
-    return " ".join(filter(None, (claim_verdict(ctx, b, c), ctx.note_text(c.note, 200))))
+    say and whether they are independent; ``verdict``, when the caller has it), then the start of the note, cut
+    at the end of a sentence."""
+    verdict = claim_verdict(ctx, b, c) if verdict is None else verdict
+    return " ".join(filter(None, (verdict, ctx.note_text(c.note, 200))))
 
 
 def claim_verdict(ctx: RenderContext, b: Briefing, c: Claim) -> str:
@@ -183,14 +187,15 @@ def relations_text(ctx: RenderContext, b: Briefing, c: Claim) -> str:
     return " ".join(out)
 
 
-def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int) -> str:
+def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int, verdict: str | None = None) -> str:
     """The badge after a quote: a link to the note, numbered for print (endnote [n]).
 
     Its tooltip (shown on keyboard focus) gives the verdict (grade, chain, relations); the quote's own
     tooltip (on hover) adds the note, so the note's text is not repeated twice more.
     """
+    verdict = claim_verdict(ctx, b, c) if verdict is None else verdict
     return badge_link(badge_code(c, ctx.archive.sources), f"#_note-{c.id}", css=" bx-ref", number=number,
-                      tip=f"{claim_verdict(ctx, b, c)} Activate to read the note.", html=ctx.templates)
+                      tip=f"{verdict} Activate to read the note.", html=ctx.templates)
 
 
 def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: int) -> str:

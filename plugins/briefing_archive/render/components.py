@@ -49,9 +49,17 @@ def badge_link(code: str, href: str | None, *, tip: str, css: str = "", number: 
 
 def compact_badge(code: str, href: str, role: str = "", *, html: Templates | None = None) -> str:
     """A badge link for long lists: the grade as text and shape, no tooltip (the claim has it). HTML as a plain
-    string, as its callers join it to other HTML with ``+`` (which would escape a str joined to Markup)."""
-    return str((html or templates()).html("components/compact_badge.html", code=code, icon=RELIABILITY_ICON[code[0]],
-                                          href=href, label=f"{code} ({role})" if role else code))
+    string, as its callers join it to other HTML with ``+`` (which would escape a str joined to Markup).
+
+    A build asks for one by the hundred thousand (every claim on each page that lists it; one claim's alike on
+    pages as deep): each distinct one is rendered once."""
+    return _compact_badge(html or templates(), code, href, role)
+
+
+@lru_cache(maxsize=1 << 16)
+def _compact_badge(html: Templates, code: str, href: str, role: str) -> str:
+    return str(html.html("components/compact_badge.html", code=code, icon=RELIABILITY_ICON[code[0]], href=href,
+                         label=f"{code} ({role})" if role else code))
 
 
 def badge_classes(code: str) -> str:
@@ -71,7 +79,12 @@ def front_matter(title: str, *, searchable: bool = True) -> str:
 def heading(level: int, text: str, ident: str, *, html: Templates | None = None) -> str:
     """A Markdown heading with an explicit id (generated ids start with ``_``: never a claim's permalink);
     ``text`` is Markdown the caller made safe. Ends with the blank line that ends a Markdown block."""
-    return str((html or templates()).html("components/heading.html", level=level, text=Markup(text), ident=ident)) + "\n\n"
+    return _heading(html or templates(), level, text, ident)
+
+
+@lru_cache(maxsize=4096)
+def _heading(html: Templates, level: int, text: str, ident: str) -> str:
+    return f"{html.html('components/heading.html', level=level, text=Markup(text), ident=ident)}\n\n"
 
 
 def fact(label: str, value: str, *, html: Templates | None = None) -> Markup:
@@ -90,10 +103,9 @@ def html_table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], css: s
     phone starts the cell when the rows of a table of three columns or more stack (``bx-stack`` in
     briefings.css).
     """
-    names = [Markup(n) for n in (labels if labels is not None else tuple(esc(plain_of(h)) for h in headers))]
+    names = labels if labels is not None else tuple(esc(plain_of(h)) for h in headers)
     ids = row_ids or ()
-    body = [{"id": Markup(ids[i]) if i < len(ids) else None,
-             "cells": [(name, Markup(cell)) for name, cell in zip(names, row, strict=True)]}
+    body = [{"id": ids[i] if i < len(ids) else None, "cells": list(zip(names, row, strict=True))}
             for i, row in enumerate(rows)]
     # Tables of three columns or more stack on a phone; two columns fit side by side.
     classes = " ".join(filter(None, (css, "bx-stack" if len(headers) > 2 else "")))
