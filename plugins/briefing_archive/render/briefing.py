@@ -12,6 +12,7 @@ did not change): a new read of the render context here must be added there.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from markupsafe import Markup
 
@@ -45,6 +46,7 @@ from .svg import evidence_svg
 def render_briefing(ctx: RenderContext, b: Briefing) -> str:
     here = urls.briefing_page(b.id)
     html = ctx.templates.html
+    grounds = {c.id: ctx.grounds(b, c) for c in b.claims}   # each claim's verdict, worded once for the page
     out = [front_matter(b.title), bottom_line_html(ctx, b),
            f"{html('briefing/summary.html', summary=ctx.markdown_html(here, b.summary))}\n\n",
            briefing_meta(ctx, here, b), guide_html(ctx, b)]
@@ -54,7 +56,8 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
         out.append(f"{cautions}\n\n")
     out.append(heading(2, "Article", "_article", html=ctx.templates))
     out.append(filter_html(ctx, b))
-    out.append(f"{html('briefing/article.html', article=Markup(article_html(ctx, b)), excerpts=ctx.excerpts)}\n\n")
+    article = Markup(article_html(ctx, b, grounds))
+    out.append(f"{html('briefing/article.html', article=article, excerpts=ctx.excerpts)}\n\n")
     if b.claims:
         out.append(heading(2, f"Claims ({len(b.claims)})", "_claims", html=ctx.templates))
     else:
@@ -64,15 +67,17 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
     out.append(related_section(ctx, here, b))
     if b.claims:
         data = script_json(claim_review(b, ctx.archive, ctx.addresses, ctx.publisher, ctx.related_claims,
-                                        html=ctx.templates))
+                                        html=ctx.templates, verdicts=grounds))
         out.append(f"{html('briefing/claim_review.html', data=Markup(data))}\n")
     return "".join(out)
 
 
-def article_html(ctx: RenderContext, b: Briefing) -> str:
+def article_html(ctx: RenderContext, b: Briefing, grounds: Mapping[str, str] | None = None) -> str:
     """The article (or its excerpts) with its claims, cautions and terms highlighted: the hot loop, in Python
-    (:mod:`.highlight`), each mark's link rendered from its template."""
-    verdicts = [claim_verdict(ctx, b, c) for c in b.claims]   # each worded once: the quote's and its badge's tooltip
+    (:mod:`.highlight`), each mark's link rendered from its template. ``grounds``: each claim's verdict, when
+    the page has it."""
+    # each claim's tooltip worded once, for its quote and its badge
+    verdicts = [claim_verdict(ctx, b, c, None if grounds is None else grounds[c.id]) for c in b.claims]
     highlights = [
         Highlight(c.span.start, c.span.end, c.id,
                   f"bx-claim bx-rel-{badge_code(c, ctx.archive.sources)[0].lower()} {claim_classes(ctx, b, c)}",
@@ -168,10 +173,11 @@ def claim_tip(ctx: RenderContext, b: Briefing, c: Claim, verdict: str | None = N
     return " ".join(filter(None, (verdict, ctx.note_text(c.note, 200))))
 
 
-def claim_verdict(ctx: RenderContext, b: Briefing, c: Claim) -> str:
-    """A claim's computed verdict in words: grade, chain, then each relation with its independence."""
+def claim_verdict(ctx: RenderContext, b: Briefing, c: Claim, grounds: str | None = None) -> str:
+    """A claim's computed verdict in words: grade, chain, then each relation with its independence; ``grounds``,
+    what its grade rests on (:meth:`RenderContext.grounds`), when the caller has it."""
     code = badge_code(c, ctx.archive.sources)
-    grounds = ctx.grounds(b, c)   # the page's verdict (v1.2)
+    grounds = ctx.grounds(b, c) if grounds is None else grounds   # the page's verdict (v1.2)
     verdict = f"{badge_meaning(code)}. {grounds[:1].upper()}{grounds[1:]}. Chain: {ctx.chain_text(c)}."
     return " ".join(filter(None, (verdict, relations_text(ctx, b, c))))
 

@@ -67,14 +67,16 @@ ENTITY_TYPES = {"person": "Person", "organisation": "Organization"}
 
 
 def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "",
-                 related: Mapping[str, list[Related]] | None = None, html: Templates | None = None) -> dict[str, Any]:
+                 related: Mapping[str, list[Related]] | None = None, html: Templates | None = None,
+                 verdicts: Mapping[str, str] | None = None) -> dict[str, Any]:
     """schema.org ClaimReview for each graded claim of one briefing (the Admiralty label in words as
     alternateName). Kept lean (it is in every briefing page): the quote, the grade, the originators,
     the permalink, and the review's own author: the archive (``reviewer``, the ``author`` setting or the
     site's name), an Organization. ``ratingExplanation`` is what the grade rests on, worded as the page's
     verdict (the facts of :func:`derive.grounds.claim_grounds` worded by the ``verdict.txt`` template of ``html``,
-    the site's templates, the package's when not given); ``related``: every claim's relations both ways
-    (:func:`core.rule.both_ways`, derived here when not given)."""
+    the site's templates, the package's when not given; ``verdicts``, claim id -> that wording, when the page
+    has it already); ``related``: every claim's relations both ways (:func:`core.rule.both_ways`, derived here
+    when not given)."""
     page = urls.briefing_page(b.id)
     related = both_ways(archive) if related is None else related
     named = _entity_types(archive.entities)
@@ -84,7 +86,9 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "
         rating: dict[str, Any] = {"@type": "Rating"}
         if c.credibility in RATED:
             rating.update(ratingValue=6 - c.credibility, bestRating=BEST_RATING, worstRating=WORST_RATING)
-        rating.update(alternateName=meaning, ratingExplanation=verdict(claim_grounds(b.id, c, related, archive.sources), html))
+        explained = (verdicts[c.id] if verdicts is not None
+                     else verdict(claim_grounds(b.id, c, related, archive.sources), html))
+        rating.update(alternateName=meaning, ratingExplanation=explained)
         claim: dict[str, Any] = {"@type": "Claim"}
         authors = [a for a in (author(archive.sources[s], named) for s in c.originators) if a is not None]
         if authors:
