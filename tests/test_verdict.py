@@ -14,12 +14,13 @@ from briefing_archive.core.independence import independence
 from briefing_archive.core.model import Claim, Source, Span
 from briefing_archive.core.rule import Related, judge, standing, supports
 from briefing_archive.derive.bottomline import bottom_line
-from briefing_archive.derive.grounds import GRADE_WORDS, claim_grounds, grounds
+from briefing_archive.derive.grounds import claim_grounds, grounds
 from briefing_archive.derive.stage import derive_archive
 from briefing_archive.load.archive import load_archive
 from briefing_archive.render.bottomline import bottom_line_html
 from briefing_archive.render.context import RenderContext
 from briefing_archive.render.home import home_html
+from briefing_archive.render.verdict import verdict
 from verdict_fixture import GROUNDS, HOSTILE, LEAD, with_verdicts
 
 from conftest import Archive, write_fixture
@@ -43,7 +44,7 @@ def test_each_claim_is_worded_by_what_its_grade_rests_on(tmp_path) -> None:
     archive = loaded(tmp_path / "a")
     judged = judge(archive)
     b = v_test(archive)
-    assert {c.id: claim_grounds(b.id, c, judged.standings, archive.sources) for c in b.claims} == GROUNDS
+    assert {c.id: verdict(claim_grounds(b.id, c, judged.standings, archive.sources)) for c in b.claims} == GROUNDS
 
 
 def test_the_bottom_line_opens_with_the_key_claims_best_grade_first(tmp_path) -> None:
@@ -143,6 +144,9 @@ def test_the_relations_page_says_which_verdict_each_echo_has(tmp_path) -> None:
 
 # -- the wording as a property of any standing -------------------------------------------------------
 
+#: Each grade in the words the verdict uses (format v1.2: "confirmed" only of 1).
+GRADE_WORDS = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful", 5: "improbable",
+               6: "cannot be judged"}
 SOURCES = {
     "named": Source("named", "Named", "government", "C", "n"),
     "other": Source("other", "Other", "news-outlet", "B", "n"),
@@ -165,7 +169,7 @@ def test_confirmed_is_said_of_grade_1_alone_and_corroboration_only_when_it_suppo
         other = claim(f"o{i}", g, o)
         related.append(Related(kind, f"b#o{i}", other, independence(c, other, SOURCES)))
     judged = standing(c, related, SOURCES)
-    words = grounds(judged, SOURCES)
+    words = verdict(grounds(judged, SOURCES))
     assert words.startswith(GRADE_WORDS[grade] + ": ")
     assert ("confirmed" in words) == (grade == 1)
     corroborated = any(r.kind == "corroborates" and supports(r, SOURCES) for r in related)

@@ -39,8 +39,9 @@ BASIS_LABEL: dict[str, str] = {"against-interest": "Against its own side's inter
                                "implausible": "Implausible"}
 
 def _needs() -> dict[int, str]:
-    """What each credibility number needs, as the methodology page states it (v1.2), naming the registry's kinds."""
-    corroborates, echoes, contradicts = (f"<code>{named(r)}</code>" for r in
+    """What each credibility number needs, as the methodology page states it (v1.2), naming the registry's kinds
+    as code spans (plain text: the page shows each `kind` as code)."""
+    corroborates, echoes, contradicts = (f"`{named(r)}`" for r in
                                          (Role.INDEPENDENT_AGREEMENT, Role.AGREEMENT, Role.CONTRADICTION))
     return {
         1: f"a supporting {corroborates} relation with an independent claim graded 1, 2 or 3; no "
@@ -59,7 +60,7 @@ def _needs() -> dict[int, str]:
     }
 
 
-#: What each credibility number needs, as the methodology page states it (v1.2).
+#: What each credibility number needs, as the methodology page states it (v1.2); plain text, kinds in backticks.
 NEEDS: dict[int, str] = _needs()
 
 

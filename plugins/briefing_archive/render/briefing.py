@@ -1,12 +1,18 @@
 """The briefing page: the summary, the reading guide, the article with its claims highlighted,
 then each claim's note, chain and relations.
 
+Each part is rendered from its template under ``templates/briefing/`` (``summary.html``, ``meta.html``,
+``guide.html``, ``cautions.html``, ``article.html``, ``related.html``...; a claim's entry from ``claim.html``),
+which a site may override; the article's highlighting, the hot loop, stays in Python (:mod:`.highlight`) and
+hands over safe HTML.
+
 What it reads beyond its own briefing is listed in :mod:`.inputs` (the live preview keeps a page whose inputs
 did not change): a new read of the render context here must be added there.
 """
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from markupsafe import Markup
 
@@ -24,9 +30,8 @@ from .compare import compare_link
 from .components import (
     BACKGROUND_LABEL,
     NOT_RECORDED,
-    badge_classes,
     badge_html,
-    badge_inner,
+    badge_link,
     claims_from,
     excerpt,
     figure_text,
@@ -35,35 +40,54 @@ from .components import (
 )
 from .context import RenderContext
 from .highlight import Highlight, render_article
-from .markup import SEARCH_EXCLUDE, esc, tip
 from .svg import evidence_svg
 
 
 def render_briefing(ctx: RenderContext, b: Briefing) -> str:
     here = urls.briefing_page(b.id)
-    out = [front_matter(b.title), bottom_line_html(ctx, b)]
-    out.append(f'<div class="bx-summary">{ctx.markdown_html(here, b.summary)}</div>\n\n')
-    out.append(briefing_meta(ctx, here, b))
-    out.append(guide_html(ctx, b))
+    html = ctx.templates.html
+    grounds = {c.id: ctx.grounds(b, c) for c in b.claims}   # each claim's verdict, worded once for the page
+    out = [front_matter(b.title), bottom_line_html(ctx, b),
+           f"{html('briefing/summary.html', summary=ctx.markdown_html(here, b.summary))}\n\n",
+           briefing_meta(ctx, here, b), guide_html(ctx, b)]
     if b.warnings:
-        items = "".join(
-            f'<li id="_warning-{i + 1}"><a href="#_warned-{i + 1}">\u201c{esc(w.quote.strip())}\u201d</a>'
-            f"{ctx.markdown_html(here, w.note)}</li>"
-            for i, w in enumerate(b.warnings))
-        out.append('<div class="admonition warning bx-warnings"><p class="admonition-title">'
-                   "The article\u2019s own cautions</p>"
-                   f"<ul>{items}</ul></div>\n\n")
-    out.append(heading(2, "Article", "_article"))
+        cautions = html("briefing/cautions.html",
+                        warnings=[(w.quote.strip(), ctx.markdown_html(here, w.note)) for w in b.warnings])
+        out.append(f"{cautions}\n\n")
+    out.append(heading(2, "Article", "_article", html=ctx.templates))
     out.append(filter_html(ctx, b))
+    article = Markup(article_html(ctx, b, grounds))
+    out.append(f"{html('briefing/article.html', article=article, excerpts=ctx.excerpts)}\n\n")
+    if b.claims:
+        out.append(heading(2, f"Claims ({len(b.claims)})", "_claims", html=ctx.templates))
+    else:
+        out.append(f"{html('briefing/no_claims.html')}\n\n")
+    for number, c in enumerate(b.claims, start=1):
+        out.append(claim_entry(ctx, here, b, c, number))
+    out.append(related_section(ctx, here, b))
+    if b.claims:
+        data = script_json(claim_review(b, ctx.archive, ctx.addresses, ctx.publisher, standings=ctx.derived.standings,
+                                        html=ctx.templates, verdicts=grounds))
+        out.append(f"{html('briefing/claim_review.html', data=Markup(data))}\n")
+    return "".join(out)
+
+
+def article_html(ctx: RenderContext, b: Briefing, grounds: Mapping[str, str] | None = None) -> str:
+    """The article (or its excerpts) with its claims, cautions and terms highlighted: the hot loop, in Python
+    (:mod:`.highlight`), each mark's link rendered from its template. ``grounds``: each claim's verdict, when
+    the page has it."""
+    # each claim's tooltip worded once, for its quote and its badge
+    verdicts = [claim_verdict(ctx, b, c, None if grounds is None else grounds[c.id]) for c in b.claims]
     highlights = [
         Highlight(c.span.start, c.span.end, c.id,
                   f"bx-claim bx-rel-{badge_code(c, ctx.archive.sources)[0].lower()} {claim_classes(ctx, b, c)}",
-                  after=claim_ref(ctx, b, c, i + 1), order=i, tooltip=claim_tip(ctx, b, c))
+                  after=claim_ref(ctx, b, c, i + 1, verdicts[i]), order=i,
+                  tooltip=claim_tip(ctx, b, c, verdicts[i]))
         for i, c in enumerate(b.claims)
     ] + [
         Highlight(w.span.start, w.span.end, f"_warned-{i + 1}", "bx-warning",
-                  after=f'<a class="bx-ref bx-warning-ref" href="#_warning-{i + 1}"'
-                        f'{tip("The article warns: " + ctx.note_text(w.note, 300))}>\u26a0</a>',
+                  after=ctx.templates.html("briefing/warning_ref.html", number=i + 1,
+                                           tip="The article warns: " + ctx.note_text(w.note, 300)),
                   order=1000 + i)
         for i, w in enumerate(b.warnings)
     ] + [
@@ -72,23 +96,9 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
         for i, t in enumerate(b.terms)
     ]
     if ctx.excerpts:
-        out.append("<p><em>Excerpts: this archive publishes only the annotated passages, each with its "
-                   "sentence, not the whole article.</em></p>\n\n")
-        article_html = render_article(b.article.text, excerpt_blocks(b), highlights, joiner="\n<p>\u2026</p>\n")
-    else:
-        article_html = render_article(b.article.text, blocks(b.article.text), highlights)
-    out.append(f'<div class="bx-article" lang="en">\n{article_html}\n</div>\n\n')
-    if b.claims:
-        out.append(heading(2, f"Claims ({len(b.claims)})", "_claims"))
-    else:
-        out.append("<p>No claims are annotated in this briefing yet.</p>\n\n")
-    for number, c in enumerate(b.claims, start=1):
-        out.append(claim_entry(ctx, here, b, c, number))
-    out.append(related_section(ctx, here, b))
-    if b.claims:
-        out.append(f'<script type="application/ld+json">{script_json(claim_review(b, ctx.archive, ctx.addresses, ctx.publisher, standings=ctx.derived.standings))}'
-                   "</script>\n")
-    return "".join(out)
+        gap = ctx.templates.html("briefing/excerpt_gap.html")
+        return render_article(b.article.text, excerpt_blocks(b), highlights, joiner=f"\n{gap}\n")
+    return render_article(b.article.text, blocks(b.article.text), highlights)
 
 
 def related_section(ctx: RenderContext, here: str, b: Briefing) -> str:
@@ -97,11 +107,11 @@ def related_section(ctx: RenderContext, here: str, b: Briefing) -> str:
     related = ctx.related.get(b.id, ())
     if not related:
         return ""
-    items = "".join(
-        f"<li>{ctx.briefing_link(here, r.briefing)} <small>({related_words(r.relations, len(r.shared_entities))}"
-        + (": " + ", ".join(ctx.entity_link(here, e) for e in r.shared_entities) if r.shared_entities else "")
-        + ")</small>" + compare_link(ctx, here, b.id, r.briefing.id) + "</li>" for r in related)
-    return heading(2, "Related briefings", "_related") + f"<ol {SEARCH_EXCLUDE}>{items}</ol>\n\n"
+    items = [{"link": ctx.briefing_link(here, r.briefing), "words": related_words(r.relations, len(r.shared_entities)),
+              "entities": [ctx.entity_link(here, e) for e in r.shared_entities],
+              "compare": Markup(compare_link(ctx, here, b.id, r.briefing.id))} for r in related]
+    return f"{heading(2, 'Related briefings', '_related', html=ctx.templates)}" \
+           f"{ctx.templates.html('briefing/related.html', related=items)}\n\n"
 
 
 def related_words(relations: int, entities: int) -> str:
@@ -116,35 +126,23 @@ def related_words(relations: int, entities: int) -> str:
 
 def guide_html(ctx: RenderContext, b: Briefing) -> str:
     g = reading_guide(b, ctx.archive.sources)
-    n = g.claims
-    parties = "; ".join(f"{esc(p)}: {k}" for p, k in g.by_party) or "none"
-    backers = "; ".join(f"{esc(p)}: {k}" for p, k in g.by_backer) or "none"
-    items = [
-        (f"<li><strong>{n}</strong> claim{'' if n == 1 else 's'} from <strong>{g.reports}</strong> "
-         f"report{'' if g.reports == 1 else 's'} (claims that rest on the same chain of identified sources are one report), "
-         "graded as shown below.</li>"),
-        f"<li>Originating with a party to the conflict: {parties}.</li>",
-        f"<li>Originating with a government or body that backs a party (a party to the information war): {backers}.</li>",
-        f"<li>Originating with unnamed officials: <strong>{g.unnamed_officials}</strong> of {n}.</li>",
-        (f"<li>Resting on no identified source at all (the article's own statements, or unnamed analysts, "
-         f"estimates or media): <strong>{g.unattributed}</strong> of {n}.</li>"),
-        verdicts_item(ctx, b),
-        (f"<li>Hedged in the article's own words (a hedge or estimative term in the claim's sentence): "
-         f"<strong>{g.hedged}</strong> of {n}.</li>"),
-        (f"<li>The article's own cautions: <strong>{g.warnings}</strong>"
-         f"{' (below)' if g.warnings else ''}.</li>"),
-    ]
-    legend = ", ".join(f"{badge_html(code)}&nbsp;\u00d7&nbsp;{claims_from(k, g.reports_of(code))}"
-                       for code, k in g.badges)
-    profile = (f'<figure class="bx-profile-figure">{evidence_svg(g)}'
-               f"<figcaption>Evidence profile, {claims_from(n, g.reports)}: {legend}</figcaption></figure>") if n else ""
-    return (f'<div class="admonition info bx-guide" {SEARCH_EXCLUDE}><p class="admonition-title">Reading guide</p>'
-            f'<ul>{"".join(items)}</ul>{profile}</div>\n\n')
+    guide = ctx.templates.html(
+        "briefing/guide.html", claims=g.claims, reports=g.reports, by_party=g.by_party, by_backer=g.by_backer,
+        unnamed_officials=g.unnamed_officials, unattributed=g.unattributed, verdicts=verdict_counts(ctx, b),
+        aside=aside(), hedged=g.hedged, warnings=g.warnings, profile=evidence_svg(g, html=ctx.templates) or None,
+        profile_words=claims_from(g.claims, g.reports),
+        legend=[(badge_html(code, html=ctx.templates), claims_from(k, g.reports_of(code))) for code, k in g.badges])
+    return f"{guide}\n\n"
 
 
-def verdicts_item(ctx: RenderContext, b: Briefing) -> str:
+#: The three verdicts of independence, as the reading guide counts them (css class, words).
+VERDICT_WORDS = (("bx-independent", "independent"), ("bx-dependent", "not independent"),
+                 ("bx-unknown", "independence cannot be established"))
+
+
+def verdict_counts(ctx: RenderContext, b: Briefing) -> list[tuple[str, int, str]]:
     """How many of the relations that touch the briefing's claims are independent, not, or cannot be
-    established (each relation once, in the words the claim entries use)."""
+    established (each relation once, in the words the claim entries use); empty when there are none."""
     found: Counter[str] = Counter()
     seen: set[frozenset[str]] = set()
     for c in b.claims:
@@ -155,38 +153,31 @@ def verdicts_item(ctx: RenderContext, b: Briefing) -> str:
             if verdict is not None and pair not in seen:
                 seen.add(pair)
                 found[verdict[0]] += 1
-    if not found:
-        return "<li>Relations with other claims: none.</li>"
-    words = (("bx-independent", "independent"), ("bx-dependent", "not independent"),
-             ("bx-unknown", "independence cannot be established"))
-    return (f"<li>Relations with other claims ({esc(aside())} aside): "
-            + ", ".join(f'<span class="{css}">{found[css]} {text}</span>' for css, text in words) + ".</li>")
+    return [(css, found[css], words) for css, words in VERDICT_WORDS] if found else []
 
 
 def briefing_meta(ctx: RenderContext, here: str, b: Briefing) -> str:
-    publisher = ctx.source_link(here, b.publisher) if b.publisher else f"<em>publisher {NOT_RECORDED}</em>"
-    published = esc(b.published) if b.published else f"<em>date {NOT_RECORDED}</em>"
-    seed = (f"{esc(b.article.file)} <em>(excerpts only)</em>" if ctx.excerpts else
-            f'<a href="{ctx.file_href(here, urls.seed_file(b.article.file))}">{esc(b.article.file)}</a>')
-    tags = ""
-    if b.tags:
-        tags = '<li>Tags: ' + " ".join(f'<a class="bx-tag" href="{ctx.href(here, f"tags/{t}.md")}">{esc(t)}</a>'
-                                       for t in b.tags) + "</li>"
-    return (f'<ul class="bx-meta" {SEARCH_EXCLUDE}>'
-            f"<li>Publisher: {publisher}</li><li>Published: {published}</li>"
-            f"<li>Article text: {seed}</li><li>{len(b.claims)} claims</li>{tags}</ul>\n\n")
+    meta = ctx.templates.html(
+        "briefing/meta.html", publisher=ctx.source_link(here, b.publisher) if b.publisher else None,
+        published=b.published or None, not_recorded=NOT_RECORDED, file=b.article.file,
+        file_href=None if ctx.excerpts else ctx.file_href(here, urls.seed_file(b.article.file)),
+        claims=len(b.claims), tags=[(ctx.href(here, f"tags/{t}.md"), t) for t in b.tags])
+    return f"{meta}\n\n"
 
 
-def claim_tip(ctx: RenderContext, b: Briefing, c: Claim) -> str:
+def claim_tip(ctx: RenderContext, b: Briefing, c: Claim, verdict: str | None = None) -> str:
     """The tooltip of a quote: the verdict first (both grade definitions, the chain, what its relations
-    say and whether they are independent), then the start of the note, cut at the end of a sentence."""
-    return " ".join(filter(None, (claim_verdict(ctx, b, c), ctx.note_text(c.note, 200))))
+    say and whether they are independent; ``verdict``, when the caller has it), then the start of the note, cut
+    at the end of a sentence."""
+    verdict = claim_verdict(ctx, b, c) if verdict is None else verdict
+    return " ".join(filter(None, (verdict, ctx.note_text(c.note, 200))))
 
 
-def claim_verdict(ctx: RenderContext, b: Briefing, c: Claim) -> str:
-    """A claim's computed verdict in words: grade, chain, then each relation with its independence."""
+def claim_verdict(ctx: RenderContext, b: Briefing, c: Claim, grounds: str | None = None) -> str:
+    """A claim's computed verdict in words: grade, chain, then each relation with its independence; ``grounds``,
+    what its grade rests on (:meth:`RenderContext.grounds`), when the caller has it."""
     code = badge_code(c, ctx.archive.sources)
-    grounds = ctx.grounds(b, c)   # the page's verdict (v1.2)
+    grounds = ctx.grounds(b, c) if grounds is None else grounds   # the page's verdict (v1.2)
     verdict = f"{badge_meaning(code)}. {grounds[:1].upper()}{grounds[1:]}. Chain: {ctx.chain_text(c)}."
     return " ".join(filter(None, (verdict, relations_text(ctx, b, c))))
 
@@ -202,16 +193,15 @@ def relations_text(ctx: RenderContext, b: Briefing, c: Claim) -> str:
     return " ".join(out)
 
 
-def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int) -> str:
+def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int, verdict: str | None = None) -> str:
     """The badge after a quote: a link to the note, numbered for print (endnote [n]).
 
     Its tooltip (shown on keyboard focus) gives the verdict (grade, chain, relations); the quote's own
     tooltip (on hover) adds the note, so the note's text is not repeated twice more.
     """
-    code = badge_code(c, ctx.archive.sources)
-    text = f"{claim_verdict(ctx, b, c)} Activate to read the note."
-    return (f'<a class="{badge_classes(code)} bx-ref" href="#_note-{esc(c.id)}" data-n="{number}"'
-            f'{tip(text)}>{badge_inner(code)}</a>')
+    verdict = claim_verdict(ctx, b, c) if verdict is None else verdict
+    return badge_link(badge_code(c, ctx.archive.sources), f"#_note-{c.id}", css=" bx-ref", number=number,
+                      tip=f"{verdict} Activate to read the note.", html=ctx.templates)
 
 
 def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: int) -> str:
@@ -219,7 +209,7 @@ def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: in
     judged = ctx.derived.standing(b, c)
     return ctx.templates.html(
         "claim.html", claim=c, number=number, classes=claim_classes(ctx, b, c), badge=ctx.claim_badge(c),
-        note=ctx.note_html(here, c.note), no_note=Markup("<p><em>No note.</em></p>"),
+        note=ctx.note_html(here, c.note),
         background=ctx.note_html(here, c.background), background_label=BACKGROUND_LABEL,
         chain=ctx.chain_html(here, c), ceiling=judged.ceiling if judged.below_ceiling else None,
         entities=[ctx.entity_link(here, e) for e in c.entities],

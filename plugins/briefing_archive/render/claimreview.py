@@ -49,6 +49,8 @@ from ..core.model import Archive, Briefing, Entity, Source
 from ..core.rule import Standing
 from ..core.urls import Addresses
 from ..derive.grounds import claim_grounds
+from .templates import Templates
+from .verdict import verdict
 
 #: Credibility grades that are points on the rating scale (6, "cannot be judged", is not).
 RATED = range(1, 6)
@@ -65,13 +67,15 @@ ENTITY_TYPES = {"person": "Person", "organisation": "Organization"}
 
 
 def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "", *,
-                 standings: Mapping[str, Standing]) -> dict[str, Any]:
+                 standings: Mapping[str, Standing], html: Templates | None = None,
+                 verdicts: Mapping[str, str] | None = None) -> dict[str, Any]:
     """schema.org ClaimReview for each graded claim of one briefing (the Admiralty label in words as
     alternateName). Kept lean (it is in every briefing page): the quote, the grade, the originators,
     the permalink, and the review's own author: the archive (``reviewer``, the ``author`` setting or the
     site's name), an Organization. ``ratingExplanation`` is what the grade rests on, worded as the page's
-    verdict (:func:`derive.grounds.claim_grounds`); ``standings``: every claim's standing, the build's
-    (:attr:`derive.stage.Derived.standings`)."""
+    verdict (the facts of :func:`derive.grounds.claim_grounds` worded by the ``verdict.txt`` template of ``html``,
+    the site's templates, the package's when not given; ``verdicts``, claim id -> that wording, when the page
+    has it already); ``standings``: every claim's standing, the build's (:attr:`derive.stage.Derived.standings`)."""
     page = urls.briefing_page(b.id)
     named = _entity_types(archive.entities)
     reviews = []
@@ -80,7 +84,9 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "
         rating: dict[str, Any] = {"@type": "Rating"}
         if c.credibility in RATED:
             rating.update(ratingValue=6 - c.credibility, bestRating=BEST_RATING, worstRating=WORST_RATING)
-        rating.update(alternateName=meaning, ratingExplanation=claim_grounds(b.id, c, standings, archive.sources))
+        explained = (verdicts[c.id] if verdicts is not None
+                     else verdict(claim_grounds(b.id, c, standings, archive.sources), html))
+        rating.update(alternateName=meaning, ratingExplanation=explained)
         claim: dict[str, Any] = {"@type": "Claim"}
         authors = [a for a in (author(archive.sources[s], named) for s in c.originators) if a is not None]
         if authors:

@@ -32,6 +32,7 @@ from .components import badge_html, excerpt
 from .entitylinks import EntityLinker
 from .markup import Resolve, esc, plain_text, render_markdown
 from .templates import Templates, templates
+from .verdict import verdict
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,9 @@ class RenderContext:
 
     def grounds(self, b: Briefing, c: Claim) -> str:
         """What claim ``c`` of ``b``'s grade rests on, in words: the one wording the page, the tooltips and the
-        ClaimReview share (:func:`~briefing_archive.derive.grounds.grounds`)."""
-        return grounds(self.derived.standing(b, c), self.archive.sources)
+        ClaimReview share (the facts of :func:`~briefing_archive.derive.grounds.grounds` worded by the
+        ``verdict.txt`` template, which a site may override)."""
+        return verdict(grounds(self.derived.standing(b, c), self.archive.sources), self.templates)
 
     def ledger_row(self, b: Briefing, c: Claim, i: int) -> tuple[str, str]:
         """(ledger page, row anchor) of a claim's i-th figure."""
@@ -169,7 +171,7 @@ class RenderContext:
         return href, label, f"{label} ({badge_meaning(badge_code(ref.claim, self.archive.sources))})"
 
     def claim_badge(self, claim: Claim, extra: str = "") -> Markup:
-        return Markup(badge_html(badge_code(claim, self.archive.sources), extra))
+        return badge_html(badge_code(claim, self.archive.sources), extra, html=self.templates)
 
     def source_link(self, here: str, sid: str) -> Markup:
         s = self.archive.sources[sid]

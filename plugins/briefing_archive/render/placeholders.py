@@ -12,7 +12,7 @@ from ..core.model import Archive
 from ..core.relations import kinds
 from ..core.rule import BASIS_LABEL, NEEDS, SUPPORTING, UNDERMINING
 from ..derive.sides import HEADINGS, SideRow, side_cells
-from .components import html_table
+from .components import code_spans, html_table
 from .markup import esc
 from .reference import reference_markdown
 from .templates import Templates, templates
@@ -26,7 +26,7 @@ def scales_markdown(html: Templates | None = None) -> str:
     reliability = html_table(("Grade", "Source reliability"),
                              [(grade(RELIABILITY_ICON[k], k), v) for k, v in RELIABILITY.items()])
     credibility = html_table(("Grade", "Information credibility", "What it needs (the credibility rule)"),
-                             [(grade("", k), v, NEEDS[k]) for k, v in CREDIBILITY.items()])
+                             [(grade("", k), v, code_spans(NEEDS[k], html=html)) for k, v in CREDIBILITY.items()])
     return f"\n\n{reliability}\n\n{credibility}\n\n"
 
 

@@ -24,7 +24,9 @@ from jinja2 import (
     Template,
     TemplateError,
     TemplateSyntaxError,
+    pass_eval_context,
 )
+from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
 from ..core.problems import Problem
@@ -55,9 +57,11 @@ def _template_line(exc: BaseException) -> int:
     return line
 
 
-def _finalize(value: object) -> object:
-    """What ``{{ value }}`` writes before autoescaping: HTML as it is, anything else escaped as author text is."""
-    if isinstance(value, Markup) or value is None:
+@pass_eval_context
+def _finalize(context: EvalContext, value: object) -> object:
+    """What ``{{ value }}`` writes before autoescaping: HTML as it is, anything else escaped as author text is
+    (in a ``.txt`` template, which is not autoescaped, every value as it is)."""
+    if isinstance(value, Markup) or value is None or not context.autoescape:
         return value
     return Markup(esc(value))
 
