@@ -127,3 +127,28 @@ def test_check_sides_judges_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "Originator's side" in capsys.readouterr().out
     assert (calls["judge"], calls["both_ways"], calls["Origins"], calls["standing"]) == (1, 1, 1, claims), calls
     assert calls["derive_archive"] == 0, calls
+
+
+@pytest.mark.parametrize(("edit", "derived_again"), [
+    (("    note: Probably true;", "    note: Edited, probably true;"), False),   # prose alone: kept
+    (("title: A test briefing", "title: A retitled briefing"), True),
+    (("    credibility: 3", "    credibility: 4"), True),
+])
+def test_the_preview_derives_again_only_after_more_than_prose(archive: Archive, monkeypatch: pytest.MonkeyPatch,
+                                                              edit: tuple[str, str], derived_again: bool) -> None:
+    """After an edit to prose alone the derive stage keeps its tables (nothing derived reads prose); after any other
+    edit it derives them again."""
+    from dataclasses import replace
+
+    from briefing_archive.site import build_site
+
+    config = replace(ArchiveConfig.at(archive.root), reuse=True)
+    first = build_site(config)
+    path = archive.root / "briefings" / "a-test.yml"
+    text = path.read_text("utf-8")
+    assert edit[0] in text
+    path.write_text(text.replace(edit[0], edit[1], 1), "utf-8")
+    calls = counted(monkeypatch)
+    again = build_site(config, previous=first)
+    assert calls["build_links"] == (1 if derived_again else 0)
+    assert again.pages == build_site(replace(config, reuse=False)).pages

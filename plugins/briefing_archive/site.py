@@ -120,7 +120,8 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
         last = None
     terms = dict(last.terms) if last is not None else {}
     termed = with_terms(archive, terms)
-    ctx = RenderContext.build(derive_archive(termed, judged), directory_urls=directory_urls, excerpts=excerpts,
+    before = last.context.derived if last is not None and last.context is not None else None
+    ctx = RenderContext.build(derive_archive(termed, judged, previous=before), directory_urls=directory_urls, excerpts=excerpts,
                               addresses=at, publisher=config.settings.author or site_name, html=html)
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):

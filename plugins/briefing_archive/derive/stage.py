@@ -7,7 +7,7 @@ explorer's rows, the bottom lines) into a frozen :class:`Derived`; render and ex
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..core.ids import claim_key
 from ..core.independence import Verdict
@@ -19,6 +19,7 @@ from .compare import Pair, compare_pairs
 from .layout import compare_layout, ledger_layout
 from .ledger import Metric, Row, build_ledger
 from .links import Links, build_links
+from .prose import prose_only
 from .related import RelatedBriefing, related_briefings
 from .sides import SideRow, side_table
 
@@ -59,12 +60,17 @@ class Derived:
         return self.standings[claim_key(b.id, c.id)]
 
 
-def derive_archive(archive: Archive, judged: Judgement | None = None) -> Derived:
+def derive_archive(archive: Archive, judged: Judgement | None = None, *, previous: Derived | None = None) -> Derived:
     """Everything derived from ``archive`` (give it its terms first: see ``with_terms``), each piece once.
 
     ``judged``: the check's judgement of it (:class:`~briefing_archive.load.archive.Checked`; the archive before
-    ``with_terms`` is the same, terms change no claim or source); judged here only for a caller with no check."""
+    ``with_terms`` is the same, terms change no claim or source); judged here only for a caller with no check.
+    ``previous``: the live preview's last result; when ``archive`` differs from its archive in prose alone
+    (:func:`.prose.prose_only`), nothing derived reads prose, so its tables are kept (the explorer's rows, which
+    hold the briefings, are made again)."""
     judged = judge(archive) if judged is None else judged
+    if previous is not None and prose_only(previous.archive, archive):
+        return replace(previous, archive=archive, judged=judged, claim_rows=claim_rows(archive, judged.related))
     links = build_links(archive)
     ledger = build_ledger(archive)
     pairs = compare_pairs(archive, links)
