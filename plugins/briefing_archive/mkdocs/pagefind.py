@@ -20,6 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from pagefind.index import IndexConfig, PagefindIndex
 
+from ..render.markup import esc
 from ..render.searchrecords import SearchRecord
 
 #: A claim's entry under its article (templates/claim.html): indexed as the claim's own record instead.
@@ -64,5 +65,9 @@ async def _index(site_dir: Path, records: tuple[SearchRecord, ...], language: st
     async with PagefindIndex(config) as index:
         await index.add_directory(str(site_dir))
         for r in records:
+            # A record's text and meta are shown as text (its excerpt with "<" and ">" escaped by Pagefind), but
+            # Pagefind's interface shows a filter's values as HTML: they are escaped here, so a source's name
+            # shows as written and never runs.
             await index.add_custom_record(url=r.url, content=r.content, language=language, meta=dict(r.meta),
-                                          filters={name: list(values) for name, values in r.filters if values})
+                                          filters={name: [esc(v) for v in values]
+                                                   for name, values in r.filters if values})
