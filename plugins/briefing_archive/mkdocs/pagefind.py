@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -54,7 +55,10 @@ def build_index(site_dir: Path, records: Iterable[SearchRecord] = (), *, languag
     what Pagefind said when it fails. Claims' entries on the pages (:data:`CLAIM_ENTRY`) are left out of the pages'
     text, so a claim is found once, as its own record with its grade, not again as a part of its briefing."""
     try:
-        asyncio.run(_index(site_dir, tuple(records), language))
+        # In a thread of its own: MkDocs may be driven from a thread whose event loop is running (a program that
+        # builds from async code), where asyncio.run refuses to start another.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, _index(site_dir, tuple(records), language)).result()
     except Exception as exc:   # the service raises plain Exceptions with its message (or a missing binary's error)
         raise PluginError(f"briefings: Pagefind could not index the site: {str(exc)[-2000:]}") from exc
 
