@@ -55,6 +55,11 @@ def test_the_claim_records_are_the_same_each_build(tmp_path) -> None:
     assert fragments == sorted(p.name for p in (second / "fragment").iterdir())
     assert all((first / "fragment" / n).read_bytes() == (second / "fragment" / n).read_bytes() for n in fragments)
     claims = [json.loads(gzip.decompress((first / "fragment" / n).read_bytes())[12:]) for n in fragments]
+    for c in claims:   # each claim record lands on an element of its page, and carries every filter
+        if "#" in c["url"]:
+            path, fragment = c["url"].strip("/").split("#")
+            assert f'id="{fragment}"' in (first.parent / path / "index.html").read_text(), c["url"]
+            assert set(c["filters"]) == {"credibility", "reliability", "originator's side", "source", "status"}
     assert sum("#" in c["url"] for c in claims) == sum(
         len(yaml.safe_load(p.read_text()).get("claims", [])) for p in (SHIPPED / "briefings").glob("*.yml"))
 
