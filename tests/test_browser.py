@@ -402,13 +402,15 @@ def test_pagefind_search_fetches_only_what_a_query_needs(browser, tmp_path) -> N
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / "pagefind-query.json").write_text(json.dumps(
             {"query": "Myropillya bomb", "bytes": sum(fetched.values()), "requests": len(fetched)}))
-        # claims are sub-results: a word right after "(" finds the claim's note, titled without the "¶"
+        # a claim is a result of its own: a word right after "(" in its note finds it, at its permalink, with its
+        # grade; the pages' headings stay sub-results, titled without the "¶"
         box.fill("")
         box.press_sequentially("province", delay=20)
-        nested = ".pagefind-ui__result-nested .pagefind-ui__result-link"
-        page.wait_for_selector(f"{nested}[href*='#_note-kursk-minor-advances-jan']", timeout=15000)
-        titles = [a.inner_text() for a in page.locator(nested).all()]
-        assert titles, titles
+        claim = f".pagefind-ui__result-link[href$='/briefings/{B003}/#kursk-minor-advances-jan']"
+        page.wait_for_selector(claim, timeout=15000)
+        result = page.locator(".pagefind-ui__result", has=page.locator(claim))
+        assert result.locator("[data-pagefind-ui-meta='grade']").inner_text().startswith("Grade: ")
+        titles = [a.inner_text() for a in page.locator(".pagefind-ui__result-link").all()]
         assert not any("\u00b6" in t for t in titles), titles
         page.context.close()
     finally:

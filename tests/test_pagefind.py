@@ -1,10 +1,15 @@
 """The Pagefind search backend: the site is indexed at build time and pages are marked for it."""
 from __future__ import annotations
 
+import gzip
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.exceptions import Abort
+
+from conftest import SHIPPED, Archive, copy_shipped
 
 
 def use_pagefind(archive, *, keep_material_search: bool = False) -> None:
@@ -35,3 +40,29 @@ def test_pagefind_with_material_search_still_on_is_an_error(archive, caplog) -> 
     with pytest.raises(Abort):
         archive.build(strict=True)
     assert any("remove `- search` from `plugins:`" in r.getMessage() for r in caplog.records)
+
+
+def test_the_claim_records_are_the_same_each_build(tmp_path) -> None:
+    """Same archive, same records: Pagefind's fragments (each record's text, meta and filters) are byte-identical
+    across two builds. Pagefind itself orders a filter's values at random in its filter files (and so names them
+    and its meta file differently each run): those are compared by what they hold, not by their order."""
+    archive = copy_shipped(tmp_path / "shipped")
+    archive.write("mkdocs.yml", archive.root.joinpath("mkdocs.yml").read_text().replace("  - search\n", "").replace(
+        "      briefings_dir: briefings\n", "      briefings_dir: briefings\n      search: pagefind\n"))
+    root = archive.root
+    first, second = (Archive(root).build(site_dir=tmp_path / name) / "pagefind" for name in ("one", "two"))
+    fragments = sorted(p.name for p in (first / "fragment").iterdir())
+    assert fragments == sorted(p.name for p in (second / "fragment").iterdir())
+    assert all((first / "fragment" / n).read_bytes() == (second / "fragment" / n).read_bytes() for n in fragments)
+    claims = [json.loads(gzip.decompress((first / "fragment" / n).read_bytes())[12:]) for n in fragments]
+    for c in claims:   # each claim record lands on an element of its page, and carries every filter
+        if "#" in c["url"]:
+            path, fragment = c["url"].strip("/").split("#")
+            assert f'id="{fragment}"' in (first.parent / path / "index.html").read_text(), c["url"]
+            assert set(c["filters"]) == {"credibility", "reliability", "originator's side", "source", "status"}
+    assert sum("#" in c["url"] for c in claims) == sum(
+        len(yaml.safe_load(p.read_text()).get("claims", [])) for p in (SHIPPED / "briefings").glob("*.yml"))
+
+    def held(folder: Path) -> list[bytes]:
+        return sorted(bytes(sorted(gzip.decompress(p.read_bytes()))) for p in (folder / "filter").iterdir())
+    assert held(first) == held(second)

@@ -30,6 +30,7 @@ from .render.families.loop import Rendered, render_families
 from .render.families.reads import Reads, Views
 from .render.markup import render_markdown
 from .render.placeholders import SIDES, rendered_placeholders, sides_markdown
+from .render.searchrecords import SearchRecord, claim_records
 from .render.templates import OverrideFailed, Templates, templates
 
 #: The stylesheet and script of the generated pages, published at these paths of the site.
@@ -79,6 +80,7 @@ class SiteOutput:
     snippets: dict[str, str] = field(default_factory=dict)   # placeholder -> HTML rendered with the archive
     reused: int = 0                # briefing pages taken from the previous output, not rendered again
     preview: Preview | None = None   # for the live preview's next build only (None spares a one-off build memory)
+    search_records: tuple[SearchRecord, ...] = ()   # each claim's search record (``search: pagefind`` only)
 
 
 def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bool = False,
@@ -146,6 +148,8 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     snippets = {**rendered.snippets, SIDES: sides_markdown(ctx.derived.sides, ctx.templates),
                 **rendered_placeholders(archive, ctx.templates)}
     derived = ctx.derived
+    records = claim_records(archive, derived.claim_rows, directory_urls=directory_urls) \
+        if config.settings.search == "pagefind" else ()
     ledger, judged = derived.ledger, derived.judged
     preview = Preview(settings=settings, rendered=rendered, views=reads.views, parts={}, context=ctx,
                       terms={k: terms[k] for k in _articles(archive)}, profiles=profiles) if keep else None
@@ -155,7 +159,7 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     files["annotations.jsonld"], files["archive.json"] = notes, data
     return SiteOutput(archive=archive, pages=rendered.pages, files=files, problems=tuple(problems),
                       default_pages=defaults, fragments=rendered.fragments, root=config.root,
-                      snippets=snippets, reused=rendered.kept.get(BRIEFING.name, 0),
+                      snippets=snippets, reused=rendered.kept.get(BRIEFING.name, 0), search_records=records,
                       preview=None if preview is None else replace(preview, parts=parts))
 
 

@@ -323,9 +323,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.preview:
             self.preview.keep_search(_plugin(config, "search"))
         if self.config.search == "pagefind":
-            failure = pagefind.build_index(Path(config.site_dir))
-            if failure:
-                raise PluginError(f"briefings: Pagefind could not index the site: {failure}")
+            records = self.output.search_records if self.output is not None else ()
+            pagefind.build_index(Path(config.site_dir), records, language=str(config.theme.get("language") or "en"))
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
