@@ -129,13 +129,13 @@ def test_check_sides_judges_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert calls["derive_archive"] == 0, calls
 
 
-@pytest.mark.parametrize(("edit", "derived_again"), [
-    (("    note: Probably true;", "    note: Edited, probably true;"), False),   # prose alone: kept
-    (("title: A test briefing", "title: A retitled briefing"), True),
-    (("    credibility: 3", "    credibility: 4"), True),
+@pytest.mark.parametrize(("edit", "derive"), [
+    (("    note: Probably true;", "    note: Edited, probably true;"), "kept"),   # prose alone: kept
+    (("title: A test briefing", "title: A retitled briefing"), "again"),
+    (("    credibility: 3", "    credibility: 4"), "again"),
 ])
 def test_the_preview_derives_again_only_after_more_than_prose(archive: Archive, monkeypatch: pytest.MonkeyPatch,
-                                                              edit: tuple[str, str], derived_again: bool) -> None:
+                                                              edit: tuple[str, str], derive: str) -> None:
     """After an edit to prose alone the derive stage keeps its tables (nothing derived reads prose); after any other
     edit it derives them again."""
     from dataclasses import replace
@@ -150,5 +150,5 @@ def test_the_preview_derives_again_only_after_more_than_prose(archive: Archive, 
     path.write_text(text.replace(edit[0], edit[1], 1), "utf-8")
     calls = counted(monkeypatch)
     again = build_site(config, previous=first)
-    assert calls["build_links"] == (1 if derived_again else 0)
+    assert calls["build_links"] == (1 if derive == "again" else 0)
     assert again.pages == build_site(replace(config, reuse=False)).pages
