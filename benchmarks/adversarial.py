@@ -17,6 +17,7 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from results import replace_block
 from timing import BIN, timed
@@ -108,7 +109,7 @@ CASES: list[tuple[str, str, tuple[int, int], Callable[[Path, int], Path], list[s
 ]
 
 
-def run(work: Path, *, write: bool) -> list[dict]:
+def run(work: Path, *, write: bool) -> list[dict[str, Any]]:
     rows = []
     for name, unit, sizes, make, cmd, expect in CASES:
         measured = []
@@ -131,7 +132,7 @@ def run(work: Path, *, write: bool) -> list[dict]:
     return rows
 
 
-def table(rows: list[dict], chain_row: dict) -> str:
+def table(rows: list[dict[str, Any]], chain_row: dict[str, Any]) -> str:
     lines = [f"Each input at two sizes, the larger twice the smaller; target: time ratio at most {MAX_RATIO}.\n",
              "| case | command | input | small | large | small s | large s | ratio | small MB | large MB | target |",
              "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]

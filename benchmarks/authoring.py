@@ -24,6 +24,7 @@ import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -87,7 +88,7 @@ def watched_pages(root: Path, edited: int) -> list[str]:
             "relations/", "compare/", "tags/", "methodology/", *(f"briefings/{bid}/" for bid in picked)]
 
 
-def check_times(n: int, work: Path) -> dict:
+def check_times(n: int, work: Path) -> dict[str, Any]:
     root = archive(n, work)
     env = {**ENV, "BRIEFINGS_CACHE_DIR": str(work / "cache")}
 
@@ -144,7 +145,7 @@ def _shown(base: str, pages: list[str], before: dict[str, str | None], saved: fl
         time.sleep(0.05)
 
 
-def preview_latency(n: int, work: Path, edits: int = 5, timeout: float = 900) -> dict:
+def preview_latency(n: int, work: Path, edits: int = 5, timeout: float = 900) -> dict[str, Any]:
     root = archive(n, work)
     port = _free_port()
     cmd = [a if not a.startswith("127.0.0.1:") else f"127.0.0.1:{port}" for a in SERVE]
@@ -187,7 +188,7 @@ def preview_latency(n: int, work: Path, edits: int = 5, timeout: float = 900) ->
             "shown": shown, "watched": len(pages)}
 
 
-def build_at(n: int, work: Path) -> dict:
+def build_at(n: int, work: Path) -> dict[str, Any]:
     root = archive(n, work)
     start = time.perf_counter()
     result = subprocess.run(["/usr/bin/time", "-f", "%M", str(BIN / "mkdocs"), "build", "--strict", "-d",
@@ -217,7 +218,7 @@ def run(parts: list[str], sizes: list[int], work: Path, *, write: bool) -> None:
     work.mkdir(parents=True, exist_ok=True)
     results = HERE / "RESULTS.md"
 
-    def measured(label: str, measure: Callable[[int, Path], dict]) -> list[dict]:
+    def measured(label: str, measure: Callable[[int, Path], dict[str, Any]]) -> list[dict[str, Any]]:
         rows = []
         for n in sizes:
             print(f"{label} at N = {n} ...", file=sys.stderr, flush=True)

@@ -31,6 +31,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
@@ -71,7 +72,7 @@ def tree_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def measure(n: int, work: Path) -> dict:
+def measure(n: int, work: Path) -> dict[str, Any]:
     root = work / f"n{n}"
     generate(root, n)
     plugin, plain = root / "plugin", root / "plain"
@@ -99,7 +100,7 @@ COLUMNS = [("N", "n", "{:d}"), ("check s", "check_s", "{:.2f}"), ("build s", "bu
            ("plain index KB/page", "plain_index_kb_per_briefing", "{:.1f}")]
 
 
-def table(rows: list[dict]) -> str:
+def table(rows: list[dict[str, Any]]) -> str:
     head = "| " + " | ".join(c[0] for c in COLUMNS) + " |"
     rule = "|" + "|".join(" ---: " for _ in COLUMNS) + "|"
     body = ["| " + " | ".join(fmt.format(r[key]) for _, key, fmt in COLUMNS) + " |" for r in rows]
@@ -124,7 +125,7 @@ def article_archive(size: int) -> Archive:
     return Archive((briefing,), sources, {}, lexicon)
 
 
-def render_seconds(size: int) -> dict:
+def render_seconds(size: int) -> dict[str, Any]:
     """Seconds to render every page of a one-briefing archive whose article is ``size`` characters."""
     archive = article_archive(size)
     start = time.perf_counter()
@@ -135,7 +136,7 @@ def render_seconds(size: int) -> dict:
             "s_per_mb": seconds / (size / 1e6), "page_mb": len(pages["briefings/long.md"]) / 1e6}
 
 
-def closest_seconds(quote_chars: int, article_chars: int, kind: str) -> dict:
+def closest_seconds(quote_chars: int, article_chars: int, kind: str) -> dict[str, Any]:
     """Seconds of the closest-passage search for a quote of ``quote_chars`` that is not in the article:
     ``mistyped`` (a passage from the article's middle with one letter in ten changed) or ``foreign``
     (a passage of another article: nothing to find, the costliest case for an exhaustive search)."""
@@ -158,7 +159,7 @@ def closest_seconds(quote_chars: int, article_chars: int, kind: str) -> dict:
             "overlap": overlap if kind == "mistyped" else None, "score": result.score}
 
 
-def article_section(sizes: tuple[float, ...] = ARTICLE_MB) -> tuple[str, list[dict], list[dict]]:
+def article_section(sizes: tuple[float, ...] = ARTICLE_MB) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
     """Measure rendering by article size and the closest-passage search; Markdown of both tables."""
     renders = []
     for mb in sizes:
@@ -220,17 +221,17 @@ def main() -> None:
                         help="only the adversarial inputs (benchmarks/adversarial.py): issue 22's worst cases")
     args = parser.parse_args()
     if args.adversarial:
-        adversarial.run(Path(args.work), not args.no_write)
+        adversarial.run(Path(args.work), write=not args.no_write)
         return
     if args.zensical:
-        zensical.run([int(n) for n in args.zensical_n.split(",")], Path(args.work), not args.no_write)
+        zensical.run([int(n) for n in args.zensical_n.split(",")], Path(args.work), write=not args.no_write)
         return
     if args.authoring:
         authoring.run(args.parts.split(","), [int(n) for n in args.authoring_n.split(",")], Path(args.work),
-                      not args.no_write)
+                      write=not args.no_write)
         return
     if args.explorer_only:
-        explorer.run(args.explorer_n, Path(args.work), not args.no_write)
+        explorer.run(args.explorer_n, Path(args.work), write=not args.no_write)
         return
     article_sizes = tuple(float(s) for s in args.article_mb.split(","))
     if args.render_only:
@@ -270,9 +271,9 @@ def main() -> None:
     print(article_text)
     if not args.no_write:
         write_article_section(HERE / "RESULTS.md", article_text)
-    explorer.run(args.explorer_n, work, not args.no_write)
-    zensical.run([int(n) for n in args.zensical_n.split(",")], work, not args.no_write)
-    adversarial.run(work, not args.no_write)
+    explorer.run(args.explorer_n, work, write=not args.no_write)
+    zensical.run([int(n) for n in args.zensical_n.split(",")], work, write=not args.no_write)
+    adversarial.run(work, write=not args.no_write)
 
 
 if __name__ == "__main__":

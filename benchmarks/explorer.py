@@ -27,6 +27,7 @@ import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
@@ -52,7 +53,7 @@ ROUNDS = 3
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
+    def log_message(self, *args: object) -> None:
         pass
 
 
@@ -85,7 +86,7 @@ def _sizes(data: bytes) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0))
 
 
-def browser_figures(site: Path) -> dict:
+def browser_figures(site: Path) -> dict[str, Any]:
     """Times in Chromium: the first paint, the script's rows, each filter change, a "show more"."""
     from playwright.sync_api import sync_playwright
 
@@ -130,7 +131,7 @@ def browser_figures(site: Path) -> dict:
             "slowest": slowest[1], "requested": sorted(set(requested))}
 
 
-def measure(n: int, work: Path) -> dict:
+def measure(n: int, work: Path) -> dict[str, Any]:
     print(f"explorer: building N = {n} ...", file=sys.stderr, flush=True)
     site = build(n, work)
     assets = page_assets(site)
@@ -146,7 +147,7 @@ def measure(n: int, work: Path) -> dict:
             "words_median_ms": statistics.median(figures["words_ms"]), "changes": len(changes), **figures}
 
 
-def section(r: dict) -> str:
+def section(r: dict[str, Any]) -> str:
     """The Markdown of the explorer's figures."""
     met = {True: "yes", False: "no"}
     measures = [
@@ -182,7 +183,7 @@ def write_section(results: Path, text: str) -> None:
     replace_block(results, MARK_START, MARK_END, body, "Claims explorer")
 
 
-def run(n: int, work: Path, *, write: bool) -> dict:
+def run(n: int, work: Path, *, write: bool) -> dict[str, Any]:
     r = measure(n, work)
     text = section(r)
     print(text)

@@ -20,6 +20,7 @@ import sys
 import time
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -46,7 +47,7 @@ def _run(cmd: list[str], cwd: Path) -> tuple[float, int, str, float]:
     return seconds, int(result.stderr.strip().splitlines()[-1]) // 1024, result.stdout + result.stderr, load
 
 
-def measure(name: str, root: Path, runs: int) -> dict:
+def measure(name: str, root: Path, runs: int) -> dict[str, Any]:
     """Both engines on the archive at ``root``, ``runs`` times each (the median is reported)."""
     mkdocs, zensical = [], []
     for _ in range(runs):
@@ -64,7 +65,7 @@ def measure(name: str, root: Path, runs: int) -> dict:
             "load": [round(r[3], 2) for r in mkdocs + zensical]}
 
 
-def section(rows: list[dict]) -> str:
+def section(rows: list[dict[str, Any]]) -> str:
     lines = [("| archive | pages | `make site` (MkDocs + plugin) s | peak RSS MB | `make zensical` s | of which "
              "`zensical build` s | peak RSS MB | load average before each run (MkDocs, then Zensical) |"),
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
@@ -87,7 +88,7 @@ def write_section(results: Path, text: str) -> None:
     replace_block(results, MARK_START, MARK_END, body, "Two engines: MkDocs and Zensical")
 
 
-def run(sizes: list[int], work: Path, *, write: bool) -> list[dict]:
+def run(sizes: list[int], work: Path, *, write: bool) -> list[dict[str, Any]]:
     shipped = work / "zensical-shipped"
     shutil.rmtree(shipped, ignore_errors=True)
     rows = [measure("shipped", copy_shipped(shipped).root, 3)]
