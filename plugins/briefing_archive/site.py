@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .core.config import ArchiveConfig
 from .core.lexicon import Occurrence
-from .core.model import Archive
+from .core.model import Archive, Briefing
 from .core.problems import ArchiveError, Problem
 from .core.rule import Judgement
 from .core.schemas import KINDS, schema_text
@@ -64,6 +64,7 @@ class Preview:
     views: Views                   # the briefings without prose, carried while equal (see render.families.reads)
     parts: dict[str, Part]         # briefing id -> its share of the JSON exports
     terms: dict[tuple[str, str], tuple[Occurrence, ...]]   # article -> its terms
+    termed: dict[str, tuple[Briefing, Briefing]]           # briefing id -> (as loaded, with its terms)
     context: RenderContext         # what the pages were rendered with
     profiles: object               # the sources and entities without prose, which the exports' parts read
 
@@ -121,7 +122,8 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     if last is not None and last.settings != settings:
         last = None
     terms = dict(last.terms) if last is not None else {}
-    termed = with_terms(archive, terms)
+    memo = dict(last.termed) if last is not None else {}
+    termed = with_terms(archive, terms, memo)
     before = last.context.derived if last is not None and last.context is not None else None
     ctx = RenderContext.build(derive_archive(termed, judged, previous=before), directory_urls=directory_urls, excerpts=excerpts,
                               addresses=at, publisher=config.settings.author or site_name, html=html)
@@ -152,7 +154,8 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
         if config.settings.search == "pagefind" else ()
     ledger, judged = derived.ledger, derived.judged
     preview = Preview(settings=settings, rendered=rendered, views=reads.views, parts={}, context=ctx,
-                      terms={k: terms[k] for k in _articles(archive)}, profiles=profiles) if keep else None
+                      terms={k: terms[k] for k in _articles(archive)}, profiles=profiles,
+                      termed={b.id: memo[b.id] for b in archive.briefings if b.id in memo}) if keep else None
     del ctx, derived, reads
     data, notes, parts = exports(archive, at, excerpts=excerpts, ledger=ledger, reuse=reuse,
                                  judged=judged)   # no parts for a one-off build
