@@ -242,3 +242,14 @@ def no_warnings(caplog: pytest.LogCaptureFixture):
     yield caplog
     bad = [r for r in caplog.records if r.levelno >= logging.WARNING and r.name.startswith(("mkdocs", "properdocs"))]
     assert not bad, "unexpected warnings:\n" + "\n".join(r.getMessage() for r in bad)
+
+
+def generated_archive(root: Path, n: int) -> Path:
+    """The bench's synthetic archive of ``n`` briefings (benchmarks/generate.py) written under ``root``; its folder
+    (mkdocs.yml, seeds, briefings)."""
+    if str(REPO / "benchmarks") not in sys.path:
+        sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate
+
+    generate(root, n)
+    return root / "plugin"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +24,7 @@ from briefing_archive.render.families import FAMILIES
 from briefing_archive.render.families.reads import Reads
 from briefing_archive.site import SiteOutput, build_site
 
-from conftest import REPO
+from conftest import generated_archive
 
 N = 14
 B = "briefings/briefing-00010.yml"
@@ -34,12 +33,7 @@ EXTRA = "briefings/briefing-00050.yml"   # a briefing nothing relates to, which 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    from generate import generate
-
-    root = tmp_path_factory.mktemp("generated")
-    generate(root, N)
-    return root / "plugin"
+    return generated_archive(tmp_path_factory.mktemp("generated"), N)
 
 
 def sub(path: str, pattern: str, new: str) -> Callable[[Path], None]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from briefing_archive.render.families.reads import Reads
 from briefing_archive.render.fragments import unpack
 from briefing_archive.site import build_site
 
-from conftest import REPO
+from conftest import generated_archive
 
 N = 15
 EDITED = "briefings/briefing-00010.yml"
@@ -30,12 +29,7 @@ EDITED = "briefings/briefing-00010.yml"
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory) -> Path:
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    from generate import generate
-
-    root = tmp_path_factory.mktemp("synthetic")
-    generate(root, N)
-    return root / "plugin"
+    return generated_archive(tmp_path_factory.mktemp("synthetic"), N)
 
 
 def _edit(root: Path, path: str, pattern: str, new: str) -> None:
