@@ -12,6 +12,9 @@ A third section (``--explorer-only`` runs it alone; benchmarks/explorer.py) meas
 A fourth (``--zensical`` runs it alone; benchmarks/zensical.py) times both engines, `make site` (MkDocs) and
 `make zensical`, on the shipped archive and on 1,000 briefings.
 
+A sixth (``--search`` runs it alone; benchmarks/search.py) measures claim search with Pagefind (issue 25): the
+compressed bytes of a first query and of a filtered one, library included, and the time to the first result.
+
 A fifth (``--adversarial`` runs it alone; benchmarks/adversarial.py) times the worst inputs an author can write
 (issue 22): each at two sizes, with the ratio of their costs.
 
@@ -41,6 +44,7 @@ if not os.environ.get("PYTHONPATH"):
 import adversarial
 import authoring
 import explorer
+import search
 import zensical
 from generate import generate, long_article, mistype
 from results import replace_block
@@ -217,11 +221,17 @@ def main() -> None:
     parser.add_argument("--zensical", action="store_true",
                         help="only the two engines side by side (benchmarks/zensical.py): shipped archive and N")
     parser.add_argument("--zensical-n", default="1000", help="comma-separated N for them (default 1000)")
+    parser.add_argument("--search", action="store_true",
+                        help="only claim search with Pagefind (benchmarks/search.py): bytes per query, first result")
+    parser.add_argument("--search-n", default="1000", help="comma-separated N for it (default 1000)")
     parser.add_argument("--adversarial", action="store_true",
                         help="only the adversarial inputs (benchmarks/adversarial.py): issue 22's worst cases")
     args = parser.parse_args()
     if args.adversarial:
         adversarial.run(Path(args.work), write=not args.no_write)
+        return
+    if args.search:
+        search.run([int(n) for n in args.search_n.split(",")], Path(args.work), write=not args.no_write)
         return
     if args.zensical:
         zensical.run([int(n) for n in args.zensical_n.split(",")], Path(args.work), write=not args.no_write)
@@ -274,6 +284,7 @@ def main() -> None:
     explorer.run(args.explorer_n, work, write=not args.no_write)
     zensical.run([int(n) for n in args.zensical_n.split(",")], work, write=not args.no_write)
     adversarial.run(work, write=not args.no_write)
+    search.run([int(n) for n in args.search_n.split(",")], work, write=not args.no_write)
 
 
 if __name__ == "__main__":
