@@ -218,8 +218,3 @@ class RenderContext:
         names = self.source_names
         css = {INDEPENDENT: "bx-independent", CANNOT_BE_ESTABLISHED: "bx-unknown"}.get(verdict.value, "bx-dependent")
         return css, verdict_words(verdict, names)
-
-    def independence(self, a: Claim, other: Claim, label: str) -> str:
-        """The independence verdict of two related claims (circular reporting is not independence), as HTML."""
-        verdict = self.verdict_text(a, other, label)
-        return "" if verdict is None else f' <span class="{verdict[0]}">\u2014 {esc(verdict[1])}</span>'
