@@ -180,7 +180,7 @@ def test_a_claim_search_for_a_payload_shows_it_as_text(browser, tmp_path, pagefi
         assert found, results(page)
         assert f"{PAYLOAD_WORD} <img" in found[0]["excerpt"]   # as text (the excerpt is cut after a few words)
         assert "<img src=x onerror=window.__bxPwned=3>" in found[0]["briefing"]
-        assert any("<img src=x onerror=window.__bxPwned=4>" in v for v in filter_values(page, "source"))
+        assert any("<img src=x onerror=window.__bxPwned=4>" in v for v in filter_values(page, "source")), filter_values(page, "source")
         page.wait_for_timeout(300)
         assert page.evaluate("window.__bxPwned") is None
         assert page.locator("#bx-pagefind-search img, #bx-pagefind-search script").count() == 0

@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
-from conftest import SHIPPED, Archive, copy_shipped
+from briefing_archive.core.characters import isolate_bidi
+from briefing_archive.render.markup import esc
+from conftest import SHIPPED, Archive, copy_shipped, write_fixture
 
 
 def use_pagefind(archive, *, keep_material_search: bool = False) -> None:
@@ -56,13 +60,37 @@ def test_the_claim_records_are_the_same_each_build(tmp_path) -> None:
     assert all((first / "fragment" / n).read_bytes() == (second / "fragment" / n).read_bytes() for n in fragments)
     claims = [json.loads(gzip.decompress((first / "fragment" / n).read_bytes())[12:]) for n in fragments]
     for c in claims:   # each claim record lands on an element of its page, and carries every filter
-        if "#" in c["url"]:
-            path, fragment = c["url"].strip("/").split("#")
+        if "url" in c["meta"]:
+            path, fragment = c["meta"]["url"].strip("/").split("#")
             assert f'id="{fragment}"' in (first.parent / path / "index.html").read_text(), c["url"]
             assert set(c["filters"]) == {"credibility", "reliability", "originator's side", "source", "status"}
-    assert sum("#" in c["url"] for c in claims) == sum(
+    assert sum("url" in c["meta"] for c in claims) == sum(
         len(yaml.safe_load(p.read_text()).get("claims", [])) for p in (SHIPPED / "briefings").glob("*.yml"))
 
     def held(folder: Path) -> list[bytes]:
         return sorted(bytes(sorted(gzip.decompress(p.read_bytes()))) for p in (folder / "filter").iterdir())
     assert held(first) == held(second)
+
+
+@settings(max_examples=1, deadline=None)   # one build: the names are many at once
+@given(st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
+                        min_size=1, max_size=12).filter(str.strip), min_size=2, max_size=2))
+def test_a_filter_value_is_kept_escaped_once_whatever_the_name(tmp_path_factory, names) -> None:
+    """The search panel shows a filter's value as HTML: the index must hold each source's and side's name
+    escaped exactly once (as :func:`render.markup.esc` writes it), so a name shows as written and never runs.
+    Pagefind decodes a filter's text more than once; this reads the values back from its index."""
+    archive = write_fixture(Archive(tmp_path_factory.mktemp("filters")))
+    use_pagefind(archive)
+    hostile = ['<img src=x onerror=alert(1)> & "Co" &amp;', *names]
+    profile = archive.root / "briefings" / "sources" / "agency.yml"
+    profile.write_text(profile.read_text().replace("name: The Agency", f"name: {json.dumps(hostile[0] + hostile[1])}"))
+    ministry = archive.root / "briefings" / "sources" / "ministry.yml"
+    ministry.write_text(ministry.read_text().replace("party: Ruritania", f"party: {json.dumps(hostile[2])}"))
+    site = archive.build()
+    values: dict[str, set[str]] = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        fragment = json.loads(gzip.decompress(path.read_bytes())[12:])
+        for name, found in fragment["filters"].items():
+            values.setdefault(name, set()).update(found)
+    assert esc(isolate_bidi(hostile[0] + hostile[1])) in values["source"], values["source"]
+    assert esc(isolate_bidi(hostile[2])) in values["originator's side"], values["originator's side"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -29,6 +30,12 @@ CLAIM_ENTRY = ".bx-claim-note"
 BOX = ('<div class="md-header__option bx-pagefind" data-pagefind-ignore>'
        '<div id="bx-pagefind-search" role="search" aria-label="Search"></div></div>')
 
+#: A claim's record (:func:`record_page`) lands where its ``url`` meta says, under the site's base path; its one
+#: sub-result (the whole record, whose excerpt the interface shows when it has the result's address) lands there too.
+PROCESS_RESULT = ('function(r){var u=r.meta&&r.meta.url;if(u&&u.charAt(0)==="/"){'
+                  'u=r.meta.url=BASE.replace(/\\/$/,"")+u;'
+                  'r.sub_results=r.sub_results.slice(0,1).map(function(s){s.url=u;return s})}return r}')
+
 
 def prepare_page(html: str, root: str, *, searchable: bool, base_path: str = "/") -> str:
     """Mark a built page for Pagefind and give it the search box; ``root`` is the relative path
@@ -42,36 +49,66 @@ def prepare_page(html: str, root: str, *, searchable: bool, base_path: str = "/"
     end = html.find("</nav>", inner)
     if inner != -1 and end != -1:
         html = html[:end] + BOX + html[end:]
+    process = PROCESS_RESULT.replace("BASE", json.dumps(base_path))
     head = (f'<link rel="stylesheet" href="{root}pagefind/pagefind-ui.css">'
             f'<script src="{root}pagefind/pagefind-ui.js"></script>'
             '<script>addEventListener("DOMContentLoaded",function(){new PagefindUI({element:'
             f'"#bx-pagefind-search",baseUrl:{json.dumps(base_path)},showSubResults:true,showImages:false,'
-            'showEmptyFilters:false,resetStyles:false})})</script>')
+            f'showEmptyFilters:false,resetStyles:false,processResult:{process}}})}})</script>')
     return html.replace("</head>", head + "</head>", 1)
 
 
 def build_index(site_dir: Path, records: Iterable[SearchRecord] = (), *, language: str = "en") -> None:
     """Index the built site's pages and each claim's record (:mod:`render.searchrecords`); a PluginError says
     what Pagefind said when it fails. Claims' entries on the pages (:data:`CLAIM_ENTRY`) are left out of the pages'
-    text, so a claim is found once, as its own record with its grade, not again as a part of its briefing."""
+    text, so a claim is found once, as its own record with its grade, not again as a part of its briefing.
+
+    The records go to Pagefind as small HTML files in a folder of their own, indexed in one request like the
+    site's folder (:func:`record_page`): the Python wrapper answers one request per tenth of a second, so a request
+    per record (its ``add_custom_record``) took 25 minutes at 1,000 briefings. The folder is temporary, outside the
+    site: nothing but the index is published."""
     try:
-        # In a thread of its own: MkDocs may be driven from a thread whose event loop is running (a program that
-        # builds from async code), where asyncio.run refuses to start another.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, _index(site_dir, tuple(records), language)).result()
+        with tempfile.TemporaryDirectory(prefix="bx-records-") as folder:
+            records = tuple(records)
+            width = len(str(len(records)))
+            for n, record in enumerate(records):
+                Path(folder, f"{n:0{width}}.html").write_text(record_page(record, language), encoding="utf-8")
+            # In a thread of its own: MkDocs may be driven from a thread whose event loop is running (a program
+            # that builds from async code), where asyncio.run refuses to start another.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(asyncio.run, _index(site_dir, Path(folder) if records else None)).result()
     except Exception as exc:   # the service raises plain Exceptions with its message (or a missing binary's error)
         raise PluginError(f"briefings: Pagefind could not index the site: {str(exc)[-2000:]}") from exc
 
 
-async def _index(site_dir: Path, records: tuple[SearchRecord, ...], language: str) -> None:
+def record_page(record: SearchRecord, language: str) -> str:
+    """A claim's record as the page Pagefind reads: its text in the body, its meta and filters in an element
+    left out of the text. ``url`` meta is where the result lands (Pagefind's interface links ``meta.url`` over
+    the file's own address; the search box's ``processResult`` drops the file's one sub-result). Everything is
+    escaped once for Pagefind's HTML reader (which decodes text, not attributes). A filter's value is kept
+    escaped once: the interface shows it as HTML, so a source's name shows as written and never runs; Pagefind
+    decodes a filter's text twice (1.5.2: the reader, then the filter), so it is written escaped three times
+    (``tests/test_pagefind.py`` reads the values back from the index)."""
+    tags = "".join(f'<span data-pagefind-meta="{_name(key)}">{esc(value)}</span>' for key, value in
+                   (("url", record.url), *record.meta))
+    tags += "".join(f'<span data-pagefind-filter="{_name(name)}">{esc(esc(esc(value)))}</span>'
+                    for name, values in record.filters for value in values)
+    body = "".join(f"<p>{esc(line)}</p>" for line in record.content.split("\n"))
+    return (f'<!doctype html><html lang="{esc(language)}"><head><meta charset="utf-8"><title></title></head>'
+            f"<body><main data-pagefind-body><div data-pagefind-ignore>{tags}</div>{body}</main></body></html>\n")
+
+
+def _name(key: str) -> str:
+    """A meta or filter name, which Pagefind reads from an attribute as written (the archive's own constants)."""
+    if any(ch in key for ch in '"&<>:'):
+        raise ValueError(f"a search name must not hold '\"', '&', '<', '>' or ':' ({key!r})")
+    return key
+
+
+async def _index(site_dir: Path, records: Path | None) -> None:
     # written as the context closes (into the folder the pages load the search from)
     config = IndexConfig(exclude_selectors=[CLAIM_ENTRY], output_path=str(site_dir / "pagefind"))
     async with PagefindIndex(config) as index:
         await index.add_directory(str(site_dir))
-        for r in records:
-            # A record's text and meta are shown as text (its excerpt with "<" and ">" escaped by Pagefind), but
-            # Pagefind's interface shows a filter's values as HTML: they are escaped here, so a source's name
-            # shows as written and never runs.
-            await index.add_custom_record(url=r.url, content=r.content, language=language, meta=dict(r.meta),
-                                          filters={name: [esc(v) for v in values]
-                                                   for name, values in r.filters if values})
+        if records is not None:
+            await index.add_directory(str(records))
