@@ -4,6 +4,7 @@ URLs. The copy in a real browser through file:// is tested in test_browser.py; `
 test_make_site.py."""
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -86,3 +87,23 @@ def test_an_offline_copy_with_pagefind_says_its_search_will_not_work(tmp_path, c
         "      briefings_dir: briefings\n", "      briefings_dir: briefings\n      search: pagefind\n"))
     archive.build(site_dir=tmp_path / "out", offline=True)
     assert any("Pagefind's search cannot run from file://" in r.getMessage() for r in caplog.records)
+
+
+def test_a_pagefind_site_keeps_materials_search_for_its_offline_copy(tmp_path, caplog) -> None:
+    """`search: pagefind` with Material's search enabled only for the offline copy: the site is indexed by
+    Pagefind, the offline copy gets Material's search (which runs from file://) and says so once."""
+    archive = copy_shipped(tmp_path / "pf")
+    text = (archive.root / "mkdocs.yml").read_text("utf-8")
+    archive.write("mkdocs.yml", text.replace("  - search\n", "  - search:\n      enabled: !ENV [BRIEFINGS_OFFLINE, false]\n")
+                  .replace("      briefings_dir: briefings\n", "      briefings_dir: briefings\n      search: pagefind\n"))
+    online = archive.build(site_dir=tmp_path / "online")
+    assert (online / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (online / "search").exists()
+    caplog.clear()
+    caplog.set_level(logging.INFO)
+    offline = archive.build(site_dir=tmp_path / "offline", offline=True)
+    assert (offline / "search" / "search_index.js").is_file()
+    assert not (offline / "pagefind").exists()
+    assert "pagefind" not in (offline / "index.html").read_text("utf-8")
+    told = [r.getMessage() for r in caplog.records if "offline copy uses Material's search" in r.getMessage()]
+    assert len(told) == 1, told

@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort
 
 from briefing_archive.core.characters import isolate_bidi
 from briefing_archive.render.markup import esc
+
 from conftest import SHIPPED, Archive, copy_shipped, write_fixture
 
 

@@ -105,7 +105,8 @@ def _offline_without_cdn(config: MkDocsConfig, search: str) -> None:
     config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
     if search == "pagefind":
         log.warning("briefings: Pagefind's search cannot run from file://, so the offline copy will have no "
-                    "working search; build it with `search: material` (and `- search` in `plugins:`)")
+                    "working search; keep Material's search for it: `- search: {enabled: !ENV [BRIEFINGS_OFFLINE, "
+                    "false]}` in `plugins:` (the offline copy uses it, the site Pagefind)")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -143,8 +144,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.search == "pagefind" and _plugin(config, "search") is not None:
-            raise PluginError("briefings: `search: pagefind` replaces Material's search; remove `- search` "
-                              "from `plugins:` in mkdocs.yml")
+            if _plugin(config, "offline") is None:
+                raise PluginError("briefings: `search: pagefind` replaces Material's search; remove `- search` "
+                                  "from `plugins:` in mkdocs.yml, or keep it for the offline copy alone with "
+                                  "`- search: {enabled: !ENV [BRIEFINGS_OFFLINE, false]}`")
+            # The offline copy opens from file://, where Pagefind cannot fetch its index: Material's search it is.
+            self.config["search"] = "material"
+            log.info("briefings: the offline copy uses Material's search (Pagefind cannot run from file://); "
+                     "its claims explorer searches quotes, briefings, sources and entities, not notes")
         _split_words_at_punctuation(config)
         _offline_without_cdn(config, self.config.search)
         # Generated headings carry explicit `{#_id}` ids so they never collide with claim permalinks.
