@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import html
 import json
+import logging
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from briefing_archive.core.search import MUST_SPLIT, SEPARATOR, attached
+from briefing_archive.core.search import MUST_SPLIT, SEPARATOR, WHOLE_INDEX_ADVICE_KB, attached, index_advice
+from briefing_archive.mkdocs.pagefind import advise_on_whole_index
 
 from conftest import REPO, copy_shipped
 
@@ -192,3 +197,25 @@ def test_blocks_search_skips_are_put_back_after_it_indexes_with_the_same_result(
     assert files == sorted(p.relative_to(shipped_site) for p in shipped_site.rglob("*")
                            if p.is_file() and p.suffix != ".gz")
     assert [f for f in files if (every_first / f).read_bytes() != (shipped_site / f).read_bytes()] == []
+
+
+@given(st.integers(0, 40 * 1024 * 1024), st.integers(1, 100_000))
+def test_the_build_advises_pagefind_exactly_above_the_threshold(compressed, briefings) -> None:
+    advice = index_advice(compressed, briefings)
+    assert (advice is None) == (compressed <= WHOLE_INDEX_ADVICE_KB * 1024)
+    if advice:
+        assert "search: pagefind" in advice
+        assert f"{briefings:,} briefings" in advice
+
+
+def test_a_large_whole_index_is_measured_compressed_and_reported_once(tmp_path, caplog) -> None:
+    """What a host sends counts (gzip), not the file's size: a large index that compresses well is not reported."""
+    caplog.set_level(logging.INFO)
+    index = tmp_path / "search_index.json"
+    index.write_bytes(b'{"docs":[' + b'{"text":"aaaa"},' * 200_000 + b"{}]}")   # 3 MB, compresses to little
+    advise_on_whole_index(index, 10)
+    assert not [r for r in caplog.records if "search: pagefind" in r.getMessage()]
+    index.write_bytes(os.urandom(WHOLE_INDEX_ADVICE_KB * 1024 + 4096).hex().encode())
+    advise_on_whole_index(index, 10)
+    assert len([r for r in caplog.records if "search: pagefind" in r.getMessage()]) == 1
+    advise_on_whole_index(tmp_path / "missing.json", 10)   # no index: nothing said, nothing raised

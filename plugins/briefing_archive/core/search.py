@@ -30,3 +30,19 @@ def attached(separator: str) -> str:
         return ""
     return "".join(ch for ch in MUST_SPLIT
                    if [t for t in pattern.split(f"word{ch}word") if t] != ["word", "word"])
+
+
+#: Above this many KB (gzip, as a static host sends it) a reader waits on Material's whole index before the first
+#: result on every page, more than Pagefind's first query costs (``benchmarks/RESULTS.md``, claim search): the
+#: build says so and names ``search: pagefind``.
+WHOLE_INDEX_ADVICE_KB = 500
+
+
+def index_advice(compressed: int, briefings: int) -> str | None:
+    """What the build says of Material's search index of ``compressed`` bytes (gzip) for ``briefings``, or None
+    while it is small."""
+    if compressed <= WHOLE_INDEX_ADVICE_KB * 1024:
+        return None
+    return (f"briefings: Material's search index is {compressed / 1024:,.0f} KB compressed for {briefings:,} "
+            f"briefings, fetched whole by every page before its first result; above {WHOLE_INDEX_ADVICE_KB} KB "
+            "set `search: pagefind` under `- briefings` (a reader fetches only what a query needs: README, Search)")

@@ -13,7 +13,9 @@ its permalink, with its grade shown and filters for its grade, sides, sources an
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
+import logging
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -22,9 +24,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from pagefind.index import IndexConfig, PagefindIndex
 
+from ..core.search import WHOLE_INDEX_ADVICE_KB, index_advice
 from ..render.markup import esc
 from ..render.searchrecords import SearchRecord
 
+log = logging.getLogger("mkdocs.plugins.briefings")
 #: A claim's entry under its article (templates/claim.html): indexed as the claim's own record instead.
 CLAIM_ENTRY = ".bx-claim-note"
 BOX = ('<div class="md-header__option bx-pagefind" data-pagefind-ignore>'
@@ -35,6 +39,21 @@ BOX = ('<div class="md-header__option bx-pagefind" data-pagefind-ignore>'
 PROCESS_RESULT = ('function(r){var u=r.meta&&r.meta.url;if(u&&u.charAt(0)==="/"){'
                   'u=r.meta.url=BASE.replace(/\\/$/,"")+u;'
                   'r.sub_results=r.sub_results.slice(0,1).map(function(s){s.url=u;return s})}return r}')
+
+
+def engine(configured: str, *, material: bool, offline: bool) -> str:
+    """The search a build uses: ``configured``, except that an offline copy of a Pagefind site uses Material's
+    search when it is enabled there (Pagefind cannot fetch its index from file://); Material's search enabled
+    beside Pagefind on the site itself is an error (two search boxes, two indexes)."""
+    if configured != "pagefind" or not material:
+        return configured
+    if not offline:
+        raise PluginError("briefings: `search: pagefind` replaces Material's search; remove `- search` "
+                          "from `plugins:` in mkdocs.yml, or keep it for the offline copy alone with "
+                          "`- search: {enabled: !ENV [BRIEFINGS_OFFLINE, false]}`")
+    log.info("briefings: the offline copy uses Material's search (Pagefind cannot run from file://); "
+             "its claims explorer searches quotes, briefings, sources and entities, not notes")
+    return "material"
 
 
 def prepare_page(html: str, root: str, *, searchable: bool, base_path: str = "/") -> str:
@@ -112,3 +131,13 @@ async def _index(site_dir: Path, records: Path | None) -> None:
         await index.add_directory(str(site_dir))
         if records is not None:
             await index.add_directory(str(records))
+
+
+def advise_on_whole_index(index: Path, briefings: int) -> None:
+    """Say once, at the end of a build, when Material's search index has outgrown it (:func:`index_advice`)."""
+    try:
+        raw = index.read_bytes() if index.stat().st_size > WHOLE_INDEX_ADVICE_KB * 1024 else b""
+    except OSError:   # no index: Material's search is not on, or wrote elsewhere
+        return
+    if raw and (advice := index_advice(len(gzip.compress(raw, 6)), briefings)):
+        log.info(advice)

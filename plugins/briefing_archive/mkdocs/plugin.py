@@ -143,15 +143,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # set here are the ones they use.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.config.search == "pagefind" and _plugin(config, "search") is not None:
-            if _plugin(config, "offline") is None:
-                raise PluginError("briefings: `search: pagefind` replaces Material's search; remove `- search` "
-                                  "from `plugins:` in mkdocs.yml, or keep it for the offline copy alone with "
-                                  "`- search: {enabled: !ENV [BRIEFINGS_OFFLINE, false]}`")
-            # The offline copy opens from file://, where Pagefind cannot fetch its index: Material's search it is.
-            self.config["search"] = "material"
-            log.info("briefings: the offline copy uses Material's search (Pagefind cannot run from file://); "
-                     "its claims explorer searches quotes, briefings, sources and entities, not notes")
+        self.config["search"] = pagefind.engine(self.config.search, material=_plugin(config, "search") is not None,
+                                                offline=_plugin(config, "offline") is not None)
         _split_words_at_punctuation(config)
         _offline_without_cdn(config, self.config.search)
         # Generated headings carry explicit `{#_id}` ids so they never collide with claim permalinks.
@@ -332,6 +325,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.config.search == "pagefind":
             records = self.output.search_records if self.output is not None else ()
             pagefind.build_index(Path(config.site_dir), records, language=str(config.theme.get("language") or "en"))
+        elif not self.serving and self.output is not None:
+            index = Path(config.site_dir) / "search" / "search_index.json"
+            pagefind.advise_on_whole_index(index, len(self.output.archive.briefings))
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
