@@ -42,11 +42,10 @@ from . import pagefind
 from .banner import banner, with_banner
 from .options import option
 from .preview import DIRTY_WARNING, Kept, Preview
+from .public import drop_sitemap, without_canonical, without_sitemap
 from .released import Released
 
 log = logging.getLogger("mkdocs.plugins.briefings")
-#: The theme's sitemap (MkDocs writes it and its .gz), left out when the site has no public address.
-SITEMAP = "sitemap.xml"
 
 
 class BriefingsConfig(base.Config):
@@ -156,11 +155,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
-        if is_local_address(config.site_url):
-            # No public address: no sitemap (its entries must be absolute; a loopback one misleads): not rendered,
-            # and its template not copied either (on_files); in on_pre_page, no canonical link. Said once, with
-            # the exports' addresses, in on_pre_build.
-            config.theme.static_templates.discard(SITEMAP)
+        without_sitemap(config)   # no public address: no sitemap, no canonical links (said in on_pre_build)
         features = config.theme.get("features")
         if isinstance(features, list) and THEME_TOOLTIPS in features:
             config.theme["features"] = without_theme_tooltips(features)
@@ -228,10 +223,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.output is not None
         self._guard(files, config)
-        sitemap = files.get_file_from_path(SITEMAP)
-        if sitemap is not None and is_local_address(config.site_url) and sitemap.generated_by is None \
-                and not Path(sitemap.abs_src_path or "").is_relative_to(Path(config.docs_dir)):
-            files.remove(sitemap)   # the theme's template, which MkDocs copies as it is when it is not rendered
+        drop_sitemap(files, config)
         kept = self.preview.unchanged(self.output.pages, self.output.fragments) if self.preview else set()
         for path, markdown in self.output.pages.items():
             if (hand := files.get_file_from_path(path)) is not None:
@@ -280,8 +272,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if is_local_address(config.site_url):   # a canonical link to this machine would mislead any reader
-            page.canonical_url = None
+        without_canonical(page, config)
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -93,8 +93,8 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "
     for c in b.claims:
         meaning = badge_meaning(badge_code(c, archive.sources))
         rating: dict[str, Any] = {"@type": "Rating"}
-        if c.credibility in RATED:
-            rating.update(ratingValue=6 - c.credibility, bestRating=BEST_RATING, worstRating=WORST_RATING)
+        if (value := rating_value(c.credibility)) is not None:
+            rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
         explained = (verdicts[c.id] if verdicts is not None
                      else verdict(claim_grounds(b.id, c, standings, archive.sources), html))
         rating.update(alternateName=meaning, ratingExplanation=explained)
@@ -114,6 +114,11 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "
             **({"author": {"@type": "Organization", "name": reviewer}} if reviewer else {}),
         })
     return {"@context": "https://schema.org", "@graph": reviews}
+
+
+def rating_value(credibility: int) -> int | None:
+    """A credibility grade's ``ratingValue`` (1 improbable ... 5 confirmed), or None for 6 (not on the scale)."""
+    return 6 - credibility if credibility in RATED else None
 
 
 def appearance(b: Briefing, at: Addresses, page: str, *, excerpts: bool = False) -> dict[str, Any]:
