@@ -33,8 +33,8 @@ has its name (or the same id)          before a parenthesis, is the entity's nam
 Whoever is left out is still named: ``itemReviewed.description`` gives the whole attribution chain.
 
 The claim's ``appearance`` is the article, a ``CreativeWork``: the briefing's title as its ``name``, its published
-text as its ``url`` (the briefing page when the site publishes excerpts only), its ``publisher`` and
-``datePublished`` when recorded. The review's ``datePublished`` is the briefing's recorded ``published`` date,
+text as its ``url`` (the briefing page when the site publishes excerpts only), its ``publisher`` (the name of
+the source profile the briefing names) and ``datePublished`` when recorded. The review's ``datePublished`` is the briefing's recorded ``published`` date,
 else the day the briefing entered the archive (its first commit, else its file's time: ``exports.history``),
 never the build's clock.
 
@@ -88,7 +88,7 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "
     page = urls.briefing_page(b.id)
     named = _entity_types(archive.entities)
     published = b.published or entered
-    article = appearance(b, at, page, excerpts=excerpts)
+    article = appearance(b, at, page, archive.sources, excerpts=excerpts)
     reviews = []
     for c in b.claims:
         meaning = badge_meaning(badge_code(c, archive.sources))
@@ -121,7 +121,8 @@ def rating_value(credibility: int) -> int | None:
     return 6 - credibility if credibility in RATED else None
 
 
-def appearance(b: Briefing, at: Addresses, page: str, *, excerpts: bool = False) -> dict[str, Any]:
+def appearance(b: Briefing, at: Addresses, page: str, sources: Mapping[str, Source], *,
+               excerpts: bool = False) -> dict[str, Any]:
     """The article the claim appears in, as a schema.org CreativeWork: its published text, or with ``excerpts``
     the briefing page that shows its passages (addresses relative to ``page`` when the site has no public URL)."""
     seed = urls.seed_file(b.article.file)
@@ -132,8 +133,8 @@ def appearance(b: Briefing, at: Addresses, page: str, *, excerpts: bool = False)
     else:
         url = urls.file_link(page, seed, directory_urls=at.directory_urls)
     work: dict[str, Any] = {"@type": "CreativeWork", "name": b.title, "url": url}
-    if b.publisher:
-        work["publisher"] = {"@type": "Organization", "name": b.publisher}
+    if b.publisher is not None and b.publisher in sources:   # the publisher's source profile, by its id
+        work["publisher"] = {"@type": "Organization", "name": sources[b.publisher].name}
     if b.published:
         work["datePublished"] = b.published
     return work
