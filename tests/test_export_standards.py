@@ -72,7 +72,8 @@ MUSTS = {
     # 5.2 Annotation Page
     "5.2 page has exactly one IRI as id": lambda d: d["first"]["id"] == SITE + "annotations.jsonld#page-1",
     "5.2 page type is AnnotationPage": lambda d: d["first"]["type"] == "AnnotationPage",
-    "5.2 page partOf is the collection's IRI": lambda d: d["first"]["partOf"] == d["id"],
+    "5.2 page partOf describes the collection (id, label, total), as the model's examples do":
+        lambda d: d["first"]["partOf"] == {"id": d["id"], "label": d["label"], "total": d["total"]},
     "5.2 page startIndex is a non-negative integer": lambda d: d["first"]["startIndex"] == 0,
     "5.2 page items are Annotations": lambda d: len(annotations(d)) == d["total"] > 0
     and all(a["type"] == "Annotation" for a in annotations(d)),

@@ -20,7 +20,7 @@ from .derive.stage import derive_archive
 from .derive.terms import with_terms
 from .exports.assembled import Part, exports
 from .exports.feed import atom_feed
-from .exports.history import last_changed
+from .exports.history import file_times
 from .exports.seeds import seed_files
 from .load.archive import check_archive
 from .load.templates import read_overrides
@@ -125,12 +125,14 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     memo = dict(last.termed) if last is not None else {}
     termed = with_terms(archive, terms, memo)
     before = last.context.derived if last is not None and last.context is not None else None
+    changed, entered = file_times([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
     ctx = RenderContext.build(derive_archive(termed, judged, previous=before), directory_urls=directory_urls, excerpts=excerpts,
-                              addresses=at, publisher=config.settings.author or site_name, html=html)
+                              addresses=at, publisher=config.settings.author or site_name, html=html,
+                              entered={b.id: entered[config.briefings_dir / f"{b.id}.yml"].date().isoformat()
+                                       for b in archive.briefings})
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
-    changed = last_changed([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
     files["feed.xml"] = atom_feed(archive, at, site_name,
                                   {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings},
                                   config.settings.author, summary_html=render_markdown)

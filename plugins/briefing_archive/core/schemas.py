@@ -44,11 +44,18 @@ def _generated(kind: str, registered: tuple[RelationKind, ...]) -> str:
         glosses = "; ".join(f"{k.name}: {k.meaning}" if k.meaning else k.name for k in registered)
         relations["description"] = ("Links to claims in this or other briefings: <briefing-id>#<claim-id>. "
                                     f"{glosses}. Every relation counts in both directions.")
-        relations["items"]["properties"] = {k.name: {"$ref": "#/$defs/target"} for k in registered}
+        relations["items"]["properties"] = {k.name: {"description": _kind_description(k), "$ref": "#/$defs/target"}
+                                            for k in registered}
     else:
         relations["items"]["properties"]["kind"]["enum"] = [k.name for k in registered]
     # The file as it is when it says the same (its layout kept), else the registry's version written out.
     return text if schema == shipped else json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def _kind_description(kind: RelationKind) -> str:
+    """A relation key's description in the schema (editors show it): when to use it, as the authoring guide says."""
+    when = kind.use_when.replace("**", "").replace("`", "")
+    return f"The other claim, <briefing-id>#<claim-id>, when this claim {kind.name} it: use it when {when}."
 
 
 if __name__ == "__main__":   # write the editors' copy again after a kind is registered

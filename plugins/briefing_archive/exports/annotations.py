@@ -3,7 +3,8 @@ and, when the full text is published, by position.
 
 The file is one Annotation Collection (Web Annotation Data Model, section 5) with its one page
 embedded: the collection has ``id``, ``type``, ``label``, ``total``, ``first`` and ``last``; the page has
-``id`` (the collection's IRI with ``#page-1``), ``type``, ``partOf`` (the collection), ``startIndex`` 0
+``id`` (the collection's IRI with ``#page-1``), ``type``, ``partOf`` (the collection described by its ``id``,
+``label`` and ``total``, as the model's examples describe it), ``startIndex`` 0
 and ``items``. Each annotation carries the ``@context`` itself, so one taken out of the collection is
 still a complete annotation (section 3.1), and its target is a ``SpecificResource`` (section 4) whose
 ``source`` is the published article and whose ``scope`` is the briefing page. Every key and every
@@ -26,8 +27,11 @@ from ..core.independence import verdict_words
 from ..core.model import Archive, Briefing, Span
 from ..core.rule import BASIS, Judgement, Related
 from ..core.urls import Addresses
+from .references import Target, linked, targets
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+#: The collection's label (its pages repeat it in ``partOf``).
+LABEL = "Claims and cautions of the briefing archive"
 #: Characters of context on each side of a quote in its TextQuoteSelector.
 CONTEXT_CHARS = 32
 
@@ -37,8 +41,9 @@ def web_annotations(archive: Archive, at: Addresses, *, excerpts: bool, judged: 
     of the archive (:func:`~briefing_archive.core.rule.judge`), for the relations both ways."""
     related = judged.related
     names = {sid: s.name for sid, s in archive.sources.items()}
+    to = targets(archive, at)
     items = [a for b in archive.briefings for a in briefing_annotations(archive, b, at, excerpts=excerpts,
-                                                                        related=related, names=names)]
+                                                                        related=related, names=names, target=to)]
     doc = collection(at, len(items))
     if items:
         doc["first"]["items"] = items
@@ -46,9 +51,11 @@ def web_annotations(archive: Archive, at: Addresses, *, excerpts: bool, judged: 
 
 
 def briefing_annotations(archive: Archive, b: Briefing, at: Addresses, *, excerpts: bool,
-                         related: Mapping[str, list[Related]], names: dict[str, str]) -> list[dict[str, Any]]:
+                         related: Mapping[str, list[Related]], names: dict[str, str],
+                         target: Target) -> list[dict[str, Any]]:
     """One briefing's annotations: its claims', then its cautions' (the live preview serialises them per
-    briefing, so that an edit re-serialises only the briefing edited)."""
+    briefing, so that an edit re-serialises only the briefing edited); ``target``: where the notes' references
+    point (:func:`.references.targets`)."""
     items = []
     page = urls.briefing_page(b.id)
     source = at.page(page) if excerpts else at.file(urls.seed_file(b.article.file))
@@ -62,15 +69,15 @@ def briefing_annotations(archive: Archive, b: Briefing, at: Addresses, *, excerp
             bodies.append(_body("describing", f"Related ({r.kind}) to {at.page(urls.briefing_page(other_b), other_c)}"
                                               f": {verdict_words(r.verdict, names)}"))
         if c.note:
-            bodies.append(_body("commenting", c.note.strip(), "text/markdown"))
+            bodies.append(_body("commenting", linked(c.note.strip(), target), "text/markdown"))
         if c.background:
             bodies.append(_body("commenting", "Background, from outside the archive\u2019s articles: "
-                                + c.background.strip(), "text/markdown"))
+                                + linked(c.background.strip(), target), "text/markdown"))
         items.append(_annotation(at.page(page, c.id), b, c.span, source, at.page(page), bodies, excerpts=excerpts))
     for i, w in enumerate(b.warnings):
         bodies = [_body("assessing", "The article's own caution about the information war")]
         if w.note:
-            bodies.append(_body("commenting", w.note.strip(), "text/markdown"))
+            bodies.append(_body("commenting", linked(w.note.strip(), target), "text/markdown"))
         items.append(_annotation(at.page(page, f"_warned-{i + 1}"), b, w.span, source, at.page(page), bodies,
                                  excerpts=excerpts))
     return items
@@ -80,10 +87,12 @@ def collection(at: Addresses, total: int) -> dict[str, Any]:
     """The Annotation Collection of ``total`` annotations; its first page's ``items`` are left to the caller."""
     ident = at.file("annotations.jsonld")
     doc: dict[str, Any] = {"@context": ANNO_CONTEXT, "id": ident, "type": "AnnotationCollection",
-                           "label": "Claims and cautions of the briefing archive", "total": total}
+                           "label": LABEL, "total": total}
     if total:   # a collection with annotations must have its first page (5.1); an empty one has none
         page_id = f"{ident}#page-1"
-        doc["first"] = {"id": page_id, "type": "AnnotationPage", "partOf": ident, "startIndex": 0, "items": []}
+        # The page says what it is part of as the model's examples do (5.2): the collection's id, label and total.
+        part_of = {"id": ident, "label": LABEL, "total": total}
+        doc["first"] = {"id": page_id, "type": "AnnotationPage", "partOf": part_of, "startIndex": 0, "items": []}
         doc["last"] = page_id
     return doc
 

@@ -16,6 +16,10 @@ from ..core.model import Archive, Briefing, Claim, Source
 from ..core.rule import Judgement, Standing
 from ..core.urls import Addresses
 from ..derive.ledger import Metric
+from .references import Target, linked, targets
+
+#: Where ``archive.json``'s schema is published with the site.
+SCHEMA_FILE = "schema/archive.schema.json"
 
 
 def chain_data(claim: Claim, sources: Mapping[str, Source]) -> list[dict[str, Any]]:
@@ -30,9 +34,10 @@ def archive_data(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tup
     """The whole archive as plain data (validated by ``schema/archive.schema.json``); ``judged``: the rule's
     judgement of it (:func:`~briefing_archive.core.rule.judge`), for its verdicts and ceilings."""
     claims = claim_index(archive)
-    doc = archive_frame(archive, at, ledger)
+    target = targets(archive, at)
+    doc = archive_frame(archive, at, ledger, target)
     doc["briefings"] = [briefing_data(archive, b, at, excerpts=excerpts, claims=claims, verdict=judged.verdict,
-                                      standings=judged.standings) for b in archive.briefings]
+                                      standings=judged.standings, target=target) for b in archive.briefings]
     return doc
 
 
@@ -42,10 +47,13 @@ def claim_index(archive: Archive) -> dict[str, Claim]:
 
 
 def briefing_data(archive: Archive, b: Briefing, at: Addresses, *, excerpts: bool, claims: Mapping[str, Claim],
-                  verdict: Callable[[Claim, Claim], Verdict], standings: Mapping[str, Standing]) -> dict[str, Any]:
+                  verdict: Callable[[Claim, Claim], Verdict], standings: Mapping[str, Standing],
+                  target: Target) -> dict[str, Any]:
     """One briefing as data (the live preview serialises briefings one at a time, and again only when edited);
     ``verdict`` and ``standings``: the rule's judgement of the archive (:class:`~briefing_archive.core.rule.Judgement`),
-    for the relations' verdicts and each claim's ceiling."""
+    for the relations' verdicts and each claim's ceiling; ``target``: where the notes' references point
+    (:func:`.references.targets`, made once for the archive)."""
+    to = target
 
     def relation(c: Claim, kind: str, target: str) -> dict[str, Any]:
         judged = verdict(c, claims[target])
@@ -58,8 +66,8 @@ def briefing_data(archive: Archive, b: Briefing, at: Addresses, *, excerpts: boo
                 "chain": chain_data(c, archive.sources), "credibility": c.credibility,
                 "badge": badge_code(c, archive.sources),
                 "ceiling": standings[claim_key(b.id, c.id)].ceiling, "key": c.key,
-                "note": c.note, "entities": list(c.entities), "date": c.date,
-                "basis": list(c.basis), "background": c.background,
+                "note": linked(c.note, to), "entities": list(c.entities), "date": c.date,
+                "basis": list(c.basis), "background": linked(c.background, to),
                 "relations": [relation(c, r.kind, r.target) for r in c.relations],
                 "figures": [{"metric": f.metric, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
                              "period": f.period} for f in c.figures]}
@@ -67,26 +75,31 @@ def briefing_data(archive: Archive, b: Briefing, at: Addresses, *, excerpts: boo
     return {"id": b.id, "url": at.page(urls.briefing_page(b.id)), "title": b.title,
             "article": b.article.file, "article_sha256": b.article.sha256,
             "text_url": None if excerpts else at.file(urls.seed_file(b.article.file)),
-            "publisher": b.publisher, "published": b.published, "summary": b.summary,
+            "publisher": b.publisher, "published": b.published, "summary": linked(b.summary, to),
             "tags": list(b.tags),
-            "warnings": [{"quote": b.article.text[w.span.start:w.span.end], "note": w.note} for w in b.warnings],
+            "warnings": [{"quote": b.article.text[w.span.start:w.span.end], "note": linked(w.note, to)}
+                         for w in b.warnings],
             "claims": [claim(c) for c in b.claims]}
 
 
-def archive_frame(archive: Archive, at: Addresses, ledger: tuple[Metric, ...]) -> dict[str, Any]:
-    """Everything but the briefings, with ``briefings`` in its place (empty) so the keys keep their order."""
+def archive_frame(archive: Archive, at: Addresses, ledger: tuple[Metric, ...], target: Target) -> dict[str, Any]:
+    """Everything but the briefings, with ``briefings`` in its place (empty) so the keys keep their order;
+    ``target``: where the notes' references point (:func:`.references.targets`)."""
+    to = target
     return {
+        "$schema": at.file(SCHEMA_FILE),
         "format": "briefing-archive/1",
         "scales": {"reliability": RELIABILITY, "credibility": {str(k): v for k, v in CREDIBILITY.items()}},
         "briefings": [],
         "sources": [{"id": s.id, "url": at.page(urls.source_page(s.id)), "name": s.name, "kind": s.kind,
-                     "party": s.party, "reliability": s.reliability, "rubric": s.rubric, "note": s.note,
+                     "party": s.party, "reliability": s.reliability, "rubric": s.rubric, "note": linked(s.note, to),
                      "web": s.url, "depends_on": list(s.depends_on), "role": s.role, "identified": s.identified,
-                     "background": s.background,
-                     "assumed_dependences": [{"source": dep, "note": why} for dep, why in s.assumed]}
+                     "background": linked(s.background, to),
+                     "assumed_dependences": [{"source": dep, "note": linked(why, to)} for dep, why in s.assumed]}
                     for s in archive.sources.values()],
         "entities": [{"id": e.id, "url": at.page(urls.entity_page(e.id)), "name": e.name, "kind": e.kind,
-                      "aliases": list(e.aliases), "note": e.note, "background": e.background}
+                      "aliases": list(e.aliases), "note": linked(e.note, to),
+                      "background": linked(e.background, to)}
                      for e in archive.entities.values()],
         "figures": [{"metric": m.metric, "disagreements": len(m.disagreements),
                      "rows": [{"briefing": r.briefing.id, "claim": r.claim.id, "value": r.figure.value,

@@ -18,6 +18,7 @@ from ..core.urls import Addresses
 from ..derive.ledger import Metric
 from .annotations import briefing_annotations, collection
 from .archive_data import archive_frame, briefing_data, claim_index
+from .references import Target, targets, within
 
 #: Stands for the list of parts while the rest of a document is dumped: a lone NUL, which no key or constant
 #: that precedes the list in either document can hold, so its first occurrence is always the marker.
@@ -36,11 +37,14 @@ class Part:
     inputs: tuple[object, ...] = ()   # what else it was made from: see :func:`part_inputs`
 
 
-def part_inputs(b: Briefing, claims: Mapping[str, Claim], related: Mapping[str, list[Related]]) -> tuple[object, ...]:
+def part_inputs(b: Briefing, claims: Mapping[str, Claim], related: Mapping[str, list[Related]],
+                target: Target) -> tuple[object, ...]:
     """What a briefing's part reads beyond the briefing itself and the sources: the claims its relations name
-    (their independence verdicts) and its claims' relations both ways (annotations link them)."""
+    (their independence verdicts), its claims' relations both ways (annotations link them) and what its notes'
+    references show (the titles and quotes of the briefings and claims they name)."""
     return (tuple(claims.get(r.target) for c in b.claims for r in c.relations),
-            tuple(related.get(claim_key(b.id, c.id)) for c in b.claims))
+            tuple(related.get(claim_key(b.id, c.id)) for c in b.claims),
+            tuple(target(bid, cid) for bid, cid in within(b)))
 
 
 def dumps(data: object) -> str:
@@ -61,14 +65,16 @@ def exports(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tuple[Me
     claims = claim_index(archive)
     related, standings, verdict = judged.related, judged.standings, judged.verdict
     names = {sid: s.name for sid, s in archive.sources.items()}
-    frame = dumps(archive_frame(archive, at, ledger) | {"briefings": _MARK})
+    to = targets(archive, at)
+    frame = dumps(archive_frame(archive, at, ledger, to) | {"briefings": _MARK})
 
     def data_of(b: Briefing) -> bytes:
         return dumps(briefing_data(archive, b, at, excerpts=excerpts, claims=claims, verdict=verdict,
-                                   standings=standings)).encode("ascii")
+                                   standings=standings, target=to)).encode("ascii")
 
     def annotations_of(b: Briefing) -> tuple[bytes, int]:
-        items = briefing_annotations(archive, b, at, excerpts=excerpts, related=related, names=names)
+        items = briefing_annotations(archive, b, at, excerpts=excerpts, related=related, names=names,
+                                     target=to)
         return ",".join(dumps(item) for item in items).encode("ascii"), len(items)
 
     if reuse is None:
@@ -85,7 +91,7 @@ def exports(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tuple[Me
     parts: dict[str, Part] = {}
     for b in archive.briefings:
         part = reuse.get(b.id)
-        inputs = part_inputs(b, claims, related)
+        inputs = part_inputs(b, claims, related, to)
         if part is None or not (part.briefing is b or part.briefing == b) or part.inputs != inputs:
             part = Part(b, data_of(b), *annotations_of(b), inputs)
         parts[b.id] = part

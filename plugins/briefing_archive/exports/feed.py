@@ -6,6 +6,8 @@
 - The feed has an ``author`` (4.1.1: a feed whose entries have none must have one): the archive itself,
   by the plugin's ``author`` setting (default: the site name), with the site's home page as its ``uri``
   when the site URL is known.
+- A summary's references to briefings and claims read as their titles (or the link's own words), as the
+  pages show them, never as the ids the authors write.
 - Links are absolute from the site URL when it is set (and not local), else relative to the feed,
   which sits at the site's root.
 """
@@ -20,6 +22,7 @@ from feedgen.feed import FeedGenerator
 from ..core import urls
 from ..core.model import Archive
 from ..core.urls import Addresses
+from .references import targets, unlinked
 
 #: The namespace of the feed UUIDs (a fixed, random UUID: the same archive gets the same ids anywhere).
 FEED_NAMESPACE = uuid.UUID("6b0f3e62-5c1d-4c55-9a43-8f7d2a9e41b7")
@@ -54,6 +57,7 @@ def atom_feed(archive: Archive, at: Addresses, site_name: str, changed: dict[str
     feed.link(href=at.file("feed.xml"), rel="self")
     feed.link(href=home or "./", rel="alternate")
     feed.language("en")
+    words = targets(archive, at)
     dated = sorted(((published_time(b.published) if b.published else changed[b.id], b) for b in archive.briefings),
                    key=lambda pair: (pair[0], pair[1].id))
     if dated:
@@ -68,7 +72,8 @@ def atom_feed(archive: Archive, at: Addresses, site_name: str, changed: dict[str
         entry.updated(when)
         if b.published:
             entry.published(when)
-        entry.summary(summary_html(b.summary), type="html")
+        # A reference reads as its words (the target's title when it has none): a feed reader shows no slug
+        entry.summary(summary_html(unlinked(b.summary, words)), type="html")
         for tag in b.tags:
             entry.category(term=tag)
     return feed.atom_str(pretty=True)

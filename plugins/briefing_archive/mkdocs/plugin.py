@@ -42,6 +42,7 @@ from . import pagefind
 from .banner import banner, with_banner
 from .options import option
 from .preview import DIRTY_WARNING, Kept, Preview
+from .public import drop_sitemap, without_canonical, without_sitemap
 from .released import Released
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -154,6 +155,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
+        without_sitemap(config)   # no public address: no sitemap, no canonical links (said in on_pre_build)
         features = config.theme.get("features")
         if isinstance(features, list) and THEME_TOOLTIPS in features:
             config.theme["features"] = without_theme_tooltips(features)
@@ -201,8 +203,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.told_local = True
             where = f"is local ({config.site_url})" if config.site_url else "is not set"
             log.info(f"briefings: site_url {where}, so the exports (annotations.jsonld, archive.json, feed.xml and "
-                     "the pages' ClaimReview) use relative addresses; set SITE_URL (or site_url) to the published "
-                     "address when building the site to deploy")
+                     "the pages' ClaimReview) use relative addresses, and the pages have no canonical link and the "
+                     "site no sitemap; set SITE_URL (or site_url) to the published address when building the site "
+                     "to deploy")
 
     def _failed(self, problems: list[Problem], archive: ArchiveConfig) -> None:
         """Say every problem; stop a build, but keep the preview serving its last valid archive."""
@@ -220,6 +223,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.output is not None
         self._guard(files, config)
+        drop_sitemap(files, config)
         kept = self.preview.unchanged(self.output.pages, self.output.fragments) if self.preview else set()
         for path, markdown in self.output.pages.items():
             if (hand := files.get_file_from_path(path)) is not None:
@@ -266,6 +270,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                          "rendered again too")
             self.preview.seed_search(_plugin(config, "search"))
         return env
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        without_canonical(page, config)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.output is not None

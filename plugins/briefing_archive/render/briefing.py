@@ -67,7 +67,8 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
     out.append(related_section(ctx, here, b))
     if b.claims:
         data = script_json(claim_review(b, ctx.archive, ctx.addresses, ctx.publisher, standings=ctx.derived.standings,
-                                        html=ctx.templates, verdicts=grounds))
+                                        html=ctx.templates, verdicts=grounds, entered=ctx.entered.get(b.id),
+                                        excerpts=ctx.excerpts))
         out.append(f"{html('briefing/claim_review.html', data=Markup(data))}\n")
     return "".join(out)
 

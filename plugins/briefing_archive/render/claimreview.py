@@ -32,6 +32,12 @@ has its name (or the same id)          before a parenthesis, is the entity's nam
 
 Whoever is left out is still named: ``itemReviewed.description`` gives the whole attribution chain.
 
+The claim's ``appearance`` is the article, a ``CreativeWork``: the briefing's title as its ``name``, its published
+text as its ``url`` (the briefing page when the site publishes excerpts only), its ``publisher`` (the name of
+the source profile the briefing names) and ``datePublished`` when recorded. The review's ``datePublished`` is the briefing's recorded ``published`` date,
+else the day the briefing entered the archive (its first commit, else its file's time: ``exports.history``),
+never the build's clock.
+
 Every string is plain Unicode: :func:`script_json` writes ``\\uXXXX`` escapes (ASCII only), so the
 page's HTML blocks, which carry non-ASCII text as character references, never touch the script (and
 character references are not decoded inside ``<script>``).
@@ -68,22 +74,27 @@ ENTITY_TYPES = {"person": "Person", "organisation": "Organization"}
 
 def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "", *,
                  standings: Mapping[str, Standing], html: Templates | None = None,
-                 verdicts: Mapping[str, str] | None = None) -> dict[str, Any]:
+                 verdicts: Mapping[str, str] | None = None, entered: str | None = None,
+                 excerpts: bool = False) -> dict[str, Any]:
     """schema.org ClaimReview for each graded claim of one briefing (the Admiralty label in words as
     alternateName). Kept lean (it is in every briefing page): the quote, the grade, the originators,
     the permalink, and the review's own author: the archive (``reviewer``, the ``author`` setting or the
     site's name), an Organization. ``ratingExplanation`` is what the grade rests on, worded as the page's
     verdict (the facts of :func:`derive.grounds.claim_grounds` worded by the ``verdict.txt`` template of ``html``,
     the site's templates, the package's when not given; ``verdicts``, claim id -> that wording, when the page
-    has it already); ``standings``: every claim's standing, the build's (:attr:`derive.stage.Derived.standings`)."""
+    has it already); ``standings``: every claim's standing, the build's (:attr:`derive.stage.Derived.standings`);
+    ``entered``: the day (YYYY-MM-DD) the briefing entered the archive, its ``datePublished`` when it records none;
+    ``excerpts``: the site publishes passages, not the articles' text (the ``appearance`` is the page then)."""
     page = urls.briefing_page(b.id)
     named = _entity_types(archive.entities)
+    published = b.published or entered
+    article = appearance(b, at, page, archive.sources, excerpts=excerpts)
     reviews = []
     for c in b.claims:
         meaning = badge_meaning(badge_code(c, archive.sources))
         rating: dict[str, Any] = {"@type": "Rating"}
-        if c.credibility in RATED:
-            rating.update(ratingValue=6 - c.credibility, bestRating=BEST_RATING, worstRating=WORST_RATING)
+        if (value := rating_value(c.credibility)) is not None:
+            rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
         explained = (verdicts[c.id] if verdicts is not None
                      else verdict(claim_grounds(b.id, c, standings, archive.sources), html))
         rating.update(alternateName=meaning, ratingExplanation=explained)
@@ -92,15 +103,41 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "
         if authors:
             claim["author"] = authors
         claim["description"] = "Attribution chain: " + chain_text(c, archive.sources)
+        claim["appearance"] = article
         reviews.append({
             "@type": "ClaimReview",
             "url": at.page(page, c.id, on=page),
             "claimReviewed": " ".join(b.article.text[c.span.start:c.span.end].split()),
             "itemReviewed": claim,
             "reviewRating": rating,
+            **({"datePublished": published} if published else {}),
             **({"author": {"@type": "Organization", "name": reviewer}} if reviewer else {}),
         })
     return {"@context": "https://schema.org", "@graph": reviews}
+
+
+def rating_value(credibility: int) -> int | None:
+    """A credibility grade's ``ratingValue`` (1 improbable ... 5 confirmed), or None for 6 (not on the scale)."""
+    return 6 - credibility if credibility in RATED else None
+
+
+def appearance(b: Briefing, at: Addresses, page: str, sources: Mapping[str, Source], *,
+               excerpts: bool = False) -> dict[str, Any]:
+    """The article the claim appears in, as a schema.org CreativeWork: its published text, or with ``excerpts``
+    the briefing page that shows its passages (addresses relative to ``page`` when the site has no public URL)."""
+    seed = urls.seed_file(b.article.file)
+    if excerpts:
+        url = at.page(page, on=page)
+    elif at.absolute:
+        url = at.file(seed)
+    else:
+        url = urls.file_link(page, seed, directory_urls=at.directory_urls)
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": b.title, "url": url}
+    if b.publisher is not None and b.publisher in sources:   # the publisher's source profile, by its id
+        work["publisher"] = {"@type": "Organization", "name": sources[b.publisher].name}
+    if b.published:
+        work["datePublished"] = b.published
+    return work
 
 
 def author(source: Source, named: dict[str, str]) -> dict[str, str] | None:

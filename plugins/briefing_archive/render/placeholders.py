@@ -7,11 +7,13 @@ from collections.abc import Callable, Mapping
 from markupsafe import Markup
 
 from ..core.credibility import CREDIBILITY, RELIABILITY, RELIABILITY_ICON, RUBRIC
+from ..core.encodings import ENCODINGS
 from ..core.lexicon import Lexicon
 from ..core.model import Archive
 from ..core.relations import kinds
 from ..core.rule import BASIS_LABEL, NEEDS, SUPPORTING, UNDERMINING
 from ..derive.sides import HEADINGS, SideRow, side_cells
+from .claimreview import BEST_RATING, RATED, WORST_RATING, rating_value
 from .components import code_spans, html_table
 from .markup import esc
 from .reference import reference_markdown
@@ -43,6 +45,22 @@ def rubric_markdown(html: Templates | None = None) -> str:
     grade, code = ((html or templates()).macro("placeholders/cells.html", name) for name in ("grade", "code"))
     rows = [(grade(RELIABILITY_ICON[r.letter], r.letter), esc(r.who), esc(r.why), code(r.id)) for r in RUBRIC]
     return f"\n\n{html_table(('Grade', 'Who', 'Why', 'Written in a profile as'), rows)}\n\n"
+
+
+def ratings_markdown(html: Templates | None = None) -> str:
+    """How each credibility grade is given as a ClaimReview rating, from the code that rates (render.claimreview)."""
+    grade = (html or templates()).macro("placeholders/cells.html", "grade")
+    rows = [(grade("", k), esc(v), esc(str(value) if (value := rating_value(k)) is not None
+                                       else "none: no value and no scale, only the words"))
+            for k, v in CREDIBILITY.items()]
+    scale = (f"`ratingValue` on a scale of `worstRating` {WORST_RATING} to `bestRating` {BEST_RATING}; "
+             f"grades {RATED.start}-{RATED.stop - 1} are points on it")
+    return f"\n\n{html_table(('Grade', 'Information credibility', 'ClaimReview ratingValue'), rows)}\n\n{scale}.\n\n"
+
+
+def encodings_markdown() -> str:
+    """Each export with what it carries and what it loses, as Markdown list items (from :data:`ENCODINGS`)."""
+    return "\n".join(f"- **{e.name}** ({e.where}): carries {e.carries}; loses {e.loses}." for e in ENCODINGS)
 
 
 def relations_markdown() -> str:
@@ -90,6 +108,8 @@ PLACEHOLDERS: dict[str, Callable[[Archive, Templates], str]] = {
     "<!-- briefings:lexicon -->": lambda archive, html: lexicon_markdown(archive.lexicon, html),
     "<!-- briefings:reference -->": lambda _archive, _html: reference_markdown(),
     "<!-- briefings:relations -->": lambda _archive, _html: relations_markdown(),
+    "<!-- briefings:ratings -->": lambda _archive, html: ratings_markdown(html),
+    "<!-- briefings:exports -->": lambda _archive, _html: encodings_markdown(),
     "<!-- briefings:relation-kinds -->": lambda _archive, _html: relation_kinds_markdown(),
 }
 
