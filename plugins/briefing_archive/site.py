@@ -20,7 +20,8 @@ from .derive.stage import derive_archive
 from .derive.terms import with_terms
 from .exports.assembled import Part, exports
 from .exports.feed import atom_feed
-from .exports.history import last_changed
+from .exports.history import dates
+from .exports.misp import MispPart, misp_events, misp_file
 from .exports.seeds import seed_files
 from .load.archive import check_archive
 from .load.templates import read_overrides
@@ -67,6 +68,7 @@ class Preview:
     termed: dict[str, tuple[Briefing, Briefing]]           # briefing id -> (as loaded, with its terms)
     context: RenderContext         # what the pages were rendered with
     profiles: object               # the sources and entities without prose, which the exports' parts read
+    misp: dict[str, MispPart] = field(default_factory=dict)   # briefing id -> its MISP event
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,9 +132,9 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
-    changed = last_changed([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
-    files["feed.xml"] = atom_feed(archive, at, site_name,
-                                  {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings},
+    history = dates([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
+    when = {b.id: history[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings}   # (entered, changed)
+    files["feed.xml"] = atom_feed(archive, at, site_name, {bid: changed for bid, (_, changed) in when.items()},
                                   config.settings.author, summary_html=render_markdown)
     package = resources.files("briefing_archive")
     for path in (STYLESHEET, SCRIPT, WORKER_SHIM, CLAIMS_SCRIPT):
@@ -153,6 +155,9 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     records = claim_records(archive, derived.claim_rows, directory_urls=directory_urls) \
         if config.settings.search == "pagefind" else ()
     ledger, judged = derived.ledger, derived.judged
+    events = misp_events(termed, at, excerpts=excerpts, related=judged.related, dates=when,
+                         reuse=(last.misp if last is not None and last.profiles == profiles else {}) if keep else None)
+    files.update((misp_file(bid), part.data) for bid, part in events.items())
     preview = Preview(settings=settings, rendered=rendered, views=reads.views, parts={}, context=ctx,
                       terms={k: terms[k] for k in _articles(archive)}, profiles=profiles,
                       termed={b.id: memo[b.id] for b in archive.briefings if b.id in memo}) if keep else None
@@ -163,7 +168,7 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     return SiteOutput(archive=archive, pages=rendered.pages, files=files, problems=tuple(problems),
                       default_pages=defaults, fragments=rendered.fragments, root=config.root,
                       snippets=snippets, reused=rendered.kept.get(BRIEFING.name, 0), search_records=records,
-                      preview=None if preview is None else replace(preview, parts=parts))
+                      preview=None if preview is None else replace(preview, parts=parts, misp=events))
 
 
 def _articles(archive: Archive) -> set[tuple[str, str]]:
