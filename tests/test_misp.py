@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from briefing_archive.core.model import Article, Briefing, Claim, Source, Span
 from briefing_archive.core.urls import Addresses
 from briefing_archive.derive.guide import hedged
 from briefing_archive.derive.terms import with_terms
-from briefing_archive.exports.misp import LIKELIHOOD, event, likelihood, object_uuid
+from briefing_archive.exports.misp import LIKELIHOOD, event, likelihood, name_uuid, object_uuid
 from briefing_archive.load.archive import check_archive
 from briefing_archive.load.lexicon import BUILTIN, load_lexicon
 
@@ -245,3 +246,33 @@ claims:
                if a["object_relation"] == "source-summary")
     refs = [r for o in doc["Object"] for r in o["ObjectReference"]]
     assert [(r["relationship_type"], "this event" in r["comment"]) for r in refs] == [("corroborates", True)]
+
+
+@given(st.uuids(), st.text())
+def test_name_uuid_is_uuid5(namespace: uuid.UUID, name: str) -> None:
+    assert name_uuid(str(namespace), name) == str(uuid.uuid5(namespace, name))
+
+
+def test_the_preview_reuses_an_event_only_for_the_briefing_it_was_made_from(archive: Archive) -> None:
+    """An unchanged briefing's event is the last build's (the same bytes object); an edited one is made again and
+    is what a fresh build writes."""
+    from dataclasses import replace
+
+    from briefing_archive.core.rule import judge
+    from briefing_archive.exports.misp import misp_events
+
+    loaded, _, _ = check_archive(ArchiveConfig.at(archive.root))
+    assert loaded is not None
+    termed = with_terms(loaded)
+    at = Addresses(None, directory_urls=True)
+    when = {b.id: (DAY, DAY) for b in termed.briefings}
+    first = misp_events(termed, at, excerpts=False, related=judge(termed).related, dates=when, reuse={})
+    same = misp_events(termed, at, excerpts=False, related=judge(termed).related, dates=when, reuse=first)
+    assert all(same[bid] is first[bid] for bid in first)
+    edited = replace(termed, briefings=tuple(replace(b, title=b.title + " (edited)") for b in termed.briefings))
+    again = misp_events(edited, at, excerpts=False, related=judge(edited).related, dates=when, reuse=first)
+    fresh = misp_events(edited, at, excerpts=False, related=judge(edited).related, dates=when)
+    assert all(again[bid] is not first[bid] and again[bid].data == fresh[bid].data for bid in first)
+    later = {bid: (DAY, DAY.replace(year=2026)) for bid in when}
+    assert all(misp_events(termed, at, excerpts=False, related=judge(termed).related, dates=later,
+                           reuse=first)[bid] is not first[bid] for bid in first)

@@ -30,6 +30,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from hashlib import sha1
 from typing import Any
 
 from ..core import urls
@@ -91,13 +92,22 @@ def misp_file(briefing_id: str) -> str:
     return f"{MISP_DIR}/{briefing_id}.json"
 
 
+def name_uuid(namespace: str, name: str) -> str:
+    """``str(uuid.uuid5(UUID(namespace), name))`` without the two UUID objects (a build makes ten a claim)."""
+    digest = bytearray(sha1(bytes.fromhex(namespace.replace("-", "")) + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50   # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80   # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 def event_uuid(briefing_id: str) -> str:
-    return str(uuid.uuid5(MISP_NAMESPACE, briefing_id))
+    return name_uuid(str(MISP_NAMESPACE), briefing_id)
 
 
 def object_uuid(key: str) -> str:
     """A claim's object's uuid, from its claim key (which no briefing id can equal: it holds a ``#``)."""
-    return str(uuid.uuid5(MISP_NAMESPACE, key))
+    return name_uuid(str(MISP_NAMESPACE), key)
 
 
 def likelihood(term: Term) -> str | None:
@@ -152,7 +162,7 @@ def misp_events(archive: Archive, at: Addresses, *, excerpts: bool, related: Map
         part = reuse.get(b.id) if reuse is not None else None
         if part is None or part.inputs[1:] != inputs or not (part.inputs[0] is b or part.inputs[0] == b):
             doc = event(archive, b, at, excerpts=excerpts, related=related, names=names, when=dates[b.id])
-            part = MispPart((b, *inputs), (json.dumps(doc, indent=1, sort_keys=True) + "\n").encode("ascii"))
+            part = MispPart((b, *inputs), (json.dumps(doc, separators=(",", ":"), sort_keys=True) + "\n").encode("ascii"))
         out[b.id] = part
     return out
 
@@ -167,7 +177,7 @@ def event(archive: Archive, b: Briefing, at: Addresses, *, excerpts: bool, relat
     article = at.page(page) if excerpts else at.file(urls.seed_file(b.article.file))
     links = [("article", up + article, f"The article ({b.article.file}){', excerpts only' if excerpts else ''}"),
              ("briefing", up + at.page(page), "The briefing: the archive's annotated page of the article")]
-    attributes = [_attribute(str(uuid.uuid5(uuid.UUID(ident), name)), stamp, "link", value, comment=comment)
+    attributes = [_attribute(name_uuid(ident, name), stamp, "link", value, comment=comment)
                   for name, value, comment in links]
     objects = [_claim_object(archive, b, c, at, stamp, related=related, names=names) for c in b.claims]
     return {"Event": {"uuid": ident, "info": b.title, "date": event_date(b, when[0]), "timestamp": stamp, **FIXED,
@@ -205,7 +215,7 @@ def _claim_object(archive: Archive, b: Briefing, c: Claim, at: Addresses, stamp:
     for relation, kind, value, comment, tags in values:
         seen[relation] = seen.get(relation, 0) + 1
         name = relation if seen[relation] == 1 else f"{relation}-{seen[relation]}"
-        attr = _attribute(str(uuid.uuid5(uuid.UUID(ident), name)), stamp, kind, value, comment=comment, tags=tags)
+        attr = _attribute(name_uuid(ident, name), stamp, kind, value, comment=comment, tags=tags)
         attributes.append({"object_relation": relation, **attr})
     verdicts = {(r.kind, r.target): r.verdict for r in related.get(key, ())}
     references = []
@@ -216,7 +226,7 @@ def _claim_object(archive: Archive, b: Briefing, c: Claim, at: Addresses, stamp:
         verdict = verdicts.get((rel.kind, rel.target))
         if verdict is not None and role(rel.kind).judged:   # a source revising itself has no verdict
             comment += f"; independence: {verdict_words(verdict, names)}"
-        references.append({"uuid": str(uuid.uuid5(uuid.UUID(ident), f"{rel.kind} {rel.target}")),
+        references.append({"uuid": name_uuid(ident, f"{rel.kind} {rel.target}"),
                            "object_uuid": ident, "referenced_uuid": object_uuid(rel.target),
                            "relationship_type": rel.kind, "comment": comment, "timestamp": stamp})
     return {**TEMPLATE, "uuid": ident, "timestamp": stamp, "distribution": "5", "sharing_group_id": "0",
