@@ -12,6 +12,7 @@ from briefing_archive.derive.stage import derive_archive
 from briefing_archive.exports.annotations import web_annotations
 from briefing_archive.exports.archive_data import archive_data
 from briefing_archive.exports.assembled import exports
+from briefing_archive.exports.references import within
 from briefing_archive.load.archive import load_archive
 
 from conftest import SHIPPED
@@ -69,7 +70,8 @@ def test_a_part_is_reused_only_for_the_briefing_it_was_made_from() -> None:
 
 def test_a_part_is_made_again_when_a_claim_it_relates_to_changes() -> None:
     """A grade is not prose: the other briefing's part names the edited claim's independence verdict and
-    annotates its relations both ways, so it is serialised again too; a title edit leaves it as it was."""
+    annotates its relations both ways, so it is serialised again too; a title edit only where the other's notes
+    refer to the briefing (the reference's words are its title)."""
     archive = loaded(SHIPPED)
     at = Addresses(None, directory_urls=True)
     ledger = derive_archive(archive).ledger
@@ -77,7 +79,10 @@ def test_a_part_is_made_again_when_a_claim_it_relates_to_changes() -> None:
     first, second = archive.briefings
     target = next(r.target for c in second.claims for r in c.relations if r.target.startswith(first.id + "#"))
     graded = tuple(replace(c, credibility=6) if f"{first.id}#{c.id}" == target else c for c in first.claims)
-    for edited_first, second_again in ((replace(first, claims=graded), True), (replace(first, title="New"), False)):
+    # A title shows in the other's part only where its notes refer to the briefing (a link's words: its title).
+    cites_title = any(bid == first.id for bid, _ in within(second))
+    for edited_first, second_again in ((replace(first, claims=graded), True),
+                                       (replace(first, title="New"), cites_title)):
         edited = replace(archive, briefings=(edited_first, second))
         data, notes, again = exports(edited, at, excerpts=False, ledger=ledger, judged=judge(edited), reuse=parts)
         assert data == whole(archive_data(edited, at, excerpts=False, ledger=ledger, judged=judge(edited)))

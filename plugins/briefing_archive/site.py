@@ -21,6 +21,7 @@ from .derive.terms import with_terms
 from .exports.assembled import Part, exports
 from .exports.feed import atom_feed
 from .exports.history import file_times
+from .exports.misp import MispPart, misp_events, misp_file
 from .exports.seeds import seed_files
 from .load.archive import check_archive
 from .load.templates import read_overrides
@@ -67,6 +68,7 @@ class Preview:
     termed: dict[str, tuple[Briefing, Briefing]]           # briefing id -> (as loaded, with its terms)
     context: RenderContext         # what the pages were rendered with
     profiles: object               # the sources and entities without prose, which the exports' parts read
+    misp: dict[str, MispPart] = field(default_factory=dict)   # briefing id -> its MISP event
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,6 +128,8 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     termed = with_terms(archive, terms, memo)
     before = last.context.derived if last is not None and last.context is not None else None
     changed, entered = file_times([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
+    when = {b.id: (entered[f], changed[f]) for b in archive.briefings
+            for f in (config.briefings_dir / f"{b.id}.yml",)}   # (entered, changed)
     ctx = RenderContext.build(derive_archive(termed, judged, previous=before), directory_urls=directory_urls, excerpts=excerpts,
                               addresses=at, publisher=config.settings.author or site_name, html=html,
                               entered={b.id: entered[config.briefings_dir / f"{b.id}.yml"].date().isoformat()
@@ -155,6 +159,9 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     records = claim_records(archive, derived.claim_rows, directory_urls=directory_urls) \
         if config.settings.search == "pagefind" else ()
     ledger, judged = derived.ledger, derived.judged
+    events = misp_events(termed, at, excerpts=excerpts, related=judged.related, dates=when,
+                         reuse=(last.misp if last is not None and last.profiles == profiles else {}) if keep else None)
+    files.update((misp_file(bid), part.data) for bid, part in events.items())
     preview = Preview(settings=settings, rendered=rendered, views=reads.views, parts={}, context=ctx,
                       terms={k: terms[k] for k in _articles(archive)}, profiles=profiles,
                       termed={b.id: memo[b.id] for b in archive.briefings if b.id in memo}) if keep else None
@@ -165,7 +172,7 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     return SiteOutput(archive=archive, pages=rendered.pages, files=files, problems=tuple(problems),
                       default_pages=defaults, fragments=rendered.fragments, root=config.root,
                       snippets=snippets, reused=rendered.kept.get(BRIEFING.name, 0), search_records=records,
-                      preview=None if preview is None else replace(preview, parts=parts))
+                      preview=None if preview is None else replace(preview, parts=parts, misp=events))
 
 
 def _articles(archive: Archive) -> set[tuple[str, str]]:

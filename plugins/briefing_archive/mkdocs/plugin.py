@@ -29,7 +29,6 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..core.config import SETTINGS, ArchiveConfig, Settings
 from ..core.problems import ArchiveError, Problem
-from ..core.search import SEPARATOR, attached
 from ..core.urls import is_local_address
 from ..load.docs import docs_files, taken_pages
 from ..load.guard import refusal
@@ -37,13 +36,14 @@ from ..load.templates import templates_dir
 from ..render.fragments import fill as fill_fragments
 from ..render.fragments import unpack
 from ..render.placeholders import fill_placeholders
-from ..site import SCRIPT, STYLESHEET, THEME_TOOLTIPS, WORKER_SHIM, SiteOutput, build_site, without_theme_tooltips
+from ..site import SCRIPT, STYLESHEET, THEME_TOOLTIPS, SiteOutput, build_site, without_theme_tooltips
 from . import pagefind
 from .banner import banner, with_banner
 from .options import option
 from .preview import DIRTY_WARNING, Kept, Preview
 from .public import drop_sitemap, without_canonical, without_sitemap
 from .released import Released
+from .searchsetup import offline_without_cdn, plugin_named, split_words_at_punctuation
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -71,43 +71,6 @@ class BriefingsConfig(base.Config):
 
     def settings(self) -> Settings:
         return Settings(**{name: self[name] for name in SETTINGS})
-
-
-def _plugin(config: MkDocsConfig, name: str) -> BasePlugin[Any] | None:
-    """The enabled plugin called ``name`` (``search`` is also ``material/search``), or None."""
-    for key, plugin in config.plugins.items():
-        if key.rsplit("/", 1)[-1] == name and plugin.config.get("enabled", True):
-            return plugin
-    return None
-
-
-def _split_words_at_punctuation(config: MkDocsConfig) -> None:
-    """Material's search splits words at spaces and hyphens only, so "(province)" is not found by `province`:
-    give it the archive's separator when mkdocs.yml sets none, and say so when the one set leaves punctuation
-    stuck to words."""
-    search = _plugin(config, "search")
-    if search is None or "separator" not in search.config:
-        return
-    given = search.config["separator"]
-    if not given:
-        search.config["separator"] = SEPARATOR
-    elif stuck := attached(given):
-        log.warning(f"briefings: the search plugin's `separator` leaves {' '.join(stuck)} attached to words, so a "
-                    "search for a word right after one of them finds nothing; remove `separator` from mkdocs.yml "
-                    f"(the archive's own is used then) or set it to '{SEPARATOR}'")
-
-
-def _offline_without_cdn(config: MkDocsConfig, search: str) -> None:
-    """Material's offline plugin loads a worker shim for search from file:// from a CDN; load the shipped copy
-    (a polyfill naming iframe-worker stops the offline plugin from adding its own)."""
-    if _plugin(config, "offline") is None:
-        return
-    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-    config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
-    if search == "pagefind":
-        log.warning("briefings: Pagefind's search cannot run from file://, so the offline copy will have no "
-                    "working search; keep Material's search for it: `- search: {enabled: !ENV [BRIEFINGS_OFFLINE, "
-                    "false]}` in `plugins:` (the offline copy uses it, the site Pagefind)")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -144,10 +107,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # set here are the ones they use.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.config["search"] = pagefind.engine(self.config.search, material=_plugin(config, "search") is not None,
-                                                offline=_plugin(config, "offline") is not None)
-        _split_words_at_punctuation(config)
-        _offline_without_cdn(config, self.config.search)
+        self.config["search"] = pagefind.engine(self.config.search, material=plugin_named(config, "search") is not None,
+                                                offline=plugin_named(config, "offline") is not None)
+        split_words_at_punctuation(config)
+        offline_without_cdn(config, self.config.search)
         # Generated headings carry explicit `{#_id}` ids so they never collide with claim permalinks.
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
@@ -268,7 +231,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self.nav is not None and (again := self.preview.surroundings(self.nav, config, files)):
                 log.info(f"briefings: the navigation or mkdocs.yml changed, so the other {again} page(s) are "
                          "rendered again too")
-            self.preview.seed_search(_plugin(config, "search"))
+            self.preview.seed_search(plugin_named(config, "search"))
         return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -329,7 +292,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
         if self.preview:
-            self.preview.keep_search(_plugin(config, "search"))
+            self.preview.keep_search(plugin_named(config, "search"))
         if self.config.search == "pagefind":
             records = self.output.search_records if self.output is not None else ()
             pagefind.build_index(Path(config.site_dir), records, language=str(config.theme.get("language") or "en"))
