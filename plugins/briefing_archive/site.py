@@ -20,8 +20,9 @@ from .derive.stage import derive_archive
 from .derive.terms import with_terms
 from .exports.assembled import Part, exports
 from .exports.feed import atom_feed
-from .exports.history import last_changed
+from .exports.history import first_committed, last_changed
 from .exports.seeds import seed_files
+from .exports.stix import SCHEMA_FILE, extension_schema, stix_bundle
 from .load.archive import check_archive
 from .load.templates import read_overrides
 from .render.context import RenderContext
@@ -160,6 +161,11 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     data, notes, parts = exports(archive, at, excerpts=excerpts, ledger=ledger, reuse=reuse,
                                  judged=judged)   # no parts for a one-off build
     files["annotations.jsonld"], files["archive.json"] = notes, data
+    undated = [config.briefings_dir / f"{b.id}.yml" for b in archive.briefings if not b.published]
+    entered = {path.stem: moment for path, moment in first_committed(undated).items()}
+    files["stix.json"] = stix_bundle(archive, at, excerpts=excerpts, judged=judged, site_name=site_name,
+                                     entered=entered)
+    files[SCHEMA_FILE] = extension_schema()
     return SiteOutput(archive=archive, pages=rendered.pages, files=files, problems=tuple(problems),
                       default_pages=defaults, fragments=rendered.fragments, root=config.root,
                       snippets=snippets, reused=rendered.kept.get(BRIEFING.name, 0), search_records=records,

@@ -19,7 +19,16 @@ def last_changed(files: list[Path]) -> dict[Path, datetime]:
     return {f: found.get(f) or datetime.fromtimestamp(f.stat().st_mtime, UTC) for f in files}
 
 
-def _git_times(folder: Path, wanted: set[Path]) -> dict[Path, datetime]:
+def first_committed(files: list[Path]) -> dict[Path, datetime]:
+    """When each file entered the archive: its first commit's time (the same in every full clone), else its
+    modification time (UTC; a file not yet committed, or no git)."""
+    found: dict[Path, datetime] = {}
+    if files:
+        found = _git_times(files[0].parent, set(files), oldest=True)
+    return {f: found.get(f) or datetime.fromtimestamp(f.stat().st_mtime, UTC) for f in files}
+
+
+def _git_times(folder: Path, wanted: set[Path], *, oldest: bool = False) -> dict[Path, datetime]:
     try:
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True,
                              timeout=30, check=False)
@@ -37,6 +46,6 @@ def _git_times(folder: Path, wanted: set[Path]) -> dict[Path, datetime]:
             when = datetime.fromisoformat(line[1:])
         elif line and when is not None:
             path = (root / line).resolve()
-            if path in wanted and path not in out:
+            if path in wanted and (oldest or path not in out):   # newest first: the last seen is the oldest
                 out[path] = when.astimezone(UTC)
     return out
