@@ -21,7 +21,8 @@ Ids are UUIDv5 under :data:`NAMESPACE` from the briefing id, the source id and t
 the briefings' recorded ``published`` date (``2025`` and ``2025-03`` read as their first day, midnight UTC); a
 briefing without one takes the date it entered the archive (``entered``: its file's first commit, the same in
 every full clone; without git, the file's modification time). Never the build's clock. Markdown prose (summaries,
-notes) is left out: its note references would need the pages' resolver. Author text is JSON data only.
+notes) is left out: its note references would need the pages' resolver. Author text is JSON data only: ASCII,
+``<``, ``>`` and ``&`` written as ``\\u`` escapes.
 """
 from __future__ import annotations
 
@@ -110,7 +111,9 @@ def stix_bundle(archive: Archive, at: Addresses, *, excerpts: bool, judged: Judg
         objects += notes
         objects += relationships.values()
     bundle = {"type": "bundle", "id": stix_id("bundle", f"archive:{site_name}"), "objects": objects}
-    return (json.dumps(bundle, sort_keys=True, separators=(",", ":")) + "\n").encode("ascii")
+    text = json.dumps(bundle, sort_keys=True, separators=(",", ":"))
+    # ASCII, and no <, > or & even escaped as JSON allows: nothing in the file reads as markup, wherever it lands
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n").encode("ascii")
 
 
 def _sdo(kind: str, ident: str, created: str, creator: str | None, **fields: Any) -> dict[str, Any]:
