@@ -25,6 +25,7 @@ from briefing_archive.core.relations import KINDS
 from briefing_archive.core.rule import judge
 from briefing_archive.core.urls import Addresses
 from briefing_archive.exports.stix import IDENTITY_CLASS, SCHEMA_FILE, extension_schema, stix_bundle
+
 from conftest import Archive, generated_archive
 
 #: What YAML values may hold (the loader refuses bidi controls and U+2028 in them; the hypothesis test below
@@ -96,7 +97,8 @@ def check_site(site: Path) -> dict[str, Any]:
 def test_the_shipped_archive_gives_a_sound_bundle(shipped_site: Path) -> None:
     bundle = check_site(shipped_site)
     (ext_def,) = of_type(bundle, "extension-definition")
-    assert ext_def["extension_types"] == ["property-extension"] and ext_def["schema"] == SCHEMA_FILE
+    assert ext_def["extension_types"] == ["property-extension"]
+    assert ext_def["schema"] == SCHEMA_FILE
     assert "stix.json" in (shipped_site / "index.html").read_text("utf-8")
 
 
@@ -111,7 +113,8 @@ def test_a_generated_archive_with_a_site_url_gives_absolute_addresses_and_the_sa
     bundle = check_site(tmp_path / "one")
     assert of_type(bundle, "relationship")
     urls = [r["url"] for o in bundle["objects"] for r in o.get("external_references", ()) if "url" in r]
-    assert urls and all(u.startswith("https://example.org/archive/") for u in urls if "example.org" in u)
+    assert urls
+    assert all(u.startswith("https://example.org/archive/") for u in urls if "example.org" in u)
     (ext_def,) = of_type(bundle, "extension-definition")
     assert ext_def["schema"] == "https://example.org/archive/" + SCHEMA_FILE
 
@@ -128,7 +131,8 @@ def test_hostile_text_in_every_author_field_stays_data(archive: Archive) -> None
     archive.write("briefings/sources/agency.yml", f"name: {json.dumps('A ' + HOSTILE)}\nkind: news-outlet\n"
                   f"party: {json.dumps('P ' + HOSTILE)}\nreliability: B\nnote: A wire service.\n")
     raw = (archive.build() / "stix.json").read_bytes()
-    assert raw.isascii() and not set(raw.decode("ascii")) & set("<>&")
+    assert raw.isascii()
+    assert not set(raw.decode("ascii")) & set("<>&")
     bundle = sound(raw.decode("ascii"))
     strings = {v for o in bundle["objects"] for v in o.values() if isinstance(v, str)}
     (source,) = [o for o in of_type(bundle, "identity") if o["name"].startswith("A ")]
@@ -181,17 +185,18 @@ def bundle_of(model: Model, *, base: str | None = None) -> bytes:
 def test_any_archive_gives_a_sound_bundle_that_gives_back_its_grades(model: Model, base: str | None) -> None:
     raw = bundle_of(model, base=base)
     assert raw == bundle_of(model, base=base)
-    assert raw.isascii() and not set(raw.decode("ascii")) & set("<>&")
+    assert raw.isascii()
+    assert not set(raw.decode("ascii")) & set("<>&")
     bundle = sound(raw.decode("ascii"))
     schema = json.loads(extension_schema())
     for obj in bundle["objects"]:
         if "extensions" in obj:
             jsonschema.validate(extension(obj), schema)
     judged = judge(model)
-    claims = {claim_key(b.id, c.id): (b, c) for b in model.briefings for c in b.claims}
+    claims = {claim_key(b.id, c.id): c for b in model.briefings for c in b.claims}
     notes = {extension(n)["claim_key"]: n for n in of_type(bundle, "note")}
     assert notes.keys() == claims.keys()
-    for key, (b, c) in claims.items():
+    for key, c in claims.items():
         note = notes[key]
         assert badge_of(note) == badge_code(c, model.sources)
         assert note["content"] == c.quote
