@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from briefing_archive.core.model import Article, Briefing, Claim, Relation, Sour
 from briefing_archive.core.relations import KINDS
 from briefing_archive.core.rule import judge
 from briefing_archive.core.urls import Addresses
-from briefing_archive.exports.stix import IDENTITY_CLASS, SCHEMA_FILE, extension_schema, stix_bundle
+from briefing_archive.exports.stix import IDENTITY_CLASS, NAMESPACE, SCHEMA_FILE, extension_schema, stix_bundle, stix_id
 
 from conftest import Archive, generated_archive
 
@@ -231,3 +232,8 @@ def test_confidence_follows_the_specifications_admiralty_mapping(digit: int) -> 
                   {"s": Source("s", "S", "other", "C", "n")})
     (note,) = of_type(json.loads(bundle_of(model)), "note")
     assert note.get("confidence") == {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}.get(digit)
+
+
+@given(st.text())
+def test_ids_are_the_uuid5_of_their_name(name: str) -> None:
+    assert stix_id("note", name) == f"note--{uuid.uuid5(NAMESPACE, name)}"
