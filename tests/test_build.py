@@ -307,7 +307,7 @@ def test_output_does_not_depend_on_hash_seed_or_file_order(archive, tmp_path) ->
             "claims", "assets")
     files = sorted(p.relative_to(sites[0]) for p in sites[0].rglob("*")
                    if p.is_file() and (p.parts[len(sites[0].parts)] in ours or p.name in (
-                       "annotations.jsonld", "archive.json", "feed.xml", "search_index.json")))
+                       "annotations.jsonld", "archive.json", "feed.xml", "stix.json", "search_index.json")))
     assert len(files) > 15
     for rel in files:
         assert (sites[0] / rel).read_bytes() == (sites[1] / rel).read_bytes(), rel

@@ -51,7 +51,7 @@ def test_writes_every_page_data_file_and_filled_in_page(archive: Archive, tmp_pa
                  "briefings/index.md"):
         assert path in files, path
     # the data files: exports, schemas, seeds, assets
-    for path in ("archive.json", "annotations.jsonld", "feed.xml", "schema/briefing.schema.json", "seeds/a.txt",
+    for path in ("archive.json", "annotations.jsonld", "feed.xml", "stix.json", "schema/briefing.schema.json", "seeds/a.txt",
                  "assets/briefings/briefings.css", "assets/briefings/briefings.js"):
         assert path in files, path
     # hand-written pages, placeholders filled in

@@ -142,7 +142,7 @@ def test_the_same_pages_as_mkdocs(zensical_shipped: Path, shipped_site: Path) ->
     differ = [path for path in pages if main_content(shipped_site / path) != main_content(zensical_shipped / path)]
     assert differ == []
     assert {p.relative_to(zensical_shipped).as_posix() for p in zensical_shipped.rglob("*.html")} >= set(pages)
-    for data in ("archive.json", "annotations.jsonld", "feed.xml", "claims/claims-data.js"):
+    for data in ("archive.json", "annotations.jsonld", "feed.xml", "stix.json", "claims/claims-data.js"):
         found = list(shipped_site.glob(data))
         assert [f.read_bytes() for f in found] == [(zensical_shipped / data).read_bytes() for _ in found], data
 

@@ -23,6 +23,7 @@ from .exports.feed import atom_feed
 from .exports.history import file_times
 from .exports.misp import MispPart, misp_events, misp_file
 from .exports.seeds import seed_files
+from .exports.stix import SCHEMA_FILE, extension_schema, stix_bundle
 from .load.archive import check_archive
 from .load.templates import read_overrides
 from .render.context import RenderContext
@@ -169,6 +170,9 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     data, notes, parts = exports(archive, at, excerpts=excerpts, ledger=ledger, reuse=reuse,
                                  judged=judged)   # no parts for a one-off build
     files["annotations.jsonld"], files["archive.json"] = notes, data
+    files["stix.json"] = stix_bundle(archive, at, excerpts=excerpts, judged=judged, site_name=site_name,
+                                     entered={bid: first for bid, (first, _) in when.items()})
+    files[SCHEMA_FILE] = extension_schema()
     return SiteOutput(archive=archive, pages=rendered.pages, files=files, problems=tuple(problems),
                       default_pages=defaults, fragments=rendered.fragments, root=config.root,
                       snippets=snippets, reused=rendered.kept.get(BRIEFING.name, 0), search_records=records,

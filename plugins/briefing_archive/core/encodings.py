@@ -1,7 +1,6 @@
 """The archive's exports, each with what it carries and what it loses: the methodology page's list.
 
-One entry per encoding, in the order the page lists them. An export added to the site adds its entry here (the
-STIX 2.1 bundle and the MISP events of issue 26 append theirs below the marked line).
+One entry per encoding, in the order the page lists them. An export added to the site adds its entry here.
 """
 from __future__ import annotations
 
@@ -34,5 +33,19 @@ ENCODINGS: list[Encoding] = [
     Encoding("Atom feed", "`/feed.xml`",
              "each briefing's title, summary, tags and date, newest first",
              "the claims, their grades and everything below the briefing"),
-    # Issue 26 items 2-3: the STIX 2.1 bundle and the MISP events add their Encoding here.
+    Encoding("STIX 2.1", "`/stix.json`, one bundle; its extension described by `/schema/stix-extension.schema.json`",
+             "each briefing a `report` with its article as an external reference, each source an `identity`, each "
+             "claim a `note` whose `confidence` follows STIX's Admiralty credibility mapping (1: 90, 2: 70, 3: 50, "
+             "4: 30, 5: 10; 6 has none), relations as `relationship` objects of the archive's kind; the reliability "
+             "letter, the attribution chain with its roles, the ceiling and the independence verdict in a property "
+             "extension declared in the bundle",
+             "the notes' and summaries' prose, figures, entities, the dates of events, the article's text"),
+    Encoding("MISP", "`/misp/<briefing-id>.json`, one event per briefing",
+             "each claim an `intelligence-source-assessment` object with its quote, chain (with roles) and grade; "
+             "the quote tagged `admiralty-scale:source-reliability` and `admiralty-scale:information-credibility` "
+             "as its badge reads and, where its sentence hedges, `estimative-language` (the lexicon's likelihood "
+             "words as `likelihood-probability`, other hedges as `confidence-in-analytic-judgment=\"low\"`); "
+             "notes with their references as links; relations as object references named by their kind, the "
+             "independence verdict in their comment",
+             "the page's wording of why a grade holds (its ceiling and what supports it), the cautions, figures"),
 ]
