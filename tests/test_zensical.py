@@ -2,6 +2,7 @@
 payloads, asserting on the built HTML, and the same main content as the MkDocs build, page for page."""
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import subprocess
@@ -287,3 +288,18 @@ def test_make_zensical_builds_the_shipped_archive(project) -> None:
     assert (root / "site-zensical" / "briefings" / "index.html").is_file()
     assert not (root / "site").exists()
     assert (root / ".zensical" / "mkdocs.yml").read_text("utf-8").startswith("# Derived from mkdocs.yml")
+
+
+@pytest.mark.slow
+def test_a_default_zensical_build_publishes_no_loopback_address(tmp_path) -> None:
+    """As with MkDocs (format v1.2): mkdocs.yml's default site_url is this machine's, which no published file names."""
+    root = copy_shipped(tmp_path / "z").root
+    done = build_zensical(root, SITE_URL="http://127.0.0.1:8000/")
+    assert done.returncode == 0, done.stderr[-3000:]
+    site = root / "site-zensical"
+    assert (site / "index.html").is_file()
+    assert (site / "archive.json").is_file()
+    named = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
+             and re.search(rb"127\.0\.0\.1|localhost|\[::1\]", p.read_bytes() if p.suffix != ".gz"
+                           else gzip.decompress(p.read_bytes()))]
+    assert named == [], named

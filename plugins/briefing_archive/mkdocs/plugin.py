@@ -165,7 +165,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if is_local_address(config.site_url) and not (self.serving and self.told_local):
             self.told_local = True
             where = f"is local ({config.site_url})" if config.site_url else "is not set"
-            log.info(f"briefings: site_url {where}, so the exports (annotations.jsonld, archive.json, feed.xml and "
+            log.info(f"briefings: site_url {where}, so the exports (annotations.jsonld, archive.json, feed.xml, stix.json, misp/ and "
                      "the pages' ClaimReview) use relative addresses, and the pages have no canonical link and the "
                      "site no sitemap; set SITE_URL (or site_url) to the published address when building the site "
                      "to deploy")

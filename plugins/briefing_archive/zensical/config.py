@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..core.search import SEPARATOR
+from ..core.urls import is_local_address
 from ..load.siteconfig import Tagged
 from ..site import SCRIPT, STYLESHEET, THEME_TOOLTIPS, without_theme_tooltips
 
@@ -65,6 +66,8 @@ def zensical_config(mkdocs: dict[str, Any], docs_dir: str, site_dir: str, files:
     both relative to where the config is written."""
     config = {key: value for key, value in mkdocs.items() if key != "plugins"}
     config["docs_dir"], config["site_dir"] = docs_dir, site_dir
+    if is_local_address(config.get("site_url")):   # a loopback address is no address to publish (format v1.2)
+        config.pop("site_url", None)
     config["plugins"] = _plugins(mkdocs.get("plugins"))
     extensions = list(config.get("markdown_extensions") or [])
     if not any(_name(e) == "attr_list" for e in extensions):   # generated headings carry `{#_id}` ids
