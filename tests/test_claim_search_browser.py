@@ -214,3 +214,36 @@ def test_a_note_word_finds_its_claim_with_a_credibility_filter_on_the_shipped_ar
     root = copy_shipped(tmp_path / "shipped").root
     with pagefind_site(root) as url:
         finds_claim_with_filter(browser, url, word, f"/briefings/{briefing}/#{claim}", credibility)
+
+
+def test_the_claims_explorer_finds_a_claim_by_a_word_of_its_note(browser, tmp_path, pagefind_site) -> None:
+    """`/claims/` with Pagefind: words typed find a claim whose note alone holds them, through Pagefind's index
+    (ids only: no record's text is loaded), together with the claims whose quote holds them; before words are typed,
+    nothing of Pagefind is loaded; a payload typed as words is text."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate
+
+    generate(tmp_path / "gen", 6)
+    root = tmp_path / "gen" / "plugin"
+    target = root / "briefings" / "briefing-00004.yml"
+    _rewrite_note(target, "moved-2", NOTE_WORD)
+    with pagefind_site(root) as url:
+        page, watch = open_page(browser, url, "claims/", viewport={"width": 1280, "height": 900})
+        fetched: list[str] = []
+        page.on("request", lambda r: fetched.append(r.url))
+        page.wait_for_selector("#bx-claims-q")
+        page.wait_for_timeout(300)
+        assert not [u for u in fetched if "/pagefind/" in u]
+        assert "in the quotes, notes and backgrounds" in page.locator("article").inner_text()   # the page says so
+        assert "note" in page.get_attribute("#bx-claims-q", "placeholder")
+        page.fill("#bx-claims-q", NOTE_WORD)
+        page.wait_for_function("() => !/searching the notes/.test(document.querySelector('#bx-claims-count')"
+                               ".textContent)", timeout=15000)
+        hrefs = page.eval_on_selector_all("#bx-claims-table tbody a.bx-claim-quote", "as => as.map(a => a.href)")
+        assert [h.split("/briefings/", 1)[1] for h in hrefs] == ["briefing-00004/#moved-2"], hrefs
+        assert not [u for u in fetched if "/pagefind/fragment/" in u]   # ids, not the records' text
+        page.fill("#bx-claims-q", PAYLOAD)
+        page.wait_for_timeout(1500)
+        assert page.evaluate("window.__bxPwned") is None
+        assert watch.errors == []
+        page.context.close()

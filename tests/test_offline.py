@@ -105,5 +105,9 @@ def test_a_pagefind_site_keeps_materials_search_for_its_offline_copy(tmp_path, c
     assert (offline / "search" / "search_index.js").is_file()
     assert not (offline / "pagefind").exists()
     assert "pagefind" not in (offline / "index.html").read_text("utf-8")
+    explorer = (offline / "claims" / "index.html").read_text("utf-8")   # says what its words search offline
+    assert "not in the notes" in explorer
+    assert "data-pagefind" not in explorer
+    assert "in the quotes, notes and backgrounds" in (online / "claims" / "index.html").read_text("utf-8")
     told = [r.getMessage() for r in caplog.records if "offline copy uses Material's search" in r.getMessage()]
     assert len(told) == 1, told

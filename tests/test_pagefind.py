@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
 from briefing_archive.core.characters import isolate_bidi
+from briefing_archive.core.urls import CLAIMS_SEARCH_IDS
 from briefing_archive.render.markup import esc
 
 from conftest import SHIPPED, Archive, copy_shipped, write_fixture
@@ -56,6 +57,11 @@ def test_the_claim_records_are_the_same_each_build(tmp_path) -> None:
         "      briefings_dir: briefings\n", "      briefings_dir: briefings\n      search: pagefind\n"))
     root = archive.root
     first, second = (Archive(root).build(site_dir=tmp_path / name) / "pagefind" for name in ("one", "two"))
+    ids = json.loads((first.parent / CLAIMS_SEARCH_IDS).read_text())   # the explorer's row -> record id
+    assert (first.parent / CLAIMS_SEARCH_IDS).read_bytes() == (second.parent / CLAIMS_SEARCH_IDS).read_bytes()
+    assert all(ids)
+    assert len(set(ids)) == len(ids)
+    assert {f"{i}.pf_fragment" for i in ids} <= {p.name for p in (first / "fragment").iterdir()}
     fragments = sorted(p.name for p in (first / "fragment").iterdir())
     assert fragments == sorted(p.name for p in (second / "fragment").iterdir())
     assert all((first / "fragment" / n).read_bytes() == (second / "fragment" / n).read_bytes() for n in fragments)

@@ -134,7 +134,7 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     ctx = RenderContext.build(derive_archive(termed, judged, previous=before), directory_urls=directory_urls, excerpts=excerpts,
                               addresses=at, publisher=config.settings.author or site_name, html=html,
                               entered={b.id: entered[config.briefings_dir / f"{b.id}.yml"].date().isoformat()
-                                       for b in archive.briefings})
+                                       for b in archive.briefings}, search=config.settings.search)
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")

@@ -10,6 +10,7 @@
   if (!D || !root || !table) return;
   var W = D.words, N = D.id.length, PAGE = Number(root.dataset.page) || 100;
   var HREF = { briefing: root.dataset.briefing, source: root.dataset.source, entity: root.dataset.entity };
+  var PAGEFIND = root.dataset.pagefind, SEARCH_IDS = root.dataset.searchIds;   // set with `search: pagefind`
   var COLUMNS = table.tHead.rows[0].cells.length;
   var fmt = function (n) { return n.toLocaleString("en-US"); };
 
@@ -142,7 +143,8 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   var qLabel = el("label", { "for": "bx-claims-q" }, "Words ");
   var q = el("input", { type: "search", id: "bx-claims-q", autocomplete: "off", spellcheck: "false",
-                        placeholder: "in the quote, briefing, sources, entities" });
+                        placeholder: PAGEFIND ? "in the quote, note, briefing, sources, entities"
+                                              : "in the quote, briefing, sources, entities" });
   var line = el("p", { "class": "bx-explorer-text" });
   line.appendChild(qLabel); line.appendChild(q);
   form.appendChild(line);
@@ -225,6 +227,7 @@
   function filter() {
     var active = FACETS.filter(function (f) { return f.selected > 0; });
     var words = fold(state.q).split(/\s+/).filter(Boolean), h = words.length ? haystacks() : null;
+    var noted = notes.q === state.q.trim() ? notes.rows : null;
     var idx = order(state.order), out = [], n, a;
     if (!active.length && !words.length && unfiltered) {   // every claim: the counts are known
       FACETS.forEach(function (f, k) { f.count.set(unfiltered[k]); });
@@ -235,6 +238,7 @@
     for (n = 0; n < N; n++) {
       var i = idx[n], ok = true, w;
       for (w = 0; w < words.length; w++) if (h[i].indexOf(words[w]) < 0) { ok = false; break; }
+      if (!ok && noted && noted.has(i)) ok = true;   // Pagefind found the words in its note or background
       if (!ok) continue;
       var missed = null, misses = 0;
       for (a = 0; a < active.length; a++) {
@@ -312,7 +316,9 @@
     body.appendChild(frag);
     var shown = Math.min(state.shown, matched.length);
     status.textContent = fmt(matched.length) + " of " + fmt(N) + " claims" +
-      (shown < matched.length ? " (the first " + fmt(shown) + " shown)" : "");
+      (shown < matched.length ? " (the first " + fmt(shown) + " shown)" : "") +
+      (PAGEFIND && state.q.trim() ? (notes.failed ? "; the notes could not be searched"
+        : notes.rows && notes.q === state.q.trim() ? "" : "; searching the notes\u2026") : "");
     more.hidden = shown >= matched.length;
     more.textContent = "Show " + fmt(Math.min(PAGE, matched.length - shown)) + " more";
   }
@@ -370,11 +376,37 @@
   }
   window.addEventListener("hashchange", function () {
     if (location.hash === written) return;
-    fromHash(); filter(); render(true); paint();
+    fromHash(); askNotes(); filter(); render(true); paint();
   });
+
+  /* ---- words in notes (with Pagefind): its index answers which claims' records hold them; only their ids
+     travel, matched to rows through the ids file (loaded once), never the notes ---- */
+  var notes = { q: "", rows: null, failed: false }, library = null, ids = null;
+  function askNotes() {
+    var query = state.q.trim();
+    if (!PAGEFIND || query === notes.q) return;
+    notes.q = query; notes.rows = null; notes.failed = false;
+    if (!query) return;
+    library = library || import(new URL(PAGEFIND, location.href).href);
+    ids = ids || fetch(new URL(SEARCH_IDS, location.href).href).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (list) { var m = new Map(); list.forEach(function (id, row) { if (id) m.set(id, row); }); return m; });
+    Promise.all([library.then(function (pf) { return pf.search(query); }), ids]).then(function (got) {
+      if (notes.q !== query) return;   // the words changed meanwhile: their own answer will come
+      var rows = new Set();
+      ((got[0] && got[0].results) || []).forEach(function (r) { var row = got[1].get(r.id); if (row !== undefined) rows.add(row); });
+      notes.rows = rows;
+      filter(); render(true); paint();
+    }).catch(function () {
+      if (notes.q !== query) return;
+      notes.failed = true; render(true);
+    });
+  }
 
   var hashTimer = 0;
   function update() {
+    askNotes();
     filter(); render(true); paint();
     // the address follows once the reader pauses: Chromium makes history calls slow, and throttles many
     clearTimeout(hashTimer);
@@ -382,6 +414,7 @@
   }
 
   fromHash();
+  askNotes();
   root.hidden = false;
   document.getElementById("bx-explorer-static").hidden = true;
   filter(); render(true); paint();

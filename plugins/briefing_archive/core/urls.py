@@ -20,6 +20,9 @@ COMPARE = "compare/index.md"
 #: and its script (loaded by that page only).
 CLAIMS = "claims/index.md"
 CLAIMS_DATA, CLAIMS_SCRIPT = "assets/briefings/claims-data.js", "assets/briefings/claims.js"
+#: With Pagefind (``search: pagefind``): its library, and each claim's record's id in Pagefind's index, in the
+#: explorer's row order (written once the site is indexed), so typing words finds claims by their notes too.
+PAGEFIND_SCRIPT, CLAIMS_SEARCH_IDS = "pagefind/pagefind.js", "assets/briefings/claims-search.json"
 #: Beyond this many rows, the ledger, the timeline and the compare view are split into pages.
 PAGE_ROWS = 300
 

@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from pagefind.index import IndexConfig, PagefindIndex
 
 from ..core.search import WHOLE_INDEX_ADVICE_KB, index_advice
+from ..core.urls import CLAIMS_SEARCH_IDS
 from ..render.markup import esc
 from ..render.searchrecords import SearchRecord
 
@@ -96,6 +97,9 @@ def build_index(site_dir: Path, records: Iterable[SearchRecord] = (), *, languag
             # that builds from async code), where asyncio.run refuses to start another.
             with ThreadPoolExecutor(max_workers=1) as pool:
                 pool.submit(asyncio.run, _index(site_dir, Path(folder) if records else None)).result()
+        ids = site_dir / CLAIMS_SEARCH_IDS
+        ids.parent.mkdir(parents=True, exist_ok=True)
+        ids.write_bytes(record_ids(site_dir / "pagefind", records))
     except Exception as exc:   # the service raises plain Exceptions with its message (or a missing binary's error)
         raise PluginError(f"briefings: Pagefind could not index the site: {str(exc)[-2000:]}") from exc
 
@@ -115,6 +119,24 @@ def record_page(record: SearchRecord, language: str) -> str:
     body = "".join(f"<p>{esc(line)}</p>" for line in record.content.split("\n"))
     return (f'<!doctype html><html lang="{esc(language)}"><head><meta charset="utf-8"><title></title></head>'
             f"<body><main data-pagefind-body><div data-pagefind-ignore>{tags}</div>{body}</main></body></html>\n")
+
+
+#: What Pagefind writes before a fragment's JSON (inside its gzip).
+FRAGMENT_HEAD = b"pagefind_dcd"
+
+
+def record_ids(index: Path, records: tuple[SearchRecord, ...]) -> bytes:
+    """Each record's id in Pagefind's ``index`` (its fragment's name, which a search returns for it), in the order
+    of ``records`` (the claims explorer's rows): the explorer asks Pagefind for words and shows the rows whose ids
+    come back, so its words find notes without loading them."""
+    row = {r.url: n for n, r in enumerate(records)}
+    ids = [""] * len(records)
+    for fragment in (index / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        meta = json.loads(data.removeprefix(FRAGMENT_HEAD)).get("meta") or {}
+        if (n := row.get(str(meta.get("url", "")))) is not None:
+            ids[n] = fragment.name.removesuffix(".pf_fragment")
+    return (json.dumps(ids, separators=(",", ":")) + "\n").encode("ascii")
 
 
 def _name(key: str) -> str:

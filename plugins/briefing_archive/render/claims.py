@@ -38,7 +38,9 @@ def claims_page(ctx: RenderContext) -> str:
         entities_href=ctx.href(here, "entities/index.md"), table=Markup(scroll_table(str(table))),
         hrefs=[(kind, ctx.href(here, page(_PLACEHOLDER))) for kind, page in (
             ("briefing", urls.briefing_page), ("source", urls.source_page), ("entity", urls.entity_page))],
-        data_href=ctx.file_href(here, urls.CLAIMS_DATA), script_href=ctx.file_href(here, urls.CLAIMS_SCRIPT))
+        data_href=ctx.file_href(here, urls.CLAIMS_DATA), script_href=ctx.file_href(here, urls.CLAIMS_SCRIPT),
+        notes=ctx.search == "pagefind", pagefind_href=ctx.file_href(here, urls.PAGEFIND_SCRIPT),
+        ids_href=ctx.file_href(here, urls.CLAIMS_SEARCH_IDS))
     # The table needs the width: no table of contents beside it (Material's `hide`).
     head_matter = front_matter("Claims", searchable=False).replace("---\n\n", "hide:\n  - toc\n---\n\n")
     return f"{head_matter}{body}\n"

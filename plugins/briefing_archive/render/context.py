@@ -47,6 +47,9 @@ class RenderContext:
     #: briefing id -> the day (YYYY-MM-DD) it entered the archive (its first commit, else its file's time): the
     #: ClaimReview's datePublished when the briefing records no ``published``
     entered: Mapping[str, str] = field(default_factory=dict)
+    #: the site's search (``material`` or ``pagefind``): with Pagefind's index, the claims explorer's words search
+    #: the notes too
+    search: str = "material"
     _chains: dict[tuple[str, tuple[tuple[str, ...], ...]], Markup] = field(default_factory=dict, repr=False)
     #: HTML derived from what is not prose (a briefing's grade mix...), by (kind, id): computed once a build
     memo: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
@@ -54,11 +57,11 @@ class RenderContext:
     @classmethod
     def build(cls, derived: Derived, *, directory_urls: bool = True, excerpts: bool = False,
               addresses: urls.Addresses | None = None, publisher: str = "", html: Templates | None = None,
-              entered: Mapping[str, str] | None = None) -> RenderContext:
+              entered: Mapping[str, str] | None = None, search: str = "material") -> RenderContext:
         """How the pages of the derive stage's archive render (:func:`~briefing_archive.derive.stage.derive_archive`;
         give the archive its terms first: see ``with_terms``)."""
         return cls(derived, directory_urls, excerpts, addresses or urls.Addresses(None, directory_urls=directory_urls),
-                   EntityLinker(derived.archive.entities), publisher, html or templates(), dict(entered or {}))
+                   EntityLinker(derived.archive.entities), publisher, html or templates(), dict(entered or {}), search)
 
     # What the derive stage made, read by name (see :class:`Derived`).
     @property
