@@ -9,7 +9,7 @@ import re
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import material
 import pytest
@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing_archive.core.config import ArchiveConfig
+from briefing_archive.core.encodings import ENCODINGS
 from briefing_archive.core.markdown import markdown_parser
 from briefing_archive.core.schemas import ALL, schema_text
 from briefing_archive.derive.stage import derive_archive
@@ -231,3 +232,18 @@ def test_the_undescribed_check_finds_a_property_without_a_description() -> None:
 def test_positions_say_they_count_code_points() -> None:
     claim = json.loads(schema_text("archive"))["$defs"]["claim"]["properties"]
     assert all("code point" in claim[k]["description"] for k in ("start", "end"))
+
+
+def test_archive_json_lists_every_export_the_site_publishes(archive: Archive) -> None:
+    """Each export listed in archive.json is a file of the site (one per briefing where it says so), with its
+    schema; and every encoding the methodology page lists as a file is listed."""
+    site = write_fixture(archive).build()
+    data = json.loads((site / "archive.json").read_text("utf-8"))
+    listed = data["exports"]
+    assert {e["name"] for e in listed} == {e.name for e in ENCODINGS if e.path}
+    for entry in listed:
+        addresses = ([entry["urlTemplate"].replace("{briefing}", b["id"]) for b in data["briefings"]]
+                     if "urlTemplate" in entry else [entry["url"]])
+        assert addresses
+        for address in [*addresses, *([entry["schema"]] if entry["schema"] else [])]:
+            assert (site / unquote(address)).is_file(), (entry["name"], address)

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..core import urls
 from ..core.credibility import CREDIBILITY, RELIABILITY, badge_code
+from ..core.encodings import ENCODINGS, PER_BRIEFING, Encoding
 from ..core.ids import claim_key
 from ..core.independence import Verdict
 from ..core.model import Archive, Briefing, Claim, Source
@@ -90,6 +91,7 @@ def archive_frame(archive: Archive, at: Addresses, ledger: tuple[Metric, ...], t
         "$schema": at.file(SCHEMA_FILE),
         "format": "briefing-archive/1",
         "scales": {"reliability": RELIABILITY, "credibility": {str(k): v for k, v in CREDIBILITY.items()}},
+        "exports": [_export(e, at) for e in ENCODINGS if e.path],
         "briefings": [],
         "sources": [{"id": s.id, "url": at.page(urls.source_page(s.id)), "name": s.name, "kind": s.kind,
                      "party": s.party, "reliability": s.reliability, "rubric": s.rubric, "note": linked(s.note, to),
@@ -106,3 +108,12 @@ def archive_frame(archive: Archive, at: Addresses, ledger: tuple[Metric, ...], t
                                "unit": r.figure.unit, "qualifier": r.figure.qualifier, "period": r.period}
                               for r in m.rows]} for m in ledger],
     }
+
+
+def _export(e: Encoding, at: Addresses) -> dict[str, Any]:
+    """An export as ``archive.json`` lists it: its address (a template with ``{briefing}`` for one file per
+    briefing), media type and schema."""
+    path = e.path or ""
+    head, per_briefing, tail = path.partition(PER_BRIEFING)
+    where = {"urlTemplate": at.file(head) + per_briefing + tail} if per_briefing else {"url": at.file(path)}
+    return {"name": e.name, **where, "mediaType": e.media_type, "schema": at.file(e.schema) if e.schema else None}
