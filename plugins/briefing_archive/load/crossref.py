@@ -73,7 +73,9 @@ def _renamed_problems(d: Document, where: KeyPath, renamed: str, claim_label: st
     """A claim's former id is gone: a history cannot go on under two ids at once."""
     key = resolve_renamed(renamed, d.id)
     if key is None:
-        return []   # the schema said what is wrong with its form
+        return [d.problem(where, f"{claim_label}: `renamed_from` is '{renamed}', which is no claim id; write the "
+                                 "former id as <briefing-id>#<claim-id>, or as a claim id alone for this briefing "
+                                 "(lowercase letters, digits and hyphens)")]
     briefing, claim = split_claim_key(key)
     if claim in (claims_of.get(briefing) or ()):
         return [d.problem(where, f"{claim_label}: `renamed_from` names '{key}', which is still a claim of the "
