@@ -252,3 +252,35 @@ def test_a_random_series_replays_to_its_final_state(tmp_path_factory: pytest.Tem
         assert seen_key in (None, f"b#{cid}")
         dates = [c.date for c in changes]
         assert dates == sorted(dates)
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
+CLAIM = st.fixed_dictionaries(
+    {"id": st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), "quote": TEXT,
+     "sources": st.lists(st.one_of(st.sampled_from(["a", "b"]), st.lists(st.sampled_from(["c", "d"]), max_size=2)),
+                         max_size=3),
+     "credibility": st.integers(1, 6)},
+    optional={"note": TEXT, "regraded": TEXT, "renamed_from": TEXT,
+              "relations": st.lists(st.fixed_dictionaries({"echoes": st.just("x#y")}), max_size=2)})
+
+
+@settings(max_examples=60, deadline=None)
+@given(claims=st.lists(CLAIM, max_size=5), indent=st.sampled_from([0, 2, 4]), tail=st.sampled_from(["", "tags: [x]\n"]),
+       style=st.sampled_from([None, '"', "|"]))
+def test_reading_claim_by_claim_gives_what_reading_the_whole_file_gives(
+        claims: list[dict[str, object]], indent: int, tail: str, style: str | None) -> None:
+    """The fast path (each claim item parsed alone, once per run) and the whole file read agree on every layout
+    yaml writes; an item that refers to another's anchor falls back to the whole file."""
+    import yaml
+    items = yaml.safe_dump(claims, allow_unicode=True, sort_keys=False, default_style=style) if claims else ""
+    body = "claims:\n" + "".join(" " * indent + line if line else line for line in items.splitlines(keepends=True))
+    text = "article: a.txt\ntitle: T\n" + body + tail
+    whole = summary_module.summarize("briefing", text.encode())
+    assert whole is not None
+    memo: dict = {}
+    assert summary_module.summarize("briefing", text.encode(), memo) == whole
+    assert bool(memo) == bool(claims)   # the claims were read item by item, not only the whole file
+    shared = (b"claims:\n  - id: one\n    sources: &s [a, b]\n    credibility: 2\n    quote: q\n"
+              b"  - id: two\n    sources: *s\n    credibility: 3\n    quote: r\n")
+    assert summary_module.summarize("briefing", shared, {}) == summary_module.summarize("briefing", shared)
+    assert summary_module.summarize("briefing", shared, {}) is not None

@@ -13,7 +13,7 @@ from ...core.history import ArchiveHistory, GitHistory
 from ...core.model import Archive
 from .git import Commit, GitUnavailable, Repository, cat_blobs, head_key, log, probe, tree
 from .replay import kind_of, replay, with_worktree
-from .summary import Summary, SummaryCache, summarize
+from .summary import Memo, Summary, SummaryCache, summarize
 
 __all__ = ["read_git", "read_history"]
 
@@ -80,8 +80,10 @@ def _summaries(root: Path, folder: str, commits: list[Commit], at_head: dict[str
         else:
             missing.append(blob)
 
+    memo: Memo = {}
+
     def each(blob: str, data: bytes) -> None:
-        out[blob] = summarize(kinds[blob], data)
+        out[blob] = summarize(kinds[blob], data, memo)
         cache.put((kinds[blob], blob), out[blob])
     cat_blobs(root, missing, each)
     cache.save()

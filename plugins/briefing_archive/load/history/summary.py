@@ -21,6 +21,8 @@ from ..diskcache import cache_folder
 #: A briefing version: (claim id, state) in file order. A source version: its reliability.
 BriefingSummary = tuple[tuple[str, ClaimState], ...]
 Summary = BriefingSummary | str | None
+#: A run's parsed claim items: an item's text -> (its id, its state), None for an item that is no claim.
+Memo = dict[str, tuple[str, ClaimState] | None]
 _VERSION = 1
 _CODE = (Path(__file__), Path(__file__).resolve().parents[2] / "core" / "history.py")
 
@@ -41,8 +43,62 @@ def _claim(raw: dict[str, Any]) -> ClaimState:
                       tuple(relations), _text(raw.get("renamed_from")), _text(raw.get("regraded")))
 
 
-def summarize(kind: str, data: bytes) -> Summary:
+def _items(text: str) -> list[str] | None:
+    """The text of each item of a block ``claims:`` list, in order; None for any other layout (then the whole
+    file is read). Each item is read alone, so an item that refers to another's anchor fails and falls back."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if line.startswith("claims:")]
+    if len(starts) != 1 or lines[starts[0]].rstrip() != "claims:" or "\t" in text:
+        return None
+    items: list[list[str]] = []
+    indent: str | None = None
+    for line in lines[starts[0] + 1:]:
+        if indent is None:
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            head = len(line) - len(line.lstrip(" "))
+            if not line[head:].startswith("- "):
+                return None
+            indent = line[:head]
+        if line.startswith(indent + "- "):
+            items.append([line])
+        elif line and line[0] not in " #" and not (indent == "" and line.startswith("- ")):
+            break   # the next top-level key
+        elif items:
+            items[-1].append(line)
+    return ["\n".join(item) for item in items]
+
+
+def _fast(data: bytes, memo: Memo) -> BriefingSummary | None:
+    """The claims of a briefing version read item by item, each item's text parsed once per run: a commit that
+    changes one claim costs one claim's parse. None when the file is not laid out so (it is then read whole)."""
+    try:
+        items = _items(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    if items is None:
+        return None
+    claims: dict[str, ClaimState] = {}
+    for item in items:
+        if item not in memo:
+            try:
+                parsed = yaml.load(item, Loader=yaml.CSafeLoader)
+            except (yaml.YAMLError, ValueError, RecursionError):
+                return None
+            if not isinstance(parsed, list) or len(parsed) != 1:
+                return None
+            raw = parsed[0]
+            memo[item] = (raw["id"], _claim(raw)) if isinstance(raw, dict) and isinstance(raw.get("id"), str) \
+                else None
+        if (found := memo[item]) is not None and found[0] not in claims:
+            claims[found[0]] = found[1]
+    return tuple(claims.items())
+
+
+def summarize(kind: str, data: bytes, memo: Memo | None = None) -> Summary:
     """The summary of one file version (``kind`` briefing or source); None when it cannot be read as YAML."""
+    if kind == "briefing" and memo is not None and (fast := _fast(data, memo)) is not None:
+        return fast
     try:
         doc = yaml.load(data, Loader=yaml.CSafeLoader)
     except (yaml.YAMLError, ValueError, RecursionError):
