@@ -277,10 +277,20 @@ def test_reading_claim_by_claim_gives_what_reading_the_whole_file_gives(
     text = "article: a.txt\ntitle: T\n" + body + tail
     whole = summary_module.summarize("briefing", text.encode())
     assert whole is not None
-    memo: dict = {}
-    assert summary_module.summarize("briefing", text.encode(), memo) == whole
-    assert bool(memo) == bool(claims)   # the claims were read item by item, not only the whole file
+    items = summary_module.items_of(text.encode())
+    if claims:   # (an empty list is "claims:" and nothing: read whole)
+        assert items is not None
+        assert len(items) == len(claims)
+        assert summary_module.assemble(items, {t: summary_module.read_item(t) for t in items}) == whole
+    assert summary_module.summarize_by_items(text.encode()) == whole
     shared = (b"claims:\n  - id: one\n    sources: &s [a, b]\n    credibility: 2\n    quote: q\n"
               b"  - id: two\n    sources: *s\n    credibility: 3\n    quote: r\n")
-    assert summary_module.summarize("briefing", shared, {}) == summary_module.summarize("briefing", shared)
-    assert summary_module.summarize("briefing", shared, {}) is not None
+    assert summary_module.summarize_by_items(shared) == summary_module.summarize("briefing", shared)
+    assert summary_module.summarize_by_items(shared) is not None
+    assert [summary_module.read_item(t) for t in summary_module.items_of(shared) or ()][1] == summary_module.WHOLE
+
+
+def test_items_read_in_every_core_are_read_alike() -> None:
+    texts = [f"- id: c{i}\n  quote: q {i}\n  sources: [a, [b, c]]\n  credibility: {1 + i % 6}\n  note: n\n"
+             for i in range(summary_module.PARALLEL_AFTER + 10)]
+    assert summary_module.read_items(texts) == [summary_module.read_item(t) for t in texts]

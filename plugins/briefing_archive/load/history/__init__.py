@@ -13,7 +13,7 @@ from ...core.history import ArchiveHistory, GitHistory
 from ...core.model import Archive
 from .git import Commit, GitUnavailable, Repository, cat_blobs, head_key, log, probe, tree
 from .replay import kind_of, replay, with_worktree
-from .summary import Memo, Summary, SummaryCache, summarize
+from .summary import Summary, SummaryCache, assemble, items_of, read_items, summarize
 
 __all__ = ["read_git", "read_history"]
 
@@ -79,12 +79,29 @@ def _summaries(root: Path, folder: str, commits: list[Commit], at_head: dict[str
             out[blob] = summary
         else:
             missing.append(blob)
-
-    memo: Memo = {}
+    # Read each blob once; a briefing's claims item by item, each distinct item once for the whole run (a commit
+    # that changes one claim adds one item to read), in every core when there are many.
+    split: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
 
     def each(blob: str, data: bytes) -> None:
-        out[blob] = summarize(kinds[blob], data, memo)
-        cache.put((kinds[blob], blob), out[blob])
+        items = items_of(data) if kinds[blob] == "briefing" else None
+        if items is None:
+            out[blob] = summarize(kinds[blob], data)
+        else:
+            split[blob] = [texts.setdefault(t, t) for t in items]
     cat_blobs(root, missing, each)
+    unique = list(texts)
+    read = dict(zip(unique, read_items(unique), strict=True))
+    whole = []
+    for blob, items in split.items():
+        summary = assemble(items, read)
+        if summary is None:
+            whole.append(blob)   # rare: an item that needs its file (an anchor, a merge key): read it whole
+        out[blob] = summary
+    cat_blobs(root, whole, lambda blob, data: out.__setitem__(blob, summarize(kinds[blob], data)))
+    for blob in missing:
+        if blob in out:
+            cache.put((kinds[blob], blob), out[blob])
     cache.save()
     return out
