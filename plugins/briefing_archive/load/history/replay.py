@@ -69,8 +69,11 @@ class _Replay:
                 self.present.discard(claim_key(ident, cid))
             for cid, state in new.items():
                 key = claim_key(ident, cid)
-                if cid in old:
-                    self.claims.setdefault(key, []).extend(claim_changes(old[cid], state, c.date, short, reason))
+                was = old.get(cid)
+                if was is state:
+                    pass   # the same item, read once: nothing changed (most claims of most commits)
+                elif was is not None:
+                    self.claims.setdefault(key, []).extend(claim_changes(was, state, c.date, short, reason))
                 else:
                     appeared.append((key, ident, state))
                 self.last[key] = state
