@@ -260,11 +260,13 @@ CLAIM = st.fixed_dictionaries(
      "sources": st.lists(st.one_of(st.sampled_from(["a", "b"]), st.lists(st.sampled_from(["c", "d"]), max_size=2)),
                          max_size=3),
      "credibility": st.integers(1, 6)},
-    optional={"note": TEXT, "regraded": TEXT, "renamed_from": TEXT,
+    optional={"note": TEXT, "regraded": TEXT, "renamed_from": TEXT, "entities": st.lists(TEXT, max_size=2),
+              "figures": st.lists(st.fixed_dictionaries({"metric": TEXT, "value": st.integers(), "unit": TEXT}),
+                                  max_size=2),
               "relations": st.lists(st.fixed_dictionaries({"echoes": st.just("x#y")}), max_size=2)})
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(claims=st.lists(CLAIM, max_size=5), indent=st.sampled_from([0, 2, 4]), tail=st.sampled_from(["", "tags: [x]\n"]),
        style=st.sampled_from([None, '"', "|"]))
 def test_reading_claim_by_claim_gives_what_reading_the_whole_file_gives(
@@ -288,6 +290,17 @@ def test_reading_claim_by_claim_gives_what_reading_the_whole_file_gives(
     assert summary_module.summarize_by_items(shared) == summary_module.summarize("briefing", shared)
     assert summary_module.summarize_by_items(shared) is not None
     assert [summary_module.read_item(t) for t in summary_module.items_of(shared) or ()][1] == summary_module.WHOLE
+
+
+@pytest.mark.parametrize("text", [
+    'claims:\n  - id: a\n    note: "abc\n    quote: wrong"\n    quote: right\n    credibility: 2\n',
+    "claims:\n  - id: a\n    note: |\n      - id: b\n      quote: no\n    quote: yes\n    credibility: 2\n",
+    "claims:\n  - id: a\n    figures:\n    - {metric: m,\n  value: 1}\n    quote: q\n    credibility: 2\n",
+    "claims:\n  - id: a\n    note: &n x\n    quote: *n\n    credibility: 2\n",
+    "claims:\n- id: a\n  <<: {quote: m}\n  credibility: 2\n- id: b\n  quote: q # c\n  credibility: 5\n",
+])
+def test_awkward_layouts_read_as_the_whole_file_reads_them(text: str) -> None:
+    assert summary_module.summarize_by_items(text.encode()) == summary_module.summarize("briefing", text.encode())
 
 
 def test_items_read_in_every_core_are_read_alike() -> None:
