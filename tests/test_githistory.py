@@ -266,7 +266,7 @@ CLAIM = st.fixed_dictionaries(
               "relations": st.lists(st.fixed_dictionaries({"echoes": st.just("x#y")}), max_size=2)})
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(claims=st.lists(CLAIM, max_size=5), indent=st.sampled_from([0, 2, 4]), tail=st.sampled_from(["", "tags: [x]\n"]),
        style=st.sampled_from([None, '"', "|"]))
 def test_reading_claim_by_claim_gives_what_reading_the_whole_file_gives(

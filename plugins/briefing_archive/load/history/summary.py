@@ -33,15 +33,6 @@ _FIRST = re.compile(r"\n( *)[^ #\n]")             # the list's first line (not b
 _NEXT_KEY = re.compile(r"\n[^ #\n]")                # the next top-level key, after a list indented under claims:
 _NEXT_KEY_FLUSH = re.compile(r"\n(?!- )[^ #\n]")    # ... after a list written flush with it
 _VERSION = 1
-_ITEM_HEAD = re.compile(r" *- +")
-_KEY = re.compile(r"([A-Za-z_][\w-]*):(?: (.*))?$")
-_SKIPPED = frozenset({"note", "entities", "date", "figures", "basis", "background", "key", "prefix", "suffix"})
-_BLOCK = re.compile(r"[|>][-+0-9]*(?: #.*)?")
-# A value that ends on its line: plain (no indicator first), or quoted and closed; a comment may follow.
-_SIMPLE_VALUE = re.compile(r"""(?:[^\s"'\[\]{}|>&*!%@`#,?:-][^#]*|-[^\s#][^#]*|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"""
-                           r"(?: +#.*)?")
-# A line of a nested list or mapping whose value ends on it.
-_SIMPLE = re.compile(r"""(?:- +)*(?:[A-Za-z_][\w-]*: *)?(?:""" + _SIMPLE_VALUE.pattern + r")?")
 #: The keys of a claim its history reads (the rest of an item is parsed, never built).
 _READ = frozenset({"id", "quote", "sources", "credibility", "relations", "renamed_from", "regraded"})
 _CODE = (Path(__file__), Path(__file__).resolve().parents[2] / "core" / "history.py")
@@ -85,44 +76,7 @@ def items_of(data: bytes) -> list[str] | None:
     end = (_NEXT_KEY if indent else _NEXT_KEY_FLUSH).search(text, first.start())
     section = text[first.start():end.start() if end else len(text)]
     starts = [m.start() + 1 for m in re.finditer(f"\n{indent}- ", section)]
-    return [_needed(section[a:b]) for a, b in zip(starts, [*starts[1:], len(section)], strict=True)]
-
-
-def _needed(item: str) -> str:
-    """An item without the keys history never reads (notes, figures, ...) where leaving them out cannot change what
-    is read: a one-line value, a block scalar, or nested lines each of one-line values; else the item whole."""
-    lines = item.split("\n")
-    head = _ITEM_HEAD.match(lines[0])
-    if head is None:
-        return item
-    col = head.end()
-    groups: list[list[str]] = [[lines[0]]]
-    for line in lines[1:]:
-        body = line.lstrip(" ")
-        if body and not body.startswith("#"):
-            if len(line) - len(body) < col:
-                return item   # a line less indented than the claim's keys: read as written
-            if len(line) - len(body) == col and not body.startswith("- ") and body != "-":   # (a list may sit
-                groups.append([line])                                                      # under its key)
-                continue
-        groups[-1].append(line)
-    kept = groups[0]
-    for group in groups[1:]:
-        if not _droppable(group, col):
-            kept += group
-    return "\n".join(kept)
-
-
-def _droppable(group: list[str], col: int) -> bool:
-    key = _KEY.fullmatch(group[0][col:])
-    if key is None or key.group(1) not in _SKIPPED:
-        return False
-    value = (key.group(2) or "").strip()
-    if _BLOCK.fullmatch(value):
-        return True   # a block scalar: every line after it is its text, whatever it holds
-    rest = (line.strip() for line in group[1:])
-    return (value == "" or _SIMPLE_VALUE.fullmatch(value) is not None) and \
-        all(not r or r.startswith("#") or _SIMPLE.fullmatch(r) is not None for r in rest)
+    return [section[a:b] for a, b in zip(starts, [*starts[1:], len(section)], strict=True)]
 
 
 def read_item(text: str) -> Item:
