@@ -15,6 +15,9 @@ A fourth (``--zensical`` runs it alone; benchmarks/zensical.py) times both engin
 A sixth (``--search`` runs it alone; benchmarks/search.py) measures claim search with Pagefind (issue 25): the
 compressed bytes of a first query and of a filtered one, library included, and the time to the first result.
 
+A seventh (``--history`` runs it alone; benchmarks/history.py) times reading the archive's history from git (issue 27):
+1,000 briefings in a repository of 5,000 commits written by `git fast-import`, cold and warm, against the full build.
+
 A fifth (``--adversarial`` runs it alone; benchmarks/adversarial.py) times the worst inputs an author can write
 (issue 22): each at two sizes, with the ratio of their costs.
 
@@ -44,6 +47,7 @@ if not os.environ.get("PYTHONPATH"):
 import adversarial
 import authoring
 import explorer
+import history
 import search
 import zensical
 from generate import generate, long_article, mistype
@@ -226,7 +230,15 @@ def main() -> None:
     parser.add_argument("--search-n", default="1000", help="comma-separated N for it (default 1000)")
     parser.add_argument("--adversarial", action="store_true",
                         help="only the adversarial inputs (benchmarks/adversarial.py): issue 22's worst cases")
+    parser.add_argument("--history", action="store_true",
+                        help="only reading the history from git (benchmarks/history.py): cold, warm, against a build")
+    parser.add_argument("--history-n", default="1000", help="comma-separated N for it (default 1000)")
+    parser.add_argument("--history-commits", type=int, default=5000, help="commits of its repository (default 5000)")
     args = parser.parse_args()
+    if args.history:
+        history.run([int(n) for n in args.history_n.split(",")], args.history_commits, Path(args.work),
+                    write=not args.no_write)
+        return
     if args.adversarial:
         adversarial.run(Path(args.work), write=not args.no_write)
         return
@@ -285,6 +297,7 @@ def main() -> None:
     zensical.run([int(n) for n in args.zensical_n.split(",")], work, write=not args.no_write)
     adversarial.run(work, write=not args.no_write)
     search.run([int(n) for n in args.search_n.split(",")], work, write=not args.no_write)
+    history.run([int(n) for n in args.history_n.split(",")], args.history_commits, work, write=not args.no_write)
 
 
 if __name__ == "__main__":

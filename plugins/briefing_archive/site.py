@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from .core.config import ArchiveConfig
+from .core.history import ArchiveHistory
 from .core.lexicon import Occurrence
 from .core.model import Archive, Briefing
 from .core.problems import ArchiveError, Problem
@@ -25,6 +26,7 @@ from .exports.misp import MispPart, misp_events, misp_file
 from .exports.seeds import seed_files
 from .exports.stix import SCHEMA_FILE, extension_schema, stix_bundle
 from .load.archive import check_archive
+from .load.history import read_history
 from .load.templates import read_overrides
 from .render.context import RenderContext
 from .render.families.articles import BRIEFING
@@ -85,11 +87,12 @@ class SiteOutput:
     reused: int = 0                # briefing pages taken from the previous output, not rendered again
     preview: Preview | None = None   # for the live preview's next build only (None spares a one-off build memory)
     search_records: tuple[SearchRecord, ...] = ()   # each claim's search record (``search: pagefind`` only)
+    history: ArchiveHistory | None = None   # every claim's and source's dated changes (None: not read)
 
 
 def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bool = False,
                site_url: str | None = None, site_name: str = "Briefing archive",
-               previous: SiteOutput | None = None) -> SiteOutput:
+               previous: SiteOutput | None = None, history: ArchiveHistory | None = None) -> SiteOutput:
     """Load and check the archive, then render it; raise ArchiveError with every problem on failure.
 
     With ``strict``, warnings fail the build here too, before anything is written. The exports' addresses
@@ -98,7 +101,8 @@ def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bo
 
     ``previous`` (the live preview's last output): each page whose declared inputs are unchanged since is taken
     from it, any other rendered again (:mod:`.render.families`); each briefing's share of the exports likewise.
-    Articles' terms are found again only for articles that changed.
+    Articles' terms are found again only for articles that changed. ``history``: the last build's in this preview
+    session (git is read again only when HEAD moved since; the working tree's changes are found every build).
     """
     archive, problems, judged = check_archive(config)
     overrides, more = read_overrides(config)
@@ -109,13 +113,14 @@ def build_site(config: ArchiveConfig, *, directory_urls: bool = True, strict: bo
         raise ArchiveError(problems)
     try:
         return _build(config, archive, judged, problems, html, directory_urls=directory_urls, site_url=site_url,
-                      site_name=site_name, previous=previous)
+                      site_name=site_name, previous=previous, history=history)
     except OverrideFailed as exc:   # a site's template failed on a page: said at its line, never a traceback
         raise ArchiveError([exc.problem(shown)]) from None
 
 
 def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems: list[Problem], html: Templates, *,
-           directory_urls: bool, site_url: str | None, site_name: str, previous: SiteOutput | None) -> SiteOutput:
+           directory_urls: bool, site_url: str | None, site_name: str, previous: SiteOutput | None,
+           history: ArchiveHistory | None) -> SiteOutput:
     """:func:`build_site` once the archive and the site's templates are checked."""
     excerpts = config.excerpts
     at = Addresses(public_base(site_url), directory_urls=directory_urls)
@@ -128,18 +133,19 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     memo = dict(last.termed) if last is not None else {}
     termed = with_terms(archive, terms, memo)
     before = last.context.derived if last is not None and last.context is not None else None
-    changed, entered = file_times([config.briefings_dir / f"{b.id}.yml" for b in archive.briefings])
-    when = {b.id: (entered[f], changed[f]) for b in archive.briefings
-            for f in (config.briefings_dir / f"{b.id}.yml",)}   # (entered, changed)
-    ctx = RenderContext.build(derive_archive(termed, judged, previous=before), directory_urls=directory_urls, excerpts=excerpts,
+    # The live preview keeps the commits it read (git runs again only when HEAD moves); any other build reads them.
+    read = read_history(config.root, config.briefings_dir, archive, previous=history)
+    changed, entered = file_times(config.briefings_dir, archive, read)
+    when = {bid: (entered[bid], changed[bid]) for bid in changed}   # (entered, changed)
+    ctx = RenderContext.build(derive_archive(termed, judged, previous=before, history=read),
+                              directory_urls=directory_urls, excerpts=excerpts,
                               addresses=at, publisher=config.settings.author or site_name, html=html,
-                              entered={b.id: entered[config.briefings_dir / f"{b.id}.yml"].date().isoformat()
-                                       for b in archive.briefings}, search=config.settings.search)
+                              entered={bid: moment.date().isoformat() for bid, moment in entered.items()},
+                              search=config.settings.search)
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
-    files["feed.xml"] = atom_feed(archive, at, site_name,
-                                  {b.id: changed[config.briefings_dir / f"{b.id}.yml"] for b in archive.briefings},
+    files["feed.xml"] = atom_feed(archive, at, site_name, changed,
                                   config.settings.author, summary_html=render_markdown)
     package = resources.files("briefing_archive")
     for path in (STYLESHEET, SCRIPT, WORKER_SHIM, CLAIMS_SCRIPT):
@@ -176,6 +182,7 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     return SiteOutput(archive=archive, pages=rendered.pages, files=files, problems=tuple(problems),
                       default_pages=defaults, fragments=rendered.fragments, root=config.root,
                       snippets=snippets, reused=rendered.kept.get(BRIEFING.name, 0), search_records=records,
+                      history=read,
                       preview=None if preview is None else replace(preview, parts=parts, misp=events))
 
 

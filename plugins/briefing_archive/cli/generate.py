@@ -58,6 +58,8 @@ def run_generate(config: ArchiveConfig, args: argparse.Namespace, console: Conso
         return _failed([*problems, *output.problems], console)
     for problem in output.problems:
         console.problem(problem)
+    if output.history is not None and output.history.line is not None:
+        console.note(f"briefings: {output.history.line}")
     try:
         tree = docs_tree(output, site, hand)
     except (ValueError, OSError) as exc:   # a hand-written file changed since it was checked, or is not UTF-8

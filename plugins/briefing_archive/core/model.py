@@ -87,6 +87,8 @@ class Claim:
     basis: tuple[str, ...] = ()        # reasons for the grade (v1.1 vocabulary)
     background: str | None = None
     key: bool = False                  # one of the claims the summary rests on: the bottom line opens with it
+    renamed_from: str | None = None    # the claim's former id (``briefing#claim`` or a bare id): its history goes on
+    regraded: str | None = None        # why the grade changed, for the commit that sets it
 
     @property
     def reporters(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
+from ..core.history import NO_HISTORY, ArchiveHistory
 from ..core.ids import claim_key
 from ..core.independence import Verdict
 from ..core.model import Archive, Briefing, Claim
@@ -40,6 +41,7 @@ class Derived:
     claim_rows: tuple[ClaimRow, ...]                     # the claims explorer's rows
     bottom_lines: Mapping[str, BottomLine]               # briefing id -> its bottom line
     sides: tuple[SideRow, ...]                           # the per-side table (the methodology page's)
+    history: ArchiveHistory = NO_HISTORY                 # every claim's and source's dated changes (from git)
 
     @property
     def related_claims(self) -> Mapping[str, list[Related]]:
@@ -60,17 +62,19 @@ class Derived:
         return self.standings[claim_key(b.id, c.id)]
 
 
-def derive_archive(archive: Archive, judged: Judgement | None = None, *, previous: Derived | None = None) -> Derived:
+def derive_archive(archive: Archive, judged: Judgement | None = None, *, previous: Derived | None = None,
+                   history: ArchiveHistory = NO_HISTORY) -> Derived:
     """Everything derived from ``archive`` (give it its terms first: see ``with_terms``), each piece once.
 
     ``judged``: the check's judgement of it (:class:`~briefing_archive.load.archive.Checked`; the archive before
     ``with_terms`` is the same, terms change no claim or source); judged here only for a caller with no check.
     ``previous``: the live preview's last result; when ``archive`` differs from its archive in prose alone
     (:func:`.prose.prose_only`), nothing derived reads prose, so its tables are kept (the explorer's rows, which
-    hold the briefings, are made again)."""
+    hold the briefings, are made again). ``history``: the load stage's, handed on as it is."""
     judged = judge(archive) if judged is None else judged
     if previous is not None and prose_only(previous.archive, archive):
-        return replace(previous, archive=archive, judged=judged, claim_rows=claim_rows(archive, judged.related))
+        return replace(previous, archive=archive, judged=judged, claim_rows=claim_rows(archive, judged.related),
+                       history=history)
     links = build_links(archive)
     ledger = build_ledger(archive)
     pairs = compare_pairs(archive, links)
@@ -78,4 +82,4 @@ def derive_archive(archive: Archive, judged: Judgement | None = None, *, previou
                    {(r.briefing.id, r.claim.id, r.index): r for m in ledger for r in m.rows},
                    related_briefings(archive), pairs, compare_layout(pairs), claim_rows(archive, judged.related),
                    {b.id: bottom_line(b, judged, archive.sources) for b in archive.briefings},
-                   side_table(archive, judged.standings))
+                   side_table(archive, judged.standings), history)

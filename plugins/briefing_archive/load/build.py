@@ -183,6 +183,7 @@ def _claim(raw: dict[str, Any], span: Span) -> Claim:
                              _date(f.get("period")))
                       for f in raw.get("figures") or ()),
         basis=tuple(raw.get("basis") or ()), background=raw.get("background"), key=raw.get("key") is True,
+        renamed_from=raw.get("renamed_from"), regraded=_line(raw.get("regraded")),
     )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..core.credibility import CREDIBILITY, RUBRIC_BY_ID
+from ..core.history import resolve_renamed
 from ..core.ids import claim_key, split_claim_key
 from ..core.independence import NOT_INDEPENDENT, remembered, verdict_words
 from ..core.model import Archive, Claim, Relation, Source
@@ -61,7 +62,26 @@ def reference_problems(docs: Mapping[str, list[Document]], sources: Mapping[str,
                 if isinstance(rel, dict) and len(rel) == 1:
                     problems += _relation_problems(d, rwhere, rel, cid, claim_label, claims_of,
                                                    broken.get("briefing", set()))
+            renamed = d.get(cwhere + ("renamed_from",), str)
+            if renamed is not None:
+                problems += _renamed_problems(d, cwhere + ("renamed_from",), renamed, claim_label, claims_of)
     return problems
+
+
+def _renamed_problems(d: Document, where: KeyPath, renamed: str, claim_label: str,
+                      claims_of: Mapping[str, set[str] | None]) -> list[Problem]:
+    """A claim's former id is gone: a history cannot go on under two ids at once."""
+    key = resolve_renamed(renamed, d.id)
+    if key is None:
+        return [d.problem(where, f"{claim_label}: `renamed_from` is '{renamed}', which is no claim id; write the "
+                                 "former id as <briefing-id>#<claim-id>, or as a claim id alone for this briefing "
+                                 "(lowercase letters, digits and hyphens)")]
+    briefing, claim = split_claim_key(key)
+    if claim in (claims_of.get(briefing) or ()):
+        return [d.problem(where, f"{claim_label}: `renamed_from` names '{key}', which is still a claim of the "
+                                 "archive; name the claim's former id, which no claim may keep, or remove "
+                                 "`renamed_from`")]
+    return []
 
 
 def _dependency_refs(d: Document, known_sources: set[str], problems: list[Problem]) -> None:

@@ -78,6 +78,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.output: SiteOutput | None = None
         self.serving = False
         self.told_local = False   # the exports' local addresses: said once a build, once in a preview
+        self.told_history: str | None = None   # the history's line ("not available", "since"): said once likewise
         self.preview: Preview | None = None   # `mkdocs serve --dirty`: render again only pages that changed
         self.blocks: tuple[str, ...] = ()     # the HTML blocks of the page being rendered (see on_page_context)
         self.banner = b""                     # the preview's problem banner (HTML), while the archive has errors
@@ -100,6 +101,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_shutdown(self) -> None:
         # MkDocs keeps plugins that have on_startup for the whole process: start the next one clean.
         self.serving, self.output, self.told_local, self.preview, self.banner = False, None, False, None, b""
+        self.told_history = None
         self.nav = None
         logging.getLogger("mkdocs.commands.build").removeFilter(DIRTY_WARNING)
 
@@ -143,7 +145,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         try:
             output = build_site(archive, directory_urls=config.use_directory_urls, strict=config.strict,
                                 site_url=config.site_url,
-                                site_name=config.site_name, previous=self.output if self.preview else None)
+                                site_name=config.site_name, previous=self.output if self.preview else None,
+                                history=self.output.history if self.serving and self.output is not None
+                                and self.output.root == archive.root else None)
         except ArchiveError as exc:
             self._failed([*refused, *exc.problems], archive)
             return
@@ -162,6 +166,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         gc.freeze()
         log.info(f"briefings: the archive was checked and rendered in {time.perf_counter() - began:.2f} seconds"
                  + (f" ({self.output.reused} briefing pages unchanged, kept)" if self.output.reused else ""))
+        line = self.output.history.line if self.output.history is not None else None
+        if line is not None and line != self.told_history:   # once a build, and once a preview while it stays
+            self.told_history = line
+            log.info(f"briefings: {line}")
         if is_local_address(config.site_url) and not (self.serving and self.told_local):
             self.told_local = True
             where = f"is local ({config.site_url})" if config.site_url else "is not set"
