@@ -75,7 +75,7 @@ def search(page, words: str) -> None:
     box = page.locator("#bx-pagefind-search input")
     box.fill("")
     box.press_sequentially(words, delay=10)
-    page.wait_for_selector(f"{RESULT} {LINK}", timeout=15000)
+    page.wait_for_selector(f"{RESULT} {LINK}", timeout=45000)   # a loaded machine: Pagefind loads its chunks
     page.wait_for_timeout(400)   # the UI's debounce: the last keystroke's results
 
 
