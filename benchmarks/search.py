@@ -144,9 +144,9 @@ def browser_figures(site: Path) -> dict[str, Any]:
                     .observe(box, {childList: true, subtree: true}); }""")
             mark, began = len(server.log), time.monotonic()
             page.locator("#bx-pagefind-search input").fill(WORD)
-            page.wait_for_function("window.__bx.t1 !== undefined", timeout=60000)
+            page.wait_for_function("window.__bx.t1 !== undefined", timeout=300000)
             first_ms = page.evaluate("window.__bx.t1 - window.__bx.t0")
-            page.wait_for_function(DONE, timeout=60000)
+            page.wait_for_function(DONE, timeout=300000)
             _settle(server, began)
             query = _since(server, mark)
             results = page.locator(".pagefind-ui__results > .pagefind-ui__result").count()
@@ -161,7 +161,7 @@ def browser_figures(site: Path) -> dict[str, Any]:
             page.wait_for_selector(".pagefind-ui__filter-value--checked", timeout=5000)
             page.wait_for_function(f"() => ({DONE})() && document.querySelector("
                                    "'#bx-pagefind-search .pagefind-ui__message').textContent !== window.__bx.before",
-                                   timeout=60000)
+                                   timeout=300000)
             filtered_ms = (time.monotonic() - began) * 1000
             before = page.evaluate("window.__bx.before")
             _settle(server, began)
