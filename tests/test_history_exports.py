@@ -7,16 +7,18 @@ import os
 import re
 import shutil
 import subprocess
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from briefing_archive.core.changelog import MODIFYING, change_data, change_text, last_modified
+from briefing_archive.core.changelog import MODIFYING, change_data, change_text, change_words, last_modified
 from briefing_archive.core.config import ArchiveConfig, Settings
-from briefing_archive.core.history import NO_HISTORY, Change
+from briefing_archive.core.history import FIELDS, NO_HISTORY, Change
 from briefing_archive.core.urls import Addresses
 from briefing_archive.derive.stage import derive_archive
 from briefing_archive.exports.assembled import exports
@@ -256,3 +258,34 @@ def test_a_preview_part_is_made_again_when_its_claims_history_moves(tmp_path: Pa
     whole_data, whole_notes, _ = exports(archive, at, history=history, **common)
     assert (data, notes) == (whole_data, whole_notes)
     assert json.loads(data)["briefings"][0]["entered"] == D1
+
+
+# --- the shared wording and dates (core.changelog), as properties ------------------------------------------------
+
+DATES = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
+                     timezones=st.sampled_from([timezone(timedelta(hours=h)) for h in (-5, 0, 1, 9)])).map(
+    lambda d: d.replace(microsecond=0).isoformat())
+CHANGES = st.builds(Change, st.none() | DATES, st.none() | st.just("0123456789ab"), st.none() | st.text(max_size=20),
+                    st.sampled_from(FIELDS), st.none() | st.integers(1, 6), st.none() | st.integers(1, 6))
+
+
+@given(st.lists(CHANGES, max_size=8))
+def test_modified_is_the_latest_committed_change_of_what_is_said(changes: list[Change]) -> None:
+    counted = [c for c in changes if c.date is not None and c.field in MODIFYING]
+    got = last_modified(changes)
+    if not counted:
+        assert got is None
+        return
+    assert got in {c.date for c in counted}
+    assert datetime.fromisoformat(got) == max(datetime.fromisoformat(c.date or "") for c in counted)
+
+
+@given(CHANGES)
+def test_a_change_in_words_is_dated_and_a_regrade_never_silent(c: Change) -> None:
+    words = change_words(c)
+    assert words.startswith(c.date[:10] + ": " if c.date else "not yet committed: ")
+    if c.reason:
+        assert words.endswith(": " + c.reason)
+    elif c.field in ("credibility", "reliability"):
+        assert words.endswith("; no reason given")
+    assert change_data(c)["reason"] == c.reason
