@@ -6,7 +6,8 @@ analysts who work in MISP: import a file, or point a feed at the folder.
   clock); ``timestamp`` when the file last changed, so that MISP takes a re-import of an edited briefing as an
   update. Each object keeps that timestamp too, not its claim's last re-grade (issue 27): MISP skips an object
   whose timestamp did not move, and a claim's note or figures change without any history of their own.
-  Fixed values (:data:`FIXED`): threat level 4 (undefined: the archive grades information, not threats), analysis 2 (completed: the briefing is published), distribution 3 (all communities: the site is public),
+  Fixed values (:data:`FIXED`): threat level 4 (undefined: the archive grades information, not threats),
+  analysis 2 (completed: the briefing is published), distribution 3 (all communities: the site is public),
   ``published`` false (the importing analyst publishes), tag ``tlp:clear``. The article and the briefing's page
   are ``link`` attributes.
 - Each claim an ``intelligence-source-assessment`` object (MISP's template for the Admiralty source reliability
