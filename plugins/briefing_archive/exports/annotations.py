@@ -134,5 +134,5 @@ def _annotation(ident: str, b: Briefing, span: Span, source: str, scope: str, bo
     if not excerpts:
         selectors.append({"type": "TextPositionSelector", "start": span.start, "end": span.end})
     return {"@context": ANNO_CONTEXT, "id": ident, "type": "Annotation", "motivation": "assessing",
-            **({"modified": modified} if modified is not None else {}), "body": bodies, "target": {"type": "SpecificResource", "source": source, "scope": scope,
-                                       "selector": selectors}}
+            **({"modified": modified} if modified is not None else {}), "body": bodies,
+            "target": {"type": "SpecificResource", "source": source, "scope": scope, "selector": selectors}}
