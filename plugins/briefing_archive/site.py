@@ -174,10 +174,10 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
                       termed={b.id: memo[b.id] for b in archive.briefings if b.id in memo}) if keep else None
     del ctx, derived, reads
     data, notes, parts = exports(archive, at, excerpts=excerpts, ledger=ledger, reuse=reuse,
-                                 judged=judged)   # no parts for a one-off build
+                                 judged=judged, history=read)   # no parts for a one-off build
     files["annotations.jsonld"], files["archive.json"] = notes, data
     files["stix.json"] = stix_bundle(archive, at, excerpts=excerpts, judged=judged, site_name=site_name,
-                                     entered={bid: first for bid, (first, _) in when.items()})
+                                     entered={bid: first for bid, (first, _) in when.items()}, history=read)
     files[SCHEMA_FILE] = extension_schema()
     return SiteOutput(archive=archive, pages=rendered.pages, files=files, problems=tuple(problems),
                       default_pages=defaults, fragments=rendered.fragments, root=config.root,

@@ -3,8 +3,8 @@
 Editors read them through the modeline, the loader validates with them and the
 site publishes them; reading them needs no validator, so this stays in the core.
 The relation kinds in them (a briefing's relation keys, ``archive.json``'s kind enum) are
-written from the registry of :mod:`core.relations`, so validation and the published
-schema follow it; the shipped files are the editors' copy of the same text
+written from the registry of :mod:`core.relations`, and ``archive.json``'s fields of a change from
+:data:`core.history.FIELDS`, so validation and the published schema follow them; the shipped files are the editors' copy of the same text
 (``python -m briefing_archive.core.schemas`` writes them again, and a test holds them equal).
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .history import FIELDS
 from .relations import RelationKind, kinds
 
 #: The archive's file kinds, in the order they are loaded ("lexicon" and "archive" have schemas too).
@@ -48,6 +49,7 @@ def _generated(kind: str, registered: tuple[RelationKind, ...]) -> str:
                                             for k in registered}
     else:
         relations["items"]["properties"]["kind"]["enum"] = [k.name for k in registered]
+        schema["$defs"]["change"]["properties"]["field"]["enum"] = list(FIELDS)
     # The file as it is when it says the same (its layout kept), else the registry's version written out.
     return text if schema == shipped else json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 

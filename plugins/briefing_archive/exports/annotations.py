@@ -13,6 +13,14 @@ still a complete annotation (section 3.1), and its target is a ``SpecificResourc
 A claim's bodies: its badge (``assessing``), its chain, the basis of its grade and each relation
 with its three-valued independence verdict (``describing``), its note and, labelled as such, any
 background from outside the articles (``commenting``).
+
+The claim's history (issue 27), from the build's one read of git: the annotation's ``modified`` (WADM 3.3.5) is the
+date of the claim's last committed change of grade, quote, chain or relations, absent when none is known; each
+change of its history, oldest first, is one more ``describing`` body, in words ("History: 2025-03-04: re-graded
+from 3 to 2: echoed by the ministry", :func:`~briefing_archive.core.changelog.change_words`), its ``created`` the
+change's commit date (absent for a change not yet committed, which the preview shows as such). Bodies rather than a
+property of our own: every key stays a term of the anno context, and any client that shows bodies shows the
+history; the structured changes (before, after, commit) are in ``archive.json``.
 """
 from __future__ import annotations
 
@@ -21,7 +29,9 @@ from typing import Any
 
 from ..core import urls
 from ..core.chains import chain_text
+from ..core.changelog import change_words, last_modified
 from ..core.credibility import badge_code, badge_meaning
+from ..core.history import NO_HISTORY, ArchiveHistory
 from ..core.ids import claim_key, split_claim_key
 from ..core.independence import verdict_words
 from ..core.model import Archive, Briefing, Span
@@ -36,14 +46,17 @@ LABEL = "Claims and cautions of the briefing archive"
 CONTEXT_CHARS = 32
 
 
-def web_annotations(archive: Archive, at: Addresses, *, excerpts: bool, judged: Judgement) -> dict[str, Any]:
+def web_annotations(archive: Archive, at: Addresses, *, excerpts: bool, judged: Judgement,
+                    history: ArchiveHistory = NO_HISTORY) -> dict[str, Any]:
     """Every claim and warning as a W3C Web Annotation (motivation ``assessing``); ``judged``: the rule's judgement
-    of the archive (:func:`~briefing_archive.core.rule.judge`), for the relations both ways."""
+    of the archive (:func:`~briefing_archive.core.rule.judge`), for the relations both ways; ``history``: the
+    build's, for each claim's ``modified`` and history."""
     related = judged.related
     names = {sid: s.name for sid, s in archive.sources.items()}
     to = targets(archive, at)
     items = [a for b in archive.briefings for a in briefing_annotations(archive, b, at, excerpts=excerpts,
-                                                                        related=related, names=names, target=to)]
+                                                                        related=related, names=names, target=to,
+                                                                        history=history)]
     doc = collection(at, len(items))
     if items:
         doc["first"]["items"] = items
@@ -52,10 +65,10 @@ def web_annotations(archive: Archive, at: Addresses, *, excerpts: bool, judged: 
 
 def briefing_annotations(archive: Archive, b: Briefing, at: Addresses, *, excerpts: bool,
                          related: Mapping[str, list[Related]], names: dict[str, str],
-                         target: Target) -> list[dict[str, Any]]:
+                         target: Target, history: ArchiveHistory = NO_HISTORY) -> list[dict[str, Any]]:
     """One briefing's annotations: its claims', then its cautions' (the live preview serialises them per
     briefing, so that an edit re-serialises only the briefing edited); ``target``: where the notes' references
-    point (:func:`.references.targets`)."""
+    point (:func:`.references.targets`); ``history``: the build's."""
     items = []
     page = urls.briefing_page(b.id)
     source = at.page(page) if excerpts else at.file(urls.seed_file(b.article.file))
@@ -73,7 +86,14 @@ def briefing_annotations(archive: Archive, b: Briefing, at: Addresses, *, excerp
         if c.background:
             bodies.append(_body("commenting", "Background, from outside the archive\u2019s articles: "
                                 + linked(c.background.strip(), target), "text/markdown"))
-        items.append(_annotation(at.page(page, c.id), b, c.span, source, at.page(page), bodies, excerpts=excerpts))
+        changes = history.claims.get(claim_key(b.id, c.id), ())
+        for change in changes:
+            body = _body("describing", "History: " + change_words(change))
+            if change.date is not None:
+                body["created"] = change.date
+            bodies.append(body)
+        items.append(_annotation(at.page(page, c.id), b, c.span, source, at.page(page), bodies, excerpts=excerpts,
+                                 modified=last_modified(changes)))
     for i, w in enumerate(b.warnings):
         bodies = [_body("assessing", "The article's own caution about the information war")]
         if w.note:
@@ -102,7 +122,7 @@ def _body(purpose: str, value: str, media_type: str = "text/plain") -> dict[str,
 
 
 def _annotation(ident: str, b: Briefing, span: Span, source: str, scope: str, bodies: list[dict[str, str]],
-                *, excerpts: bool) -> dict[str, Any]:
+                *, excerpts: bool, modified: str | None = None) -> dict[str, Any]:
     text = b.article.text
     quote = {"type": "TextQuoteSelector", "exact": text[span.start:span.end]}
     prefix, suffix = text[max(0, span.start - CONTEXT_CHARS):span.start], text[span.end:span.end + CONTEXT_CHARS]
@@ -114,5 +134,5 @@ def _annotation(ident: str, b: Briefing, span: Span, source: str, scope: str, bo
     if not excerpts:
         selectors.append({"type": "TextPositionSelector", "start": span.start, "end": span.end})
     return {"@context": ANNO_CONTEXT, "id": ident, "type": "Annotation", "motivation": "assessing",
-            "body": bodies, "target": {"type": "SpecificResource", "source": source, "scope": scope,
-                                       "selector": selectors}}
+            **({"modified": modified} if modified is not None else {}), "body": bodies,
+            "target": {"type": "SpecificResource", "source": source, "scope": scope, "selector": selectors}}

@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..core.history import NO_HISTORY, ArchiveHistory
 from ..core.ids import claim_key
 from ..core.model import Archive, Briefing, Claim
 from ..core.rule import Judgement, Related
@@ -38,13 +39,15 @@ class Part:
 
 
 def part_inputs(b: Briefing, claims: Mapping[str, Claim], related: Mapping[str, list[Related]],
-                target: Target) -> tuple[object, ...]:
+                target: Target, history: ArchiveHistory = NO_HISTORY) -> tuple[object, ...]:
     """What a briefing's part reads beyond the briefing itself and the sources: the claims its relations name
-    (their independence verdicts), its claims' relations both ways (annotations link them) and what its notes'
-    references show (the titles and quotes of the briefings and claims they name)."""
+    (their independence verdicts), its claims' relations both ways (annotations link them), what its notes'
+    references show (the titles and quotes of the briefings and claims they name), and its claims' history and
+    the day it entered (``history``: a commit changes them without changing the briefing)."""
     return (tuple(claims.get(r.target) for c in b.claims for r in c.relations),
             tuple(related.get(claim_key(b.id, c.id)) for c in b.claims),
-            tuple(target(bid, cid) for bid, cid in within(b)))
+            tuple(target(bid, cid) for bid, cid in within(b)),
+            tuple(history.claims.get(claim_key(b.id, c.id)) for c in b.claims), history.entered.get(b.id))
 
 
 def dumps(data: object) -> str:
@@ -54,27 +57,29 @@ def dumps(data: object) -> str:
 
 
 def exports(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tuple[Metric, ...], judged: Judgement,
-            reuse: Mapping[str, Part] | None = None) -> tuple[bytes, bytes, dict[str, Part]]:
+            reuse: Mapping[str, Part] | None = None,
+            history: ArchiveHistory = NO_HISTORY) -> tuple[bytes, bytes, dict[str, Part]]:
     """(archive.json, annotations.jsonld, each briefing's part).
 
     ``reuse``: parts of a previous build with the same sources and settings (the live preview); a part is taken
     only for a briefing equal to the one it was made from, whose other inputs (:func:`part_inputs`) are equal
     too. ``judged``: the verdicts, relations both ways and standings the check made and the derive stage keeps
-    (:attr:`~briefing_archive.derive.stage.Derived.judged`).
+    (:attr:`~briefing_archive.derive.stage.Derived.judged`); ``history``: the build's (the claims' and sources'
+    changes, when each briefing entered).
     """
     claims = claim_index(archive)
     related, standings, verdict = judged.related, judged.standings, judged.verdict
     names = {sid: s.name for sid, s in archive.sources.items()}
     to = targets(archive, at)
-    frame = dumps(archive_frame(archive, at, ledger, to) | {"briefings": _MARK})
+    frame = dumps(archive_frame(archive, at, ledger, to, history) | {"briefings": _MARK})
 
     def data_of(b: Briefing) -> bytes:
         return dumps(briefing_data(archive, b, at, excerpts=excerpts, claims=claims, verdict=verdict,
-                                   standings=standings, target=to)).encode("ascii")
+                                   standings=standings, target=to, history=history)).encode("ascii")
 
     def annotations_of(b: Briefing) -> tuple[bytes, int]:
         items = briefing_annotations(archive, b, at, excerpts=excerpts, related=related, names=names,
-                                     target=to)
+                                     target=to, history=history)
         return ",".join(dumps(item) for item in items).encode("ascii"), len(items)
 
     if reuse is None:
@@ -91,7 +96,7 @@ def exports(archive: Archive, at: Addresses, *, excerpts: bool, ledger: tuple[Me
     parts: dict[str, Part] = {}
     for b in archive.briefings:
         part = reuse.get(b.id)
-        inputs = part_inputs(b, claims, related, to)
+        inputs = part_inputs(b, claims, related, to, history)
         if part is None or not (part.briefing is b or part.briefing == b) or part.inputs != inputs:
             part = Part(b, data_of(b), *annotations_of(b), inputs)
         parts[b.id] = part

@@ -4,7 +4,9 @@ analysts who work in MISP: import a file, or point a feed at the folder.
 - The event: ``info`` is the briefing's title; ``date`` its recorded ``published`` date (a year or a month reads
   as its first day), else the day its file entered the archive (first commit, else file time: never the build's
   clock); ``timestamp`` when the file last changed, so that MISP takes a re-import of an edited briefing as an
-  update. Fixed values (:data:`FIXED`): threat level 4 (undefined: the archive grades information, not threats),
+  update. Each object keeps that timestamp too, not its claim's last re-grade (issue 27): MISP skips an object
+  whose timestamp did not move, and a claim's note or figures change without any history of their own.
+  Fixed values (:data:`FIXED`): threat level 4 (undefined: the archive grades information, not threats),
   analysis 2 (completed: the briefing is published), distribution 3 (all communities: the site is public),
   ``published`` false (the importing analyst publishes), tag ``tlp:clear``. The article and the briefing's page
   are ``link`` attributes.

@@ -21,7 +21,13 @@ Ids are UUIDv5 under :data:`NAMESPACE` from the briefing id, the source id and t
 the briefings' recorded ``published`` date (``2025`` and ``2025-03`` read as their first day, midnight UTC); a
 briefing without one takes the date it entered the archive (``entered``: its file's first commit, the same in
 every full clone; without git, the file's modification time). Never the build's clock. Markdown prose (summaries,
-notes) is left out: its note references would need the pages' resolver. Author text is JSON data only: ASCII,
+notes) is left out: its note references would need the pages' resolver.
+
+A note's ``modified`` (issue 27) is the latest of its ``created``, the claim's last committed change of grade, quote,
+chain or relations, and the last committed reliability change of an originator (the note's ``reliability`` and
+``badge`` are theirs), from the build's one read of git: a consumer that keeps versions by ``modified`` takes the
+re-graded note as the newer version. Not followed: a ceiling that moves because another claim changed. Every other
+object keeps ``modified`` equal to ``created``. Author text is JSON data only: ASCII,
 ``<``, ``>`` and ``&`` written as ``\\u`` escapes.
 """
 from __future__ import annotations
@@ -34,7 +40,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..core import urls
+from ..core.changelog import instant, last_modified
 from ..core.credibility import claim_reliability
+from ..core.history import NO_HISTORY, ArchiveHistory
 from ..core.ids import claim_key
 from ..core.model import Archive, Briefing, Claim, Source
 from ..core.relations import KINDS
@@ -83,9 +91,10 @@ def recorded(published: str) -> datetime:
 
 
 def stix_bundle(archive: Archive, at: Addresses, *, excerpts: bool, judged: Judgement, site_name: str,
-                entered: Mapping[str, datetime]) -> bytes:
+                entered: Mapping[str, datetime], history: ArchiveHistory = NO_HISTORY) -> bytes:
     """``stix.json``: the bundle's bytes (sorted keys, objects in a fixed order, ASCII). ``entered``: briefing id
-    -> when it entered the archive, read only for a briefing without a ``published`` date."""
+    -> when it entered the archive, read only for a briefing without a ``published`` date; ``history``: the
+    build's, for the notes' ``modified``."""
     when = {b.id: stamp(recorded(b.published) if b.published else entered[b.id]) for b in archive.briefings}
     creator = stix_id("identity", f"archive:{site_name}")
     ext = stix_id("extension-definition", f"extension:{site_name}")
@@ -104,7 +113,8 @@ def stix_bundle(archive: Archive, at: Addresses, *, excerpts: bool, judged: Judg
     keys = {claim_key(b.id, c.id): b.id for b in archive.briefings for c in b.claims}
     claims = claim_index(archive)
     for b in archive.briefings:
-        notes = [_note(archive, b, c, at, when[b.id], creator, ext, judged, who) for c in b.claims]
+        notes = [_note(archive, b, c, at, when[b.id], creator, ext, judged, who,
+                       modified=_modified(b.id, c, when[b.id], history)) for c in b.claims]
         relationships: dict[str, dict[str, Any]] = {}
         for c in b.claims:
             here = claim_key(b.id, c.id)
@@ -184,8 +194,15 @@ def _report(archive: Archive, b: Briefing, at: Addresses, created: str, creator:
     return _sdo("report", stix_id("report", f"briefing:{b.id}"), created, creator, **fields)
 
 
+def _modified(bid: str, c: Claim, created: str, history: ArchiveHistory) -> str:
+    """A note's ``modified``: its ``created``, or the claim's or an originator's last committed change if later."""
+    dates = [last_modified(history.claims.get(claim_key(bid, c.id), ())),
+             *(last_modified(history.sources.get(s, ())) for s in c.originators)]
+    return max([created, *(stamp(instant(d)) for d in dates if d is not None)])   # fixed-width UTC: sorts as text
+
+
 def _note(archive: Archive, b: Briefing, c: Claim, at: Addresses, created: str, creator: str, ext: str,
-          judged: Judgement, who: Mapping[str, str]) -> dict[str, Any]:
+          judged: Judgement, who: Mapping[str, str], *, modified: str | None = None) -> dict[str, Any]:
     key = claim_key(b.id, c.id)
     reliability = claim_reliability(c, archive.sources)
     extension: dict[str, Any] = {
@@ -204,7 +221,10 @@ def _note(archive: Archive, b: Briefing, c: Claim, at: Addresses, created: str, 
         "extensions": {ext: extension}}
     if c.credibility in CONFIDENCE:
         fields["confidence"] = CONFIDENCE[c.credibility]
-    return _sdo("note", stix_id("note", f"claim:{key}"), created, creator, **fields)
+    note = _sdo("note", stix_id("note", f"claim:{key}"), created, creator, **fields)
+    if modified is not None:
+        note["modified"] = modified
+    return note
 
 
 def _relationship(here: str, c: Claim, kind: str, target: str, created: str, creator: str, ext: str,

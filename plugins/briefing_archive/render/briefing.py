@@ -68,7 +68,7 @@ def render_briefing(ctx: RenderContext, b: Briefing) -> str:
     if b.claims:
         data = script_json(claim_review(b, ctx.archive, ctx.addresses, ctx.publisher, standings=ctx.derived.standings,
                                         html=ctx.templates, verdicts=grounds, entered=ctx.entered.get(b.id),
-                                        excerpts=ctx.excerpts))
+                                        excerpts=ctx.excerpts, history=ctx.derived.history.claims))
         out.append(f"{html('briefing/claim_review.html', data=Markup(data))}\n")
     return "".join(out)
 

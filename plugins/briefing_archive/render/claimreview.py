@@ -38,6 +38,12 @@ the source profile the briefing names) and ``datePublished`` when recorded. The 
 else the day the briefing entered the archive (its first commit, else its file's time: ``exports.history``),
 never the build's clock.
 
+A claim's history (issue 27, from the build's one read of git): ``dateModified`` is the date of its last committed
+change of grade, quote, chain or relations (the commit's, with its offset), absent when none is known (never changed
+since it entered, or no git); each such committed change is a ``correction`` (a ``CorrectionComment``: its words, a
+commit message being author text like any other, and its ``datePublished``). Uncommitted changes are left out: the
+review describes what is published.
+
 Every string is plain Unicode: :func:`script_json` writes ``\\uXXXX`` escapes (ASCII only), so the
 page's HTML blocks, which carry non-ASCII text as character references, never touch the script (and
 character references are not decoded inside ``<script>``).
@@ -50,7 +56,10 @@ from typing import Any
 
 from ..core import urls
 from ..core.chains import chain_text
+from ..core.changelog import MODIFYING, change_text, last_modified
 from ..core.credibility import badge_code, badge_meaning
+from ..core.history import Change
+from ..core.ids import claim_key
 from ..core.model import Archive, Briefing, Entity, Source
 from ..core.rule import Standing
 from ..core.urls import Addresses
@@ -75,7 +84,7 @@ ENTITY_TYPES = {"person": "Person", "organisation": "Organization"}
 def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "", *,
                  standings: Mapping[str, Standing], html: Templates | None = None,
                  verdicts: Mapping[str, str] | None = None, entered: str | None = None,
-                 excerpts: bool = False) -> dict[str, Any]:
+                 excerpts: bool = False, history: Mapping[str, tuple[Change, ...]] | None = None) -> dict[str, Any]:
     """schema.org ClaimReview for each graded claim of one briefing (the Admiralty label in words as
     alternateName). Kept lean (it is in every briefing page): the quote, the grade, the originators,
     the permalink, and the review's own author: the archive (``reviewer``, the ``author`` setting or the
@@ -84,7 +93,8 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "
     the site's templates, the package's when not given; ``verdicts``, claim id -> that wording, when the page
     has it already); ``standings``: every claim's standing, the build's (:attr:`derive.stage.Derived.standings`);
     ``entered``: the day (YYYY-MM-DD) the briefing entered the archive, its ``datePublished`` when it records none;
-    ``excerpts``: the site publishes passages, not the articles' text (the ``appearance`` is the page then)."""
+    ``excerpts``: the site publishes passages, not the articles' text (the ``appearance`` is the page then);
+    ``history``: claim key -> its changes (the build's history), for ``dateModified`` and the corrections."""
     page = urls.briefing_page(b.id)
     named = _entity_types(archive.entities)
     published = b.published or entered
@@ -111,9 +121,20 @@ def claim_review(b: Briefing, archive: Archive, at: Addresses, reviewer: str = "
             "itemReviewed": claim,
             "reviewRating": rating,
             **({"datePublished": published} if published else {}),
+            **_corrections(history.get(claim_key(b.id, c.id), ()) if history is not None else ()),
             **({"author": {"@type": "Organization", "name": reviewer}} if reviewer else {}),
         })
     return {"@context": "https://schema.org", "@graph": reviews}
+
+
+def _corrections(changes: tuple[Change, ...]) -> dict[str, Any]:
+    """``dateModified`` and ``correction`` of one claim's review from its committed changes (none: nothing)."""
+    modified = last_modified(changes)
+    if modified is None:
+        return {}
+    return {"dateModified": modified,
+            "correction": [{"@type": "CorrectionComment", "text": change_text(c), "datePublished": c.date}
+                           for c in changes if c.date is not None and c.field in MODIFYING]}
 
 
 def rating_value(credibility: int) -> int | None:
