@@ -38,6 +38,19 @@ def cache_folder() -> Path | None:
     return Path(base) / "briefing-archive"
 
 
+def write_whole(file: Path, payload: object) -> None:
+    """Pickle ``payload`` into ``file``, replacing it whole (a reader never sees half a file); a cache that cannot be
+    written only costs the next run its time, so a failure is silent."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, file)
+    except OSError:
+        pass
+
+
 def _fingerprint(config: ArchiveConfig) -> bytes:
     """What a cached result depends on besides its files: settings, folders and the loader's code."""
     code = sorted((p.relative_to(_PACKAGE).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
@@ -86,11 +99,4 @@ class DiskCache:
         """Write this run's entries (those of files gone or changed are dropped), replacing the file whole."""
         if self.file is None or (not self.changed and len(self.new) == len(self.old)):
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump((self.fingerprint, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
-        except OSError:
-            pass   # a cache that cannot be written only costs the next run its time
+        write_whole(self.file, (self.fingerprint, self.new))

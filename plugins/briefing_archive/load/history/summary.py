@@ -10,7 +10,6 @@ import hashlib
 import os
 import pickle
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from ...core.history import ClaimState, chain_pairs
-from ..diskcache import cache_folder
+from ..diskcache import cache_folder, write_whole
 
 #: A briefing version: (claim id, state) in file order. A source version: its reliability.
 BriefingSummary = tuple[tuple[str, ClaimState], ...]
@@ -186,11 +185,4 @@ class SummaryCache:
     def save(self) -> None:
         if self.file is None or self.new.keys() == self.old.keys():
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump((self.fingerprint, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
-        except OSError:
-            pass   # a cache that cannot be written only costs the next run its time
+        write_whole(self.file, (self.fingerprint, self.new))
