@@ -167,7 +167,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.info(f"briefings: the archive was checked and rendered in {time.perf_counter() - began:.2f} seconds"
                  + (f" ({self.output.reused} briefing pages unchanged, kept)" if self.output.reused else ""))
         line = self.output.history.line if self.output.history is not None else None
-        if line is not None and line != self.told_history:   # once a build, and once a preview while it stays
+        # once a build, and once a preview while it stays (a plugin lives on across one-off builds of a process)
+        if line is not None and not (self.serving and line == self.told_history):
             self.told_history = line
             log.info(f"briefings: {line}")
         if is_local_address(config.site_url) and not (self.serving and self.told_local):
