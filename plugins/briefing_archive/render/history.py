@@ -51,9 +51,9 @@ def grade_reason(change: Change) -> str:
 
 
 def events(changes: Sequence[Change]) -> tuple[tuple[Event, ...], tuple[Event, ...]]:
-    """A claim's or a source's changes as (earlier events, shown events), oldest first: the current grade "since"
-    its date always shown, with the latest :data:`SHOWN` changes; nothing when it never changed but for being added.
-    """
+    """A claim's or a source's changes as (earlier events, shown events), oldest first: its first grade and its
+    current grade "since" its date always shown, with the latest :data:`SHOWN` changes; re-grades with their reason,
+    other corrections briefly; nothing when it never changed but for being added."""
     grades = [i for i, c in enumerate(changes) if c.field in ("added", "credibility", "reliability")]
     if not changes or (len(changes) == 1 and changes[0].field == "added"):
         return (), ()
@@ -64,11 +64,12 @@ def events(changes: Sequence[Change]) -> tuple[tuple[Event, ...], tuple[Event, .
             out.append(Event(f"graded {c.after} {_on(c, 'since' if i == current else 'on')}"))
         elif c.field in ("credibility", "reliability"):
             out.append(Event(f"{c.after} {_on(c, 'since' if i == current else 'on')}", grade_reason(c)))
-        elif c.field == "renamed":
-            out.append(Event(f"renamed from {c.before} {_on(c, 'on')}", c.reason))
+        elif c.field == "renamed":   # corrections listed briefly: their reasons are on /changes/
+            out.append(Event(f"renamed from {c.before} {_on(c, 'on')}"))
         else:
-            out.append(Event(f"{LABELS[c.field]} {_on(c, 'on')}", c.reason))
-    shown = {*range(max(0, len(out) - SHOWN), len(out)), *(() if current is None else (current,))}
+            out.append(Event(f"{LABELS[c.field]} {_on(c, 'on')}"))
+    first = 0 if changes[0].field == "added" else None   # when it was first graded: always shown
+    shown = {*range(max(0, len(out) - SHOWN), len(out)), *(i for i in (current, first) if i is not None)}
     return (tuple(e for i, e in enumerate(out) if i not in shown), tuple(e for i, e in enumerate(out) if i in shown))
 
 
