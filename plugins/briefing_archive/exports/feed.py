@@ -26,7 +26,7 @@ from feedgen.feed import FeedGenerator
 
 from ..core import urls
 from ..core.history import NO_REASON, ArchiveHistory
-from ..core.ids import split_claim_key
+from ..core.ids import claim_key, split_claim_key
 from ..core.model import Archive, Briefing
 from ..core.urls import Addresses
 from .references import targets, unlinked
@@ -153,7 +153,7 @@ def _short(text: str, limit: int = 80) -> str:
 def regrades_of(archive: Archive, history: ArchiveHistory) -> list[Regrade]:
     """Every committed re-grade of a claim (credibility) or a source (reliability), as feed entries: linking to
     the claim or source as it is now (to the corrections log when it is gone)."""
-    claims = {f"{b.id}#{c.id}": c for b in archive.briefings for c in b.claims}
+    claims = {claim_key(b.id, c.id): c for b in archive.briefings for c in b.claims}
     out = []
     for key, changes in sorted(history.claims.items()):
         for ch in changes:
