@@ -265,3 +265,29 @@ def test_new_refuses_an_id_with_a_line_break(archive) -> None:
     assert result.returncode == 2
     assert "'evil\\n' is not a valid briefing id" in result.stderr
     assert sorted(p.name for p in (archive.root / "briefings").glob("*.yml")) == ["a-test.yml"]
+
+
+def test_no_payload_is_live_in_the_history(tmp_path: Path) -> None:
+    """Commit messages are author text too (issue 27): a re-grade and a correction committed with the payload as
+    their message show it as text on every page (the claim's entry, the source's page, /changes/) and in the feed."""
+    import shutil
+
+    from test_githistory import commit, repository
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    a = repository(hostile_archive(tmp_path / "hostile"))
+    commit(a, PAYLOAD, "2025-01-01T10:00:00+00:00")
+    ministry = (a.root / "briefings/sources/ministry.yml").read_text("utf-8")
+    a.write("briefings/sources/ministry.yml", ministry.replace("reliability: C", "reliability: D"))
+    claims = (a.root / "briefings/a-test.yml").read_text("utf-8")
+    a.write("briefings/a-test.yml", claims.replace("much more text followed", "much more text"))
+    commit(a, PAYLOAD, "2025-01-02T10:00:00+00:00")
+    site = a.build(strict=True)
+    found = {p.relative_to(site).as_posix(): live_markup(p.read_text("utf-8")) for p in sorted(site.rglob("*.html"))}
+    assert {k: v for k, v in found.items() if v} == {}
+    changes = (site / "changes" / "index.html").read_text("utf-8")
+    assert changes.count("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;") >= 2
+    feed = ET.fromstring((site / "feed.xml").read_bytes())
+    assert PAYLOAD in [e.findtext("{http://www.w3.org/2005/Atom}summary") for e in
+                       feed.findall("{http://www.w3.org/2005/Atom}entry")]

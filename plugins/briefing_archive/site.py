@@ -20,7 +20,7 @@ from .core.urls import CLAIMS_SCRIPT, Addresses, public_base
 from .derive.stage import derive_archive
 from .derive.terms import with_terms
 from .exports.assembled import Part, exports
-from .exports.feed import atom_feed
+from .exports.feed import atom_feed, regrades_of
 from .exports.history import file_times
 from .exports.misp import MispPart, misp_events, misp_file
 from .exports.seeds import seed_files
@@ -145,8 +145,10 @@ def _build(config: ArchiveConfig, archive: Archive, judged: Judgement, problems:
     files = {} if excerpts else seed_files(archive)
     for kind in (*KINDS, "archive"):
         files[f"schema/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
-    files["feed.xml"] = atom_feed(archive, at, site_name, changed,
-                                  config.settings.author, summary_html=render_markdown)
+    latest = ctx.derived.latest   # the home page's order of briefings: the feed's too
+    files["feed.xml"] = atom_feed(archive, at, site_name, changed, config.settings.author,
+                                  summary_html=render_markdown, order=latest.order, sort_times=latest.when,
+                                  regrades=regrades_of(archive, read))
     package = resources.files("briefing_archive")
     for path in (STYLESHEET, SCRIPT, WORKER_SHIM, CLAIMS_SCRIPT):
         files[path] = package.joinpath("assets", path.rsplit("/", 1)[1]).read_bytes()

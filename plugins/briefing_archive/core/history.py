@@ -21,6 +21,8 @@ Field = Literal["credibility", "quote", "chain", "relations", "reliability", "ad
 #: as sorted pairs ((source, role) or (kind, target)).
 Value = int | str | tuple[tuple[str, str], ...] | None
 Status = Literal["full", "shallow", "none"]
+#: What a re-grade with no reason (no ``regraded``, an empty commit message) says wherever it is shown: never hidden.
+NO_REASON = "re-graded; no reason given"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from urllib.parse import quote, urlsplit
 FIGURES, TIMELINE, RELATIONS, TAGS = "figures/index.md", "timeline/index.md", "relations/index.md", "tags/index.md"
 #: Briefings side by side: every pair of briefings whose claims relate.
 COMPARE = "compare/index.md"
+#: The corrections log: every re-grade and correction of the archive, newest first (split by month when long).
+CHANGES = "changes/index.md"
 #: The claims explorer, the data it loads with a plain ``<script src>`` (``fetch`` fails from ``file://``),
 #: and its script (loaded by that page only).
 CLAIMS = "claims/index.md"
@@ -23,7 +25,7 @@ CLAIMS_DATA, CLAIMS_SCRIPT = "assets/briefings/claims-data.js", "assets/briefing
 #: With Pagefind (``search: pagefind``): its library, and each claim's record's id in Pagefind's index, in the
 #: explorer's row order (written once the site is indexed), so typing words finds claims by their notes too.
 PAGEFIND_SCRIPT, CLAIMS_SEARCH_IDS = "pagefind/pagefind.js", "assets/briefings/claims-search.json"
-#: Beyond this many rows, the ledger, the timeline and the compare view are split into pages.
+#: Beyond this many rows, the ledger, the timeline, the compare view and the changes are split into pages.
 PAGE_ROWS = 300
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..core.history import NO_HISTORY, ArchiveHistory
 from ..core.ids import claim_key
@@ -17,6 +18,7 @@ from ..core.rule import Judgement, Related, Standing, judge
 from .bottomline import BottomLine, bottom_line
 from .claims import ClaimRow, claim_rows
 from .compare import Pair, compare_pairs
+from .latest import Latest, latest_order
 from .layout import compare_layout, ledger_layout
 from .ledger import Metric, Row, build_ledger
 from .links import Links, build_links
@@ -42,6 +44,11 @@ class Derived:
     bottom_lines: Mapping[str, BottomLine]               # briefing id -> its bottom line
     sides: tuple[SideRow, ...]                           # the per-side table (the methodology page's)
     history: ArchiveHistory = NO_HISTORY                 # every claim's and source's dated changes (from git)
+
+    @cached_property
+    def latest(self) -> Latest:
+        """The briefings newest first, as the home page and the feed both list them (:mod:`.latest`)."""
+        return latest_order(self.archive, self.history.entered, history=self.history.status != "none")
 
     @property
     def related_claims(self) -> Mapping[str, list[Related]]:

@@ -16,7 +16,7 @@ from .guard import folder_refusal, walk
 #: The folders of docs/ the plugin's pages are in (see core/urls.py; tests/test_guard.py holds them to a build):
 #: ``briefings check``, which renders nothing, renders the pages only when a hand-written file lies in one.
 PAGE_FOLDERS = frozenset({"briefings", "sources", "entities", "claims", "tags", "figures", "timeline", "relations",
-                          "compare"})
+                          "compare", "changes"})
 
 
 def docs_files(docs_dir: Path, root: Path, shown: Callable[[Path], str]) -> tuple[dict[str, Path], list[Problem]]:

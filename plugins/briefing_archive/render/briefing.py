@@ -40,6 +40,7 @@ from .components import (
 )
 from .context import RenderContext
 from .highlight import Highlight, render_article
+from .history import history_html, status_line
 from .svg import evidence_svg
 
 
@@ -162,7 +163,8 @@ def briefing_meta(ctx: RenderContext, here: str, b: Briefing) -> str:
         "briefing/meta.html", publisher=ctx.source_link(here, b.publisher) if b.publisher else None,
         published=b.published or None, not_recorded=NOT_RECORDED, file=b.article.file,
         file_href=None if ctx.excerpts else ctx.file_href(here, urls.seed_file(b.article.file)),
-        claims=len(b.claims), tags=[(ctx.href(here, f"tags/{t}.md"), t) for t in b.tags])
+        claims=len(b.claims), tags=[(ctx.href(here, f"tags/{t}.md"), t) for t in b.tags],
+        history=status_line(ctx.derived.history), changes_href=ctx.href(here, urls.CHANGES))
     return f"{meta}\n\n"
 
 
@@ -208,17 +210,19 @@ def claim_ref(ctx: RenderContext, b: Briefing, c: Claim, number: int, verdict: s
 def claim_entry(ctx: RenderContext, here: str, b: Briefing, c: Claim, number: int) -> str:
     """A claim's entry under the article, from the ``claim.html`` template (a site may override it)."""
     judged = ctx.derived.standing(b, c)
+    key = claim_key(b.id, c.id)
     return ctx.templates.html(
         "claim.html", claim=c, number=number, classes=claim_classes(ctx, b, c), badge=ctx.claim_badge(c),
         note=ctx.note_html(here, c.note),
         background=ctx.note_html(here, c.background), background_label=BACKGROUND_LABEL,
-        chain=ctx.chain_html(here, c), ceiling=judged.ceiling if judged.below_ceiling else None,
+        chain=ctx.chain_html(here, c), history=history_html(ctx.templates, ctx.derived.history.claims.get(key)),
+        ceiling=judged.ceiling if judged.below_ceiling else None,
         entities=[ctx.entity_link(here, e) for e in c.entities],
         figures=[(ctx.href(here, *ctx.ledger_row(b, c, i)), figure_text(f)) for i, f in enumerate(c.figures)],
         relations=[{"label": label, "claim": ctx.claim_link(here, other),
                     "briefing": None if other.briefing.id == b.id else ctx.briefing_link(here, other.briefing),
                     "verdict": ctx.verdict_text(c, other.claim, label)}
-                   for label, other in ctx.links.relations.get(claim_key(b.id, c.id), [])],
+                   for label, other in ctx.links.relations.get(key, [])],
         basis=[(BASIS_LABEL[k], k in SUPPORTING, BASIS[k]) for k in c.basis],
         hedges=[{"kind": t.term.kind, "meaning": t.term.meaning, "text": t.text}
                 for t in hedged(c, b.article.text, b.terms)],

@@ -45,11 +45,20 @@ def one_line(b: Briefing, limit: int = 160) -> Markup:
     return Markup(esc(plain_text(b.summary, limit)))
 
 
+#: How the latest briefings are ordered, said on the page, by what the order rests on (:mod:`..derive.latest`).
+ORDERING = {
+    "published": "Newest first by publication date.",
+    "entered": "Newest first by when each briefing entered the archive (its first commit).",
+    "both": "Newest first by publication date where recorded, else by when the briefing entered the archive "
+            "(its first commit).",
+    "titles": "Newest first by publication date; briefings that record none follow by title (the archive's "
+              "history is not available, so when they entered it is not known).",
+}
+
+
 def latest(ctx: RenderContext) -> list[Briefing]:
-    """Newest first by publication date; undated briefings after the dated ones, by title."""
-    dated = sorted((b for b in ctx.archive.briefings if b.published), key=lambda b: (b.published, b.id), reverse=True)
-    undated = sorted((b for b in ctx.archive.briefings if not b.published), key=lambda b: b.title.lower())
-    return (dated + undated)[:LATEST]
+    """Newest first: by publication date where recorded, else by the first commit (the feed's order too)."""
+    return [ctx.briefings_by_id[bid] for bid in ctx.derived.latest.order[:LATEST]]
 
 
 def _claim_item(ctx: RenderContext, b: Briefing, c: Claim, why: str) -> tuple[Markup, str, str, Markup, str]:
@@ -78,7 +87,9 @@ def home_html(ctx: RenderContext) -> str:
 
     html = ctx.templates.html(
         "home/home.html",
-        latest=[(ctx.briefing_link(HERE, b), one_line(b), grade_mix(ctx, b)) for b in latest(ctx)],
+        latest=[(ctx.briefing_link(HERE, b), one_line(b), grade_mix(ctx, b), b.id in ctx.derived.latest.pending)
+                for b in latest(ctx)], ordering=ORDERING[ctx.derived.latest.basis],
+        changes_href=ctx.href(HERE, urls.CHANGES),
         corroborated=top(corroborated), echoed=top(echoed),
         contested=[_claim_item(ctx, b, c, f"contradicted by {n} other claim{'' if n == 1 else 's'}")
                    for *_, b, c, n in sorted(contested, key=lambda t: t[:3])[:TOP]])

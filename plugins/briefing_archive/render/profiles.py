@@ -15,6 +15,7 @@ from ..core.model import Entity, Source
 from ..derive.links import ClaimRef
 from .components import SIDE_LABEL, background_html, badge_html, compact_badge, front_matter, heading
 from .context import RenderContext
+from .history import history_html
 from .markup import render_markdown
 
 COMPACT_AFTER = 60   # claim lists longer than this show badges only (see claims_by_briefing)
@@ -56,6 +57,7 @@ def render_source(ctx: RenderContext, s: Source) -> str:
     body = ctx.templates.html(
         "profiles/source.html", source=s, badge=Markup(badge_html(s.reliability)),
         reliability=RELIABILITY[s.reliability],
+        history=history_html(ctx.templates, ctx.derived.history.sources.get(s.id)),
         rubric=RUBRIC_BY_ID.get(s.rubric) if s.rubric else None,   # its words: the id is for authors
         rubric_href=ctx.href(here, "methodology.md", "_rubric"), kind=SOURCE_KINDS[s.kind],
         side_label=SIDE_LABEL.get(s.role or "", "Party to the conflict"),

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from .articles import BRIEFING, ENTITY, SOURCE
 from .base import Family
-from .lists import BRIEFINGS, CLAIMS, ENTITIES, LEDGER, RELATIONS, SOURCES, TAGS, TIMELINE
+from .lists import BRIEFINGS, CHANGES, CLAIMS, ENTITIES, LEDGER, RELATIONS, SOURCES, TAGS, TIMELINE
 from .views import CLAIMS_DATA, COMPARE, COMPARE_PARTS, HOME
 
 FAMILIES: tuple[Family, ...] = (BRIEFINGS, SOURCES, ENTITIES, LEDGER, TIMELINE, RELATIONS, COMPARE_PARTS, COMPARE,
-                                TAGS, CLAIMS, BRIEFING, SOURCE, ENTITY, HOME, CLAIMS_DATA)
+                                TAGS, CLAIMS, CHANGES, BRIEFING, SOURCE, ENTITY, HOME, CLAIMS_DATA)
 
 __all__ = ["FAMILIES", "Family"]

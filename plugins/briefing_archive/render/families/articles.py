@@ -4,8 +4,9 @@ A briefing page shows its own briefing whole and, from the rest of the archive: 
 chains, independence verdicts, entity links in notes, the ClaimReview's authors: the shared inputs); its related
 briefings, their shared entities and the compare view's place for each pair; the claims its claims relate to, both
 ways (from these and the sources come the credibility rule's facets and the bottom line too); the ledger's page and
-row of each figure; the briefings and claims its texts refer to. A source's or entity's page shows its profile, the
-claims that rest on it or name it, the briefings a source publishes, and what its notes refer to.
+row of each figure; the briefings and claims its texts refer to; its claims' history and what the history lacks. A
+source's or entity's page shows its profile, the claims that rest on it or name it, the briefings a source
+publishes, what its notes refer to, and a source's history.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from ...core import urls
 from ...core.ids import claim_key
 from ..briefing import render_briefing
+from ..history import status_line
 from ..profiles import render_entity, render_source
 from .base import Family
 from .reads import Reads
@@ -40,7 +42,9 @@ def briefing_inputs(r: Reads, bid: str) -> object:
             tuple(tuple((label, *r.ref(ref)) for label, ref in ctx.links.relations.get(claim_key(b.id, c.id), ()))
                   for c in b.claims),
             tuple(ctx.ledger_row(b, c, i) for c in b.claims for i in range(len(c.figures))),
-            r.referred(*texts))
+            r.referred(*texts),
+            status_line(ctx.derived.history), tuple(ctx.derived.history.claims.get(claim_key(b.id, c.id))
+                                                    for c in b.claims))
 
 
 def source_pages(r: Reads) -> Iterator[tuple[str, str]]:
@@ -51,7 +55,7 @@ def source_inputs(r: Reads, sid: str) -> object:
     s, links = r.ctx.archive.sources[sid], r.ctx.links
     return (s, tuple((*r.ref(ref), role) for ref, role in links.by_source.get(sid, ())),
             tuple(r.bare(b) for b in links.publishes.get(sid, ())),
-            r.referred(s.note, s.background, *(why for _, why in s.assumed)))
+            r.referred(s.note, s.background, *(why for _, why in s.assumed)), r.ctx.derived.history.sources.get(sid))
 
 
 def entity_pages(r: Reads) -> Iterator[tuple[str, str]]:

@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterator
 from ...core import urls
 from ...derive.ledger import Metric
 from ...derive.timeline import briefings_by_published
+from ..changes import changes_layout, changes_part, subjects
 from ..claims import STATIC_ROWS, claims_page
 from ..figures import ledger_index, metric_page
+from ..history import status_line
 from ..indexes import briefings_index, entities_index, sources_index
 from ..relations import LISTED_PAIRS, relations_page
 from ..tags import tag_page, tags_index
@@ -126,3 +128,24 @@ def claims_inputs(r: Reads) -> object:
 
 CLAIMS = Family("claims explorer", one(urls.CLAIMS), lambda r, _: claims_inputs(r),
                 lambda r, _: claims_page(r.ctx), lambda r: (r.sources, r.entities))
+
+
+def changes_inputs(r: Reads, page: str) -> object:
+    """What a page of the log shows: the history's status, its pages, its changes and the claims they name as they
+    are now (the sources' names are the family's shared input). Nothing else: an edit that changes no history
+    leaves the log as it was."""
+    entries = r.changes
+    layout = changes_layout(entries)
+    month = layout[page]
+    if len(layout) == 1:
+        shown = entries
+    elif month is None:
+        shown = tuple(e for e in entries if e.change.date is None)
+    else:
+        shown = tuple(e for e in entries if e.month == month)
+    counts = tuple(e.month for e in entries) if len(layout) > 1 and month is None else ()
+    return status_line(r.ctx.derived.history), tuple(layout), shown, counts, subjects(r.ctx, shown)
+
+
+CHANGES = Family("changes", lambda r: ((page, page) for page in changes_layout(r.changes)), changes_inputs,
+                 lambda r, page: changes_part(r.ctx, r.changes, page), lambda r: r.sources)

@@ -16,6 +16,7 @@ from ...core.markdown import references
 from ...core.model import Briefing, Claim, Entity, Source
 from ...derive.compare import Pair
 from ...derive.timeline import Group, claim_groups
+from ..changes import Logged, logged
 from ..compare import compare_parts
 from ..context import RenderContext
 from ..tags import tagged_briefings
@@ -94,3 +95,8 @@ class Reads:
     def compare_parts(self) -> dict[str, list[Pair]]:
         """The pairs each page of the compare view shows."""
         return compare_parts(self.ctx)
+
+    @cached_property
+    def changes(self) -> tuple[Logged, ...]:
+        """Every re-grade and correction of the history, newest first (the corrections log's rows)."""
+        return logged(self.ctx.derived.history)

@@ -5,7 +5,7 @@ from ...core import urls
 from ...derive.compare import Pair
 from ..claimdata import claims_data
 from ..compare import compare_index, compare_part
-from ..home import HOME_PLACEHOLDER, home_html, latest
+from ..home import HOME_PLACEHOLDER, LATEST, home_html, latest
 from .base import Family
 from .lists import compare_list, one
 from .reads import Reads
@@ -33,7 +33,9 @@ COMPARE = Family("compare view", one(urls.COMPARE),
 
 #: The home page's snippet: the latest briefings (their summaries' first line) and the claims most corroborated,
 #: echoed and contested across the archive.
-HOME = Family("home", one(HOME_PLACEHOLDER), lambda r, _: (r.everything, tuple(b.summary for b in latest(r.ctx))),
+HOME = Family("home", one(HOME_PLACEHOLDER), lambda r, _: (r.everything, tuple(b.summary for b in latest(r.ctx)),
+                                                          r.ctx.derived.latest.order[:LATEST],
+                                                          r.ctx.derived.latest.basis, r.ctx.derived.latest.pending),
               lambda r, _: home_html(r.ctx), lambda r: r.sources, target="snippet")
 
 
