@@ -212,6 +212,24 @@ def build_zensical(root: Path, **env: str) -> subprocess.CompletedProcess:
                           check=False, env={**os.environ, **env})
 
 
+def git(root: Path, *args: str, date: str = "2025-01-01T12:00:00+00:00") -> str:
+    """Run git in ``root`` as a fixed author and committer at ``date`` (both dates), with no user or system
+    config: the same commits, the same ids, on any machine."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Author", "GIT_AUTHOR_EMAIL": "a@example.org",
+           "GIT_COMMITTER_NAME": "Committer", "GIT_COMMITTER_EMAIL": "c@example.org",
+           "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", "-C", str(root), *args], env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def commit(a: Archive, message: str, date: str) -> str:
+    """Commit everything in the archive's folder; the commit's short id (12 characters, as the history keeps)."""
+    git(a.root, "add", "-A")
+    git(a.root, "commit", "-q", "--allow-empty-message", "-m", message, date=date)
+    return git(a.root, "rev-parse", "HEAD").strip()[:12]
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Archive:
     """A copy of this project (not its .venv, which is linked) where `make` targets can run."""

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,25 +16,11 @@ from briefing_archive.load.archive import check_archive
 from briefing_archive.load.history import read_history
 from briefing_archive.load.history import summary as summary_module
 
-from conftest import BRIEFING, Archive, write_fixture
+from conftest import BRIEFING, Archive, commit, git, write_fixture
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 DRONES, TWICE = "a-test#drones", "a-test#twice"
 
-
-def git(root: Path, *args: str, date: str = "2025-01-01T12:00:00+00:00") -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Author", "GIT_AUTHOR_EMAIL": "a@example.org",
-           "GIT_COMMITTER_NAME": "Committer", "GIT_COMMITTER_EMAIL": "c@example.org",
-           "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_CONFIG_GLOBAL": os.devnull,
-           "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", "-C", str(root), *args], env=env, check=True, capture_output=True,
-                          text=True).stdout
-
-
-def commit(a: Archive, message: str, date: str) -> str:
-    git(a.root, "add", "-A")
-    git(a.root, "commit", "-q", "--allow-empty-message", "-m", message, date=date)
-    return git(a.root, "rev-parse", "HEAD").strip()[:12]
 
 
 def repository(a: Archive) -> Archive:

@@ -6,7 +6,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from briefing_archive.load.history import read_history
 from test_export_standards import MUSTS, SITE, expand, with_site_url
 from test_stix import sound
 
-from conftest import BRIEFING, Archive, write_fixture
+from conftest import BRIEFING, Archive, commit, git, write_fixture
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -44,20 +43,6 @@ RENAMED = QUOTE_FIXED.replace("id: drones", "id: drones-downed\n    renamed_from
 TWICE_3 = RENAMED.replace("credibility: 2\n    regraded", "credibility: 3\n    regraded")
 AGENCY_C = "name: The Agency\nkind: news-outlet\nreliability: C\nnote: A wire.\n"
 
-
-def git(root: Path, *args: str, date: str = D1) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Author", "GIT_AUTHOR_EMAIL": "a@example.org",
-           "GIT_COMMITTER_NAME": "Committer", "GIT_COMMITTER_EMAIL": "c@example.org",
-           "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_CONFIG_GLOBAL": os.devnull,
-           "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", "-C", str(root), *args], env=env, check=True, capture_output=True,
-                          text=True).stdout
-
-
-def commit(a: Archive, message: str, date: str) -> str:
-    git(a.root, "add", "-A")
-    git(a.root, "commit", "-q", "--allow-empty-message", "-m", message, date=date)
-    return git(a.root, "rev-parse", "HEAD").strip()[:12]
 
 
 def repository(root: Path) -> Archive:

@@ -12,10 +12,10 @@ import lxml.html
 import pytest
 
 from briefing_archive.exports.feed import entry_id, regrade_id
-from test_githistory import QUOTE_FIXED, RENAMED, TWICE_2, commit, repository
+from test_githistory import QUOTE_FIXED, RENAMED, TWICE_2, repository
 from test_payloads import PAYLOAD, live_markup
 
-from conftest import BRIEFING, Archive, write_fixture
+from conftest import BRIEFING, Archive, commit, write_fixture
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -272,7 +272,9 @@ def test_no_payload_is_live_in_the_history(tmp_path: Path) -> None:
     their message show it as text on every page (the claim's entry, the source's page, /changes/) and in the feed."""
     import shutil
 
-    from test_githistory import commit, repository
+    from test_githistory import repository
+
+    from conftest import commit
 
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
