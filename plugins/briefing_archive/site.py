@@ -16,13 +16,13 @@ from .core.model import Archive, Briefing
 from .core.problems import ArchiveError, Problem
 from .core.rule import Judgement
 from .core.schemas import KINDS, schema_text
-from .core.urls import CLAIMS_SCRIPT, Addresses, public_base
+from .core.urls import CLAIMS_SCRIPT, Addresses, misp_file, public_base
 from .derive.stage import derive_archive
 from .derive.terms import with_terms
 from .exports.assembled import Part, exports
 from .exports.feed import atom_feed, regrades_of
 from .exports.history import file_times
-from .exports.misp import MispPart, misp_events, misp_file
+from .exports.misp import MispPart, misp_events
 from .exports.seeds import seed_files
 from .exports.stix import SCHEMA_FILE, extension_schema, stix_bundle
 from .load.archive import check_archive

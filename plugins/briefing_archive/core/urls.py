@@ -25,6 +25,13 @@ CLAIMS_DATA, CLAIMS_SCRIPT = "assets/briefings/claims-data.js", "assets/briefing
 #: With Pagefind (``search: pagefind``): its library, and each claim's record's id in Pagefind's index, in the
 #: explorer's row order (written once the site is indexed), so typing words finds claims by their notes too.
 PAGEFIND_SCRIPT, CLAIMS_SEARCH_IDS = "pagefind/pagefind.js", "assets/briefings/claims-search.json"
+#: The MISP export: one event per briefing in this folder.
+MISP_DIR = "misp"
+
+
+def misp_file(briefing_id: str) -> str:
+    """A briefing's MISP event, from the site's root."""
+    return f"{MISP_DIR}/{briefing_id}.json"
 #: Beyond this many rows, the ledger, the timeline, the compare view and the changes are split into pages.
 PAGE_ROWS = 300
 

@@ -43,14 +43,13 @@ from ..core.lexicon import Occurrence, Term
 from ..core.model import ORIGINATOR, REPORTER, Archive, Briefing, Claim
 from ..core.relations import role
 from ..core.rule import BASIS, Related
-from ..core.urls import Addresses
+from ..core.urls import Addresses, misp_file
 from ..derive.guide import hedged
 from .references import Target, linked, targets, within
 
 #: The namespace of every uuid of the MISP export (fixed and random: the same archive gets the same uuids anywhere).
 MISP_NAMESPACE = uuid.UUID("ba184d7f-cb3c-43c0-b0a0-ba7de4a4a99e")
 #: The folder of the events in the site.
-MISP_DIR = "misp"
 #: The object template of a claim (MISP/misp-objects ``objects/intelligence-source-assessment``, version 1).
 TEMPLATE = {"name": "intelligence-source-assessment", "meta-category": "misc",
             "template_uuid": "2d3a5895-6c54-50b5-bd25-ce33e974c50a", "template_version": "1",
@@ -89,10 +88,6 @@ class MispPart:
 
     inputs: tuple[object, ...]
     data: bytes
-
-
-def misp_file(briefing_id: str) -> str:
-    return f"{MISP_DIR}/{briefing_id}.json"
 
 
 def name_uuid(namespace: str, name: str) -> str:

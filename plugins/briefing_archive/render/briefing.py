@@ -164,7 +164,8 @@ def briefing_meta(ctx: RenderContext, here: str, b: Briefing) -> str:
         published=b.published or None, not_recorded=NOT_RECORDED, file=b.article.file,
         file_href=None if ctx.excerpts else ctx.file_href(here, urls.seed_file(b.article.file)),
         claims=len(b.claims), tags=[(ctx.href(here, f"tags/{t}.md"), t) for t in b.tags],
-        history=status_line(ctx.derived.history), changes_href=ctx.href(here, urls.CHANGES))
+        history=status_line(ctx.derived.history), changes_href=ctx.href(here, urls.CHANGES),
+        misp_href=ctx.file_href(here, urls.misp_file(b.id)))
     return f"{meta}\n\n"
 
 
