@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing_archive.core import model
 from briefing_archive.core.config import ArchiveConfig
@@ -164,3 +166,18 @@ def test_entry_ids_are_absolute_iris_without_a_base_url(loaded) -> None:
 
     for e in entries(atom(loaded, base=None)):
         assert urlsplit(e["id"]).scheme, e["id"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 2 * feed.REGRADES + 5))
+def test_the_feed_carries_the_newest_regrades_only(loaded, count) -> None:
+    """However many re-grades the history holds, the feed announces the newest :data:`feed.REGRADES` of them (all
+    are on /changes/), each once."""
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    regrades = [feed.Regrade(f"b#c{n}", f"{n:012x}", start + timedelta(hours=n), f"Re-graded {n}", "briefings/b.md",
+                             f"c{n}", "why") for n in range(count)]
+    xml = feed.atom_feed(loaded, Addresses(BASE, directory_urls=True), "Site", CHANGED,
+                         summary_html=render_markdown, regrades=regrades)
+    titles = [e.findtext(f"{ATOM}title") for e in ET.fromstring(xml).iter(f"{ATOM}entry")]
+    announced = [t for t in titles if t and t.startswith("Re-graded ")]
+    assert sorted(announced) == sorted(f"Re-graded {n}" for n in range(max(0, count - feed.REGRADES), count))

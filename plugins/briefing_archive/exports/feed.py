@@ -13,7 +13,8 @@
 - Each committed re-grade of a claim or a source is an entry too (issue 27), dated by its commit, with an id from
   the claim's key (or the source's id) and the commit: a rebuild updates the feed, never duplicates an entry.
   Briefings are listed in the home page's order (``order``: :mod:`briefing_archive.derive.latest`), re-grades
-  among them by date.
+  among them by date: the latest :data:`REGRADES` of them (every re-grade is on ``/changes/``; a feed of every
+  re-grade ever made grew to 7,186 entries, 3 MB, at 1,000 briefings with 5,000 commits).
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ from ..core.model import Archive, Briefing
 from ..core.urls import Addresses
 from .references import targets, unlinked
 
+#: How many re-grades the feed carries, the newest.
+REGRADES = 100
 #: The namespace of the feed UUIDs (a fixed, random UUID: the same archive gets the same ids anywhere).
 FEED_NAMESPACE = uuid.UUID("6b0f3e62-5c1d-4c55-9a43-8f7d2a9e41b7")
 
@@ -95,7 +98,8 @@ def atom_feed(archive: Archive, at: Addresses, site_name: str, changed: dict[str
     by_id = {b.id: b for b in archive.briefings}
     briefings = [by_id[bid] for bid in order] if order is not None else [b for _, b in reversed(dated)]
     keys = sort_times if sort_times is not None else times
-    items = _merged(briefings, keys, sorted(regrades, key=lambda r: (r.date, r.subject, r.commit), reverse=True))
+    latest = sorted(regrades, key=lambda r: (r.date, r.subject, r.commit), reverse=True)[:REGRADES]
+    items = _merged(briefings, keys, latest)
     for item in reversed(items):  # feedgen lists entries newest first when added oldest first
         if isinstance(item, Regrade):
             _regrade_entry(feed, at, site_name, item)
