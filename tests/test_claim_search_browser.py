@@ -17,9 +17,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from test_browser import CHROMIUM, MISSING, REQUIRE, WHY, open_page, served
+import test_browser
+from test_browser import MISSING, REQUIRE, WHY, open_page, served
 
-from conftest import CHROMIUM_FLAGS, REPO, SHIPPED, Archive, copy_shipped
+from conftest import REPO, SHIPPED, Archive, copy_shipped
+
+# The browser of tests/test_browser.py (a module-scoped fixture).
+browser = test_browser.browser
 
 pytestmark = pytest.mark.browser
 if MISSING and not REQUIRE:
@@ -36,16 +40,6 @@ LINK = ".pagefind-ui__result-link"
 def _browser_present() -> None:
     if MISSING:
         pytest.fail(WHY + " (BRIEFINGS_REQUIRE_BROWSER is set: failing instead of skipping)", pytrace=False)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
 
 
 def use_pagefind(root: Path) -> None:

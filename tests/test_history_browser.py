@@ -9,26 +9,19 @@ import shutil
 
 import pytest
 
+import test_browser
 from test_browser import AXE, MISSING, REQUIRE, WHY, Watch, axe_violations, serious, served
 from test_history_pages import series
 from test_payloads import PAYLOAD
 
-from conftest import CHROMIUM_FLAGS, Archive, commit
+from conftest import Archive, commit
+
+# The browser and the presence check of tests/test_browser.py (module-scoped fixtures).
+browser, _browser_present = test_browser.browser, test_browser._browser_present
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
 if MISSING and not REQUIRE:
     pytest.skip(WHY, allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from test_browser import CHROMIUM
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
