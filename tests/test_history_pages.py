@@ -65,7 +65,7 @@ def history_of(site: Path, bid: str, cid: str) -> str:
 
 
 def change_rows(site: Path, path: str = "changes") -> list[list[str]]:
-    return [[text(td) for td in tr.findall("td")] for tr in page(site, path).xpath("//table[@class='bx-changes']/tbody/tr")]
+    return [[text(td) for td in tr.findall("td")] for tr in page(site, path).xpath("//table[contains(concat(' ', @class, ' '), ' bx-changes ')]/tbody/tr")]
 
 
 def test_a_claims_entry_shows_its_grade_since_and_a_short_history(built) -> None:
@@ -100,7 +100,7 @@ def test_changes_lists_every_regrade_and_correction_newest_first(built) -> None:
          "Fix the quote of drones"),
         ("2025-03-04", "re-graded", "3 → 2", "echoed by the ministry"),
     ]
-    links = [[a.get("href") for a in tr.iter("a")] for tr in page(site, "changes").xpath("//table[@class='bx-changes']/tbody/tr")]
+    links = [[a.get("href") for a in tr.iter("a")] for tr in page(site, "changes").xpath("//table[contains(concat(' ', @class, ' '), ' bx-changes ')]/tbody/tr")]
     assert links[0] == ["../sources/agency/"]
     assert links[1] == ["../briefings/a-test/#drones-downed", "../briefings/a-test/"]
     assert links[4] == ["../briefings/a-test/#twice", "../briefings/a-test/"]
