@@ -391,10 +391,10 @@ def test_pagefind_search_fetches_only_what_a_query_needs(browser, tmp_path) -> N
         page, watch = open_page(browser, url, "")
         fetched: dict[str, int] = {}
         page.on("response", lambda r: fetched.__setitem__(r.url, len(r.body())) if r.ok else None)
-        box = page.locator("#bx-pagefind-search input")
+        box = page.locator("#bx-pagefind-search input.pagefind-ui__search-input")   # not the filters' checkboxes
         box.click()
         box.press_sequentially("Myropillya bomb", delay=20)
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=45000)   # a loaded machine
         links = [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
         assert any(f"/briefings/{B003}/" in (h or "") for h in links[:5]), links
         assert watch.errors == []
@@ -407,7 +407,7 @@ def test_pagefind_search_fetches_only_what_a_query_needs(browser, tmp_path) -> N
         box.fill("")
         box.press_sequentially("province", delay=20)
         claim = f".pagefind-ui__result-link[href$='/briefings/{B003}/#kursk-minor-advances-jan']"
-        page.wait_for_selector(claim, timeout=15000)
+        page.wait_for_selector(claim, timeout=45000)
         result = page.locator(".pagefind-ui__result", has=page.locator(claim))
         assert result.locator("[data-pagefind-ui-meta='grade']").inner_text().startswith("Grade: ")
         titles = [a.inner_text() for a in page.locator(".pagefind-ui__result-link").all()]

@@ -66,7 +66,9 @@ def pagefind_site() -> Callable[[Path], AbstractContextManager[str]]:
 
 
 def search(page, words: str) -> None:
-    box = page.locator("#bx-pagefind-search input")
+    # the search box itself (the filter panel's checkboxes are inputs too, once a search has loaded them)
+    box = page.locator("#bx-pagefind-search input.pagefind-ui__search-input")
+    box.wait_for()
     box.fill("")
     box.press_sequentially(words, delay=10)
     page.wait_for_selector(f"{RESULT} {LINK}", timeout=45000)   # a loaded machine: Pagefind loads its chunks
@@ -85,6 +87,8 @@ def results(page) -> list[dict[str, str]]:
 
 def filter_values(page, name: str) -> list[str]:
     """The values the filter panel shows for filter ``name`` (each label's text, its count left out)."""
+    # the panel is drawn once Pagefind has loaded the filters, which may come after the first results
+    page.wait_for_selector(f"input.pagefind-ui__filter-checkbox[name=\"{name}\"]", state="attached", timeout=45000)
     page.eval_on_selector_all("details.pagefind-ui__filter-block", "ds => ds.forEach(d => { d.open = true; })")
     return page.eval_on_selector_all(f"input.pagefind-ui__filter-checkbox[name=\"{name}\"]", """is => is.map(i =>
         document.querySelector(`label[for="${CSS.escape(i.id)}"]`).textContent.replace(/ \\(\\d+\\)$/, ''))""")

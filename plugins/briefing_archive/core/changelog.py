@@ -7,10 +7,11 @@ encoder (JSON everywhere) to keep inert.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from .history import Change, Value
+from .dates import instant
+from .history import PENDING, Change, Value
 
 #: The fields whose change modifies what a claim or source says (``added`` and ``renamed`` do not: an id change
 #: is no correction of the grade, the quote, the chain, the relations or the reliability).
@@ -31,11 +32,6 @@ def last_modified(changes: Iterable[Change]) -> str | None:
     return None if best is None else best[1]
 
 
-def instant(date: str) -> datetime:
-    """An ISO 8601 date-time with its offset as a moment (UTC)."""
-    return datetime.fromisoformat(date).astimezone(UTC)
-
-
 def value_data(field: str, value: Value) -> Any:
     """A change's before or after as JSON data: a grade, a text, a claim key, or a chain's or relations' pairs as
     objects (``{"source", "role"}``, ``{"kind", "target"}``)."""
@@ -54,7 +50,7 @@ def change_data(c: Change) -> dict[str, Any]:
 def change_words(c: Change) -> str:
     """One change in plain words, dated (``2025-03-04: re-graded from 3 to 2: echoed by the ministry``); an
     uncommitted change says "not yet committed" in the date's place."""
-    return f"{c.date[:10] if c.date is not None else 'not yet committed'}: {change_text(c)}"
+    return f"{c.date[:10] if c.date is not None else PENDING}: {change_text(c)}"
 
 
 def change_text(c: Change) -> str:

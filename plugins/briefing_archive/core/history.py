@@ -23,6 +23,8 @@ Value = int | str | tuple[tuple[str, str], ...] | None
 Status = Literal["full", "shallow", "none"]
 #: What a re-grade with no reason (no ``regraded``, an empty commit message) says wherever it is shown: never hidden.
 NO_REASON = "re-graded; no reason given"
+#: What a change not yet committed (the preview's) reads in place of its date.
+PENDING = "not yet committed"
 
 
 @dataclass(frozen=True)

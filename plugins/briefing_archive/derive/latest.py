@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal
 
+from ..core.dates import instant, period_start
 from ..core.model import Archive, Briefing
 
 #: What the order rests on: every briefing's published date, every one's first commit, both, or dates and titles.
@@ -29,12 +30,6 @@ class Latest:
     when: Mapping[str, datetime | None] | None = None
 
 
-def period_start(value: str) -> datetime:
-    """A YYYY, YYYY-MM or YYYY-MM-DD date as a UTC time at the start of that period."""
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return datetime(parts[0], parts[1], parts[2], tzinfo=UTC)
-
-
 def latest_order(archive: Archive, entered: Mapping[str, str], *, history: bool) -> Latest:
     """The archive's briefings newest first. ``entered``: briefing id -> its first commit's date (ISO 8601);
     ``history``: whether the history was read (a briefing missing from ``entered`` is then not yet committed)."""
@@ -47,7 +42,7 @@ def latest_order(archive: Archive, entered: Mapping[str, str], *, history: bool)
         if b.published:
             when[b.id] = period_start(b.published)
         elif b.id in entered:
-            when[b.id] = datetime.fromisoformat(entered[b.id]).astimezone(UTC)
+            when[b.id] = instant(entered[b.id])
             by_entered = True
         else:
             when[b.id] = None

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from feedgen.feed import FeedGenerator
 
 from ..core import urls
+from ..core.dates import instant, period_start
 from ..core.history import NO_REASON, ArchiveHistory
 from ..core.ids import claim_key, split_claim_key
 from ..core.model import Archive, Briefing
@@ -66,12 +67,6 @@ class Regrade:
     reason: str           # why, or "re-graded; no reason given"
 
 
-def published_time(value: str) -> datetime:
-    """A YYYY, YYYY-MM or YYYY-MM-DD date as a UTC time at the start of that period."""
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return datetime(parts[0], parts[1], parts[2], tzinfo=UTC)
-
-
 def atom_feed(archive: Archive, at: Addresses, site_name: str, changed: dict[str, datetime],
               author: str = "", *, summary_html: Callable[[str], str], order: Sequence[str] | None = None,
               sort_times: Mapping[str, datetime | None] | None = None, regrades: Sequence[Regrade] = ()) -> bytes:
@@ -90,7 +85,7 @@ def atom_feed(archive: Archive, at: Addresses, site_name: str, changed: dict[str
     feed.link(href=home or "./", rel="alternate")
     feed.language("en")
     words = targets(archive, at)
-    dated = sorted(((published_time(b.published) if b.published else changed[b.id], b) for b in archive.briefings),
+    dated = sorted(((period_start(b.published) if b.published else changed[b.id], b) for b in archive.briefings),
                    key=lambda pair: (pair[0], pair[1].id))
     times = {b.id: when for when, b in dated}
     newest = [*(r.date for r in regrades), *times.values()]
@@ -166,7 +161,7 @@ def regrades_of(archive: Archive, history: ArchiveHistory) -> list[Regrade]:
             claim = claims.get(key)
             bid, cid = split_claim_key(key)
             words = f"\u201c{_short(claim.quote)}\u201d" if claim is not None else key
-            out.append(Regrade(key, ch.commit, datetime.fromisoformat(ch.date), f"Re-graded {ch.before} \u2192 "
+            out.append(Regrade(key, ch.commit, instant(ch.date), f"Re-graded {ch.before} \u2192 "
                                f"{ch.after}: {words}", urls.briefing_page(bid) if claim else urls.CHANGES,
                                cid if claim else None, ch.reason if ch.reason and ch.reason.strip() else NO_REASON))
     for sid, changes in sorted(history.sources.items()):
@@ -174,7 +169,7 @@ def regrades_of(archive: Archive, history: ArchiveHistory) -> list[Regrade]:
             if ch.field != "reliability" or ch.commit is None or ch.date is None:
                 continue
             source = archive.sources.get(sid)
-            out.append(Regrade(f"source:{sid}", ch.commit, datetime.fromisoformat(ch.date),
+            out.append(Regrade(f"source:{sid}", ch.commit, instant(ch.date),
                                f"{source.name if source else sid} re-graded {ch.before} \u2192 {ch.after}",
                                urls.source_page(sid) if source else urls.CHANGES, None,
                                ch.reason if ch.reason and ch.reason.strip() else NO_REASON))

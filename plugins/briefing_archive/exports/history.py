@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..core.dates import instant
 from ..core.history import ArchiveHistory
 from ..core.model import Archive
 
@@ -26,7 +27,7 @@ def file_times(briefings_dir: Path, archive: Archive,
     modification time (UTC)."""
     def when(dates: Mapping[str, str], bid: str) -> datetime:
         if bid in dates:
-            return datetime.fromisoformat(dates[bid]).astimezone(UTC)
+            return instant(dates[bid])
         return datetime.fromtimestamp((briefings_dir / f"{bid}.yml").stat().st_mtime, UTC)
     return ({b.id: when(history.changed, b.id) for b in archive.briefings},
             {b.id: when(history.entered, b.id) for b in archive.briefings})

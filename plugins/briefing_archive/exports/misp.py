@@ -37,6 +37,7 @@ from typing import Any
 
 from ..core import urls
 from ..core.credibility import badge_code, badge_meaning
+from ..core.dates import period_start
 from ..core.ids import claim_key, split_claim_key
 from ..core.independence import verdict_words
 from ..core.lexicon import Occurrence, Term
@@ -143,8 +144,7 @@ def event_date(b: Briefing, added: datetime) -> str:
     """``published`` as a day (a year or month reads as its first day), else the day the briefing entered."""
     if not b.published:
         return added.astimezone(UTC).date().isoformat()
-    parts = [*b.published.split("-"), "01", "01"]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}"
+    return period_start(b.published).date().isoformat()
 
 
 def misp_events(archive: Archive, at: Addresses, *, excerpts: bool, related: Mapping[str, list[Related]],

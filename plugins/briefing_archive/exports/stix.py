@@ -40,8 +40,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..core import urls
-from ..core.changelog import instant, last_modified
+from ..core.changelog import last_modified
 from ..core.credibility import claim_reliability
+from ..core.dates import instant, period_start
 from ..core.history import NO_HISTORY, ArchiveHistory
 from ..core.ids import claim_key
 from ..core.model import Archive, Briefing, Claim, Source
@@ -84,18 +85,12 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-def recorded(published: str) -> datetime:
-    """A briefing's ``published`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as its first moment, UTC."""
-    parts = [int(p) for p in published.split("-")] + [1, 1]
-    return datetime(parts[0], parts[1], parts[2], tzinfo=UTC)
-
-
 def stix_bundle(archive: Archive, at: Addresses, *, excerpts: bool, judged: Judgement, site_name: str,
                 entered: Mapping[str, datetime], history: ArchiveHistory = NO_HISTORY) -> bytes:
     """``stix.json``: the bundle's bytes (sorted keys, objects in a fixed order, ASCII). ``entered``: briefing id
     -> when it entered the archive, read only for a briefing without a ``published`` date; ``history``: the
     build's, for the notes' ``modified``."""
-    when = {b.id: stamp(recorded(b.published) if b.published else entered[b.id]) for b in archive.briefings}
+    when = {b.id: stamp(period_start(b.published) if b.published else entered[b.id]) for b in archive.briefings}
     creator = stix_id("identity", f"archive:{site_name}")
     ext = stix_id("extension-definition", f"extension:{site_name}")
     first = min(when.values(), default=EXTENSION_DATE)

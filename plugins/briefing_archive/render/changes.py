@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Literal
 
 from markupsafe import Markup
 
 from ..core import urls
+from ..core.dates import instant
 from ..core.history import FIELDS, ArchiveHistory, Change
 from .components import front_matter
 from .context import RenderContext
@@ -40,7 +40,7 @@ class Logged:
 
 def _order(entry: Logged) -> tuple[int, float, str, str, str, int]:
     c = entry.change
-    moment = 0.0 if c.date is None else -datetime.fromisoformat(c.date).timestamp()
+    moment = 0.0 if c.date is None else -instant(c.date).timestamp()
     return (0 if c.date is None else 1, moment, c.commit or "", entry.kind, entry.key, FIELDS.index(c.field))
 
 

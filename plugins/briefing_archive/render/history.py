@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..core.history import NO_HISTORY, NO_REASON, ArchiveHistory, Change, Value
+from ..core.history import NO_HISTORY, NO_REASON, PENDING, ArchiveHistory, Change, Value
 from .components import excerpt
 from .templates import Templates
 
-PENDING = "not yet committed"
 #: What each kind of change is called in a log (``added`` is not a correction: it never shows as one).
 LABELS = {"credibility": "re-graded", "reliability": "re-graded", "quote": "quote corrected",
           "chain": "chain changed", "relations": "relations changed", "renamed": "renamed"}
