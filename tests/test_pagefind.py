@@ -101,3 +101,34 @@ def test_a_filter_value_is_kept_escaped_once_whatever_the_name(tmp_path_factory,
             values.setdefault(name, set()).update(found)
     assert esc(isolate_bidi(hostile[0] + hostile[1])) in values["source"], values["source"]
     assert esc(isolate_bidi(hostile[2])) in values["originator's side"], values["originator's side"]
+
+
+@pytest.mark.parametrize("count", [1, 40, 400])
+def test_indexing_asks_pagefind_the_same_few_times_whatever_the_number_of_records(tmp_path, monkeypatch, count) -> None:
+    """Pagefind's Python wrapper answers one request per tenth of a second, so a request per claim made a build at
+    1,000 briefings take 25 minutes: however many records, the index is made in the same requests (the site's folder
+    and the records' folder), and every record is in it, with its id for the claims explorer."""
+    from pagefind.index import PagefindIndex
+
+    from briefing_archive.mkdocs import pagefind
+    from briefing_archive.render.searchrecords import SearchRecord
+
+    asked: list[str] = []
+    for name in ("add_directory", "add_custom_record", "add_html_file"):
+        real = getattr(PagefindIndex, name)
+
+        def counted(self, *args, _real=real, _name=name, **kwargs):
+            asked.append(_name)
+            return _real(self, *args, **kwargs)
+        monkeypatch.setattr(PagefindIndex, name, counted)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="en"><body><main data-pagefind-body><h1>Home</h1></main></body></html>')
+    records = [SearchRecord(f"/briefings/b{n}/#c{n}", f"claim number {n} quillwort", (("title", f"Claim {n}"),),
+                            (("credibility", (f"{n % 6 + 1}: grade",)),)) for n in range(count)]
+    pagefind.build_index(site, records)
+    assert asked == ["add_directory", "add_directory"]
+    ids = json.loads((site / CLAIMS_SEARCH_IDS).read_text())
+    assert len(ids) == count
+    assert all(ids)
+    assert len(set(ids)) == count
