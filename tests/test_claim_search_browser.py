@@ -69,8 +69,9 @@ def search(page, words: str) -> None:
     # the search box itself (the filter panel's checkboxes are inputs too, once a search has loaded them)
     box = page.locator("#bx-pagefind-search input.pagefind-ui__search-input")
     box.wait_for()
-    box.fill("")
-    box.press_sequentially(words, delay=10)
+    # the words in one input event (a paste), so one search runs: keystrokes each start one, which a loaded
+    # machine left racing one another past the timeout
+    box.fill(words)
     page.wait_for_selector(f"{RESULT} {LINK}", timeout=45000)   # a loaded machine: Pagefind loads its chunks
     page.wait_for_timeout(400)   # the UI's debounce: the last keystroke's results
 
